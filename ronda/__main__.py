@@ -1,0 +1,3 @@
+from ronda.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The command layer: one module per command group, assembled in ``ronda.cli.app``."""

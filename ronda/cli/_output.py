@@ -1,0 +1,87 @@
+"""The one output object: tables or JSON on stdout, messages and warnings on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ronda.i18n import t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class Output:
+    """Renders for one command in one language."""
+
+    def __init__(self, lang: str, *, no_color: bool = False) -> None:
+        self.lang = lang
+        self.no_color = no_color
+
+    def t(self, key: str, /, **args: Any) -> str:
+        return t(key, self.lang, **args)
+
+    def _console(self, stderr: bool) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=stderr, no_color=self.no_color or None, highlight=False,
+                       soft_wrap=stderr)
+
+    @cached_property
+    def console(self) -> Console:
+        return self._console(stderr=False)
+
+    @cached_property
+    def err(self) -> Console:
+        return self._console(stderr=True)
+
+    # messages (stderr)
+    def say(self, key: str, /, **args: Any) -> None:
+        self.err.print(self.t(key, **args), markup=False)
+
+    def done(self, key: str, /, **args: Any) -> None:
+        self.err.print("✓ " + self.t(key, **args), style="green", markup=False)
+
+    def warn(self, key: str, /, **args: Any) -> None:
+        self.err.print(self.t("label.warning") + ": " + self.t(key, **args), style="yellow",
+                       markup=False)
+
+    def error_line(self, text: str) -> None:
+        self.err.print(self.t("label.error") + ": " + text, style="red", markup=False)
+
+    # data (stdout)
+    def json(self, data: Any) -> None:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+    def text(self, text: str) -> None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
+              title: str | None = None, row_styles: Sequence[str | None] | None = None) -> None:
+        """A table whose header cells are message keys and whose cells are plain text."""
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=title, header_style="bold", title_justify="left")
+        for key in headers:
+            table.add_column(self.t(key), overflow="fold")
+        for i, row in enumerate(rows):
+            table.add_row(*(Text(cell) for cell in row),
+                          style=(row_styles[i] if row_styles else None))
+        self.console.print(table)
+
+    def fields(self, pairs: Sequence[tuple[str, str]], *, title: str | None = None) -> None:
+        """A two-column block of ``label: value`` (labels are message keys)."""
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=title, show_header=False, box=None, title_justify="left",
+                      padding=(0, 2, 0, 0))
+        table.add_column(style="bold")
+        table.add_column(overflow="fold")
+        for key, value in pairs:
+            table.add_row(Text(self.t(key)), Text(value))
+        self.console.print(table)

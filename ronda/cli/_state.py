@@ -1,0 +1,80 @@
+"""What the root options decide, shared by every command through ``ctx.obj``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ronda.cli._output import Output
+from ronda.errors import BadInput
+from ronda.i18n import detect_language
+from ronda.storage import DataFile, open_data, resolve_path
+
+ENV_TODAY = "RONDA_TODAY"
+
+
+@dataclass
+class State:
+    """The root options: data file, language, colour, debug."""
+
+    db: str | None = None
+    lang_option: str | None = None
+    no_color: bool = False
+    debug: bool = False
+    setting_lang: str | None = None
+    _out: Output | None = field(default=None, repr=False)
+
+    @property
+    def path(self) -> Path:
+        return resolve_path(self.db)
+
+    @property
+    def lang(self) -> str:
+        return detect_language(self.lang_option, self.setting_lang)
+
+    @property
+    def out(self) -> Output:
+        if self._out is None or self._out.lang != self.lang:
+            self._out = Output(self.lang, no_color=self.no_color)
+        return self._out
+
+    def today(self, timezone: str = "Asia/Jakarta") -> date:
+        """Today in the neighbourhood (``RONDA_TODAY`` pins it for demos and tests)."""
+        pinned = os.environ.get(ENV_TODAY)
+        if pinned:
+            return date.fromisoformat(pinned)
+        from ronda.dates import zone
+
+        return datetime.now(zone(timezone)).date()
+
+    @contextmanager
+    def data(self, *, write: bool = False, backup: bool = False) -> Iterator[DataFile]:
+        """The data file for this command; its language setting applies from here on."""
+        with open_data(self.path, write=write, backup=backup) as handle:
+            self.setting_lang = handle.settings().lang
+            yield handle
+
+    def confirm(self, key: str, yes: bool, **args: Any) -> None:
+        """Ask before replacing or destroying many records; ``--yes`` answers for scripts."""
+        if yes:
+            return
+        if not sys.stdin.isatty():
+            raise BadInput("err.needs_yes")
+        if not typer.confirm(self.out.t(key, **args), default=False, err=True):
+            raise BadInput("err.cancelled")
+
+
+def state(ctx: typer.Context) -> State:
+    """The State the root callback put on the context."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj

@@ -1,0 +1,52 @@
+"""The root of the ``ronda`` command: assembles the command groups and holds the root options."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ronda import __version__
+from ronda.cli import config, db, demo, info, init, volunteer
+from ronda.cli._group import RondaGroup
+from ronda.cli._state import State
+from ronda.errors import BadInput
+
+app = typer.Typer(cls=RondaGroup, no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False, context_settings={"help_option_names":
+                                                                    ["--help", "-h"]})
+app.command("init")(init.init)
+app.command("info")(info.info)
+app.command("demo")(demo.demo)
+app.add_typer(config.app, name="config")
+app.add_typer(volunteer.app, name="volunteer")
+app.add_typer(db.app, name="db")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ronda {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db_path: Annotated[str | None, typer.Option("--db", metavar="PATH")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color")] = False,
+    debug: Annotated[bool, typer.Option("--debug")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """Root options shared by every command."""
+    ctx.obj = State(db=db_path, no_color=no_color, debug=debug)
+    if lang is not None:
+        if lang.strip().lower() not in ("en", "id"):
+            raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
+        ctx.obj.lang_option = lang.strip().lower()
+
+
+def main() -> None:
+    """Entry point of the installed ``ronda`` command."""
+    app()

@@ -1,0 +1,60 @@
+"""``ronda db``: backups, restore and a health check of the data file."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ronda.cli._options import Json, Yes
+from ronda.cli._state import state
+from ronda.dates import format_date, format_time
+from ronda.roster import parse_count
+from ronda.storage import list_backups, load, restore_backup, schema_of
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("backups")
+def backups(ctx: typer.Context, json: Json = False) -> None:
+    """List the backups of the data file, newest first."""
+    st = state(ctx)
+    found = list_backups(st.path)
+    if json:
+        st.out.json([{"number": b.number, "path": str(b.path), "taken": b.taken.isoformat(),
+                      "size": b.size} for b in found])
+        return
+    lang = st.out.lang
+    rows = [[str(b.number), f"{format_date(b.taken.date(), lang)} "
+             f"{format_time(b.taken.time(), lang)}", f"{b.size:,}", str(b.path)] for b in found]
+    st.out.table(["col.number", "col.taken", "col.bytes", "col.file"], rows)
+    st.out.say("msg.backup_count", count=len(found), path=str(st.path.parent / "backups"))
+
+
+@app.command("restore")
+def restore(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="N")],
+            yes: Yes = False) -> None:
+    """Bring back backup N (1 is the newest); the current file is backed up first."""
+    st = state(ctx)
+    n = parse_count(number, "N", minimum=1, maximum=1000)
+    st.confirm("confirm.restore", yes, number=n, path=str(st.path))
+    chosen = restore_backup(st.path, n)
+    st.out.done("msg.restored", backup=str(chosen.path), path=str(st.path))
+
+
+@app.command("check")
+def check(ctx: typer.Context, json: Json = False) -> None:
+    """Check that the data file reads and every record fits the schema."""
+    st = state(ctx)
+    payload, data = load(st.path)
+    mode = st.path.stat().st_mode & 0o777
+    counts = {name: len(table) for name, table in sorted(data.items())
+              if not name.startswith("_")}
+    if json:
+        st.out.json({"path": str(st.path), "ok": True, "schema": schema_of(data),
+                     "bytes": len(payload), "mode": f"{mode:o}", "records": counts})
+        return
+    st.out.done("msg.check_ok", path=str(st.path), schema=schema_of(data),
+                records=", ".join(f"{k} {v}" for k, v in counts.items()))
+    if mode & 0o077:
+        st.out.warn("warn.file_mode", mode=f"{mode:o}", path=str(st.path))

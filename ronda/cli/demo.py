@@ -1,0 +1,82 @@
+"""``ronda demo``: load the example neighbourhood and show what ronda does with it."""
+
+from __future__ import annotations
+
+import tempfile
+import tomllib
+from datetime import timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ronda.cli._render import roster_order
+from ronda.cli._state import state
+from ronda.config import set_value
+from ronda.csvfile import read_roster_csv
+from ronda.errors import BadInput
+from ronda.model import Settings, Volunteer
+from ronda.roster import add_away, find_volunteer
+from ronda.storage import create_data
+
+# (name, first day from today, last day from today, reason): away periods around today
+DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 5, 12, "dinas"))
+
+
+def examples_dir() -> Path:
+    """The example files: inside the installed package, or beside it in a checkout."""
+    packaged = Path(str(resources.files("ronda"))) / "examples"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "examples"
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out += _flatten(value, f"{prefix}{key}.")
+        else:
+            out.append((prefix + key, str(value)))
+    return out
+
+
+def demo_settings(lang: str) -> Settings:
+    """The example neighbourhood's settings from ``examples/neighbourhood.toml``."""
+    text = (examples_dir() / "neighbourhood.toml").read_text("utf-8")
+    settings = Settings(name="-", lang=lang)
+    for key, value in _flatten(tomllib.loads(text)):
+        settings = set_value(settings, key, value)
+    return settings
+
+
+def demo(ctx: typer.Context) -> None:
+    """Load the example neighbourhood into a demo data file and show it."""
+    from ronda.cli.volunteer import render_list
+
+    st = state(ctx)
+    if st.db is None:
+        st.db = str(Path(tempfile.mkdtemp(prefix="ronda-demo-")) / "ronda-demo.json")
+    path = st.path
+    if path.exists():
+        raise BadInput("err.file_exists", path=str(path))
+    settings = demo_settings(st.lang)
+    rows, errors = read_roster_csv((examples_dir() / "roster.csv").read_text("utf-8"))
+    assert not errors, errors  # the shipped example is tested to be clean
+    today = st.today(settings.timezone)
+    with create_data(path, settings) as data:
+        for row in rows:
+            data.add_volunteer(Volunteer(id=0, **row.fields))
+        for name, first, last, reason in DEMO_AWAY:
+            v = find_volunteer(data.volunteers(), name)
+            data.save_volunteer(add_away(v, today + timedelta(days=first),
+                                         today + timedelta(days=last), reason))
+        people = data.volunteers()
+    out = st.out
+    out.say("demo.title", name=settings.name, area=settings.area)
+    out.say("demo.file", path=str(path))
+    out.say("demo.roster", count=len(people),
+            teams=len({v.team for v in people}))
+    render_list(st, sorted(people, key=roster_order), today)
+    out.say("demo.try", path=str(path))

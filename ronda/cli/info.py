@@ -1,0 +1,53 @@
+"""``ronda info``: where the data file is and what it holds."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from ronda import __version__
+from ronda.cli._options import Json
+from ronda.cli._state import state
+from ronda.errors import DataFileError
+from ronda.storage import ENV_DB, list_backups, schema_of
+
+
+def info(ctx: typer.Context, json: Json = False) -> None:
+    """Show where the data file is, what it holds, and the language in use."""
+    st = state(ctx)
+    path = st.path
+    source = "--db" if st.db else (ENV_DB if os.environ.get(ENV_DB) else "default")
+    facts: dict[str, object] = {"version": __version__, "path": str(path), "source": source,
+                                "exists": path.exists(), "neighbourhood": None, "schema": None,
+                                "records": {}, "mode": None, "bytes": None, "lang": None,
+                                "backups": len(list_backups(path))}
+    if path.exists():
+        facts["mode"] = f"{path.stat().st_mode & 0o777:o}"
+        facts["bytes"] = path.stat().st_size
+        try:
+            with st.data() as data:
+                facts["neighbourhood"] = data.settings().name
+                facts["schema"] = schema_of(data.db.storage.read())
+                facts["records"] = data.counts()
+        except DataFileError as exc:
+            facts["problem"] = st.out.t(exc.key, **exc.args_)
+    facts["lang"] = st.lang
+    if json:
+        st.out.json(facts)
+        return
+    out = st.out
+    records = facts["records"]
+    pairs = [("info.version", __version__), ("info.path", str(path)),
+             ("info.source", out.t(f"info.source.{source}")),
+             ("info.exists", out.t("label.yes" if facts["exists"] else "label.no"))]
+    if facts["exists"]:
+        pairs += [("info.neighbourhood", str(facts["neighbourhood"] or "")),
+                  ("info.mode", str(facts["mode"])), ("info.bytes", f"{facts['bytes']:,}"),
+                  ("info.records", ", ".join(f"{k} {v}" for k, v in records.items())
+                   if isinstance(records, dict) else ""),
+                  ("info.backups", str(facts["backups"]))]
+    if "problem" in facts:
+        pairs.append(("info.problem", str(facts["problem"])))
+    pairs.append(("info.lang", out.lang))
+    out.fields(pairs)

@@ -1,0 +1,78 @@
+"""``ronda init``: set up a neighbourhood and its data file."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ronda.cli._options import Yes
+from ronda.cli._state import state
+from ronda.config import set_value
+from ronda.errors import BadInput
+from ronda.model import Settings
+from ronda.storage import create_data
+
+Opt = typer.Option
+
+# (config key, prompt asked in a terminal when the option is missing)
+PROMPTED = ("name", "area", "city", "timezone", "start", "end", "per-night", "rest",
+            "coordinator.name", "coordinator.phone", "liaison.name", "liaison.phone", "post")
+
+
+def init(
+    ctx: typer.Context,
+    name: Annotated[str | None, Opt("--name")] = None,
+    area: Annotated[str | None, Opt("--area")] = None,
+    city: Annotated[str | None, Opt("--city")] = None,
+    timezone: Annotated[str | None, Opt("--timezone")] = None,
+    lang: Annotated[str | None, Opt("--lang")] = None,
+    start: Annotated[str | None, Opt("--start")] = None,
+    end: Annotated[str | None, Opt("--end")] = None,
+    per_night: Annotated[str | None, Opt("--per-night")] = None,
+    slots: Annotated[str | None, Opt("--slots")] = None,
+    rest: Annotated[str | None, Opt("--rest")] = None,
+    coordinator: Annotated[str | None, Opt("--coordinator")] = None,
+    coordinator_phone: Annotated[str | None, Opt("--coordinator-phone")] = None,
+    liaison: Annotated[str | None, Opt("--liaison")] = None,
+    liaison_phone: Annotated[str | None, Opt("--liaison-phone")] = None,
+    post: Annotated[str | None, Opt("--post")] = None,
+    post_location: Annotated[str | None, Opt("--post-location")] = None,
+    rw_head: Annotated[str | None, Opt("--rw-head")] = None,
+    rt_head: Annotated[str | None, Opt("--rt-head")] = None,
+    fine: Annotated[str | None, Opt("--fine")] = None,
+    jimpitan: Annotated[str | None, Opt("--jimpitan")] = None,
+    force: Annotated[bool, Opt("--force")] = False,
+    yes: Yes = False,
+) -> None:
+    """Set up a neighbourhood: its name, area, shift hours and contacts."""
+    st = state(ctx)
+    given = {
+        "name": name, "area": area, "city": city, "timezone": timezone, "lang": lang,
+        "slots": slots, "start": start, "end": end, "per-night": per_night, "rest": rest,
+        "coordinator.name": coordinator, "coordinator.phone": coordinator_phone,
+        "liaison.name": liaison, "liaison.phone": liaison_phone, "post": post,
+        "post.location": post_location, "rw-head": rw_head, "rt-head": rt_head,
+        "fine": fine, "jimpitan": jimpitan,
+    }
+    if sys.stdin.isatty() and name is None:
+        for key in PROMPTED:
+            if given[key] is None and not (key in ("start", "end") and slots):
+                given[key] = typer.prompt(st.out.t(f"prompt.init.{key}"), default="",
+                                          show_default=False, err=True) or None
+    settings = Settings(name="-", lang=st.lang)
+    for key, value in given.items():
+        if value is not None:
+            settings = set_value(settings, key, value)
+    if given["name"] is None:
+        settings = set_value(settings, "name", "")  # refused: a neighbourhood needs a name
+    path = st.path
+    if path.exists():
+        if not force:
+            raise BadInput("err.file_exists", path=str(path))
+        st.confirm("confirm.replace_file", yes, path=str(path))
+    with create_data(path, settings, replace=force):
+        st.setting_lang = settings.lang
+    st.out.done("msg.initialised", name=settings.name, path=str(path))
+    st.out.say("msg.next_steps")

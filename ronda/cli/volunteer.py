@@ -1,0 +1,223 @@
+"""``ronda volunteer``: the roster of residents on patrol duty."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from ronda.cli._files import read_text_file, write_text_file
+from ronda.cli._options import DryRun, Json, VolunteerRef, Yes
+from ronda.cli._render import (
+    VOLUNTEER_HEADERS,
+    away_label,
+    roster_order,
+    status_label,
+    volunteer_row,
+)
+from ronda.cli._state import State, state
+from ronda.dates import parse_date
+from ronda.errors import BadInput
+from ronda.model import Volunteer
+from ronda.phones import display_phone
+from ronda.roster import add_away, find_volunteer, label, mark_back, parse_reason, volunteer_fields
+from ronda.storage import DataFile
+
+app = typer.Typer(no_args_is_help=True)
+Opt = typer.Option
+
+Phone = Annotated[str | None, Opt("--phone", help="help.opt.phone")]
+Address = Annotated[str | None, Opt("--address", help="help.opt.address")]
+Household = Annotated[str | None, Opt("--household", help="help.opt.household")]
+Team = Annotated[str | None, Opt("--team", help="help.opt.team")]
+Days = Annotated[str | None, Opt("--days", help="help.opt.days")]
+MaxPerWeek = Annotated[str | None, Opt("--max-per-week", help="help.opt.max_per_week")]
+Note = Annotated[str | None, Opt("--note", help="help.opt.note")]
+
+
+def _same_household_warning(st: State, data: DataFile, v: Volunteer) -> None:
+    if v.household and any(o.id != v.id and o.active and
+                           o.household.casefold() == v.household.casefold()
+                           for o in data.volunteers()):
+        st.out.warn("warn.same_household", household=v.household)
+
+
+@app.command("add")
+def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")],
+        phone: Phone = None, address: Address = None, household: Household = None,
+        team: Team = None, leader: Annotated[bool, Opt("--leader")] = False, days: Days = None,
+        max_per_week: MaxPerWeek = None, note: Note = None, json: Json = False) -> None:
+    """Add a resident to the roster."""
+    st = state(ctx)
+    fields = volunteer_fields(name=name, phone=phone, address=address, household=household,
+                              team=team, leader=leader, days=days, max_per_week=max_per_week,
+                              note=note)
+    with st.data(write=True) as data:
+        v = data.add_volunteer(Volunteer(id=0, **fields))
+        _same_household_warning(st, data, v)
+    if json:
+        st.out.json(v.to_dict())
+    st.out.done("msg.volunteer_added", who=label(v))
+
+
+@app.command("list")
+def list_(ctx: typer.Context, team: Annotated[str | None, Opt("--team")] = None,
+          all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:
+    """List the roster."""
+    st = state(ctx)
+    with st.data() as data:
+        people = [v for v in data.volunteers() if all_ or v.active]
+        today = st.today(data.settings().timezone)
+    if team is not None:
+        people = [v for v in people if v.team.casefold() == team.strip().casefold()]
+    people.sort(key=roster_order)
+    if json:
+        st.out.json([v.to_dict() for v in people])
+        return
+    render_list(st, people, today)
+
+
+def render_list(st: State, people: list[Volunteer], today: date) -> None:
+    """The roster table and its count line."""
+    lang = st.out.lang
+    st.out.table(VOLUNTEER_HEADERS, [volunteer_row(v, today, lang) for v in people],
+                 row_styles=[None if v.active else "dim" for v in people])
+    away = sum(1 for v in people if v.active and v.away_on(today))
+    st.out.say("msg.volunteer_count", count=len(people), away=away)
+
+
+@app.command("show")
+def show(ctx: typer.Context, volunteer: VolunteerRef, json: Json = False) -> None:
+    """Show one volunteer."""
+    st = state(ctx)
+    with st.data() as data:
+        v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
+        today = st.today(data.settings().timezone)
+    if json:
+        st.out.json(v.to_dict())
+        return
+    lang = st.out.lang
+    row = dict(zip(VOLUNTEER_HEADERS, volunteer_row(v, today, lang), strict=True))
+    pairs = [("col.id", row["col.id"]), ("col.name", row["col.name"]),
+             ("col.phone", display_phone(v.phone)), ("col.address", v.address),
+             ("col.household", v.household), ("col.team", v.team),
+             ("col.leader", st.out.t("label.yes" if v.leader else "label.no")),
+             ("col.days", row["col.days"]),
+             ("col.max_per_week", "" if v.max_per_week is None else str(v.max_per_week)),
+             ("col.note", v.note), ("col.status", status_label(v, today, lang))]
+    pairs += [("col.away", away_label(a, lang)) for a in v.away]
+    st.out.fields(pairs, title=label(v))
+
+
+@app.command("edit")
+def edit(ctx: typer.Context, volunteer: VolunteerRef,
+         name: Annotated[str | None, Opt("--name")] = None, phone: Phone = None,
+         address: Address = None, household: Household = None, team: Team = None,
+         leader: Annotated[bool | None, Opt("--leader/--no-leader")] = None, days: Days = None,
+         max_per_week: MaxPerWeek = None, note: Note = None,
+         reactivate: Annotated[bool, Opt("--reactivate")] = False) -> None:
+    """Change a volunteer's details."""
+    st = state(ctx)
+    fields = volunteer_fields(name=name, phone=phone, address=address, household=household,
+                              team=team, leader=leader, days=days, max_per_week=max_per_week,
+                              note=note)
+    if reactivate:
+        fields["active"] = True
+    if not fields:
+        raise BadInput("err.nothing_to_change")
+    with st.data(write=True) as data:
+        v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
+        v = v.with_changes(**fields)
+        data.save_volunteer(v)
+        _same_household_warning(st, data, v)
+    st.out.done("msg.volunteer_changed", who=label(v))
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, volunteer: VolunteerRef,
+           purge: Annotated[bool, Opt("--purge")] = False, yes: Yes = False) -> None:
+    """Take a volunteer off the roster (history stays); --purge erases their personal data."""
+    st = state(ctx)
+    with st.data(write=True, backup=True) as data:
+        v = find_volunteer(data.volunteers(), volunteer, include_inactive=purge)
+        if purge:
+            st.confirm("confirm.purge", yes, who=label(v))
+            data.save_volunteer(v.purge())
+        else:
+            data.save_volunteer(v.with_changes(active=False))
+    if purge:
+        st.out.done("msg.volunteer_purged", id=v.id)
+        st.out.warn("warn.purge_backups")
+    else:
+        st.out.done("msg.volunteer_removed", who=label(v))
+
+
+@app.command("away")
+def away(ctx: typer.Context, volunteer: VolunteerRef,
+         from_: Annotated[str | None, Opt("--from")] = None,
+         to: Annotated[str, Opt("--to")] = ...,  # type: ignore[assignment]
+         reason: Annotated[str, Opt("--reason")] = "lainnya") -> None:
+    """Record that a volunteer is away (mudik, sakit, dinas, …) for a period."""
+    st = state(ctx)
+    why = parse_reason(reason)
+    with st.data(write=True) as data:
+        today = st.today(data.settings().timezone)
+        start = parse_date(from_, today) if from_ else today
+        end = parse_date(to, today)
+        v = add_away(find_volunteer(data.volunteers(), volunteer), start, end, why)
+        data.save_volunteer(v)
+    st.out.done("msg.volunteer_away", who=label(v), period=away_label(v.away_on(start)
+                                                                      or v.away[-1],
+                                                                      st.out.lang))
+
+
+@app.command("back")
+def back(ctx: typer.Context, volunteer: VolunteerRef) -> None:
+    """Record that a volunteer is back before their away period ended."""
+    st = state(ctx)
+    with st.data(write=True) as data:
+        today = st.today(data.settings().timezone)
+        v = mark_back(find_volunteer(data.volunteers(), volunteer), today)
+        data.save_volunteer(v)
+    st.out.done("msg.volunteer_back", who=label(v))
+
+
+@app.command("import")
+def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
+            dry_run: DryRun = False) -> None:
+    """Add volunteers from a CSV file (all rows or none)."""
+    from ronda.csvfile import duplicate_names, read_roster_csv
+
+    st = state(ctx)
+    rows, errors = read_roster_csv(read_text_file(file))
+    with st.data(write=not dry_run, backup=True) as data:
+        errors += duplicate_names(rows, data.volunteers())
+        for error in sorted(errors, key=lambda e: e.line):
+            st.out.error_line(st.out.t("err.csv_row", line=error.line,
+                                       reason=st.out.t(error.key, **error.args)))
+        if errors:
+            raise BadInput("err.csv_rejected", count=len(errors), path=file)
+        if not rows:
+            raise BadInput("err.csv_empty", path=file)
+        if not dry_run:
+            for row in rows:
+                data.add_volunteer(Volunteer(id=0, **row.fields))
+    st.out.done("msg.import_dry_run" if dry_run else "msg.imported", count=len(rows))
+
+
+@app.command("export")
+def export(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
+           all_: Annotated[bool, Opt("--all")] = False,
+           with_phones: Annotated[bool, Opt("--with-phones")] = False) -> None:
+    """Write the roster to a CSV file for a spreadsheet (no phones unless asked)."""
+    from ronda.csvfile import write_roster_csv
+
+    st = state(ctx)
+    with st.data() as data:
+        people = [v for v in data.volunteers() if (all_ or v.active) and not v.purged]
+    write_text_file(file, write_roster_csv(people, with_phones=with_phones))
+    if with_phones:
+        st.out.warn("warn.export_phones")
+    if file != "-":
+        st.out.done("msg.exported", count=len(people), path=file)

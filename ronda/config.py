@@ -1,0 +1,192 @@
+"""Neighbourhood settings as ``key value`` pairs: the keys ``ronda config set`` and
+``ronda init`` accept, how each value is checked, and how settings read back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ronda.dates import DAY_KEYS, parse_day, parse_time, parse_timezone, zone_label
+from ronda.errors import BadInput
+from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
+from ronda.phones import display_phone, normalize_phone
+from ronda.roster import parse_count
+
+_CLEAR = {"-", ""}
+
+
+def parse_money(text: str, field_name: str) -> int:
+    """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``."""
+    raw = re.sub(r"(?i)^rp\.?\s*", "", text.strip())
+    raw = re.sub(r"[.,\s](?=\d{3}\b)", "", raw)
+    return parse_count(raw, field_name, minimum=0, maximum=100_000_000)
+
+
+def format_money(amount: int) -> str:
+    """``Rp20.000``."""
+    return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+_SLOT = re.compile(r"(?P<start>[\d:.]+)\s*[-–]\s*(?P<end>[\d:.]+)(?:\s*[=x×]\s*(?P<n>\d+))?"
+                   r"(?P<days>(?:\s+[a-zA-Z']+\s*=\s*\d+)*)")
+
+
+def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
+    """``22.00-01.00=3, 01.00-04.00=3`` or ``22:00-04:00=4 sat=6``: one or more slots."""
+    slots: list[Slot] = []
+    for part in (p.strip() for p in text.split(",")):
+        m = _SLOT.fullmatch(part)
+        if not m:
+            raise BadInput("err.bad_slots", value=part or text)
+        start, end = parse_time(m["start"]), parse_time(m["end"])
+        if start == end:
+            raise BadInput("err.bad_slots", value=part)
+        required = parse_count(m["n"], "per-night", maximum=100) if m["n"] else default_required
+        by_day: dict[str, int] = {}
+        for day, n in re.findall(r"([a-zA-Z']+)\s*=\s*(\d+)", m["days"] or ""):
+            by_day[parse_day(day)] = parse_count(n, "per-night", maximum=100)
+        slots.append(Slot(start, end, required, by_day))
+    if not slots:
+        raise BadInput("err.bad_slots", value=text)
+    return tuple(slots)
+
+
+def format_slots(slots: tuple[Slot, ...], lang: str) -> str:
+    """The inverse of ``parse_slots``."""
+    parts = []
+    for s in slots:
+        extra = "".join(f" {d}={n}" for d, n in sorted(s.by_day.items(),
+                                                       key=lambda kv: DAY_KEYS.index(kv[0])))
+        parts.append(f"{s.hours(lang)}={s.required}{extra}")
+    return ", ".join(parts)
+
+
+def _text(field_name: str, required: bool = False) -> Callable[[str], str]:
+    return lambda v: clean_text(v, field_name=field_name, required=required)
+
+
+def _phone(v: str) -> str | None:
+    return None if v.strip() in _CLEAR else normalize_phone(v)
+
+
+def _one_slot(s: Settings, key: str) -> Slot:
+    if len(s.slots) != 1:
+        raise BadInput("err.several_slots", key=key)
+    return s.slots[0]
+
+
+def _lang(v: str) -> str:
+    if v.strip().lower() not in ("en", "id"):
+        raise BadInput("err.bad_choice", field="lang", value=v.strip(), choices="en, id")
+    return v.strip().lower()
+
+
+def _set_start(s: Settings, v: str) -> Settings:
+    return replace(s, slots=(replace(_one_slot(s, "start"), start=parse_time(v)),))
+
+
+def _set_end(s: Settings, v: str) -> Settings:
+    return replace(s, slots=(replace(_one_slot(s, "end"), end=parse_time(v)),))
+
+
+def _set_per_night(s: Settings, v: str) -> Settings:
+    n = parse_count(v, "per-night", maximum=100)
+    return replace(s, slots=tuple(replace(slot, required=n) for slot in s.slots))
+
+
+def _set_per_day(day: str) -> Callable[[Settings, str], Settings]:
+    def setter(s: Settings, v: str) -> Settings:
+        slots = []
+        for slot in s.slots:
+            by_day = dict(slot.by_day)
+            if v.strip() in _CLEAR:
+                by_day.pop(day, None)
+            else:
+                by_day[day] = parse_count(v, f"per-night.{day}", maximum=100)
+            slots.append(replace(slot, by_day=by_day))
+        return replace(s, slots=tuple(slots))
+    return setter
+
+
+def _contact(attr: str, part: str) -> Callable[[Settings, str], Settings]:
+    def setter(s: Settings, v: str) -> Settings:
+        contact: Contact = getattr(s, attr)
+        value = _phone(v) if part == "phone" else clean_text(v, field_name=f"{attr}.name")
+        return replace(s, **{attr: replace(contact, **{part: value})})
+    return setter
+
+
+def _field(attr: str, parse: Callable[[str], object]) -> Callable[[Settings, str], Settings]:
+    return lambda s, v: replace(s, **{attr: parse(v)})
+
+
+def _max_per_week(v: str) -> int | None:
+    return None if v.strip() in _CLEAR else parse_count(v, "max-per-week", minimum=1, maximum=7)
+
+
+SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
+    "name": _field("name", _text("name", required=True)),
+    "area": _field("area", _text("area")),
+    "city": _field("city", _text("city")),
+    "timezone": _field("timezone", parse_timezone),
+    "lang": _field("lang", _lang),
+    "slots": lambda s, v: replace(s, slots=parse_slots(v, s.slots[0].required)),
+    "start": _set_start,
+    "end": _set_end,
+    "per-night": _set_per_night,
+    **{f"per-night.{d}": _set_per_day(d) for d in DAY_KEYS},
+    "rest": _field("rest", lambda v: parse_count(v, "rest", maximum=13)),
+    "max-per-week": _field("max_per_week", _max_per_week),
+    "coordinator.name": _contact("coordinator", "name"),
+    "coordinator.phone": _contact("coordinator", "phone"),
+    "liaison.name": _contact("liaison", "name"),
+    "liaison.phone": _contact("liaison", "phone"),
+    "rw-head": _field("rw_head", _text("rw-head")),
+    "rt-head": _field("rt_head", _text("rt-head")),
+    "post": _field("post", _text("post", required=True)),
+    "post.location": _field("post_location", _text("post.location")),
+    "fine": _field("fine", lambda v: parse_money(v, "fine")),
+    "jimpitan": _field("jimpitan", lambda v: parse_money(v, "jimpitan")),
+}
+
+
+def _set_pair(s: Settings, attr: str, key: str, value: str) -> Settings:
+    pairs = dict(getattr(s, attr))
+    if value.strip() in _CLEAR and attr == "emergency":
+        pairs.pop(key, None)
+    else:
+        pairs[key] = clean_text(value, field_name=f"{attr}.{key}", limit=80)
+    return replace(s, **{attr: tuple(pairs.items())})
+
+
+def set_value(settings: Settings, key: str, value: str) -> Settings:
+    """Settings with one key changed; an unknown key or a bad value raises ``BadInput``."""
+    k = key.strip().lower().replace("_", "-")
+    if k in SETTERS:
+        return SETTERS[k](settings, value)
+    prefix, _, name = k.partition(".")
+    if prefix == "emergency" and re.fullmatch(r"[a-z0-9-]{1,30}", name):
+        return _set_pair(settings, "emergency", name, value)
+    if prefix == "kentongan" and name in KENTONGAN_EVENTS:
+        return _set_pair(settings, "kentongan", name, value)
+    raise BadInput("err.unknown_key", key=key.strip())
+
+
+def config_items(s: Settings, lang: str) -> list[tuple[str, str]]:
+    """Every setting as (key, printable value), in the order ``config set`` lists them."""
+    items = [
+        ("name", s.name), ("area", s.area), ("city", s.city),
+        ("timezone", f"{s.timezone} ({zone_label(s.timezone)})"), ("lang", s.lang),
+        ("slots", format_slots(s.slots, lang)), ("rest", str(s.rest)),
+        ("max-per-week", "" if s.max_per_week is None else str(s.max_per_week)),
+        ("coordinator.name", s.coordinator.name),
+        ("coordinator.phone", display_phone(s.coordinator.phone)),
+        ("liaison.name", s.liaison.name), ("liaison.phone", display_phone(s.liaison.phone)),
+        ("rw-head", s.rw_head), ("rt-head", s.rt_head),
+        ("post", s.post), ("post.location", s.post_location),
+        ("fine", format_money(s.fine)), ("jimpitan", format_money(s.jimpitan)),
+    ]
+    items += [(f"emergency.{k}", v) for k, v in s.emergency]
+    items += [(f"kentongan.{k}", v) for k, v in s.kentongan]
+    return items

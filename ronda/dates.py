@@ -1,0 +1,231 @@
+"""Every date, time, weekday and time-zone rule of ronda, in one place.
+
+Pure functions: the language and "today" are passed in, never read from the system locale.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ronda.errors import BadInput
+
+DAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+DAY_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+}
+DAY_SHORT: dict[str, tuple[str, ...]] = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
+}
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+}
+MONTH_SHORT: dict[str, tuple[str, ...]] = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+}
+
+# Indonesian zone abbreviations; Asia/Pontianak is WIB too.
+ZONE_ABBREVIATIONS: dict[str, str] = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+ZONE_BY_ABBREVIATION: dict[str, str] = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar",
+                                        "WIT": "Asia/Jayapura"}
+
+# Moments before this hour belong to the previous evening's shift.
+DAY_CHANGE = time(12, 0)
+
+
+def _day_aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for names in (*DAY_NAMES.values(), *DAY_SHORT.values()):
+        for key, name in zip(DAY_KEYS, names, strict=True):
+            aliases[name.lower()] = key
+    aliases.update({"jumat": "fri", "jum'at": "fri", "ahad": "sun", "tues": "tue",
+                    "thur": "thu", "thurs": "thu", "kam": "thu"})
+    return aliases
+
+
+DAY_ALIASES = _day_aliases()
+_ALL_DAYS = {"all", "semua", "every", "setiap", "daily", "tiap"}
+
+
+def parse_day(text: str) -> str:
+    """One weekday in English or Indonesian, long or short, to its key (``mon`` … ``sun``)."""
+    key = DAY_ALIASES.get(text.strip().lower())
+    if key is None:
+        raise BadInput("err.bad_day", value=text.strip())
+    return key
+
+
+def parse_days(text: str) -> list[str]:
+    """A list of weekdays such as ``mon,tue``, ``sen sel rab``, ``sen-jum`` or ``semua``."""
+    parts = [p for p in re.split(r"[,\s;/]+", text.strip().lower()) if p]
+    if not parts:
+        raise BadInput("err.bad_day", value=text)
+    chosen: set[str] = set()
+    for part in parts:
+        if part in _ALL_DAYS:
+            chosen.update(DAY_KEYS)
+        elif "-" in part and part not in DAY_ALIASES:
+            first, _, last = part.partition("-")
+            i, j = DAY_KEYS.index(parse_day(first)), DAY_KEYS.index(parse_day(last))
+            span = range(i, j + 1) if i <= j else [*range(i, 7), *range(0, j + 1)]
+            chosen.update(DAY_KEYS[k] for k in span)
+        else:
+            chosen.add(parse_day(part))
+    return [d for d in DAY_KEYS if d in chosen]
+
+
+def day_key(d: date) -> str:
+    """The weekday key of a date."""
+    return DAY_KEYS[d.weekday()]
+
+
+_RELATIVE_DAYS = {"today": 0, "hari ini": 0, "hariini": 0, "tomorrow": 1, "besok": 1,
+                  "yesterday": -1, "kemarin": -1}
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_TEXT_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})")
+
+
+def _month_number(name: str) -> int | None:
+    for table in (*MONTH_NAMES.values(), *MONTH_SHORT.values()):
+        for i, month in enumerate(table):
+            if name == month.lower():
+                return i + 1
+    return {"sept": 9, "agt": 8, "ags": 8, "okt": 10, "des": 12}.get(name)
+
+
+def parse_date(text: str, today: date) -> date:
+    """A date as typed: ``2026-11-28``, ``28/11/2026``, ``28 November 2026``, ``besok``.
+
+    ISO is read first so it is never day/month swapped; anything else is day-first.
+    """
+    raw = text.strip().lower()
+    if raw in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[raw])
+    parts: tuple[int, int, int] | None = None
+    if m := _ISO.fullmatch(raw):
+        parts = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := _DMY.fullmatch(raw):
+        parts = (int(m[3]), int(m[2]), int(m[1]))
+    elif (m := _TEXT_DATE.fullmatch(raw)) and (month := _month_number(m[2])):
+        parts = (int(m[3]), month, int(m[1]))
+    if parts is None:
+        raise BadInput("err.bad_date", value=text.strip())
+    try:
+        return date(*parts)
+    except ValueError:
+        raise BadInput("err.bad_date", value=text.strip()) from None
+
+
+_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?")
+
+
+def parse_time(text: str) -> time:
+    """A clock time: ``22:00``, ``22.00`` or ``22``; ``24.00`` means midnight."""
+    m = _TIME.fullmatch(text.strip())
+    if not m:
+        raise BadInput("err.bad_time", value=text.strip())
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if hour == 24 and minute == 0:
+        hour = 0
+    if hour > 23 or minute > 59:
+        raise BadInput("err.bad_time", value=text.strip())
+    return time(hour, minute)
+
+
+def parse_timezone(text: str) -> str:
+    """``WIB``/``WITA``/``WIT`` or an IANA name to the IANA name."""
+    raw = text.strip()
+    if raw.upper() in ZONE_BY_ABBREVIATION:
+        return ZONE_BY_ABBREVIATION[raw.upper()]
+    if "/" in raw or raw == "UTC":
+        zone(raw)
+        return raw
+    raise BadInput("err.bad_timezone", value=raw)
+
+
+def zone(name: str) -> ZoneInfo:
+    """The ZoneInfo for a stored IANA name."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise BadInput("err.bad_timezone", value=name) from None
+
+
+def zone_label(name: str) -> str:
+    """``WIB`` for Asia/Jakarta; the IANA name elsewhere."""
+    return ZONE_ABBREVIATIONS.get(name, name)
+
+
+def format_time(t: time, lang: str) -> str:
+    """``22.00`` in Indonesian, ``22:00`` in English."""
+    sep = "." if lang == "id" else ":"
+    return f"{t.hour:02d}{sep}{t.minute:02d}"
+
+
+def format_hours(start: time, end: time, zone_name: str, lang: str) -> str:
+    """``22.00–04.00 WIB``."""
+    return f"{format_time(start, lang)}–{format_time(end, lang)} {zone_label(zone_name)}"
+
+
+def format_date(d: date, lang: str, *, weekday: bool = True, long: bool = False) -> str:
+    """``Sabtu, 28/11/2026``; long form ``Sabtu, 28 November 2026``."""
+    body = (f"{d.day} {MONTH_NAMES[lang][d.month - 1]} {d.year}" if long
+            else f"{d.day:02d}/{d.month:02d}/{d.year}")
+    return f"{DAY_NAMES[lang][d.weekday()]}, {body}" if weekday else body
+
+
+def night_name(evening: date, lang: str) -> str:
+    """The night's common name: ``Malam Minggu`` (the evening before Sunday), ``Saturday night``."""
+    if lang == "id":
+        return f"Malam {DAY_NAMES['id'][(evening.weekday() + 1) % 7]}"
+    return f"{DAY_NAMES['en'][evening.weekday()]} night"
+
+
+def shift_window(evening: date, start: time, end: time,
+                 zone_name: str) -> tuple[datetime, datetime]:
+    """The aware start and end instants of a shift; the end is next day when it crosses midnight."""
+    tz = zone(zone_name)
+    begin = datetime.combine(evening, start, tz)
+    finish = datetime.combine(evening, end, tz)
+    if finish <= begin:
+        finish += timedelta(days=1)
+    return begin, finish
+
+
+def evening_of(moment: datetime) -> date:
+    """The evening a moment belongs to: 02.00 on Sunday belongs to Saturday evening."""
+    if moment.time() < DAY_CHANGE:
+        return moment.date() - timedelta(days=1)
+    return moment.date()
+
+
+def week_of(d: date) -> tuple[date, date]:
+    """Monday and Sunday of the week holding ``d``."""
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def format_period(first: date, last: date, lang: str) -> str:
+    """``23–29 November 2026`` (or across months and years)."""
+    months = MONTH_NAMES[lang]
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {months[last.month - 1]} {last.year}"
+    if first.year == last.year:
+        return (f"{first.day} {months[first.month - 1]} – {last.day} {months[last.month - 1]} "
+                f"{last.year}")
+    return (f"{format_date(first, lang, weekday=False, long=True)} – "
+            f"{format_date(last, lang, weekday=False, long=True)}")

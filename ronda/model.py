@@ -1,0 +1,275 @@
+"""The data model: the neighbourhood's settings, its shift slots and its volunteers.
+
+Plain dataclasses with conversion to and from the JSON records the data file holds.
+``from_dict`` checks types strictly: a record that does not fit raises ``SchemaError``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, time
+from typing import Any
+
+from ronda.dates import DAY_KEYS, format_time
+from ronda.errors import BadInput
+
+MAX_TEXT = 200
+
+
+class SchemaError(ValueError):
+    """A stored record does not have the shape ronda writes."""
+
+
+def clean_text(value: str, *, field_name: str, required: bool = False,
+               limit: int = MAX_TEXT) -> str:
+    """Trim user text and refuse control characters, empty required values and run-on text."""
+    text = value.strip()
+    if required and not text:
+        raise BadInput("err.empty", field=field_name)
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text):
+        raise BadInput("err.control_chars", field=field_name)
+    if len(text) > limit:
+        raise BadInput("err.too_long", field=field_name, limit=limit)
+    return text
+
+
+def _need(d: dict[str, Any], key: str, kind: type | tuple[type, ...], *,
+          optional: bool = False) -> Any:
+    if key not in d:
+        if optional:
+            return None
+        raise SchemaError(f"missing field '{key}'")
+    value = d[key]
+    if value is None and optional:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise SchemaError(f"field '{key}' has the wrong type")
+    return value
+
+
+def _iso_date(value: Any, key: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise SchemaError(f"field '{key}' is not an ISO date") from None
+
+
+def _iso_time(value: Any, key: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise SchemaError(f"field '{key}' is not a time") from None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One shift of the night, e.g. 22.00–04.00 with 4 people (6 on Saturdays)."""
+
+    start: time
+    end: time
+    required: int
+    by_day: dict[str, int] = field(default_factory=dict)
+
+    def required_on(self, day: str) -> int:
+        """Head count on a weekday (``mon`` … ``sun``)."""
+        return self.by_day.get(day, self.required)
+
+    def hours(self, lang: str) -> str:
+        return f"{format_time(self.start, lang)}–{format_time(self.end, lang)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start.strftime("%H:%M"), "end": self.end.strftime("%H:%M"),
+                "required": self.required, "by_day": dict(self.by_day)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Slot:
+        by_day = _need(d, "by_day", dict)
+        if any(k not in DAY_KEYS or not isinstance(v, int) or v < 0 for k, v in by_day.items()):
+            raise SchemaError("field 'by_day' is not a map of weekday to head count")
+        required = _need(d, "required", int)
+        if required < 0:
+            raise SchemaError("field 'required' is negative")
+        return cls(_iso_time(d.get("start"), "start"), _iso_time(d.get("end"), "end"),
+                   required, by_day)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A named person with an optional phone, e.g. the coordinator or the Bhabinkamtibmas."""
+
+    name: str = ""
+    phone: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "phone": self.phone}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Contact:
+        return cls(_need(d, "name", str), _need(d, "phone", str, optional=True))
+
+
+DEFAULT_EMERGENCY: tuple[tuple[str, str], ...] = (
+    ("police", "110"), ("emergency", "112"), ("fire", "113"), ("ambulance", "118 / 119"),
+    ("rescue", "115"),
+)
+KENTONGAN_EVENTS: tuple[str, ...] = (
+    "safe", "patrol", "theft", "fire", "murder", "disaster", "accident", "fight",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A neighbourhood: its name and area, shift slots, rules, contacts and notices."""
+
+    name: str
+    area: str = ""
+    city: str = ""
+    timezone: str = "Asia/Jakarta"
+    lang: str = "id"
+    slots: tuple[Slot, ...] = (Slot(time(22), time(4), 4),)
+    rest: int = 2
+    max_per_week: int | None = None
+    coordinator: Contact = Contact()
+    liaison: Contact = Contact()
+    rw_head: str = ""
+    rt_head: str = ""
+    post: str = "Pos Kamling"
+    post_location: str = ""
+    fine: int = 0
+    jimpitan: int = 0
+    # label key (or free label) -> number
+    emergency: tuple[tuple[str, str], ...] = DEFAULT_EMERGENCY
+    # event key -> pattern; an empty pattern means the default text in the reader's language
+    kentongan: tuple[tuple[str, str], ...] = tuple((e, "") for e in KENTONGAN_EVENTS)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "slots":
+                value = [s.to_dict() for s in value]
+            elif isinstance(value, Contact):
+                value = value.to_dict()
+            elif f.name in ("emergency", "kentongan"):
+                value = [list(pair) for pair in value]
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Settings:
+        if not isinstance(d, dict):
+            raise SchemaError("settings are not an object")
+        slots = _need(d, "slots", list)
+        if not slots or not all(isinstance(s, dict) for s in slots):
+            raise SchemaError("field 'slots' must list at least one slot")
+
+        def pairs(key: str) -> tuple[tuple[str, str], ...]:
+            items = _need(d, key, list)
+            if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                       for p in items):
+                raise SchemaError(f"field '{key}' must hold pairs of text")
+            return tuple((a, b) for a, b in items)
+
+        max_per_week = _need(d, "max_per_week", int, optional=True)
+        values = {
+            "name": _need(d, "name", str), "area": _need(d, "area", str),
+            "city": _need(d, "city", str), "timezone": _need(d, "timezone", str),
+            "lang": _need(d, "lang", str),
+            "slots": tuple(Slot.from_dict(s) for s in slots),
+            "rest": _need(d, "rest", int), "max_per_week": max_per_week,
+            "coordinator": Contact.from_dict(_need(d, "coordinator", dict)),
+            "liaison": Contact.from_dict(_need(d, "liaison", dict)),
+            "rw_head": _need(d, "rw_head", str), "rt_head": _need(d, "rt_head", str),
+            "post": _need(d, "post", str), "post_location": _need(d, "post_location", str),
+            "fine": _need(d, "fine", int), "jimpitan": _need(d, "jimpitan", int),
+            "emergency": pairs("emergency"), "kentongan": pairs("kentongan"),
+        }
+        if values["lang"] not in ("en", "id"):
+            raise SchemaError("field 'lang' must be 'en' or 'id'")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Away:
+    """A period a volunteer cannot patrol (mudik, sakit, dinas, …), both ends included."""
+
+    start: date
+    end: date
+    reason: str = ""
+
+    def covers(self, d: date) -> bool:
+        return self.start <= d <= self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Away:
+        start, end = _iso_date(d.get("from"), "from"), _iso_date(d.get("to"), "to")
+        if end < start:
+            raise SchemaError("an away period ends before it starts")
+        return cls(start, end, _need(d, "reason", str))
+
+
+@dataclass(frozen=True)
+class Volunteer:
+    """A resident on the patrol roster, usually one per household."""
+
+    id: int
+    name: str
+    phone: str | None = None
+    address: str = ""
+    household: str = ""
+    team: str = ""
+    leader: bool = False
+    days: tuple[str, ...] = DAY_KEYS
+    max_per_week: int | None = None
+    note: str = ""
+    active: bool = True
+    purged: bool = False
+    away: tuple[Away, ...] = ()
+
+    def away_on(self, d: date) -> Away | None:
+        """The away period covering a date, if any."""
+        return next((a for a in self.away if a.covers(d)), None)
+
+    def purge(self) -> Volunteer:
+        """Erase personal data, keeping only the id and the team for anonymous counts."""
+        return Volunteer(id=self.id, name="", team=self.team, active=False, purged=True,
+                         days=())
+
+    def with_changes(self, **changes: Any) -> Volunteer:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name or None, "phone": self.phone,
+            "address": self.address, "household": self.household, "team": self.team,
+            "leader": self.leader, "days": list(self.days), "max_per_week": self.max_per_week,
+            "note": self.note, "active": self.active, "purged": self.purged,
+            "away": [a.to_dict() for a in self.away],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Volunteer:
+        if not isinstance(d, dict):
+            raise SchemaError("a volunteer record is not an object")
+        days = _need(d, "days", list)
+        if any(day not in DAY_KEYS for day in days):
+            raise SchemaError("field 'days' holds an unknown weekday")
+        away = _need(d, "away", list)
+        if not all(isinstance(a, dict) for a in away):
+            raise SchemaError("field 'away' must list periods")
+        purged = _need(d, "purged", bool)
+        name = _need(d, "name", str, optional=True) or ""
+        if not name and not purged:
+            raise SchemaError("a volunteer has no name")
+        return cls(
+            id=_need(d, "id", int), name=name, phone=_need(d, "phone", str, optional=True),
+            address=_need(d, "address", str), household=_need(d, "household", str),
+            team=_need(d, "team", str), leader=_need(d, "leader", bool), days=tuple(days),
+            max_per_week=_need(d, "max_per_week", int, optional=True),
+            note=_need(d, "note", str), active=_need(d, "active", bool), purged=purged,
+            away=tuple(Away.from_dict(a) for a in away),
+        )

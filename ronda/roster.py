@@ -1,0 +1,149 @@
+"""The volunteer roster: checking what users type, finding people, away periods.
+
+Pure functions over ``Volunteer`` records; storage and terminal live elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from ronda.dates import parse_days
+from ronda.errors import BadInput
+from ronda.model import Away, Volunteer, clean_text
+from ronda.phones import normalize_phone
+
+AWAY_REASONS: dict[str, tuple[str, ...]] = {
+    "mudik": ("mudik", "hometown", "pulang kampung", "travel", "pergi"),
+    "sakit": ("sakit", "sick", "ill"),
+    "dinas": ("dinas", "work", "business", "duty"),
+    "lainnya": ("lainnya", "other", "lain"),
+}
+_REASON_ALIASES = {alias: key for key, aliases in AWAY_REASONS.items() for alias in aliases}
+
+_TRUE = {"1", "y", "ya", "yes", "true", "x", "v", "✓", "ketua", "leader"}
+_FALSE = {"", "0", "n", "no", "t", "tidak", "false", "-", "bukan"}
+_CLEAR = {"-", ""}
+
+
+def parse_bool(text: str, field_name: str) -> bool:
+    """``ya``/``yes``/``1``/``x`` or ``tidak``/``no``/``0``/empty."""
+    raw = text.strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise BadInput("err.bad_bool", field=field_name, value=text.strip())
+
+
+def parse_reason(text: str) -> str:
+    """An away reason: a known key (mudik, sakit, dinas, lainnya, or English) or short text."""
+    raw = clean_text(text, field_name="reason", required=True, limit=60)
+    return _REASON_ALIASES.get(raw.lower(), raw)
+
+
+def parse_count(text: str | int, field_name: str, *, minimum: int = 0,
+                maximum: int = 1000) -> int:
+    """A whole number within bounds, from text or an int."""
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise BadInput("err.bad_number", field=field_name, value=str(text).strip()) from None
+    if not minimum <= value <= maximum:
+        raise BadInput("err.out_of_range", field=field_name, value=value, low=minimum,
+                       high=maximum)
+    return value
+
+
+def volunteer_fields(*, name: str | None = None, phone: str | None = None,
+                     address: str | None = None, household: str | None = None,
+                     team: str | None = None, leader: bool | None = None,
+                     days: str | None = None, max_per_week: str | int | None = None,
+                     note: str | None = None) -> dict[str, Any]:
+    """Check raw values typed for a volunteer; return the typed fields that were given.
+
+    An empty phone, days or max-per-week (or ``-``) clears it.
+    """
+    out: dict[str, Any] = {}
+    if name is not None:
+        out["name"] = clean_text(name, field_name="name", required=True, limit=80)
+    if phone is not None:
+        out["phone"] = None if phone.strip() in _CLEAR else normalize_phone(phone)
+    for key, value in (("address", address), ("household", household), ("team", team),
+                       ("note", note)):
+        if value is not None:
+            out[key] = clean_text(value, field_name=key)
+    if leader is not None:
+        out["leader"] = leader
+    if days is not None:
+        out["days"] = tuple(parse_days(days)) if days.strip() not in _CLEAR else \
+            Volunteer.__dataclass_fields__["days"].default
+    if max_per_week is not None:
+        out["max_per_week"] = None if str(max_per_week).strip() in _CLEAR else \
+            parse_count(max_per_week, "max-per-week", minimum=1, maximum=7)
+    return out
+
+
+def label(v: Volunteer) -> str:
+    """``#12 Budi Santoso`` (or ``#12`` once erased)."""
+    return f"#{v.id} {v.name}".rstrip()
+
+
+def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
+                   include_inactive: bool = False) -> Volunteer:
+    """A volunteer by id (``12`` or ``#12``) or by an unambiguous part of the name.
+
+    An exact (case-insensitive) name wins over partial matches.
+    """
+    people = [v for v in volunteers if not v.purged and (include_inactive or v.active)]
+    raw = query.strip()
+    digits = raw.lstrip("#")
+    if digits.isdigit():
+        for v in volunteers:
+            if v.id == int(digits) and (include_inactive or v.active):
+                return v
+        raise BadInput("err.volunteer_not_found", query=raw)
+    needle = raw.casefold()
+    if not needle:
+        raise BadInput("err.empty", field="name")
+    exact = [v for v in people if v.name.casefold() == needle]
+    matches = exact or [v for v in people if needle in v.name.casefold()]
+    if not matches:
+        raise BadInput("err.volunteer_not_found", query=raw)
+    if len(matches) > 1:
+        raise BadInput("err.volunteer_ambiguous", query=raw,
+                       candidates=", ".join(label(v) for v in matches[:8]))
+    return matches[0]
+
+
+def add_away(v: Volunteer, start: date, end: date, reason: str) -> Volunteer:
+    """Record an away period (mudik, sakit, dinas, …)."""
+    if end < start:
+        raise BadInput("err.range_reversed", start=start.isoformat(), end=end.isoformat())
+    periods = sorted([*v.away, Away(start, end, reason)], key=lambda a: (a.start, a.end))
+    return v.with_changes(away=tuple(periods))
+
+
+def mark_back(v: Volunteer, today: date) -> Volunteer:
+    """End the away period running today: the volunteer is back from tonight on."""
+    current = [a for a in v.away if a.covers(today)]
+    if not current:
+        raise BadInput("err.not_away", name=label(v))
+    kept: list[Away] = []
+    for a in v.away:
+        if a in current:
+            if a.start < today:
+                kept.append(Away(a.start, today - timedelta(days=1), a.reason))
+        else:
+            kept.append(a)
+    return v.with_changes(away=tuple(kept))
+
+
+def households_with_several(volunteers: Sequence[Volunteer]) -> dict[str, list[Volunteer]]:
+    """Households that have more than one active volunteer (they never share a night)."""
+    groups: dict[str, list[Volunteer]] = {}
+    for v in volunteers:
+        if v.active and v.household:
+            groups.setdefault(v.household.casefold(), []).append(v)
+    return {k: vs for k, vs in groups.items() if len(vs) > 1}

@@ -1,0 +1,380 @@
+"""The data file: the only module that opens it.
+
+A command opens the file once. Writers hold an inter-process lock for the whole command,
+read the file, change it in memory through TinyDB, and write it back atomically at the end
+(temporary file, fsync, rename). A command that fails part-way writes nothing, so bad input
+leaves the file byte for byte as it was. Before changes to many records a backup goes to
+``backups/`` beside the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from ronda import __version__
+from ronda.errors import BadInput, DataFileError
+from ronda.model import SchemaError, Settings, Volunteer
+
+SCHEMA_VERSION = 1
+KEEP_BACKUPS = 10
+LOCK_TIMEOUT = 5.0
+ENV_DB = "RONDA_DB"
+ENV_LOCK_TIMEOUT = "RONDA_LOCK_TIMEOUT"
+
+# Migrations from schema N to N + 1: functions over the raw JSON data.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def default_path() -> Path:
+    """The data file used when neither ``--db`` nor ``RONDA_DB`` names one (XDG on Linux)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("ronda", appauthor=False)) / "ronda.json"
+
+
+def resolve_path(option: str | None) -> Path:
+    """``--db``, else ``RONDA_DB``, else the platform's user data folder."""
+    chosen = option or os.environ.get(ENV_DB)
+    return Path(chosen).expanduser() if chosen else default_path()
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file, whole.
+
+    The file is created readable by its owner only.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+class _SessionStorage(Storage):
+    """TinyDB storage over the data already read; writes stay in memory until the end."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = False
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = True
+
+
+# ---------------------------------------------------------------- backups
+
+def backup_dir(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A saved copy of the data file."""
+
+    number: int  # 1 is the newest
+    path: Path
+    taken: datetime
+    size: int
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """Backups of this data file, newest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    found = sorted(folder.glob(f"{path.stem}-*.json"), reverse=True)
+    out = []
+    for i, p in enumerate(found, start=1):
+        stamp = p.stem[len(path.stem) + 1:]
+        try:
+            taken = datetime.strptime(stamp, "%Y%m%dT%H%M%S%f")
+        except ValueError:
+            continue
+        out.append(Backup(i, p, taken, p.stat().st_size))
+    return out
+
+
+def make_backup(path: Path, payload: bytes) -> Path:
+    """Save ``payload`` (the file as it was) into ``backups/``; keep the newest ten."""
+    folder = backup_dir(path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"{path.stem}-{stamp}.json"
+    write_atomically(target, payload)
+    for old in list_backups(path)[KEEP_BACKUPS:]:
+        with suppress(OSError):
+            old.path.unlink()
+    return target
+
+
+def _newest_backup(path: Path) -> str:
+    backups = list_backups(path)
+    return str(backups[0].path) if backups else "-"
+
+
+# ---------------------------------------------------------------- reading and checking
+
+def _broken(path: Path, detail: str) -> DataFileError:
+    return DataFileError("err.file_broken", path=str(path), detail=detail,
+                         backup=_newest_backup(path))
+
+
+def _parse(path: Path, payload: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _broken(path, f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise _broken(path, "not a ronda data file")
+    return data
+
+
+def schema_of(data: dict[str, Any]) -> int:
+    meta = data.get("_meta", {}).get("1")
+    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
+        return 0
+    return meta["schema"]
+
+
+def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    version = schema_of(data)
+    if version > SCHEMA_VERSION:
+        raise DataFileError("err.file_newer", path=str(path), found=version,
+                            supported=SCHEMA_VERSION)
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise _broken(path, f"schema {version} cannot be migrated")
+        data = step(data)
+        version += 1
+        data.setdefault("_meta", {}).setdefault("1", {})["schema"] = version
+    return data
+
+
+def check_records(data: dict[str, Any]) -> list[str]:
+    """Every record that breaks the schema, described; empty when the file is sound."""
+    problems = []
+    settings = data.get("settings", {}).get("1")
+    if settings is None:
+        problems.append("settings: missing")
+    else:
+        try:
+            Settings.from_dict(settings)
+        except SchemaError as exc:
+            problems.append(f"settings: {exc}")
+    for doc_id, record in data.get("volunteers", {}).items():
+        try:
+            v = Volunteer.from_dict(record)
+            if str(v.id) != doc_id:
+                raise SchemaError("id does not match its key")
+        except SchemaError as exc:
+            problems.append(f"volunteers/{doc_id}: {exc}")
+    return problems
+
+
+# ---------------------------------------------------------------- the open file
+
+class DataFile:
+    """An open neighbourhood data file with typed access to its records."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self._storage = _SessionStorage(data)
+        self.db = TinyDB(storage=lambda: self._storage)  # type: ignore[arg-type]
+        self._settings: Settings | None = None
+        self._volunteers: list[Volunteer] | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self._storage.dirty
+
+    def payload(self) -> bytes:
+        return json.dumps(self._storage.data, ensure_ascii=False, sort_keys=True,
+                          separators=(",", ":")).encode("utf-8")
+
+    # meta
+    def _meta(self) -> dict[str, Any]:
+        return dict(self.db.table("_meta").get(doc_id=1) or {})
+
+    def _next_id(self, table: str) -> int:
+        meta = self._meta()
+        counters = dict(meta.get("next_id", {}))
+        existing = max((int(k) for k in self._storage.data.get(table, {})), default=0)
+        number = max(counters.get(table, 1), existing + 1)
+        counters[table] = number + 1
+        meta["next_id"] = counters
+        self.db.table("_meta").upsert(Document(meta, doc_id=1))
+        return number
+
+    # settings
+    def settings(self) -> Settings:
+        if self._settings is None:
+            record = self.db.table("settings").get(doc_id=1)
+            if record is None:
+                raise _broken(self.path, "no neighbourhood settings")
+            self._settings = Settings.from_dict(dict(record))
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        self.db.table("settings").upsert(Document(settings.to_dict(), doc_id=1))
+        self._settings = settings
+
+    # volunteers
+    def volunteers(self) -> list[Volunteer]:
+        """Every volunteer ever added (inactive and erased ones too), by id."""
+        if self._volunteers is None:
+            table = self.db.table("volunteers", cache_size=0)
+            self._volunteers = sorted((Volunteer.from_dict(dict(d)) for d in table.all()),
+                                      key=lambda v: v.id)
+        return list(self._volunteers)
+
+    def add_volunteer(self, volunteer: Volunteer) -> Volunteer:
+        """Store a new volunteer; the id given is replaced by a fresh one, never reused."""
+        stored = volunteer.with_changes(id=self._next_id("volunteers"))
+        self.db.table("volunteers").insert(Document(stored.to_dict(), doc_id=stored.id))
+        self._volunteers = None
+        return stored
+
+    def save_volunteer(self, volunteer: Volunteer) -> None:
+        self.db.table("volunteers").upsert(Document(volunteer.to_dict(), doc_id=volunteer.id))
+        self._volunteers = None
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(self._storage.data.get(name, {}))
+                for name in sorted(self._storage.data) if not name.startswith("_")}
+
+
+def _lock(path: Path, timeout: float | None) -> Any:
+    from filelock import FileLock
+
+    if timeout is None:
+        timeout = float(os.environ.get(ENV_LOCK_TIMEOUT, LOCK_TIMEOUT))
+    return FileLock(str(path) + ".lock", timeout=timeout)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError("err.no_data_file", path=str(path)) from None
+    except OSError as exc:
+        raise DataFileError("err.file_unreadable", path=str(path), detail=exc.strerror) from None
+
+
+def load(path: Path) -> tuple[bytes, dict[str, Any]]:
+    """The file's bytes and its data, migrated and checked; raises ``DataFileError``."""
+    payload = _read(path)
+    data = _migrate(path, _parse(path, payload))
+    problems = check_records(data)
+    if problems:
+        raise _broken(path, problems[0] + (f" (+{len(problems) - 1})" if len(problems) > 1
+                                           else ""))
+    return payload, data
+
+
+def new_data(settings: Settings) -> dict[str, Any]:
+    """The records of a new neighbourhood file."""
+    return {
+        "_meta": {"1": {"schema": SCHEMA_VERSION, "created": datetime.now().isoformat(
+            timespec="seconds"), "app": f"ronda {__version__}", "next_id": {}}},
+        "settings": {"1": settings.to_dict()},
+        "volunteers": {},
+    }
+
+
+@contextmanager
+def open_data(path: Path, *, write: bool = False, backup: bool = False,
+              lock_timeout: float | None = None) -> Iterator[DataFile]:
+    """Open the data file for one command.
+
+    Readers need no lock: files are only ever replaced whole. Writers lock for the whole
+    command and write once at the end, only if something changed and no error was raised.
+    """
+    if not write:
+        _, data = load(path)
+        yield DataFile(path, data)
+        return
+    from filelock import Timeout
+
+    try:
+        with _lock(path, lock_timeout):
+            payload, data = load(path)
+            migrated = schema_of(_parse(path, payload)) != schema_of(data)
+            handle = DataFile(path, data)
+            yield handle
+            if handle.changed or migrated:
+                if backup or migrated:
+                    make_backup(path, payload)
+                write_atomically(path, handle.payload())
+    except Timeout:
+        raise DataFileError("err.file_locked", path=str(path)) from None
+
+
+@contextmanager
+def create_data(path: Path, settings: Settings, *, replace: bool = False,
+                lock_timeout: float | None = None) -> Iterator[DataFile]:
+    """Create a new data file (0600) for a neighbourhood; an existing one is backed up first
+    when ``replace`` is set and refused otherwise."""
+    from filelock import Timeout
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        with _lock(path, lock_timeout):
+            if path.exists():
+                if not replace:
+                    raise DataFileError("err.file_exists", path=str(path))
+                make_backup(path, path.read_bytes())
+            handle = DataFile(path, new_data(settings))
+            yield handle
+            write_atomically(path, handle.payload())
+    except Timeout:
+        raise DataFileError("err.file_locked", path=str(path)) from None
+
+
+def restore_backup(path: Path, number: int, lock_timeout: float | None = None) -> Backup:
+    """Put backup ``number`` (1 = newest) in place, after backing up the current file."""
+    from filelock import Timeout
+
+    backups = list_backups(path)
+    chosen = next((b for b in backups if b.number == number), None)
+    if chosen is None:
+        raise BadInput("err.no_such_backup", number=number, count=len(backups))
+    payload = chosen.path.read_bytes()
+    _parse(chosen.path, payload)
+    try:
+        with _lock(path, lock_timeout):
+            if path.exists():
+                make_backup(path, path.read_bytes())
+            write_atomically(path, payload)
+    except Timeout:
+        raise DataFileError("err.file_locked", path=str(path)) from None
+    return chosen
