@@ -1,0 +1,78 @@
+"""Neighbourhood settings: every key is checked before it is stored."""
+
+from datetime import time
+
+import pytest
+
+from ronda.config import config_items, format_money, parse_money, parse_slots, set_value
+from ronda.errors import BadInput
+from ronda.model import Settings, Slot
+
+
+def test_one_slot_crossing_midnight_with_more_people_on_saturday() -> None:
+    (slot,) = parse_slots("22.00-04.00=4 sab=6")
+    assert (slot.start, slot.end, slot.required) == (time(22), time(4), 4)
+    assert slot.required_on("sat") == 6
+    assert slot.required_on("tue") == 4
+
+
+def test_several_slots_each_with_its_own_head_count() -> None:
+    slots = parse_slots("22:00-01:00=3, 01:00-04:00=2")
+    assert [(s.start, s.end, s.required) for s in slots] == [
+        (time(22), time(1), 3), (time(1), time(4), 2)]
+
+
+@pytest.mark.parametrize("text", ["22-22=3", "late", "22.00-04.00=4 funday=2", "25-04"])
+def test_bad_slots_are_refused(text: str) -> None:
+    with pytest.raises(BadInput):
+        parse_slots(text)
+
+
+def test_set_value_changes_one_key_and_keeps_the_rest() -> None:
+    s = Settings(name="RT 005")
+    s = set_value(s, "per-night", "5")
+    s = set_value(s, "per-night.sat", "7")
+    s = set_value(s, "start", "21.00")
+    s = set_value(s, "liaison.phone", "0813 9011 2468")
+    s = set_value(s, "fine", "Rp20.000")
+    s = set_value(s, "timezone", "WITA")
+    assert s.slots == (Slot(time(21), time(4), 5, {"sat": 7}),)
+    assert s.liaison.phone == "+6281390112468"
+    assert s.fine == 20000
+    assert s.timezone == "Asia/Makassar"
+    assert s.name == "RT 005"
+
+
+def test_start_and_end_need_slots_when_there_are_several() -> None:
+    s = set_value(Settings(name="x"), "slots", "22-01=2, 01-04=2")
+    with pytest.raises(BadInput) as err:
+        set_value(s, "start", "21")
+    assert err.value.key == "err.several_slots"
+
+
+@pytest.mark.parametrize("key, value", [("rest", "-1"), ("rest", "dua"), ("lang", "fr"),
+                                        ("name", "  "), ("nonsense", "1"),
+                                        ("coordinator.phone", "123"), ("fine", "banyak")])
+def test_bad_values_are_refused(key: str, value: str) -> None:
+    with pytest.raises(BadInput):
+        set_value(Settings(name="x"), key, value)
+
+
+def test_money() -> None:
+    assert parse_money("Rp 20.000", "fine") == 20000
+    assert parse_money("500", "jimpitan") == 500
+    assert format_money(20000) == "Rp20.000"
+
+
+def test_emergency_numbers_and_kentongan_can_be_edited() -> None:
+    s = set_value(Settings(name="x"), "emergency.polsek", "(024) 7460110")
+    s = set_value(s, "kentongan.fire", "3-3 terus")
+    items = dict(config_items(s, "id"))
+    assert items["emergency.polsek"] == "(024) 7460110"
+    assert items["emergency.police"] == "110"
+    assert items["kentongan.fire"] == "3-3 terus"
+
+
+def test_settings_round_trip_through_their_record() -> None:
+    s = set_value(Settings(name="RT 1"), "slots", "22-01=3 sat=4, 01-04=3")
+    assert Settings.from_dict(s.to_dict()) == s

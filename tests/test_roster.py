@@ -1,0 +1,78 @@
+"""The roster core: finding people, checking what is typed, away periods."""
+
+from datetime import date
+
+import pytest
+
+from ronda.errors import BadInput
+from ronda.model import Away, Volunteer
+from ronda.roster import add_away, find_volunteer, mark_back, parse_reason, volunteer_fields
+
+PEOPLE = [Volunteer(1, "Budi Santoso"), Volunteer(2, "Budi Hartono"),
+          Volunteer(3, "Siti Aminah"), Volunteer(4, "Budi", active=False)]
+
+
+def test_a_volunteer_is_named_by_id_or_an_unambiguous_part_of_the_name() -> None:
+    assert find_volunteer(PEOPLE, "3").name == "Siti Aminah"
+    assert find_volunteer(PEOPLE, "#2").name == "Budi Hartono"
+    assert find_volunteer(PEOPLE, "siti").id == 3
+    assert find_volunteer(PEOPLE, "santoso").id == 1
+
+
+def test_an_ambiguous_name_lists_the_candidates() -> None:
+    with pytest.raises(BadInput) as err:
+        find_volunteer(PEOPLE, "budi")
+    assert err.value.key == "err.volunteer_ambiguous"
+    assert err.value.args_["candidates"] == "#1 Budi Santoso, #2 Budi Hartono"
+
+
+def test_an_exact_name_wins_and_inactive_people_are_found_only_when_asked() -> None:
+    assert find_volunteer(PEOPLE, "budi", include_inactive=True).id == 4
+    with pytest.raises(BadInput):
+        find_volunteer(PEOPLE, "4")
+
+
+def test_typed_fields_are_checked_and_normalised() -> None:
+    fields = volunteer_fields(name="  Siti  ", phone="0812 3456 7890", days="sen-rab",
+                              max_per_week="2")
+    assert fields == {"name": "Siti", "phone": "+6281234567890",
+                      "days": ("mon", "tue", "wed"), "max_per_week": 2}
+    assert volunteer_fields(phone="-") == {"phone": None}
+
+
+@pytest.mark.parametrize("kwargs, key", [
+    ({"name": ""}, "err.empty"),
+    ({"name": "Budi\x1b[31m"}, "err.control_chars"),
+    ({"name": "x" * 81}, "err.too_long"),
+    ({"phone": "0812"}, "err.bad_phone"),
+    ({"days": "someday"}, "err.bad_day"),
+    ({"max_per_week": "8"}, "err.out_of_range"),
+])
+def test_bad_fields_are_refused(kwargs: dict[str, str], key: str) -> None:
+    with pytest.raises(BadInput) as err:
+        volunteer_fields(**kwargs)
+    assert err.value.key == key
+
+
+def test_away_and_back() -> None:
+    v = add_away(Volunteer(1, "Budi"), date(2026, 11, 20), date(2026, 12, 3), parse_reason("sick"))
+    assert v.away == (Away(date(2026, 11, 20), date(2026, 12, 3), "sakit"),)
+    assert v.away_on(date(2026, 11, 22)) is not None
+    back = mark_back(v, date(2026, 11, 22))
+    assert back.away == (Away(date(2026, 11, 20), date(2026, 11, 21), "sakit"),)
+    assert back.away_on(date(2026, 11, 22)) is None
+    with pytest.raises(BadInput):
+        mark_back(back, date(2026, 11, 22))
+    with pytest.raises(BadInput):
+        add_away(v, date(2026, 12, 5), date(2026, 12, 1), "mudik")
+
+
+def test_purge_keeps_only_the_id_and_team() -> None:
+    v = Volunteer(7, "Budi", phone="+6281234567890", address="Jl. Mawar 3", team="Regu 2",
+                  note="x", away=(Away(date(2026, 1, 1), date(2026, 1, 2), "mudik"),))
+    erased = v.purge()
+    assert erased.to_dict() == {"id": 7, "name": None, "phone": None, "address": "",
+                                "household": "", "team": "Regu 2", "leader": False, "days": [],
+                                "max_per_week": None, "note": "", "active": False,
+                                "purged": True, "away": []}
+    assert Volunteer.from_dict(erased.to_dict()) == erased

@@ -1,0 +1,138 @@
+"""The data file: private, atomic, locked, versioned, backed up, and never overwritten broken."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from conftest import Run, digest
+from ronda import storage
+from ronda.model import Settings, Volunteer
+from ronda.storage import create_data, list_backups, load, open_data
+
+
+def test_a_new_data_file_is_readable_by_its_owner_only(run: Run, neighbourhood: Path) -> None:
+    assert stat.S_IMODE(neighbourhood.stat().st_mode) == 0o600
+    assert [p.name for p in neighbourhood.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_file_records_its_schema_version(neighbourhood: Path) -> None:
+    data = json.loads(neighbourhood.read_text())
+    assert data["_meta"]["1"]["schema"] == storage.SCHEMA_VERSION
+
+
+def test_changes_are_written_once_at_the_end_and_not_at_all_after_an_error(
+        neighbourhood: Path) -> None:
+    before = digest(neighbourhood)
+    with pytest.raises(RuntimeError), open_data(neighbourhood, write=True) as data:
+        data.add_volunteer(Volunteer(0, "Budi"))
+        raise RuntimeError("the command failed half-way")
+    assert digest(neighbourhood) == before
+    with open_data(neighbourhood, write=True) as data:
+        data.add_volunteer(Volunteer(0, "Budi"))
+    assert [v["name"] for v in load(neighbourhood)[1]["volunteers"].values()] == ["Budi"]
+    with open_data(neighbourhood) as data:
+        assert [v.name for v in data.volunteers()] == ["Budi"]
+
+
+def test_ids_are_never_reused(neighbourhood: Path) -> None:
+    with open_data(neighbourhood, write=True) as data:
+        a = data.add_volunteer(Volunteer(0, "A"))
+        b = data.add_volunteer(Volunteer(0, "B"))
+    with open_data(neighbourhood, write=True) as data:
+        data.save_volunteer(b.purge())
+        c = data.add_volunteer(Volunteer(0, "C"))
+    assert (a.id, b.id, c.id) == (1, 2, 3)
+
+
+def test_a_locked_file_makes_a_writer_give_up_cleanly(run: Run, neighbourhood: Path) -> None:
+    before = digest(neighbourhood)
+    with FileLock(str(neighbourhood) + ".lock"):
+        result = run("volunteer", "add", "Budi", env={"RONDA_LOCK_TIMEOUT": "0.2"})
+    assert result.exit_code == 1
+    assert "in use by another ronda command" in result.stderr
+    assert digest(neighbourhood) == before
+
+
+def test_a_file_from_a_newer_ronda_is_refused(run: Run, neighbourhood: Path) -> None:
+    data = json.loads(neighbourhood.read_text())
+    data["_meta"]["1"]["schema"] = storage.SCHEMA_VERSION + 1
+    neighbourhood.write_text(json.dumps(data))
+    before = digest(neighbourhood)
+    for args in (("volunteer", "list"), ("volunteer", "add", "Budi")):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert "newer ronda" in result.stderr
+    assert digest(neighbourhood) == before
+
+
+def test_an_older_file_is_backed_up_then_migrated(neighbourhood: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    old_bytes = neighbourhood.read_bytes()
+    current = storage.SCHEMA_VERSION
+
+    def add_incidents_table(data: dict) -> dict:
+        return {**data, "incidents": {}}
+
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(storage.MIGRATIONS, current, add_incidents_table)
+    with open_data(neighbourhood) as data:  # reading migrates in memory only
+        assert data.counts()["incidents"] == 0
+    assert neighbourhood.read_bytes() == old_bytes
+    with open_data(neighbourhood, write=True):
+        pass
+    migrated = json.loads(neighbourhood.read_text())
+    assert migrated["_meta"]["1"]["schema"] == current + 1
+    assert migrated["incidents"] == {}
+    (backup,) = list_backups(neighbourhood)
+    assert backup.path.read_bytes() == old_bytes
+
+
+def test_a_damaged_file_is_never_overwritten_and_the_message_says_how_to_restore(
+        run: Run, roster: Path) -> None:
+    assert run("volunteer", "remove", "Siti").exit_code == 0  # makes a backup
+    newest = list_backups(roster)[0].path
+    roster.write_bytes(roster.read_bytes()[:-40])  # cut short, as a crash of another tool might
+    before = digest(roster)
+    for args in (("volunteer", "list"), ("volunteer", "add", "Joko"), ("config", "show")):
+        result = run(*args)
+        assert result.exit_code == 1, result.output
+        assert str(roster) in result.stderr and str(newest) in result.stderr
+        assert "ronda db restore 1" in result.stderr
+        assert "Traceback" not in result.output
+    assert digest(roster) == before
+    result = run("db", "restore", "1", "--yes")
+    assert result.exit_code == 0, result.output
+    assert run("volunteer", "list").exit_code == 0
+
+
+def test_records_that_break_the_schema_are_reported_like_a_damaged_file(
+        run: Run, roster: Path) -> None:
+    data = json.loads(roster.read_text())
+    data["volunteers"]["2"]["phone"] = 812345
+    roster.write_text(json.dumps(data))
+    result = run("volunteer", "list")
+    assert result.exit_code == 1
+    assert "volunteers/2" in result.stderr
+    check = run("db", "check")
+    assert check.exit_code == 1
+
+
+def test_only_the_newest_ten_backups_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "rt.json"
+    with create_data(path, Settings(name="RT 1")):
+        pass
+    for i in range(13):
+        with open_data(path, write=True, backup=True) as data:
+            data.add_volunteer(Volunteer(0, f"Warga {i}"))
+    backups = list_backups(path)
+    assert len(backups) == storage.KEEP_BACKUPS
+    assert [b.number for b in backups] == list(range(1, 11))
+    assert all(stat.S_IMODE(os.stat(b.path).st_mode) == 0o600 for b in backups)
+    newest = json.loads(backups[0].path.read_text())
+    assert len(newest["volunteers"]) == 12  # the copy taken before the 13th was added
