@@ -166,6 +166,8 @@ def set_value(settings: Settings, key: str, value: str) -> Settings:
     if k in SETTERS:
         return SETTERS[k](settings, value)
     prefix, _, name = k.partition(".")
+    if prefix == "per-night" and name:
+        return _set_per_day(parse_day(name))(settings, value)
     if prefix == "emergency" and re.fullmatch(r"[a-z0-9-]{1,30}", name):
         return _set_pair(settings, "emergency", name, value)
     if prefix == "kentongan" and name in KENTONGAN_EVENTS:

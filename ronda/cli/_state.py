@@ -21,6 +21,11 @@ from ronda.storage import DataFile, open_data, resolve_path
 ENV_TODAY = "RONDA_TODAY"
 
 
+def is_interactive() -> bool:
+    """Whether a person is at a terminal to answer questions."""
+    return sys.stdin.isatty()
+
+
 @dataclass
 class State:
     """The root options: data file, language, colour, debug."""
@@ -62,11 +67,14 @@ class State:
             self.setting_lang = handle.settings().lang
             yield handle
 
+    def interactive(self) -> bool:
+        return is_interactive()
+
     def confirm(self, key: str, yes: bool, **args: Any) -> None:
         """Ask before replacing or destroying many records; ``--yes`` answers for scripts."""
         if yes:
             return
-        if not sys.stdin.isatty():
+        if not self.interactive():
             raise BadInput("err.needs_yes")
         if not typer.confirm(self.out.t(key, **args), default=False, err=True):
             raise BadInput("err.cancelled")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -56,7 +55,7 @@ def init(
         "post.location": post_location, "rw-head": rw_head, "rt-head": rt_head,
         "fine": fine, "jimpitan": jimpitan,
     }
-    if sys.stdin.isatty() and name is None:
+    if st.interactive() and name is None:
         for key in PROMPTED:
             if given[key] is None and not (key in ("start", "end") and slots):
                 given[key] = typer.prompt(st.out.t(f"prompt.init.{key}"), default="",

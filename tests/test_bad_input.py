@@ -1,0 +1,101 @@
+"""Bad input never hurts: one line in the user's language, exit code 2, the file untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, digest
+
+BAD_COMMANDS = [
+    ("volunteer", "add", ""),
+    ("volunteer", "add", "   "),
+    ("volunteer", "add", "Budi\x07Santoso"),
+    ("volunteer", "add", "Budi", "--phone", "12345"),
+    ("volunteer", "add", "Budi", "--days", "funday"),
+    ("volunteer", "add", "Budi", "--max-per-week", "nine"),
+    ("volunteer", "add", "Budi", "--max-per-week", "0"),
+    ("volunteer", "add", "Budi", "--bogus"),
+    ("volunteer", "add"),
+    ("volunteer", "show", "Nobody"),
+    ("volunteer", "show", "budi"),
+    ("volunteer", "show", "99"),
+    ("volunteer", "edit", "Siti"),
+    ("volunteer", "edit", "Siti", "--phone", "0812"),
+    ("volunteer", "remove", "Nobody"),
+    ("volunteer", "remove", "Siti", "--purge"),
+    ("volunteer", "away", "Siti", "--to", "32/12/2026"),
+    ("volunteer", "away", "Siti", "--from", "2026-12-05", "--to", "2026-12-01"),
+    ("volunteer", "away", "Siti"),
+    ("volunteer", "back", "Siti"),
+    ("volunteer", "import", "/nonexistent/warga.csv"),
+    ("volunteer", "frobnicate"),
+    ("config", "set", "rest", "-3"),
+    ("config", "set", "timezone", "Mars/Base"),
+    ("config", "set", "lang", "fr"),
+    ("config", "set", "no-such-key", "1"),
+    ("config", "set", "slots", "22-22"),
+    ("config", "set", "name"),
+    ("db", "restore", "7", "--yes"),
+    ("db", "restore", "abc", "--yes"),
+    ("init", "--name", "RT 1"),
+]
+
+
+@pytest.mark.parametrize("args", BAD_COMMANDS, ids=[" ".join(a) or "empty" for a in BAD_COMMANDS])
+def test_bad_input_gives_one_line_exit_2_and_leaves_the_file_alone(
+        run: Run, roster: Path, args: tuple[str, ...]) -> None:
+    before = digest(roster)
+    results = {lang: run(*args, lang=lang) for lang in ("en", "id")}
+    for lang, result in results.items():
+        assert result.exit_code == 2, (lang, result.output)
+        assert "Traceback" not in result.output
+        assert result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("Error: " if lang == "en" else "Galat: ")
+    assert results["en"].stderr != results["id"].stderr
+    assert digest(roster) == before
+
+
+def test_a_broken_csv_lists_rows_but_is_still_exit_2_and_harmless(run: Run, roster: Path,
+                                                                  tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("nama;hp\nBudi;0812\n".encode("utf-16"))
+    before = digest(roster)
+    result = run("volunteer", "import", str(bad))
+    assert result.exit_code == 2 and "not UTF-8" in result.stderr
+    assert digest(roster) == before
+
+
+def test_an_unexpected_error_shows_no_traceback_unless_debug(run: Run, roster: Path,
+                                                             monkeypatch) -> None:
+    def explode(*args, **kwargs):
+        raise ValueError("secret resident data")
+
+    monkeypatch.setattr("ronda.cli.volunteer.find_volunteer", explode)
+    result = run("volunteer", "show", "Siti")
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output and "secret" not in result.output
+    assert "--debug" in result.stderr
+    debug = run("--debug", "volunteer", "show", "Siti")
+    assert isinstance(debug.exception, ValueError)
+
+
+def test_a_missing_data_file_says_to_run_init(run: Run, db: Path) -> None:
+    result = run("volunteer", "list")
+    assert result.exit_code == 1
+    assert "ronda init" in result.stderr
+    assert not db.exists()
+
+
+def test_confirmation_in_a_terminal(run: Run, roster: Path, monkeypatch) -> None:
+    monkeypatch.setattr("ronda.cli._state.is_interactive", lambda: True)
+    before = digest(roster)
+    no = run("volunteer", "remove", "Siti", "--purge", input="n\n")
+    assert no.exit_code == 2 and "Cancelled" in no.stderr
+    assert digest(roster) == before
+    yes = run("volunteer", "remove", "Siti", "--purge", input="y\n")
+    assert yes.exit_code == 0, yes.output
+    assert "Siti" not in roster.read_text()

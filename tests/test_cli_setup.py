@@ -1,0 +1,88 @@
+"""Setting up a neighbourhood and changing its settings, through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import INIT, Run, digest
+
+
+def test_init_stores_what_was_given_and_the_defaults(run: Run, neighbourhood: Path) -> None:
+    result = run("config", "show", "--json")
+    assert result.exit_code == 0
+    settings = json.loads(result.stdout)
+    assert settings["name"] == "RT 005 / RW 002"
+    assert settings["timezone"] == "Asia/Jakarta"
+    assert settings["slots"] == [{"start": "22:00", "end": "04:00", "required": 4,
+                                  "by_day": {}}]
+    assert settings["coordinator"] == {"name": "Bambang Sutejo", "phone": "+6281228704411"}
+    assert settings["liaison"] == {"name": "Bripka Agus Widodo", "phone": "+6281390112468"}
+    assert settings["lang"] == "id"
+    assert ["police", "110"] in settings["emergency"]
+    assert [k for k, _ in settings["kentongan"]][:3] == ["safe", "patrol", "theft"]
+
+
+def test_init_refuses_to_replace_a_neighbourhood_unless_forced(run: Run,
+                                                               neighbourhood: Path) -> None:
+    before = digest(neighbourhood)
+    result = run(*INIT)
+    assert result.exit_code == 2
+    assert "already exists" in result.stderr
+    assert digest(neighbourhood) == before
+    forced = run(*INIT, "--force", "--yes")
+    assert forced.exit_code == 0, forced.output
+    assert len(list((neighbourhood.parent / "backups").iterdir())) == 1
+
+
+def test_init_without_a_name_in_a_script_is_bad_input(run: Run, db: Path) -> None:
+    result = run("init", "--per-night", "4")
+    assert result.exit_code == 2
+    assert "name must not be empty" in result.stderr
+    assert not db.exists()
+
+
+def test_init_asks_for_what_is_missing_in_a_terminal(run: Run, db: Path, monkeypatch) -> None:
+    monkeypatch.setattr("ronda.cli._state.is_interactive", lambda: True)
+    answers = "\n".join(["RT 009 / RW 001", "Kel. Sendangmulyo", "Semarang", "WIB", "21.00",
+                         "03.00", "5", "1", "Pak Joko", "0812-3456-7890", "Aiptu Sugeng", "",
+                         "Pos Kamling Mawar"]) + "\n"
+    result = run("init", input=answers)
+    assert result.exit_code == 0, result.output
+    settings = json.loads(run("config", "show", "--json").stdout)
+    assert settings["name"] == "RT 009 / RW 001"
+    assert settings["slots"][0] == {"start": "21:00", "end": "03:00", "required": 5,
+                                    "by_day": {}}
+    assert settings["liaison"] == {"name": "Aiptu Sugeng", "phone": None}
+
+
+def test_several_slots_and_a_bigger_saturday(run: Run, neighbourhood: Path) -> None:
+    assert run("config", "set", "slots", "22.00-01.00=3, 01.00-04.00=3").exit_code == 0
+    assert run("config", "set", "per-night.sab", "4").exit_code == 0
+    slots = json.loads(run("config", "show", "--json").stdout)["slots"]
+    assert slots == [{"start": "22:00", "end": "01:00", "required": 3, "by_day": {"sat": 4}},
+                     {"start": "01:00", "end": "04:00", "required": 3, "by_day": {"sat": 4}}]
+
+
+def test_config_show_prints_in_indonesian(run: Run, neighbourhood: Path) -> None:
+    result = run("config", "show", lang="id")
+    assert "Pengaturan" in result.stdout and "Nilai" in result.stdout
+    assert "22.00–04.00=4" in result.stdout
+    assert "1 kali tiap jam" in result.stdout  # default kentongan code in Indonesian
+
+
+def test_the_neighbourhood_language_applies_when_no_language_is_chosen(
+        run: Run, neighbourhood: Path) -> None:
+    result = run("volunteer", "show", "nobody", lang=None)
+    assert "Tidak ada petugas yang cocok" in result.stderr
+    env_en = run("volunteer", "show", "nobody", lang=None, env={"RONDA_LANG": "en"})
+    assert "No volunteer matches" in env_en.stderr
+
+
+def test_info_says_where_the_file_is(run: Run, neighbourhood: Path) -> None:
+    facts = json.loads(run("info", "--json").stdout)
+    assert facts["path"] == str(neighbourhood)
+    assert facts["source"] == "--db"
+    assert facts["mode"] == "600"
+    assert facts["records"] == {"settings": 1, "volunteers": 0}
+    assert str(neighbourhood) in run("info").stdout

@@ -1,0 +1,96 @@
+"""Real ``ronda`` processes: killed mid-write, run side by side, started from a shell."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from conftest import BASE_ENV, INIT
+
+
+def ronda_process(db: Path, *args: str) -> subprocess.Popen:
+    env = {k: v for k, v in {**os.environ, **BASE_ENV}.items() if v is not None}
+    return subprocess.Popen([sys.executable, "-m", "ronda", "--db", str(db), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+
+def ronda(db: Path, *args: str) -> subprocess.CompletedProcess:
+    process = ronda_process(db, *args)
+    out, err = process.communicate(timeout=60)
+    return subprocess.CompletedProcess(process.args, process.returncode, out.decode(),
+                                       err.decode())
+
+
+def names_in(db: Path) -> set[str]:
+    data = json.loads(db.read_text("utf-8"))  # must always parse
+    return {v["name"] for v in data["volunteers"].values()}
+
+
+def test_python_m_ronda_runs_a_whole_command(tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    assert ronda(db, *INIT).returncode == 0
+    added = ronda(db, "volunteer", "add", "Budi Santoso", "--phone", "0812-3456-7890")
+    assert added.returncode == 0, added.stderr
+    listed = ronda(db, "volunteer", "list", "--json")
+    assert json.loads(listed.stdout)[0]["phone"] == "+6281234567890"
+    bad = ronda(db, "volunteer", "add", "X", "--phone", "1")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_writer_killed_at_any_moment_never_leaves_a_broken_file(tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    assert ronda(db, *INIT).returncode == 0
+    big = tmp_path / "big.csv"
+    big.write_text("nama,alamat\n" + "".join(f"Warga {i},Jl. Panjang Sekali No. {i} "
+                                             f"{'x' * 150}\n" for i in range(2500)))
+    assert ronda(db, "volunteer", "import", str(big)).returncode == 0
+    committed: set[str] = set()
+    outcomes = {"finished": 0, "killed": 0}
+    rng = random.Random(2026)
+    for i in range(30):
+        name = f"Crash {i}"
+        process = ronda_process(db, "volunteer", "add", name)
+        time.sleep(rng.uniform(0.05, 0.9))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if process.returncode == 0:
+            committed.add(name)
+            outcomes["finished"] += 1
+        else:
+            outcomes["killed"] += 1
+        names = names_in(db)
+        assert committed <= names, f"lost a finished write after kill {i}"
+    assert outcomes["finished"] > 0 and outcomes["killed"] > 0, outcomes
+    assert ronda(db, "db", "check").returncode == 0
+
+
+def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    assert ronda(db, *INIT).returncode == 0
+    failures: list[str] = []
+
+    def add_many(prefix: str) -> None:
+        for i in range(8):
+            result = ronda(db, "volunteer", "add", f"{prefix} {i}")
+            if result.returncode != 0:
+                failures.append(result.stderr)
+
+    threads = [threading.Thread(target=add_many, args=(p,)) for p in ("Rumah A", "Rumah B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    data = json.loads(db.read_text())
+    assert len(data["volunteers"]) == 16
+    assert names_in(db) == {f"Rumah {p} {i}" for p in "AB" for i in range(8)}
+    ids = [v["id"] for v in data["volunteers"].values()]
+    assert sorted(ids) == list(range(1, 17))
