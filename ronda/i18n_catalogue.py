@@ -175,6 +175,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "will never share a night.",
                             "ada petugas aktif lain di rumah {household}; mereka tidak akan "
                             "bertugas pada malam yang sama."),
+    "warn.same_name": ("{who} has the same name; use ids to tell them apart.",
+                       "{who} bernama sama; pakai nomor id untuk membedakan."),
     "warn.purge_backups": ("older backups in backups/ still hold the data until they rotate "
                            "out (10 are kept).",
                            "cadangan lama di backups/ masih menyimpan data itu sampai "

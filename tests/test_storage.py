@@ -8,9 +8,9 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import Run, digest
 from filelock import FileLock
 
-from conftest import Run, digest
 from ronda import storage
 from ronda.model import Settings, Volunteer
 from ronda.storage import create_data, list_backups, load, open_data

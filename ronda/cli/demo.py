@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import tempfile
-import tomllib
-from datetime import timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from ronda.cli._render import roster_order
 from ronda.cli._state import state
 from ronda.config import set_value
-from ronda.csvfile import read_roster_csv
 from ronda.errors import BadInput
-from ronda.model import Settings, Volunteer
-from ronda.roster import add_away, find_volunteer
-from ronda.storage import create_data
+from ronda.model import Settings
 
 # (name, first day from today, last day from today, reason): away periods around today
 DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 5, 12, "dinas"))
@@ -26,6 +18,8 @@ DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 
 
 def examples_dir() -> Path:
     """The example files: inside the installed package, or beside it in a checkout."""
+    from importlib import resources
+
     packaged = Path(str(resources.files("ronda"))) / "examples"
     if packaged.is_dir():
         return packaged
@@ -44,6 +38,8 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
 
 def demo_settings(lang: str) -> Settings:
     """The example neighbourhood's settings from ``examples/neighbourhood.toml``."""
+    import tomllib
+
     text = (examples_dir() / "neighbourhood.toml").read_text("utf-8")
     settings = Settings(name="-", lang=lang)
     for key, value in _flatten(tomllib.loads(text)):
@@ -53,7 +49,15 @@ def demo_settings(lang: str) -> Settings:
 
 def demo(ctx: typer.Context) -> None:
     """Load the example neighbourhood into a demo data file and show it."""
+    import tempfile
+    from datetime import timedelta
+
+    from ronda.cli._render import roster_order
     from ronda.cli.volunteer import render_list
+    from ronda.csvfile import read_roster_csv
+    from ronda.model import Volunteer
+    from ronda.roster import add_away, find_volunteer
+    from ronda.storage import create_data
 
     st = state(ctx)
     if st.db is None:

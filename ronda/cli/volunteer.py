@@ -36,10 +36,13 @@ MaxPerWeek = Annotated[str | None, Opt("--max-per-week", help="help.opt.max_per_
 Note = Annotated[str | None, Opt("--note", help="help.opt.note")]
 
 
-def _same_household_warning(st: State, data: DataFile, v: Volunteer) -> None:
-    if v.household and any(o.id != v.id and o.active and
-                           o.household.casefold() == v.household.casefold()
-                           for o in data.volunteers()):
+def _warn_lookalikes(st: State, data: DataFile, v: Volunteer) -> None:
+    """Warn when someone else active has the same name or lives in the same household."""
+    others = [o for o in data.volunteers() if o.id != v.id and o.active]
+    twin = next((o for o in others if o.name.casefold() == v.name.casefold()), None)
+    if twin:
+        st.out.warn("warn.same_name", who=label(twin))
+    if v.household and any(o.household.casefold() == v.household.casefold() for o in others):
         st.out.warn("warn.same_household", household=v.household)
 
 
@@ -55,7 +58,7 @@ def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")]
                               note=note)
     with st.data(write=True) as data:
         v = data.add_volunteer(Volunteer(id=0, **fields))
-        _same_household_warning(st, data, v)
+        _warn_lookalikes(st, data, v)
     if json:
         st.out.json(v.to_dict())
     st.out.done("msg.volunteer_added", who=label(v))
@@ -130,7 +133,7 @@ def edit(ctx: typer.Context, volunteer: VolunteerRef,
         v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
         v = v.with_changes(**fields)
         data.save_volunteer(v)
-        _same_household_warning(st, data, v)
+        _warn_lookalikes(st, data, v)
     st.out.done("msg.volunteer_changed", who=label(v))
 
 

@@ -1,0 +1,55 @@
+"""The example neighbourhood and ``ronda demo``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from conftest import Run
+
+from ronda.cli.demo import demo_settings, examples_dir
+from ronda.csvfile import read_roster_csv
+
+
+def test_the_example_roster_is_28_households_in_7_teams_with_leaders() -> None:
+    rows, errors = read_roster_csv((examples_dir() / "roster.csv").read_text("utf-8"))
+    assert errors == []
+    assert len(rows) == 28
+    assert len({r.fields["household"] for r in rows}) == 28
+    teams = Counter(r.fields["team"] for r in rows)
+    assert len(teams) == 7 and set(teams.values()) == {4}
+    leaders = Counter(r.fields["team"] for r in rows if r.fields["leader"])
+    assert set(leaders) == set(teams)
+
+
+def test_the_example_settings_load() -> None:
+    s = demo_settings("id")
+    assert s.name == "RT 005 / RW 002"
+    assert s.slots[0].required_on("sat") == 5
+    assert dict(s.emergency)["polsek"] == "(024) 7460110"
+
+
+def test_demo_loads_the_example_and_shows_the_roster(run: Run, db: Path) -> None:
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    assert "RT 005 / RW 002" in result.stderr
+    assert "28 volunteers in 7 teams" in result.stderr
+    assert "Slamet Riyadi" in result.stdout and "away until" in result.stdout
+    people = json.loads(run("volunteer", "list", "--json").stdout)
+    assert len(people) == 28
+    assert sum(1 for p in people if p["away"]) == 3
+    assert oct(db.stat().st_mode & 0o777) == "0o600"
+
+
+def test_demo_in_indonesian(run: Run) -> None:
+    result = run("demo", lang="id")
+    assert result.exit_code == 0
+    assert "Daftar petugas: 28 orang dalam 7 regu." in result.stderr
+    assert "berhalangan" in result.stdout
+
+
+def test_demo_never_overwrites_an_existing_file(run: Run, roster: Path) -> None:
+    before = roster.read_bytes()
+    assert run("demo").exit_code == 2
+    assert roster.read_bytes() == before
