@@ -86,3 +86,29 @@ def test_info_says_where_the_file_is(run: Run, neighbourhood: Path) -> None:
     assert facts["mode"] == "600"
     assert facts["records"] == {"settings": 1, "volunteers": 0}
     assert str(neighbourhood) in run("info").stdout
+
+
+def test_db_backups_check_and_restore(run: Run, roster: Path) -> None:
+    assert json.loads(run("db", "backups", "--json").stdout) == []
+    assert run("volunteer", "remove", "Siti").exit_code == 0
+    (backup,) = json.loads(run("db", "backups", "--json").stdout)
+    assert set(backup) == {"number", "path", "taken", "size"} and backup["number"] == 1
+    assert "1 backup(s)" in run("db", "backups").stderr
+    check = json.loads(run("db", "check", "--json").stdout)
+    assert check["ok"] is True and check["records"] == {"settings": 1, "volunteers": 4}
+    restored = run("db", "restore", "1", "--yes")
+    assert restored.exit_code == 0, restored.output
+    people = json.loads(run("volunteer", "list", "--json").stdout)
+    assert "Siti Aminah" in [p["name"] for p in people]  # back as before the removal
+    assert len(json.loads(run("db", "backups", "--json").stdout)) == 2
+
+
+def test_an_unknown_output_language_is_refused(run: Run, roster: Path) -> None:
+    result = run("--lang", "fr", "volunteer", "list", lang=None)
+    assert result.exit_code == 2
+    assert "--lang: 'fr' is not one of en, id." in result.stderr
+
+
+def test_version(run: Run) -> None:
+    result = run("--version", lang=None)
+    assert result.exit_code == 0 and result.stdout.startswith("ronda ")
