@@ -114,6 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.usage.bad_value": ("Invalid value for {param}.", "Nilai {param} tidak sah."),
     "err.usage.no_such_command": ("Unknown command '{name}'.",
                                   "Perintah '{name}' tidak dikenal."),
+    "err.usage.did_you_mean": ("Did you mean '{name}'?", "Maksudnya '{name}'?"),
     "err.usage.extra": ("Unexpected extra argument(s): {args}.",
                         "Argumen berlebih: {args}."),
     "err.usage.other": ("Cannot understand the command: {detail}",

@@ -290,6 +290,15 @@ def _read(path: Path) -> bytes:
         raise DataFileError("err.file_unreadable", path=str(path), detail=exc.strerror) from None
 
 
+def peek_language(path: Path) -> str | None:
+    """The neighbourhood's language setting, or None when the file cannot tell."""
+    try:
+        lang = json.loads(path.read_bytes())["settings"]["1"]["lang"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return lang if lang in ("en", "id") else None
+
+
 def load(path: Path) -> tuple[bytes, dict[str, Any]]:
     """The file's bytes and its data, migrated and checked; raises ``DataFileError``."""
     payload = _read(path)

@@ -98,3 +98,11 @@ def test_confirmation_in_a_terminal(run: Run, roster: Path, monkeypatch) -> None
     yes = run("volunteer", "remove", "Siti", "--purge", input="y\n")
     assert yes.exit_code == 0, yes.output
     assert "Siti" not in roster.read_text()
+
+
+def test_a_typo_in_a_command_or_option_suggests_the_right_one(run: Run, roster: Path) -> None:
+    command = run("volunteer", "lst", lang="id")
+    assert command.exit_code == 2
+    assert "Perintah 'lst' tidak dikenal. Maksudnya 'list'?" in command.stderr
+    option = run("volunteer", "list", "--tem", "x")
+    assert "Unknown option --tem. Did you mean '--team'?" in option.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -18,37 +17,30 @@ from ronda.i18n import ENV_LANG, detect_language, t
 INTERNAL_ERROR = 3
 
 
-def _peek_setting_lang(args: Sequence[str]) -> str | None:
-    """The neighbourhood's language from the data file, read only when help is shown."""
-    from ronda.storage import resolve_path
-
-    db = None
+def _option_value(args: Sequence[str], option: str) -> str | None:
+    """The value of a root option (``--db X`` or ``--db=X``), read before parsing."""
+    value = None
     for i, arg in enumerate(args):
-        if arg == "--db" and i + 1 < len(args):
-            db = args[i + 1]
-        elif arg.startswith("--db="):
-            db = arg[5:]
-    try:
-        data = json.loads(resolve_path(db).read_text("utf-8"))
-        lang = data["settings"]["1"]["lang"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return lang if lang in ("en", "id") else None
+        if arg == option and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith(option + "="):
+            value = arg[len(option) + 1:]
+    return value
 
 
 def language_of(args: Sequence[str], *, read_file: bool) -> str:
-    """The language of this run, decided before the options are parsed."""
-    explicit = None
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            explicit = args[i + 1]
-        elif arg.startswith("--lang="):
-            explicit = arg[7:]
+    """The language of this run, decided before the options are parsed.
+
+    The data file is read for its language setting only when help or an error is shown.
+    """
+    from ronda.storage import peek_language, resolve_path
+
+    explicit = _option_value(args, "--lang")
     if explicit not in ("en", "id"):
         explicit = None
     setting = None
     if read_file and not explicit and not os.environ.get(ENV_LANG):
-        setting = _peek_setting_lang(args)
+        setting = peek_language(resolve_path(_option_value(args, "--db")))
     return detect_language(explicit, setting)
 
 
@@ -110,6 +102,8 @@ def usage_message(exc: Any, lang: str) -> str:
     hint = t("hint.help", lang, command=exc.ctx.command_path if exc.ctx else "ronda")
     if isinstance(exc, ce.NoSuchOption):
         text = t("err.usage.no_such_option", lang, option=exc.option_name)
+        if exc.possibilities:
+            text += " " + t("err.usage.did_you_mean", lang, name=exc.possibilities[0])
     elif isinstance(exc, ce.MissingParameter) and exc.param is not None:
         name = (exc.param.opts[0] if exc.param.param_type_name == "option"
                 else exc.param.human_readable_name)
@@ -119,8 +113,10 @@ def usage_message(exc: Any, lang: str) -> str:
     elif isinstance(exc, ce.BadParameter):
         name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "?"
         text = t("err.usage.bad_value", lang, param=name)
-    elif m := re.match(r"No such command '(.+)'", exc.message):
+    elif m := re.match(r"No such command '([^']+)'", exc.message):
         text = t("err.usage.no_such_command", lang, name=m[1])
+        if guess := re.search(r"Did you mean '([^']+)'", exc.message):
+            text += " " + t("err.usage.did_you_mean", lang, name=guess[1])
     elif m := re.match(r"Got unexpected extra arguments? \((.+)\)", exc.message):
         text = t("err.usage.extra", lang, args=m[1])
     else:
