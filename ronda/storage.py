@@ -217,6 +217,10 @@ class DataFile:
     def changed(self) -> bool:
         return self._storage.dirty
 
+    @property
+    def schema(self) -> int:
+        return schema_of(self._storage.data)
+
     def payload(self) -> bytes:
         return json.dumps(self._storage.data, ensure_ascii=False, sort_keys=True,
                           separators=(",", ":")).encode("utf-8")

@@ -55,7 +55,10 @@ class State:
         """Today in the neighbourhood (``RONDA_TODAY`` pins it for demos and tests)."""
         pinned = os.environ.get(ENV_TODAY)
         if pinned:
-            return date.fromisoformat(pinned)
+            try:
+                return date.fromisoformat(pinned)
+            except ValueError:
+                raise BadInput("err.bad_date", value=pinned) from None
         from ronda.dates import zone
 
         return datetime.now(zone(timezone)).date()

@@ -10,7 +10,7 @@ from ronda import __version__
 from ronda.cli._options import Json
 from ronda.cli._state import state
 from ronda.errors import DataFileError
-from ronda.storage import ENV_DB, list_backups, schema_of
+from ronda.storage import ENV_DB, list_backups
 
 
 def info(ctx: typer.Context, json: Json = False) -> None:
@@ -28,7 +28,7 @@ def info(ctx: typer.Context, json: Json = False) -> None:
         try:
             with st.data() as data:
                 facts["neighbourhood"] = data.settings().name
-                facts["schema"] = schema_of(data.db.storage.read())
+                facts["schema"] = data.schema
                 facts["records"] = data.counts()
         except DataFileError as exc:
             facts["problem"] = st.out.t(exc.key, **exc.args_)
