@@ -229,6 +229,7 @@ class Volunteer:
     active: bool = True
     purged: bool = False
     away: tuple[Away, ...] = ()
+    joined: date | None = None
 
     def away_on(self, d: date) -> Away | None:
         """The away period covering a date, if any."""
@@ -237,7 +238,7 @@ class Volunteer:
     def purge(self) -> Volunteer:
         """Erase personal data, keeping only the id and the team for anonymous counts."""
         return Volunteer(id=self.id, name="", team=self.team, active=False, purged=True,
-                         days=())
+                         days=(), joined=self.joined)
 
     def with_changes(self, **changes: Any) -> Volunteer:
         return replace(self, **changes)
@@ -249,6 +250,7 @@ class Volunteer:
             "leader": self.leader, "days": list(self.days), "max_per_week": self.max_per_week,
             "note": self.note, "active": self.active, "purged": self.purged,
             "away": [a.to_dict() for a in self.away],
+            "joined": self.joined.isoformat() if self.joined else None,
         }
 
     @classmethod
@@ -272,4 +274,5 @@ class Volunteer:
             max_per_week=_need(d, "max_per_week", int, optional=True),
             note=_need(d, "note", str), active=_need(d, "active", bool), purged=purged,
             away=tuple(Away.from_dict(a) for a in away),
+            joined=_iso_date(d["joined"], "joined") if d.get("joined") else None,
         )

@@ -74,5 +74,5 @@ def test_purge_keeps_only_the_id_and_team() -> None:
     assert erased.to_dict() == {"id": 7, "name": None, "phone": None, "address": "",
                                 "household": "", "team": "Regu 2", "leader": False, "days": [],
                                 "max_per_week": None, "note": "", "active": False,
-                                "purged": True, "away": []}
+                                "purged": True, "away": [], "joined": None}
     assert Volunteer.from_dict(erased.to_dict()) == erased

@@ -1,0 +1,175 @@
+"""Shifts on the schedule: who is on duty on an evening's slot, and what the night's log says.
+
+A shift belongs to its evening date, even when it ends after midnight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from ronda.model import SchemaError, _iso_date, _need
+
+ATTENDANCE = ("hadir", "izin", "sakit", "tanpa-keterangan")
+GUEST_ROLES = ("bhabinkamtibmas", "babinsa", "linmas", "other")
+WEEKEND_DAYS = (4, 5)  # Friday and Saturday evenings
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Why one person could not be placed on a night: a rule and a detail."""
+
+    volunteer: int
+    rule: str  # day, away, tonight, rest, week, household, inactive
+    detail: str = ""
+
+    def to_list(self) -> list[Any]:
+        return [self.volunteer, self.rule, self.detail]
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A slot left short: how many could be placed, and who was ruled out and why."""
+
+    available: int
+    required: int
+    excluded: tuple[Exclusion, ...] = ()
+    no_leader: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"available": self.available, "required": self.required,
+                "excluded": [e.to_list() for e in self.excluded], "no_leader": self.no_leader}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Shortfall:
+        excluded = _need(d, "excluded", list)
+        try:
+            items = tuple(Exclusion(int(a), str(b), str(c)) for a, b, c in excluded)
+        except (TypeError, ValueError):
+            raise SchemaError("field 'excluded' is malformed") from None
+        return cls(_need(d, "available", int), _need(d, "required", int), items,
+                   _need(d, "no_leader", bool))
+
+
+@dataclass(frozen=True)
+class Guest:
+    """Someone patrolling with the team who is not in the rotation (joint patrol)."""
+
+    name: str
+    role: str = "other"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Absence:
+    """A volunteer who did not come, why, and who came instead."""
+
+    volunteer: int
+    reason: str  # izin, sakit, tanpa-keterangan
+    substitute: str = ""
+    fine: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"volunteer": self.volunteer, "reason": self.reason,
+                "substitute": self.substitute, "fine": self.fine}
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A recorded change of people on a shift."""
+
+    out: int
+    into: int
+    at: str
+    bent: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"out": self.out, "in": self.into, "at": self.at, "bent": list(self.bent)}
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One slot of one evening: the people on duty (leader first) and the night's log."""
+
+    date: date
+    slot: int
+    volunteers: tuple[int, ...] = ()
+    leader: int | None = None
+    short: Shortfall | None = None
+    guests: tuple[Guest, ...] = ()
+    present: tuple[int, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    note: str = ""
+    swaps: tuple[Swap, ...] = ()
+    logged: bool = False
+
+    @property
+    def key(self) -> tuple[date, int]:
+        return (self.date, self.slot)
+
+    def with_changes(self, **changes: Any) -> Shift:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(), "slot": self.slot, "volunteers": list(self.volunteers),
+            "leader": self.leader, "short": self.short.to_dict() if self.short else None,
+            "guests": [g.to_dict() for g in self.guests], "present": list(self.present),
+            "absences": [a.to_dict() for a in self.absences], "note": self.note,
+            "swaps": [s.to_dict() for s in self.swaps], "logged": self.logged,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Shift:
+        if not isinstance(d, dict):
+            raise SchemaError("a shift record is not an object")
+        ids = _need(d, "volunteers", list)
+        if not all(isinstance(i, int) for i in ids):
+            raise SchemaError("field 'volunteers' must list ids")
+        short = _need(d, "short", dict, optional=True)
+        try:
+            guests = tuple(Guest(g["name"], g["role"]) for g in _need(d, "guests", list))
+            absences = tuple(Absence(a["volunteer"], a["reason"], a["substitute"], a["fine"])
+                             for a in _need(d, "absences", list))
+            swaps = tuple(Swap(s["out"], s["in"], s["at"], tuple(s["bent"]))
+                          for s in _need(d, "swaps", list))
+        except (KeyError, TypeError):
+            raise SchemaError("a shift's log is malformed") from None
+        return cls(
+            date=_iso_date(d.get("date"), "date"), slot=_need(d, "slot", int),
+            volunteers=tuple(ids), leader=_need(d, "leader", int, optional=True),
+            short=Shortfall.from_dict(short) if short else None, guests=guests,
+            present=tuple(_need(d, "present", list)), absences=absences,
+            note=_need(d, "note", str), swaps=swaps, logged=_need(d, "logged", bool),
+        )
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A date that needs attention: a national holiday or a local one, maybe with extra people."""
+
+    date: date
+    name: str
+    extra: int = 0
+    local: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "name": self.name, "extra": self.extra,
+                "local": self.local}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Holiday:
+        return cls(_iso_date(d.get("date"), "date"), _need(d, "name", str),
+                   _need(d, "extra", int), _need(d, "local", bool))
+
+
+def is_weekend(d: date) -> bool:
+    """Friday and Saturday evenings, the nights that are hardest to fill."""
+    return d.weekday() in WEEKEND_DAYS
+
+
+__all__ = ["ATTENDANCE", "GUEST_ROLES", "Absence", "Exclusion", "Guest", "Holiday", "Shift",
+           "Shortfall", "Swap", "is_weekend"]

@@ -1,0 +1,310 @@
+"""The scheduler, tested directly: hard rules on random rosters, fairness against an exact
+optimum on small instances, stability, history, weekends, teams and holidays."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from datetime import date, time, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ronda.dates import DAY_KEYS, day_key
+from ronda.model import Away, Slot, Volunteer
+from ronda.scheduler import Ledger, Rules, blocked, build_schedule, nights, team_for
+from ronda.shifts import Holiday, Shift
+
+MONDAY = date(2026, 11, 23)
+
+
+def check_hard_rules(plan, people: list[Volunteer], rules: Rules, history=(),
+                     mode: str = "rotate") -> None:
+    """Every hard rule, read off the final schedule, plus the truth of every shortfall."""
+    by_id = {v.id: v for v in people}
+    duties: dict[int, list[date]] = {}
+    for s in [*history, *plan.shifts]:
+        for p in s.volunteers:
+            duties.setdefault(p, []).append(s.date)
+    per_night: dict[date, list[int]] = {}
+    for s in plan.shifts:
+        per_night.setdefault(s.date, []).extend(s.volunteers)
+        assert s.leader is None or s.volunteers[0] == s.leader
+        for p in s.volunteers:
+            v = by_id[p]
+            assert v.active
+            assert day_key(s.date) in v.days, "placed on a day they are not available"
+            assert v.away_on(s.date) is None, "placed while away"
+    for ids in per_night.values():
+        assert len(ids) == len(set(ids)), "twice on one night"
+        households = [by_id[p].household.casefold() for p in ids if by_id[p].household]
+        assert len(households) == len(set(households)), "two from one household"
+    for p, ds in duties.items():
+        ds.sort()
+        for a, b in itertools.pairwise(ds):
+            assert (b - a).days > rules.rest, f"rest broken for {p}: {a} {b}"
+        limit = by_id[p].max_per_week or rules.max_per_week if p in by_id else None
+        if limit:
+            weeks = Counter(d.isocalendar()[:2] for d in ds)
+            assert max(weeks.values()) <= limit
+    ledger = Ledger([*history, *plan.shifts])
+    has_leaders = any(v.leader for v in people if v.active)
+    for s in plan.shifts:
+        on_night = set(per_night[s.date])
+        night_has_leader = any(x.leader for x in plan.shifts if x.date == s.date)
+        if has_leaders and s.slot == 0 and not night_has_leader:
+            assert s.short is not None and s.short.no_leader
+        if s.short is None:
+            continue
+        assert s.short.available == len(s.volunteers)
+        assert s.short.required > len(s.volunteers) or s.short.no_leader
+        households = {by_id[p].household.casefold() for p in on_night if by_id[p].household}
+        teams = sorted({v.team for v in people if v.active and v.team}, key=str.casefold)
+        regu = team_for(s.date, teams, False) if mode == "teams" else None
+        for v in people:
+            if not v.active or v.id in on_night or (regu and v.team != regu):
+                continue
+            why = blocked(v, s.date, ledger, rules)
+            if why is None and len(s.volunteers) >= s.short.required:
+                assert not v.leader, f"leader {v.id} could have led {s.date}"
+            elif why is None:  # only a household clash may keep a free person off
+                assert v.household and v.household.casefold() in households, \
+                    f"{v.id} could have filled {s.date} slot {s.slot}"
+
+
+@st.composite
+def rosters(draw):
+    size = draw(st.integers(2, 12))
+    people = []
+    for i in range(1, size + 1):
+        days = tuple(d for d in DAY_KEYS if draw(st.booleans()) or draw(st.booleans()))
+        away = ()
+        if draw(st.integers(0, 4)) == 0:
+            first = MONDAY + timedelta(days=draw(st.integers(-3, 20)))
+            away = (Away(first, first + timedelta(days=draw(st.integers(0, 9))), "mudik"),)
+        people.append(Volunteer(
+            id=i, name=f"Warga {i}", household=draw(st.sampled_from(["", "A", "B", f"H{i}"])),
+            leader=draw(st.integers(0, 3)) == 0, days=days or ("sat",),
+            max_per_week=draw(st.sampled_from([None, None, 1, 2, 3])),
+            active=draw(st.integers(0, 9)) > 0, away=away, team=f"Regu {i % 3}"))
+    slots = tuple(Slot(time(22), time(1 if n else 4), draw(st.integers(1, 4)),
+                       {"sat": draw(st.integers(1, 5))} if draw(st.booleans()) else {})
+                  for n in range(draw(st.integers(1, 2))))
+    rules = Rules(slots, rest=draw(st.integers(0, 3)),
+                  max_per_week=draw(st.sampled_from([None, 2, 3])))
+    return people, rules
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rosters(), st.integers(6, 24), st.integers(0, 5), st.sampled_from(["rotate", "teams"]))
+def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed, mode) -> None:
+    people, rules = roster
+    history = build_schedule(people, rules, MONDAY - timedelta(days=10),
+                             MONDAY - timedelta(days=1), seed=seed).shifts
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=length - 1),
+                          history=history, seed=seed, mode=mode)
+    assert len(plan.shifts) == length * len(rules.slots)
+    check_hard_rules(plan, people, rules, history, mode)
+
+
+def exact_optimum(people: list[Volunteer], rules: Rules, days: list[date]) -> tuple[int, int, int]:
+    """(unfilled places, busiest load, spread) of the best schedule, by trying them all."""
+    (slot,) = rules.slots
+    best: tuple[int, int, int] | None = None
+    ids = [v.id for v in people]
+    hh = {v.id: v.household for v in people}
+
+    def options(d: date, last: dict[int, date | None], week: dict[tuple, int]):
+        free = [p for p in ids if (last[p] is None or (d - last[p]).days > rules.rest)
+                and (rules.max_per_week is None
+                     or week.get((p, d.isocalendar()[:2]), 0) < rules.max_per_week)]
+        need = slot.required_on(day_key(d))
+        for size in range(min(need, len(free)), -1, -1):
+            found = False
+            for team in itertools.combinations(free, size):
+                houses = [hh[p] for p in team if hh[p]]
+                if len(houses) == len(set(houses)):
+                    found = True
+                    yield need - size, team
+            if found:
+                return  # fewer people is never better once this many fit
+
+    def search(i: int, unfilled: int, loads: dict[int, int], last, week) -> None:
+        nonlocal best
+        if best is not None and unfilled > best[0]:
+            return
+        if i == len(days):
+            top = max(loads.values())
+            result = (unfilled, top, top - min(loads.values()))
+            best = result if best is None or result < best else best
+            return
+        d = days[i]
+        for missing, team in options(d, last, week):
+            new_last = dict(last)
+            new_week = dict(week)
+            new_loads = dict(loads)
+            for p in team:
+                new_last[p] = d
+                new_loads[p] += 1
+                key = (p, d.isocalendar()[:2])
+                new_week[key] = new_week.get(key, 0) + 1
+            search(i + 1, unfilled + missing, new_loads, new_last, new_week)
+
+    search(0, 0, dict.fromkeys(ids, 0), dict.fromkeys(ids), {})
+    assert best is not None
+    return best
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(3, 5), st.integers(3, 7), st.integers(1, 2), st.integers(0, 2),
+       st.sampled_from([None, 2, 3]), st.lists(st.sampled_from(["", "A", "B"]), min_size=5,
+                                                max_size=5), st.integers(0, 3))
+def test_the_spread_matches_the_exact_optimum_on_small_instances(
+        size, length, need, rest, max_week, houses, seed) -> None:
+    people = [Volunteer(i, f"Warga {i}", household=houses[i - 1]) for i in range(1, size + 1)]
+    if size > 4 and need == 2:
+        need = 1  # keeps the exhaustive search small
+    rules = Rules((Slot(time(22), time(4), need),), rest=rest, max_per_week=max_week)
+    days = nights(MONDAY, MONDAY + timedelta(days=length - 1))
+    plan = build_schedule(people, rules, days[0], days[-1], seed=seed)
+    loads = Counter({v.id: 0 for v in people})
+    loads.update(p for s in plan.shifts for p in s.volunteers)
+    unfilled = sum(rules.slots[0].required_on(day_key(s.date)) - len(s.volunteers)
+                   for s in plan.shifts)
+    top = max(loads.values())
+    assert (unfilled, top, top - min(loads.values())) == exact_optimum(people, rules, days)
+
+
+def roster_of(n: int, **kwargs) -> list[Volunteer]:
+    return [Volunteer(i, f"Warga {i}", household=f"H{i}", **kwargs) for i in range(1, n + 1)]
+
+
+def test_the_same_data_and_seed_give_the_same_schedule() -> None:
+    people = roster_of(20)
+    rules = Rules((Slot(time(22), time(4), 4),), rest=2)
+    a = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=27), seed=7)
+    b = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=27), seed=7)
+    assert a.shifts == b.shifts
+
+
+def test_weekends_and_weekdays_rotate_so_nobody_always_gets_saturday() -> None:
+    people = roster_of(14)
+    rules = Rules((Slot(time(22), time(4), 2),), rest=1)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(weeks=14) - timedelta(1))
+    loads = Counter(p for s in plan.shifts for p in s.volunteers)
+    weekend = Counter(p for s in plan.shifts if s.date.weekday() in (4, 5)
+                      for p in s.volunteers)
+    saturdays = Counter(p for s in plan.shifts if s.date.weekday() == 5 for p in s.volunteers)
+    assert max(loads.values()) - min(loads.values()) <= 1
+    assert max(weekend.values()) - min(weekend[v.id] for v in people) <= 1
+    assert len(saturdays) == 14  # everyone takes a turn on malam Minggu
+    assert max(saturdays.values()) - min(saturdays.values()) <= 2
+    weekdays = {v.id: {s.date.weekday() for s in plan.shifts if v.id in s.volunteers}
+                for v in people}
+    assert min(len(days) for days in weekdays.values()) >= 4
+
+
+def test_duties_already_served_count_towards_the_next_build() -> None:
+    people = roster_of(8)
+    rules = Rules((Slot(time(22), time(4), 2),), rest=0)
+    history = [Shift(MONDAY - timedelta(days=i), 0, (1, 2)) for i in range(1, 8)]
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=13), history=history)
+    loads = Counter(p for s in plan.shifts for p in s.volunteers)
+    assert loads[1] == loads[2] == 0  # they did a whole week already
+    others = [loads[v.id] for v in people[2:]]
+    assert max(others) - min(others) <= 1
+
+
+def test_a_rebuild_keeps_what_is_still_valid_and_refills_the_rest() -> None:
+    people = roster_of(12)
+    rules = Rules((Slot(time(22), time(4), 3),), rest=2)
+    end = MONDAY + timedelta(days=27)
+    first = build_schedule(people, rules, MONDAY, end, seed=1)
+    same = build_schedule(people, rules, MONDAY, end, existing=first.shifts, seed=99)
+    assert same.shifts == first.shifts and same.added == same.removed == 0
+    away = people[0].with_changes(away=(Away(MONDAY + timedelta(days=7),
+                                             MONDAY + timedelta(days=13), "mudik"),))
+    changed = [away, *people[1:]]
+    again = build_schedule(changed, rules, MONDAY, end, existing=first.shifts, seed=1)
+    check_hard_rules(again, changed, rules)
+    touched = {s.date for s, t in zip(first.shifts, again.shifts, strict=True)
+               if s.volunteers != t.volunteers}
+    first_nights = {s.date for s in first.shifts if 1 in s.volunteers
+                    and MONDAY + timedelta(days=7) <= s.date <= MONDAY + timedelta(days=13)}
+    assert first_nights <= touched
+    assert again.kept >= 0.75 * sum(len(s.volunteers) for s in first.shifts)
+    newcomer = [*people, Volunteer(13, "Baru", household="H13")]
+    grown = build_schedule(newcomer, rules, MONDAY, end, existing=first.shifts, seed=1)
+    loads = Counter(p for s in grown.shifts for p in s.volunteers)
+    assert loads[13] >= min(loads[v.id] for v in people)
+    assert max(loads.values()) - min(loads.values()) <= 1
+    fresh = build_schedule(changed, rules, MONDAY, end, existing=first.shifts, seed=5,
+                           fresh=True)
+    check_hard_rules(fresh, changed, rules)
+
+
+def test_a_short_night_names_the_rules_that_bound() -> None:
+    people = roster_of(3)
+    people[0] = people[0].with_changes(away=(Away(MONDAY, MONDAY + timedelta(days=3), "mudik"),))
+    rules = Rules((Slot(time(22), time(4), 2),), rest=1)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=1))
+    second = plan.shifts[1]
+    assert second.short is not None
+    assert second.short.available == 0 or len(second.volunteers) < 2
+    rules_named = {(e.volunteer, e.rule) for e in second.short.excluded}
+    assert (1, "away") in rules_named
+    assert any(rule == "rest" for _, rule in rules_named)
+
+
+def test_one_leader_each_night_listed_first() -> None:
+    people = roster_of(12)
+    people = [v.with_changes(leader=v.id in (1, 5, 9)) for v in people]
+    rules = Rules((Slot(time(22), time(4), 3),), rest=2)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=20))
+    for s in plan.shifts:
+        assert s.leader in (1, 5, 9) and s.volunteers[0] == s.leader
+    assert sum(1 for s in plan.shifts for p in s.volunteers if p in (1, 5, 9)) == 21
+
+
+def test_holidays_add_people_and_count_apart() -> None:
+    people = roster_of(10)
+    rules = Rules((Slot(time(22), time(4), 2),), rest=0)
+    eve = MONDAY + timedelta(days=2)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=6),
+                          holidays={eve: Holiday(eve, "Takbiran", extra=3)})
+    assert len(plan.shifts[2].volunteers) == 5
+
+
+def test_teams_take_whole_nights_and_rotate_weekdays() -> None:
+    people = [Volunteer(i, f"W{i}", team=f"Regu {(i - 1) // 3 + 1}", household=f"H{i}",
+                        leader=(i - 1) % 3 == 0) for i in range(1, 22)]
+    rules = Rules((Slot(time(22), time(4), 3),), rest=2)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(weeks=2, days=-1),
+                          mode="teams")
+    team_of = {v.id: v.team for v in people}
+    week1 = [team_of[s.volunteers[0]] for s in plan.shifts[:7]]
+    week2 = [team_of[s.volunteers[0]] for s in plan.shifts[7:]]
+    assert len(set(week1)) == 7
+    assert all(len({team_of[p] for p in s.volunteers}) == 1 for s in plan.shifts)
+    assert week2 == week1[1:] + week1[:1]  # each regu moves one weekday earlier
+    fixed = build_schedule(people, rules, MONDAY, MONDAY + timedelta(weeks=2, days=-1),
+                           mode="teams", fixed=True)
+    f1 = [team_of[s.volunteers[0]] for s in fixed.shifts[:7]]
+    assert f1 == [team_of[s.volunteers[0]] for s in fixed.shifts[7:]]
+
+
+def test_an_away_member_leaves_the_regu_short_and_substitutes_are_suggested() -> None:
+    people = [Volunteer(i, f"W{i}", team=f"Regu {(i - 1) // 3 + 1}", household=f"H{i}")
+              for i in range(1, 22)]
+    plan = build_schedule(people, Rules((Slot(time(22), time(4), 3),), rest=2), MONDAY,
+                          MONDAY + timedelta(days=6), mode="teams")
+    regu = {p for p in plan.shifts[0].volunteers}
+    gone = min(regu)
+    people[gone - 1] = people[gone - 1].with_changes(
+        away=(Away(MONDAY, MONDAY, "sakit"),))
+    plan = build_schedule(people, Rules((Slot(time(22), time(4), 3),), rest=2), MONDAY,
+                          MONDAY + timedelta(days=6), mode="teams")
+    assert plan.shifts[0].short is not None
+    (d, team, missing, suggested) = plan.team_gaps[0]
+    assert d == MONDAY and missing == [gone] and len(suggested) == 3
+    assert all(people[s - 1].team != team for s in suggested)
