@@ -243,16 +243,17 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     for d in nights(start, end):
         night = _Night(d, len(rules.slots), holidays.get(d))
         required = b.required(night)
+        regu = team_for(d, teams, fixed) if by_team else None
         for slot in range(len(rules.slots)):  # keep what was planned and is still valid
             shift = keep.get((d, slot))
             for pid in shift.volunteers if shift else ():
                 v = by_id.get(pid)
                 if (v is None or len(night.people[slot]) >= required[slot]
+                        or (by_team and v.team != regu)
                         or blocked(v, d, b.ledger, rules) or night.shares_household(v)):
                     continue
                 b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
-        pool = [v for v in people if v.team == team_for(d, teams, fixed)] if by_team \
-            else people
+        pool = [v for v in people if v.team == regu] if by_team else people
         candidates = b.candidates(night, pool)
         if by_team:
             b.fill_team(night, candidates)

@@ -155,15 +155,20 @@ class Holiday:
     name: str
     extra: int = 0
     local: bool = True
+    name_en: str = ""  # national holidays carry their English name too
+
+    def title(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
 
     def to_dict(self) -> dict[str, Any]:
         return {"date": self.date.isoformat(), "name": self.name, "extra": self.extra,
-                "local": self.local}
+                "local": self.local, "name_en": self.name_en}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Holiday:
         return cls(_iso_date(d.get("date"), "date"), _need(d, "name", str),
-                   _need(d, "extra", int), _need(d, "local", bool))
+                   _need(d, "extra", int), _need(d, "local", bool),
+                   _need(d, "name_en", str, optional=True) or "")
 
 
 def is_weekend(d: date) -> bool:

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from tinydb.table import Document
 from ronda import __version__
 from ronda.errors import BadInput, DataFileError
 from ronda.model import SchemaError, Settings, Volunteer
+from ronda.shifts import Holiday, Shift
 
 SCHEMA_VERSION = 1
 KEEP_BACKUPS = 10
@@ -198,6 +199,12 @@ def check_records(data: dict[str, Any]) -> list[str]:
                 raise SchemaError("id does not match its key")
         except SchemaError as exc:
             problems.append(f"volunteers/{doc_id}: {exc}")
+    for table, kind in (("shifts", Shift), ("holidays", Holiday)):
+        for doc_id, record in data.get(table, {}).items():
+            try:
+                kind.from_dict(record)
+            except SchemaError as exc:
+                problems.append(f"{table}/{doc_id}: {exc}")
     return problems
 
 
@@ -271,6 +278,51 @@ class DataFile:
     def save_volunteer(self, volunteer: Volunteer) -> None:
         self.db.table("volunteers").upsert(Document(volunteer.to_dict(), doc_id=volunteer.id))
         self._volunteers = None
+
+    # shifts
+    def shifts(self, first: date | None = None, last: date | None = None) -> list[Shift]:
+        """Planned shifts, by evening and slot, optionally within [first, last]."""
+        found = (Shift.from_dict(dict(d)) for d in self.db.table("shifts", cache_size=0).all())
+        return sorted((s for s in found if (first is None or s.date >= first)
+                       and (last is None or s.date <= last)), key=lambda s: s.key)
+
+    def replace_shifts(self, first: date, last: date, shifts: list[Shift]) -> None:
+        """Put ``shifts`` in place of every shift from ``first`` to ``last``."""
+        table = self.db.table("shifts", cache_size=0)
+        gone = [d.doc_id for d in table.all() if first.isoformat() <= d["date"] <= last.isoformat()]
+        table.remove(doc_ids=gone)
+        for shift in shifts:
+            table.insert(Document(shift.to_dict(), doc_id=self._next_id("shifts")))
+
+    def save_shift(self, shift: Shift) -> None:
+        """Store one shift, replacing the one with the same evening and slot."""
+        table = self.db.table("shifts", cache_size=0)
+        same = [d.doc_id for d in table.all()
+                if d["date"] == shift.date.isoformat() and d["slot"] == shift.slot]
+        doc_id = same[0] if same else self._next_id("shifts")
+        table.upsert(Document(shift.to_dict(), doc_id=doc_id))
+
+    # holidays
+    def holidays(self) -> list[Holiday]:
+        return sorted((Holiday.from_dict(dict(d)) for d in self.db.table("holidays").all()),
+                      key=lambda h: (h.date, h.local))
+
+    def save_holidays(self, found: list[Holiday], *, replace_national_years: set[int]) -> None:
+        """Store holidays; national ones of the given years are replaced as a whole."""
+        table = self.db.table("holidays", cache_size=0)
+        keep = {(h.date, h.local): h for h in self.holidays()
+                if h.local or h.date.year not in replace_national_years}
+        for h in found:
+            keep[(h.date, h.local)] = h
+        table.truncate()
+        for h in sorted(keep.values(), key=lambda h: (h.date, h.local)):
+            table.insert(Document(h.to_dict(), doc_id=self._next_id("holidays")))
+
+    def remove_holiday(self, day: date) -> bool:
+        table = self.db.table("holidays", cache_size=0)
+        gone = [d.doc_id for d in table.all() if d["date"] == day.isoformat() and d["local"]]
+        table.remove(doc_ids=gone)
+        return bool(gone)
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._storage.data.get(name, {}))

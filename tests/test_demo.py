@@ -36,6 +36,8 @@ def test_demo_loads_the_example_and_shows_the_roster(run: Run, db: Path) -> None
     assert "RT 005 / RW 002" in result.stderr
     assert "28 volunteers in 7 teams" in result.stderr
     assert "Slamet Riyadi" in result.stdout and "away until" in result.stdout
+    assert "this week:" in result.stderr and "Saturday night" in result.stdout
+    assert "+ Bripka Agus Widodo (Bhabinkamtibmas)" in result.stdout
     people = json.loads(run("volunteer", "list", "--json").stdout)
     assert len(people) == 28
     assert sum(1 for p in people if p["away"]) == 3

@@ -63,7 +63,8 @@ class Output:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
-              title: str | None = None, row_styles: Sequence[str | None] | None = None) -> None:
+              title: str | None = None, row_styles: Sequence[str | None] | None = None,
+              no_wrap: Sequence[int] = ()) -> None:
         """A table whose header cells are message keys and whose cells are plain text.
 
         Long tables print as plain aligned text: rich takes about 1 ms a row to lay out.
@@ -75,8 +76,8 @@ class Output:
         from rich.text import Text
 
         table = Table(title=title, header_style="bold", title_justify="left")
-        for key in headers:
-            table.add_column(self.t(key), overflow="fold")
+        for i, key in enumerate(headers):
+            table.add_column(self.t(key), overflow="fold", no_wrap=i in no_wrap)
         for i, row in enumerate(rows):
             table.add_row(*(Text(cell) for cell in row),
                           style=(row_styles[i] if row_styles else None))

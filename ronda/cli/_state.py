@@ -73,12 +73,13 @@ class State:
     def interactive(self) -> bool:
         return is_interactive()
 
-    def confirm(self, key: str, yes: bool, **args: Any) -> None:
+    def confirm(self, key: str, yes: bool, *, refusal: str = "err.needs_yes",
+                **args: Any) -> None:
         """Ask before replacing or destroying many records; ``--yes`` answers for scripts."""
         if yes:
             return
         if not self.interactive():
-            raise BadInput("err.needs_yes")
+            raise BadInput(refusal)
         if not typer.confirm(self.out.t(key, **args), default=False, err=True):
             raise BadInput("err.cancelled")
 

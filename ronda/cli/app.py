@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ronda import __version__
-from ronda.cli import config, db, demo, info, init, volunteer
+from ronda.cli import config, db, demo, holiday, info, init, schedule, volunteer
 from ronda.cli._group import RondaGroup
 from ronda.cli._state import State
 from ronda.errors import BadInput
@@ -20,6 +20,8 @@ app.command("info")(info.info)
 app.command("demo")(demo.demo)
 app.add_typer(config.app, name="config")
 app.add_typer(volunteer.app, name="volunteer")
+app.add_typer(schedule.app, name="schedule")
+app.add_typer(holiday.app, name="holiday")
 app.add_typer(db.app, name="db")
 
 

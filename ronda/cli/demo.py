@@ -13,6 +13,7 @@ from ronda.errors import BadInput
 from ronda.model import Settings
 
 # (name, first day from today, last day from today, reason): away periods around today
+DEMO_WEEKS = 4
 DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 5, 12, "dinas"))
 
 
@@ -53,10 +54,15 @@ def demo(ctx: typer.Context) -> None:
     from datetime import timedelta
 
     from ronda.cli._render import roster_order
+    from ronda.cli._schedule_view import render_schedule
     from ronda.cli.volunteer import render_list
     from ronda.csvfile import read_roster_csv
+    from ronda.dates import format_period, week_of
+    from ronda.holiday import holiday_map, national_holidays
     from ronda.model import Volunteer
     from ronda.roster import add_away, find_volunteer
+    from ronda.scheduler import Rules, build_schedule
+    from ronda.shifts import Guest
     from ronda.storage import create_data
 
     st = state(ctx)
@@ -69,6 +75,7 @@ def demo(ctx: typer.Context) -> None:
     rows, errors = read_roster_csv((examples_dir() / "roster.csv").read_text("utf-8"))
     assert not errors, errors  # the shipped example is tested to be clean
     today = st.today(settings.timezone)
+    monday, sunday = week_of(today)
     with create_data(path, settings) as data:
         for row in rows:
             data.add_volunteer(Volunteer(id=0, **row.fields))
@@ -77,10 +84,23 @@ def demo(ctx: typer.Context) -> None:
             data.save_volunteer(add_away(v, today + timedelta(days=first),
                                          today + timedelta(days=last), reason))
         people = data.volunteers()
+        last = monday + timedelta(weeks=DEMO_WEEKS, days=-1)
+        years = set(range(monday.year, last.year + 1))
+        data.save_holidays(national_holidays(years), replace_national_years=years)
+        holidays = holiday_map(data.holidays())
+        plan = build_schedule(people, Rules.of(settings), monday, last, holidays=holidays)
+        saturday = next(s for s in plan.shifts if s.date == monday + timedelta(days=5))
+        plan.shifts[plan.shifts.index(saturday)] = saturday.with_changes(
+            guests=(Guest(settings.liaison.name, "bhabinkamtibmas"),))
+        data.replace_shifts(monday, last, plan.shifts)
+        week = data.shifts(monday, sunday)
     out = st.out
     out.say("demo.title", name=settings.name, area=settings.area)
     out.say("demo.file", path=str(path))
     out.say("demo.roster", count=len(people),
             teams=len({v.team for v in people}))
     render_list(st, sorted(people, key=roster_order), today)
+    out.say("demo.schedule", weeks=DEMO_WEEKS)
+    render_schedule(out, week, settings, {v.id: v for v in people}, holidays, today,
+                    title=f"{settings.name} · {format_period(monday, sunday, out.lang)}")
     out.say("demo.try", path=str(path))

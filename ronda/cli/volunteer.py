@@ -57,7 +57,8 @@ def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")]
                               team=team, leader=leader, days=days, max_per_week=max_per_week,
                               note=note)
     with st.data(write=True) as data:
-        v = data.add_volunteer(Volunteer(id=0, **fields))
+        today = st.today(data.settings().timezone)
+        v = data.add_volunteer(Volunteer(id=0, joined=today, **fields))
         _warn_lookalikes(st, data, v)
     if json:
         st.out.json(v.to_dict())
@@ -204,8 +205,9 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
         if not rows:
             raise BadInput("err.csv_empty", path=file)
         if not dry_run:
+            today = st.today(data.settings().timezone)
             for row in rows:
-                data.add_volunteer(Volunteer(id=0, **row.fields))
+                data.add_volunteer(Volunteer(id=0, joined=today, **row.fields))
     st.out.done("msg.import_dry_run" if dry_run else "msg.imported", count=len(rows))
 
 

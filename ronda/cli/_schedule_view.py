@@ -1,0 +1,137 @@
+"""How shifts read: the schedule table, its JSON objects, and shortfall reasons in words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from ronda.cli._output import Output
+from ronda.cli._render import reason_label
+from ronda.dates import (
+    DAY_KEYS,
+    DAY_NAMES,
+    DAY_SHORT,
+    format_date,
+    format_hours,
+    night_name,
+    shift_window,
+)
+from ronda.errors import BadInput
+from ronda.i18n import t
+from ronda.model import Settings, Volunteer
+from ronda.phones import display_phone
+from ronda.shifts import Holiday, Shift, Shortfall
+
+REASONS_SHOWN = 4
+
+
+def required_on(settings: Settings, shift: Shift, holidays: dict[date, Holiday]) -> int:
+    """The head count a shift needs: the slot's count that weekday plus holiday extras."""
+    holiday = holidays.get(shift.date)
+    slot = settings.slots[shift.slot] if shift.slot < len(settings.slots) else settings.slots[0]
+    return slot.required_on(DAY_KEYS[shift.date.weekday()]) + (holiday.extra if holiday else 0)
+
+
+def person_name(people: dict[int, Volunteer], pid: int, lang: str) -> str:
+    v = people.get(pid)
+    return v.name if v and v.name else f"#{pid} {t('status.erased', lang)}"
+
+
+def why_text(rule: str, detail: str, lang: str) -> str:
+    """``away (mudik)``, ``rest``, ``not on Saturdays``, …"""
+    if rule == "away":
+        return t("why.away", lang, reason=reason_label(detail, lang))
+    if rule == "day" and detail in DAY_KEYS:
+        return t("why.day", lang, day=DAY_NAMES[lang][DAY_KEYS.index(detail)])
+    if rule == "week":
+        return t("why.week", lang, limit=detail)
+    return t(f"why.{rule}", lang)
+
+
+def reason_text(short: Shortfall, people: dict[int, Volunteer], lang: str) -> str:
+    """``only 2 of 4 available; Budi away (mudik), Andi rest``."""
+    parts = []
+    if short.available < short.required:
+        parts.append(t("reason.only", lang, available=short.available, required=short.required))
+    if short.no_leader:
+        parts.append(t("reason.no_leader", lang))
+    named = [f"{person_name(people, e.volunteer, lang)} {why_text(e.rule, e.detail, lang)}"
+             for e in short.excluded[:REASONS_SHOWN]]
+    more = len(short.excluded) - REASONS_SHOWN
+    if more > 0:
+        named.append(t("reason.more", lang, count=more))
+    text = "; ".join(parts)
+    return f"{text}; {', '.join(named)}" if named else text
+
+
+def shift_json(shift: Shift, settings: Settings, people: dict[int, Volunteer],
+               holidays: dict[date, Holiday], lang: str) -> dict[str, Any]:
+    """The stable JSON object of one shift slot on one night."""
+    slot = settings.slots[min(shift.slot, len(settings.slots) - 1)]
+    start, end = shift_window(shift.date, slot.start, slot.end, settings.timezone)
+    required = required_on(settings, shift, holidays)
+    holiday = holidays.get(shift.date)
+    return {
+        "date": shift.date.isoformat(), "slot": shift.slot,
+        "start": start.isoformat(), "end": end.isoformat(), "required": required,
+        "volunteers": [{"id": p, "name": people[p].name if p in people else None,
+                        "leader": p == shift.leader} for p in shift.volunteers],
+        "guests": [g.to_dict() for g in shift.guests],
+        "understaffed": len(shift.volunteers) < required,
+        "reason": reason_text(shift.short, people, lang) if shift.short else None,
+        "holiday": holiday.title(lang) if holiday else None,
+    }
+
+
+def night_label(d: date, lang: str) -> str:
+    return f"{DAY_SHORT[lang][d.weekday()]} {format_date(d, lang, weekday=False)}\n" \
+           f"{night_name(d, lang)}"
+
+
+def render_schedule(out: Output, shifts: Sequence[Shift], settings: Settings,
+                    people: dict[int, Volunteer], holidays: dict[date, Holiday], today: date,
+                    *, title: str | None = None) -> None:
+    """The schedule as a table: one row per slot, leader first and marked, joint-patrol guests
+    after the team, tonight in bold, short nights in red with the reason."""
+    lang = out.lang
+    rows, styles = [], []
+    previous: date | None = None
+    for s in shifts:
+        slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
+        duty = [("★ " if p == s.leader else "  ") + person_name(people, p, lang)
+                + (f"  {display_phone(people[p].phone)}" if p in people and people[p].phone
+                   else "") for p in s.volunteers]
+        notes = []
+        holiday = holidays.get(s.date)
+        if holiday:
+            notes.append(holiday.title(lang))
+        if s.short:
+            notes.append(reason_text(s.short, people, lang))
+        if s.logged:
+            notes.append(t("label.logged", lang, note=s.note) if s.note else
+                         t("label.logged_plain", lang))
+        duty += [f"+ {g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
+        rows.append([night_label(s.date, lang) if s.date != previous else "",
+                     format_hours(slot.start, slot.end, settings.timezone, lang),
+                     "\n".join(duty) or "-", "\n".join(notes)])
+        styles.append("red" if s.short and len(s.volunteers) < required_on(settings, s, holidays)
+                      else "bold" if s.date == today else None)
+        previous = s.date
+    out.table(["col.night", "col.hours", "col.on_duty", "col.notes"], rows,
+              title=title, row_styles=styles, no_wrap=(0, 1, 2))
+
+
+def parse_slot(text: str | None, settings: Settings) -> int | None:
+    """``--slot 2`` (counted from 1) to the slot index."""
+    if text is None:
+        return None
+    from ronda.roster import parse_count
+
+    n = parse_count(text, "--slot", minimum=1, maximum=len(settings.slots))
+    return n - 1
+
+
+def assert_known(first: date, last: date) -> None:
+    if last < first:
+        raise BadInput("err.range_reversed", start=first.isoformat(), end=last.isoformat())

@@ -1,0 +1,66 @@
+"""``ronda holiday``: national holidays and the neighbourhood's own dates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ronda.cli._options import Json
+from ronda.cli._state import state
+from ronda.dates import format_date, parse_date
+from ronda.errors import BadInput
+from ronda.holiday import holiday_map, national_holidays
+from ronda.model import clean_text
+from ronda.roster import parse_count
+from ronda.shifts import Holiday
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("add")
+def add(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")],
+        name: Annotated[str, typer.Argument(metavar="NAME")],
+        extra: Annotated[str, typer.Option("--extra")] = "0") -> None:
+    """Add a local date (cuti bersama, takbiran, 17 Agustus, election night)."""
+    st = state(ctx)
+    title = clean_text(name, field_name="NAME", required=True, limit=80)
+    more = parse_count(extra, "--extra", maximum=50)
+    with st.data(write=True) as data:
+        when = parse_date(day, st.today(data.settings().timezone))
+        data.save_holidays([Holiday(when, title, more, local=True)],
+                           replace_national_years=set())
+    st.out.done("msg.holiday_added", name=title, night=format_date(when, st.out.lang),
+                extra=more)
+
+
+@app.command("list")
+def list_(ctx: typer.Context, year: Annotated[str | None, typer.Option("--year")] = None,
+          json: Json = False) -> None:
+    """List the holidays of a year: national ones and local ones."""
+    st = state(ctx)
+    with st.data() as data:
+        today = st.today(data.settings().timezone)
+        chosen = parse_count(year, "--year", minimum=2000, maximum=2100) if year else today.year
+        local = [h for h in data.holidays() if h.local and h.date.year == chosen]
+    found = sorted(holiday_map([*national_holidays([chosen]), *local]).values(),
+                   key=lambda h: h.date)
+    lang = st.out.lang
+    if json:
+        st.out.json([{**h.to_dict(), "title": h.title(lang)} for h in found])
+        return
+    st.out.table(["col.date", "col.name", "col.extra", "col.kind"],
+                 [[format_date(h.date, lang), h.title(lang), str(h.extra) if h.extra else "",
+                   st.out.t("label.local" if h.local else "label.national")] for h in found],
+                 title=str(chosen))
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")]) -> None:
+    """Remove a local date."""
+    st = state(ctx)
+    with st.data(write=True) as data:
+        when = parse_date(day, st.today(data.settings().timezone))
+        if not data.remove_holiday(when):
+            raise BadInput("err.no_holiday", night=format_date(when, st.lang))
+    st.out.done("msg.holiday_removed", night=format_date(when, st.out.lang))

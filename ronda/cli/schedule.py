@@ -1,0 +1,325 @@
+"""``ronda schedule``: show, build and adjust the rotating night-patrol schedule."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Annotated
+
+import typer
+
+from ronda.cli._options import DryRun, Force, From, Json, Slot, To, Week, Yes
+from ronda.cli._schedule_view import (
+    assert_known,
+    night_label,
+    parse_slot,
+    reason_text,
+    render_schedule,
+    shift_json,
+)
+from ronda.cli._state import State, state
+from ronda.dates import format_date, format_period, parse_date, week_of
+from ronda.errors import BadInput
+from ronda.holiday import holiday_map
+from ronda.roster import find_volunteer, label, parse_count
+from ronda.shifts import ATTENDANCE, GUEST_ROLES, Absence, Guest, Shift, Swap
+from ronda.storage import DataFile
+
+app = typer.Typer(invoke_without_command=True)
+Opt = typer.Option
+
+
+def resolve_range(today: date, week: str | None, from_: str | None, to: str | None,
+                  weeks: int = 1) -> tuple[date, date]:
+    """``--week`` (any date in it), or ``--from``/``--to``, else this week (or ``weeks``)."""
+    if week and (from_ or to):
+        raise BadInput("err.week_or_range")
+    if week:
+        return week_of(parse_date(week, today))
+    monday = week_of(today)[0]
+    first = parse_date(from_, today) if from_ else monday
+    last = parse_date(to, today) if to else (week_of(first)[0] + timedelta(weeks=weeks, days=-1))
+    assert_known(first, last)
+    return first, last
+
+
+def _context(data: DataFile) -> tuple[dict, dict]:
+    people = {v.id: v for v in data.volunteers()}
+    return people, holiday_map(data.holidays())
+
+
+@app.callback()
+def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = None,
+         volunteer: Annotated[str | None, Opt("--volunteer")] = None, json: Json = False) -> None:
+    """Show the schedule: this week unless told otherwise."""
+    if ctx.invoked_subcommand is not None:
+        return
+    st = state(ctx)
+    with st.data() as data:
+        settings = data.settings()
+        today = st.today(settings.timezone)
+        first, last = resolve_range(today, week, from_, to, weeks=4 if volunteer else 1)
+        people, holidays = _context(data)
+        shifts = data.shifts(first, last)
+        if volunteer:
+            who = find_volunteer(people.values(), volunteer, include_inactive=True)
+            shifts = [s for s in shifts if who.id in s.volunteers]
+    lang = st.out.lang
+    if json:
+        st.out.json([shift_json(s, settings, people, holidays, lang) for s in shifts])
+        return
+    if not shifts:
+        st.out.say("msg.schedule_empty", period=format_period(first, last, lang))
+        return
+    title = f"{settings.name} · {format_period(first, last, lang)}"
+    render_schedule(st.out, shifts, settings, people, holidays, today, title=title)
+
+
+@app.command("build")
+def build(ctx: typer.Context, from_: From = None,
+          weeks: Annotated[str | None, Opt("--weeks")] = None, to: To = None,
+          mode: Annotated[str | None, Opt("--mode")] = None,
+          fixed: Annotated[bool, Opt("--fixed")] = False,
+          seed: Annotated[str, Opt("--seed")] = "0",
+          fresh: Annotated[bool, Opt("--fresh")] = False,
+          dry_run: DryRun = False, yes: Yes = False) -> None:
+    """Plan the nights from --from for --weeks N or up to --to."""
+    from ronda.holiday import national_holidays
+    from ronda.scheduler import Rules, build_schedule
+
+    st = state(ctx)
+    if from_ is None:
+        raise BadInput("err.need_from")
+    if (weeks is None) == (to is None):
+        raise BadInput("err.weeks_or_to")
+    chosen_mode = (mode or "rotate").strip().lower()
+    if chosen_mode not in ("rotate", "teams"):
+        raise BadInput("err.bad_choice", field="--mode", value=mode, choices="rotate, teams")
+    number = parse_count(seed, "--seed", maximum=2**31)
+    with st.data(write=not dry_run, backup=True) as data:
+        settings = data.settings()
+        today = st.today(settings.timezone)
+        start = parse_date(from_, today)
+        end = (start + timedelta(weeks=parse_count(weeks, "--weeks", minimum=1, maximum=260),
+                                 days=-1)) if weeks else parse_date(to, today)
+        assert_known(start, end)
+        years = set(range(start.year, end.year + 1))
+        national = national_holidays(years)
+        data.save_holidays(national, replace_national_years=years)
+        holidays = holiday_map(data.holidays())
+        existing = data.shifts(start, end)
+        plan = build_schedule(data.volunteers(), Rules.of(settings), start, end,
+                              history=data.shifts(last=start - timedelta(days=1)),
+                              existing=existing, holidays=holidays, seed=number,
+                              mode=chosen_mode, fixed=fixed, fresh=fresh)
+        if plan.removed and not dry_run:
+            st.confirm("confirm.rebuild", yes, removed=plan.removed)
+        if not dry_run:
+            data.replace_shifts(start, end, plan.shifts)
+        people = {v.id: v for v in data.volunteers()}
+    _summary(st, plan, people, holidays, settings, start, end, today)
+    if dry_run:
+        st.out.say("msg.dry_run")
+
+
+def _summary(st: State, plan, people, holidays, settings, start: date, end: date,  # noqa: ANN001
+             today: date) -> None:
+    from ronda.reports import fairness, person_stats
+
+    out, lang = st.out, st.out.lang
+    filled = sum(1 for s in plan.shifts if not (s.short and s.short.available <
+                                                  s.short.required))
+    nights_count = (end - start).days + 1
+    out.done("msg.built", period=format_period(start, end, lang), nights=nights_count,
+             filled=filled, slots=len(plan.shifts))
+    for s in plan.shifts:
+        if s.short:
+            out.warn("warn.short", night=format_date(s.date, lang),
+                     reason=reason_text(s.short, people, lang))
+    stats = person_stats(plan.shifts, list(people.values()), holidays, today)
+    f = fairness(stats, list(people.values()))
+    out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,
+            weekend_most=f.weekend_most, holiday_least=f.holiday_least,
+            holiday_most=f.holiday_most)
+    if plan.kept or plan.removed:
+        out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)
+    for d, team, missing, suggested in plan.team_gaps:
+        out.warn("warn.team_short", night=format_date(d, lang), team=team,
+                 missing=", ".join(people[p].name for p in missing),
+                 suggested=", ".join(label(people[p]) for p in suggested) or "-")
+
+
+def _shift_of(data: DataFile, day: date, slot: int | None, member: int | None = None) -> Shift:
+    """The shift on an evening: the given slot, the one ``member`` is on, or the first."""
+    shifts = data.shifts(day, day)
+    if not shifts:
+        raise BadInput("err.no_shift", night=day.isoformat())
+    if slot is not None:
+        chosen = [s for s in shifts if s.slot == slot]
+    elif member is not None:
+        chosen = [s for s in shifts if member in s.volunteers] or shifts
+    else:
+        chosen = shifts
+    if not chosen:
+        raise BadInput("err.no_shift", night=day.isoformat())
+    return chosen[0]
+
+
+@app.command("swap")
+def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE")],
+         name_out: Annotated[str, typer.Argument(metavar="NAME_OUT")],
+         name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
+         slot: Slot = None, force: Force = False) -> None:
+    """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
+    from ronda.scheduler import Ledger, Rules, blocked
+
+    st = state(ctx)
+    with st.data(write=True) as data:
+        settings = data.settings()
+        today = st.today(settings.timezone)
+        day = parse_date(night, today)
+        people = data.volunteers()
+        out_v = find_volunteer(people, name_out, include_inactive=True)
+        in_v = find_volunteer(people, name_in)
+        shift = _shift_of(data, day, parse_slot(slot, settings), out_v.id)
+        if out_v.id not in shift.volunteers:
+            raise BadInput("err.not_on_shift", who=label(out_v), night=format_date(day, st.lang))
+        others = [p for s in data.shifts(day, day) for p in s.volunteers if p != out_v.id]
+        if in_v.id in others or in_v.id in shift.volunteers:
+            raise BadInput("err.already_on_night", who=label(in_v))
+        ledger = Ledger(data.shifts())
+        bent = []
+        why = blocked(in_v, day, ledger, Rules.of(settings))
+        if why:
+            bent.append(why.rule)
+        by_id = {v.id: v for v in people}
+        if in_v.household and any(by_id[p].household.casefold() == in_v.household.casefold()
+                                   for p in others + list(shift.volunteers) if p != out_v.id):
+            bent.append("household")
+        if shift.leader == out_v.id and not in_v.leader:
+            bent.append("leader")
+        if bent:
+            from ronda.cli._schedule_view import why_text
+
+            st.out.warn("warn.rules_bent", rules=", ".join(
+                why_text(r, why.detail if why and r == why.rule else "", st.lang) if r != "leader"
+                else st.out.t("why.leader") for r in bent))
+            if not force:
+                st.confirm("confirm.swap", False, refusal="err.needs_force")
+        ids = tuple(in_v.id if p == out_v.id else p for p in shift.volunteers)
+        leader = in_v.id if shift.leader == out_v.id and in_v.leader else (
+            None if shift.leader == out_v.id else shift.leader)
+        record = Swap(out_v.id, in_v.id, datetime.now().isoformat(timespec="seconds"),
+                      tuple(bent))
+        data.save_shift(shift.with_changes(volunteers=ids, leader=leader,
+                                           swaps=(*shift.swaps, record)))
+    st.out.done("msg.swapped", night=format_date(day, st.out.lang), out=label(out_v),
+                into=label(in_v))
+
+
+@app.command("attend")
+def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE")],
+           present: Annotated[list[str] | None, Opt("--present")] = None,
+           absent: Annotated[str | None, Opt("--absent")] = None,
+           reason: Annotated[str, Opt("--reason")] = "tanpa-keterangan",
+           substitute: Annotated[str | None, Opt("--substitute")] = None,
+           note: Annotated[str | None, Opt("--note")] = None, slot: Slot = None) -> None:
+    """Record a night's attendance and its log line."""
+    from ronda.model import clean_text
+
+    st = state(ctx)
+    why = reason.strip().lower().replace(" ", "-").replace("_", "-")
+    if why not in ATTENDANCE[1:]:
+        raise BadInput("err.bad_choice", field="--reason", value=reason,
+                       choices=", ".join(ATTENDANCE[1:]))
+    with st.data(write=True) as data:
+        settings = data.settings()
+        day = parse_date(night, st.today(settings.timezone))
+        people = data.volunteers()
+        shift = _shift_of(data, day, parse_slot(slot, settings))
+        here = set(shift.present)
+        for name in present or []:
+            v = find_volunteer(people, name, include_inactive=True)
+            here.add(v.id)
+        absences = {a.volunteer: a for a in shift.absences}
+        if absent:
+            v = find_volunteer(people, absent, include_inactive=True)
+            if v.id not in shift.volunteers:
+                raise BadInput("err.not_on_shift", who=label(v), night=format_date(day, st.lang))
+            stand_in = ""
+            if substitute:
+                try:
+                    stand_in = label(find_volunteer(people, substitute))
+                except BadInput:
+                    stand_in = clean_text(substitute, field_name="--substitute", required=True)
+            fine = settings.fine if not stand_in and why != "sakit" else 0
+            absences[v.id] = Absence(v.id, why, stand_in, fine)
+            here.discard(v.id)
+        if not present:
+            here |= {p for p in shift.volunteers if p not in absences}
+        text = clean_text(note, field_name="--note") if note is not None else shift.note
+        data.save_shift(shift.with_changes(present=tuple(sorted(here)),
+                                           absences=tuple(absences.values()), note=text,
+                                           logged=True))
+    st.out.done("msg.attended", night=format_date(day, st.out.lang), present=len(here),
+                absent=len(absences))
+
+
+@app.command("guest")
+def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE")],
+          name: Annotated[str, typer.Argument(metavar="NAME")],
+          role: Annotated[str, Opt("--role")] = "bhabinkamtibmas", slot: Slot = None) -> None:
+    """Add a joint-patrol guest (police, army, linmas) to a night; not counted in the rotation."""
+    from ronda.model import clean_text
+
+    st = state(ctx)
+    kind = role.strip().lower()
+    if kind not in GUEST_ROLES:
+        raise BadInput("err.bad_choice", field="--role", value=role,
+                       choices=", ".join(GUEST_ROLES))
+    who = clean_text(name, field_name="NAME", required=True, limit=80)
+    with st.data(write=True) as data:
+        settings = data.settings()
+        day = parse_date(night, st.today(settings.timezone))
+        shift = _shift_of(data, day, parse_slot(slot, settings))
+        data.save_shift(shift.with_changes(guests=(*shift.guests, Guest(who, kind))))
+    st.out.done("msg.guest_added", name=who, night=format_date(day, st.out.lang))
+
+
+@app.command("stats")
+def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = False) -> None:
+    """Per person: planned, served, excused, absent, weekend and holiday nights, fines."""
+    from ronda.config import format_money
+    from ronda.reports import fairness, person_stats, team_totals
+
+    st = state(ctx)
+    with st.data() as data:
+        settings = data.settings()
+        today = st.today(settings.timezone)
+        shifts = data.shifts()
+        first = parse_date(from_, today) if from_ else (shifts[0].date if shifts else today)
+        last = parse_date(to, today) if to else (shifts[-1].date if shifts else today)
+        assert_known(first, last)
+        people, holidays = _context(data)
+    in_range = [s for s in shifts if first <= s.date <= last]
+    rows = person_stats(in_range, list(people.values()), holidays, today)
+    if json:
+        st.out.json([r.to_dict() for r in rows])
+        return
+    out = st.out
+    out.table(["col.id", "col.name", "col.team", "col.planned", "col.served", "col.excused",
+               "col.absent", "col.substituted", "col.weekend", "col.holiday", "col.min_gap",
+               "col.fines"],
+              [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
+                str(r.served), str(r.excused), str(r.absent), str(r.substituted),
+                str(r.weekend), str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
+                format_money(r.fines) if r.fines else ""] for r in rows],
+              title=f"{settings.name} · {format_period(first, last, out.lang)}")
+    out.table(["col.team", "col.people", "col.planned", "col.served", "col.absent", "col.fines"],
+              [[team, str(t["people"]), str(t["planned"]), str(t["served"]), str(t["absent"]),
+                format_money(t["fines"]) if t["fines"] else ""]
+               for team, t in team_totals(rows).items()])
+    f = fairness(rows, list(people.values()))
+    out.say("verdict.fair" if f.spread <= 1 else "verdict.uneven", least=f.least, most=f.most)
+
+
+__all__ = ["app", "night_label"]

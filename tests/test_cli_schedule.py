@@ -1,0 +1,209 @@
+"""The schedule through the command line: build, show, swap, attendance, guests, stats,
+holidays — what a coordinator sees and what the data file holds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Run, digest
+
+TUESDAY = {"RONDA_TODAY": "2026-11-24"}  # this week is 23–29 November 2026
+
+
+@pytest.fixture
+def planned(run: Run, db: Path) -> Path:
+    """The example neighbourhood with four weeks planned from Monday 23/11/2026."""
+    assert run("demo", env=TUESDAY).exit_code == 0
+    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def shifts(run: Run, *args: str) -> list[dict]:
+    result = run("schedule", "--json", *args, env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_build_prints_a_summary_with_fairness(run: Run, db: Path) -> None:
+    assert run("demo", env=TUESDAY).exit_code == 0
+    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    assert "28 nights, 28 of 28 slots filled" in result.stderr
+    assert "Fairness:" in result.stderr and "duties per person" in result.stderr
+
+
+def test_this_week_as_json_has_the_stable_fields(run: Run, planned: Path) -> None:
+    week = shifts(run)
+    assert [s["date"] for s in week] == [f"2026-11-{d}" for d in range(23, 30)]
+    saturday = week[5]
+    assert set(saturday) == {"date", "slot", "start", "end", "required", "volunteers",
+                             "guests", "understaffed", "reason", "holiday"}
+    assert saturday["start"] == "2026-11-28T22:00:00+07:00"
+    assert saturday["end"] == "2026-11-29T04:00:00+07:00"
+    assert saturday["required"] == 5 and len(saturday["volunteers"]) == 5
+    assert saturday["volunteers"][0]["leader"] is True
+    assert sum(v["leader"] for v in saturday["volunteers"]) == 1
+    assert saturday["understaffed"] is False and saturday["reason"] is None
+
+
+def test_the_table_in_indonesian(run: Run, planned: Path) -> None:
+    result = run("schedule", lang="id", env=TUESDAY)
+    assert result.exit_code == 0
+    for text in ("Malam Minggu", "Sab 28/11/2026", "22.00–04.00 WIB", "★", "Petugas",
+                 "23–29 November 2026"):
+        assert text in result.stdout
+    english = run("schedule", "--week", "2026-12-05", env=TUESDAY).stdout
+    assert "Saturday night" in english and "22:00–04:00 WIB" in english
+
+
+def test_one_persons_nights(run: Run, planned: Path) -> None:
+    mine = shifts(run, "--volunteer", "Slamet")
+    assert mine and all(any(v["name"] == "Slamet Riyadi" for v in s["volunteers"])
+                        for s in mine)
+
+
+def test_a_short_night_is_explained(run: Run, planned: Path) -> None:
+    assert run("config", "set", "per-night.sat", "40").exit_code == 0
+    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "1", "--yes",
+                 env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    assert "is short: only" in result.stderr
+    saturday = shifts(run)[5]
+    assert saturday["understaffed"] is True
+    assert saturday["reason"].startswith(f"only {len(saturday['volunteers'])} of 40 available")
+    assert "away (mudik)" in saturday["reason"] or "resting" in saturday["reason"]
+
+
+def test_rebuilding_after_someone_goes_away_keeps_the_rest(run: Run, planned: Path) -> None:
+    before = {s["date"]: {v["id"] for v in s["volunteers"]} for s in shifts(run, "--from",
+                                                                           "23/11/2026",
+                                                                           "--to", "20/12/2026")}
+    slamet = next(d for d, ids in sorted(before.items()) if 1 in ids and d >= "2026-12-01")
+    assert run("volunteer", "away", "Slamet", "--from", slamet, "--to", slamet,
+               "--reason", "dinas", env=TUESDAY).exit_code == 0
+    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", "--yes",
+                 env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    assert "kept" in result.stderr
+    after = {s["date"]: {v["id"] for v in s["volunteers"]} for s in shifts(run, "--from",
+                                                                          "23/11/2026",
+                                                                          "--to", "20/12/2026")}
+    assert 1 not in after[slamet]
+    unchanged = sum(len(before[d] & after[d]) for d in before)
+    assert unchanged >= 0.8 * sum(len(ids) for ids in before.values())
+
+
+def test_dry_run_saves_nothing(run: Run, planned: Path) -> None:
+    before = digest(planned)
+    result = run("schedule", "build", "--from", "21/12/2026", "--weeks", "2", "--dry-run",
+                 env=TUESDAY)
+    assert result.exit_code == 0 and "Nothing was saved" in result.stderr
+    assert digest(planned) == before
+
+
+def test_swap_checks_the_rules(run: Run, planned: Path) -> None:
+    monday = shifts(run)[0]
+    tuesday = shifts(run)[1]
+    out = monday["volunteers"][-1]
+    resting = tuesday["volunteers"][-1]  # on duty the next night, so resting
+    before = digest(planned)
+    refused = run("schedule", "swap", "23/11/2026", str(out["id"]), str(resting["id"]),
+                  env=TUESDAY)
+    assert refused.exit_code == 2
+    assert "resting" in refused.stderr and "--force" in refused.stderr
+    assert digest(planned) == before
+    forced = run("schedule", "swap", "23/11/2026", str(out["id"]), str(resting["id"]),
+                 "--force", env=TUESDAY)
+    assert forced.exit_code == 0, forced.output
+    ids = [v["id"] for v in shifts(run)[0]["volunteers"]]
+    assert resting["id"] in ids and out["id"] not in ids
+    stored = json.loads(planned.read_text())["shifts"]
+    swaps = [s["swaps"] for s in stored.values() if s["date"] == "2026-11-23"][0]
+    assert swaps[0]["out"] == out["id"] and swaps[0]["bent"] == ["rest"]
+
+
+def test_a_clean_swap_needs_no_force(run: Run, planned: Path) -> None:
+    week = shifts(run)
+    on_week = {v["id"] for s in week for v in s["volunteers"]}
+    roster = json.loads(run("volunteer", "list", "--json").stdout)
+    free = next(v["id"] for v in roster if v["id"] not in on_week and not v["away"]
+                and "thu" in v["days"])
+    out = week[3]["volunteers"][-1]["id"]
+    result = run("schedule", "swap", "26/11/2026", str(out), str(free), env=TUESDAY)
+    assert result.exit_code == 0, result.output
+
+
+def test_attendance_absence_fine_and_stats(run: Run, planned: Path) -> None:
+    monday = shifts(run)[0]
+    absent = monday["volunteers"][-1]
+    result = run("schedule", "attend", "23/11/2026", "--absent", str(absent["id"]),
+                 "--reason", "tanpa-keterangan", "--note", "situasi aman", env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    assert "3 present, 1 absent" in result.stderr
+    stats = json.loads(run("schedule", "stats", "--json", env=TUESDAY).stdout)
+    person = next(s for s in stats if s["id"] == absent["id"])
+    assert {"id", "name", "planned", "served", "absent", "weekend", "holiday",
+            "min_gap"} <= set(person)
+    assert person["absent"] == 1 and person["fines"] == 20000
+    leader = next(s for s in stats if s["id"] == monday["volunteers"][0]["id"])
+    assert leader["served"] == 1
+    table = run("schedule", "stats", env=TUESDAY)
+    assert "Rp20.000" in table.stdout and "Regu 1" in table.stdout
+    assert "duties" in table.stderr
+    shown = run("schedule", env=TUESDAY).stdout
+    assert "logged: situasi aman" in shown
+
+
+def test_a_joint_patrol_guest(run: Run, planned: Path) -> None:
+    result = run("schedule", "guest", "27/11/2026", "Serda Bambang", "--role", "babinsa",
+                 env=TUESDAY)
+    assert result.exit_code == 0
+    assert shifts(run)[4]["guests"] == [{"name": "Serda Bambang", "role": "babinsa"}]
+    assert "+ Serda Bambang (Babinsa)" in run("schedule", env=TUESDAY).stdout
+    stats = json.loads(run("schedule", "stats", "--json", env=TUESDAY).stdout)
+    assert "Serda Bambang" not in [s["name"] for s in stats]
+
+
+def test_holidays_national_and_local(run: Run, planned: Path) -> None:
+    result = run("holiday", "add", "2026-12-24", "Malam Natal", "--extra", "2", env=TUESDAY)
+    assert result.exit_code == 0
+    listed = json.loads(run("holiday", "list", "--year", "2026", "--json", env=TUESDAY).stdout)
+    titles = {h["date"]: h["title"] for h in listed}
+    assert titles["2026-08-17"] == "Independence Day"
+    assert titles["2026-12-24"] == "Malam Natal"
+    indonesian = run("holiday", "list", "--year", "2026", lang="id", env=TUESDAY).stdout
+    assert "Hari Kemerdekaan Republik Indonesia" in indonesian
+    assert run("schedule", "build", "--from", "21/12/2026", "--weeks", "1",
+               env=TUESDAY).exit_code == 0
+    eve = shifts(run, "--week", "2026-12-24")
+    christmas_eve = next(s for s in eve if s["date"] == "2026-12-24")
+    assert christmas_eve["required"] == 6 and christmas_eve["holiday"] == "Malam Natal"
+    assert len(christmas_eve["volunteers"]) == 6
+    christmas = next(s for s in eve if s["date"] == "2026-12-25")
+    assert christmas["holiday"] == "Christmas Day"
+    assert run("holiday", "remove", "2026-12-24", env=TUESDAY).exit_code == 0
+    assert run("holiday", "remove", "2026-12-24", env=TUESDAY).exit_code == 2
+
+
+def test_teams_mode_suggests_substitutes_for_a_short_regu(run: Run, db: Path) -> None:
+    assert run("demo", env=TUESDAY).exit_code == 0
+    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "2", "--mode", "teams",
+                 "--yes", env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Regu \d is short \(.+ cannot come\); free and rested: #\d+",
+                     result.stderr)
+    week = shifts(run)
+    teams = json.loads(run("volunteer", "list", "--json").stdout)
+    team_of = {v["id"]: v["team"] for v in teams}
+    assert all(len({team_of[v["id"]] for v in s["volunteers"]}) == 1 for s in week)
+
+
+def test_an_empty_week_says_how_to_build(run: Run, roster: Path) -> None:
+    result = run("schedule", env=TUESDAY)
+    assert result.exit_code == 0
+    assert "ronda schedule build" in result.stderr
+    assert json.loads(run("schedule", "--json", env=TUESDAY).stdout) == []
