@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ronda.dates import day_key
+from ronda.dates import DAY_KEYS, day_key
 from ronda.model import Settings, Slot, Volunteer
 from ronda.shifts import Exclusion, Holiday, Shift, Shortfall, is_weekend
 
@@ -111,7 +111,24 @@ def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
 
 def _serviceable(v: Volunteer, first: date, last: date) -> int:
     """Nights in [first, last] a person could serve by day and away periods alone."""
-    return sum(1 for d in nights(first, last) if day_key(d) in v.days and not v.away_on(d))
+    def count(a: date, b: date) -> int:
+        if b < a:
+            return 0
+        weeks, extra = divmod((b - a).days + 1, 7)
+        wanted = {DAY_KEYS.index(d) for d in v.days}
+        tail = sum(1 for k in range(extra) if (a.weekday() + k) % 7 in wanted)
+        return weeks * len(wanted) + tail
+
+    total = count(first, last)
+    merged: list[list[date]] = []
+    for away in sorted(v.away, key=lambda a: a.start):  # overlapping periods count once
+        if merged and away.start <= merged[-1][1] + timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], away.end)
+        else:
+            merged.append([away.start, away.end])
+    for start, end in merged:
+        total -= count(max(start, first), min(end, last))
+    return total
 
 
 class _Night:
@@ -377,23 +394,26 @@ def _balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Ru
 
     A trade swaps two people between a special and an ordinary night, so loads stay as they are.
     """
-    def is_special(d: date) -> bool:
-        return is_weekend(d) or d in holidays
-
+    marked = [is_weekend(s.date) or s.date in holidays for s in shifts]
     on_night: dict[date, set[int]] = defaultdict(set)
+    houses: dict[date, Counter[str]] = defaultdict(Counter)
     where: dict[int, list[int]] = defaultdict(list)
+    home = {p: v.household.casefold() for p, v in by_id.items() if v.household}
     for i, s in enumerate(shifts):
         on_night[s.date].update(s.volunteers)
         for p in s.volunteers:
             where[p].append(i)
+            if p in home:
+                houses[s.date][home[p]] += 1
 
     def fits(v: Volunteer, i: int, leaving: int) -> bool:
         s = shifts[i]
         if v.id in on_night[s.date] or (s.leader == leaving and not v.leader):
             return False
-        houses = {by_id[p].household.casefold() for p in on_night[s.date]
-                  if p != leaving and by_id[p].household}
-        return not (v.household and v.household.casefold() in houses)
+        house = home.get(v.id)
+        if house is None:
+            return True
+        return houses[s.date][house] - (home.get(leaving) == house) == 0
 
     def move(i: int, out: int, into: int) -> None:
         s = shifts[i]
@@ -401,6 +421,10 @@ def _balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Ru
                                    leader=into if s.leader == out else s.leader)
         on_night[s.date].discard(out)
         on_night[s.date].add(into)
+        if out in home:
+            houses[s.date][home[out]] -= 1
+        if into in home:
+            houses[s.date][home[into]] += 1
         ledger.remove(out, s.date)
         ledger.add(into, s.date)
         where[out].remove(i)
@@ -408,10 +432,13 @@ def _balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Ru
 
     def trade(a: int, b: int) -> bool:
         va, vb = by_id[a], by_id[b]
-        for i in [i for i in where[a] if is_special(shifts[i].date)]:
-            for j in [j for j in where[b] if not is_special(shifts[j].date)]:
+        ordinary = [j for j in where[b] if not marked[j]]
+        for i in [i for i in where[a] if marked[i]]:
+            if not fits(vb, i, a):
+                continue
+            for j in ordinary:
                 di, dj = shifts[i].date, shifts[j].date
-                if di == dj or not fits(vb, i, a) or not fits(va, j, b):
+                if di == dj or not fits(va, j, b):
                     continue
                 if blocked(vb, di, ledger, rules, ignore=dj) or \
                         blocked(va, dj, ledger, rules, ignore=di):
@@ -428,17 +455,21 @@ def _balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Ru
                 move(j, a, b)
         return False
 
+    stuck: set[tuple[int, int, int, int]] = set()
     people = list(by_id)
-    for _ in range(4 * len(people) + 10):
+    while True:
         people.sort(key=lambda p: special[p])
         traded = False
         for a in reversed(people):
             for b in people:
                 if special[b] + 1 >= special[a]:
                     break
+                if (a, b, special[a], special[b]) in stuck:
+                    continue
                 if trade(a, b):
                     traded = True
                     break
+                stuck.add((a, b, special[a], special[b]))
             if traded:
                 break
         if not traded:

@@ -312,3 +312,15 @@ def test_an_away_member_leaves_the_regu_short_and_substitutes_are_suggested() ->
     (d, team, missing, suggested) = plan.team_gaps[0]
     assert d == MONDAY and missing == [gone] and len(suggested) == 3
     assert all(people[s - 1].team != team for s in suggested)
+
+
+def test_the_nights_a_person_can_serve_are_counted_exactly() -> None:
+    from ronda.scheduler import _serviceable
+
+    v = Volunteer(1, "A", days=("mon", "sat"),
+                  away=(Away(MONDAY + timedelta(days=5), MONDAY + timedelta(days=12), "mudik"),
+                        Away(MONDAY + timedelta(days=10), MONDAY + timedelta(days=14), "sakit")))
+    for length in range(1, 40):
+        last = MONDAY + timedelta(days=length - 1)
+        slow = sum(1 for d in nights(MONDAY, last) if day_key(d) in v.days and not v.away_on(d))
+        assert _serviceable(v, MONDAY, last) == slow
