@@ -52,7 +52,18 @@ def median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
+def compile_package() -> None:
+    """Byte-compile ronda first, as an installed package is: with PYTHONDONTWRITEBYTECODE set
+    (as on some CI machines) every run would otherwise compile every module again."""
+    import compileall
+
+    import ronda
+
+    compileall.compile_dir(Path(ronda.__file__).parent, quiet=1)
+
+
 def main() -> None:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--volunteers", type=int, default=500)
     parser.add_argument("--runs", type=int, default=7)

@@ -42,7 +42,18 @@ def roster(count: int) -> list[Volunteer]:
     return people
 
 
+def compile_package() -> None:
+    """Byte-compile ronda first, as an installed package is: with PYTHONDONTWRITEBYTECODE set
+    (as on some CI machines) every run would otherwise compile every module again."""
+    import compileall
+
+    import ronda
+
+    compileall.compile_dir(Path(ronda.__file__).parent, quiet=1)
+
+
 def main() -> None:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--volunteers", type=int, default=300)
     parser.add_argument("--days", type=int, default=365)

@@ -108,3 +108,34 @@ def team_totals(stats: Sequence[PersonStats]) -> dict[str, dict[str, int]]:
         for key in ("planned", "served", "absent", "fines"):
             t[key] += getattr(s, key)
     return {k: dict(v) for k, v in sorted(totals.items())}
+
+
+FAIR_MARGIN = 1.5
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether duties follow each person's fair share, and the furthest from it."""
+
+    fair: bool
+    worst: PersonStats | None
+    share: float
+
+
+def verdict(stats: Sequence[PersonStats], people: Sequence[Volunteer], first: date,
+            last: date) -> Verdict:
+    """Each active person's fair share is the period's duties in proportion to the nights
+    they could serve (days and away periods); fair when nobody is more than 1.5 off it."""
+    from ronda.scheduler import _serviceable
+
+    by_id = {v.id: v for v in people if v.active}
+    rows = [s for s in stats if s.id in by_id]
+    nights_of = {s.id: _serviceable(by_id[s.id], first, last) for s in rows}
+    capacity = sum(nights_of.values())
+    total = sum(s.planned for s in rows)
+    if not rows or capacity == 0:
+        return Verdict(True, None, 0.0)
+    shares = {s.id: total * nights_of[s.id] / capacity for s in rows}
+    worst = max(rows, key=lambda s: abs(s.planned - shares[s.id]))
+    return Verdict(abs(worst.planned - shares[worst.id]) <= FAIR_MARGIN, worst,
+                   shares[worst.id])

@@ -282,9 +282,11 @@ class DataFile:
     # shifts
     def shifts(self, first: date | None = None, last: date | None = None) -> list[Shift]:
         """Planned shifts, by evening and slot, optionally within [first, last]."""
-        found = (Shift.from_dict(dict(d)) for d in self.db.table("shifts", cache_size=0).all())
-        return sorted((s for s in found if (first is None or s.date >= first)
-                       and (last is None or s.date <= last)), key=lambda s: s.key)
+        low = first.isoformat() if first else ""
+        high = last.isoformat() if last else "9999"
+        found = (Shift.from_dict(dict(d)) for d in self.db.table("shifts", cache_size=0).all()
+                 if low <= d["date"] <= high)
+        return sorted(found, key=lambda s: s.key)
 
     def replace_shifts(self, first: date, last: date, shifts: list[Shift]) -> None:
         """Put ``shifts`` in place of every shift from ``first`` to ``last``."""

@@ -207,3 +207,33 @@ def test_an_empty_week_says_how_to_build(run: Run, roster: Path) -> None:
     assert result.exit_code == 0
     assert "ronda schedule build" in result.stderr
     assert json.loads(run("schedule", "--json", env=TUESDAY).stdout) == []
+
+
+def test_nights_before_from_never_change(run: Run, planned: Path) -> None:
+    first_week = shifts(run, "--from", "23/11/2026", "--to", "29/11/2026")
+    result = run("schedule", "build", "--from", "30/11/2026", "--weeks", "3", "--fresh",
+                 "--seed", "9", "--yes", env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    assert shifts(run, "--from", "23/11/2026", "--to", "29/11/2026") == first_week
+
+
+def test_the_same_seed_gives_the_same_schedule(run: Run, planned: Path) -> None:
+    args = ("schedule", "build", "--from", "30/11/2026", "--weeks", "2", "--fresh", "--seed",
+            "4", "--yes")
+    assert run(*args, env=TUESDAY).exit_code == 0
+    once = shifts(run, "--from", "30/11/2026", "--to", "13/12/2026")
+    assert run(*args, env=TUESDAY).exit_code == 0
+    assert shifts(run, "--from", "30/11/2026", "--to", "13/12/2026") == once
+
+
+def test_tonight_stands_out_and_a_short_night_is_red(run: Run, planned: Path) -> None:
+    assert run("config", "set", "per-night.sat", "40").exit_code == 0
+    assert run("schedule", "build", "--from", "23/11/2026", "--weeks", "1", "--yes",
+               env=TUESDAY).exit_code == 0
+    colour = {**TUESDAY, "NO_COLOR": None, "FORCE_COLOR": "1", "COLUMNS": "200"}
+    lines = run("schedule", env=colour).stdout.splitlines()
+    tonight = next(line for line in lines if "24/11/2026" in line)
+    saturday = next(line for line in lines if "28/11/2026" in line)
+    monday = next(line for line in lines if "23/11/2026" in line)
+    assert "\x1b[1m" in tonight and "\x1b[1m" not in monday
+    assert "\x1b[31m" in saturday and "\x1b[31m" not in tonight

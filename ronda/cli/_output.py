@@ -64,7 +64,7 @@ class Output:
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
               title: str | None = None, row_styles: Sequence[str | None] | None = None,
-              no_wrap: Sequence[int] = ()) -> None:
+              no_wrap: Sequence[int] = (), compact: bool = False) -> None:
         """A table whose header cells are message keys and whose cells are plain text.
 
         Long tables print as plain aligned text: rich takes about 1 ms a row to lay out.
@@ -75,9 +75,13 @@ class Output:
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=title, header_style="bold", title_justify="left")
+        from rich import box
+
+        table = Table(title=title, header_style="bold", title_justify="left",
+                      box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
+                      pad_edge=not compact, collapse_padding=compact)
         for i, key in enumerate(headers):
-            table.add_column(self.t(key), overflow="fold", no_wrap=i in no_wrap)
+            table.add_column(self.t(key), overflow="fold", no_wrap=compact or i in no_wrap)
         for i, row in enumerate(rows):
             table.add_row(*(Text(cell) for cell in row),
                           style=(row_styles[i] if row_styles else None))

@@ -289,7 +289,7 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
 def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = False) -> None:
     """Per person: planned, served, excused, absent, weekend and holiday nights, fines."""
     from ronda.config import format_money
-    from ronda.reports import fairness, person_stats, team_totals
+    from ronda.reports import fairness, person_stats, team_totals, verdict
 
     st = state(ctx)
     with st.data() as data:
@@ -306,20 +306,26 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         st.out.json([r.to_dict() for r in rows])
         return
     out = st.out
+    table = [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
+              str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.weekend),
+              str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
+              format_money(r.fines) if r.fines else ""] for r in rows]
     out.table(["col.id", "col.name", "col.team", "col.planned", "col.served", "col.excused",
                "col.absent", "col.substituted", "col.weekend", "col.holiday", "col.min_gap",
-               "col.fines"],
-              [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
-                str(r.served), str(r.excused), str(r.absent), str(r.substituted),
-                str(r.weekend), str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
-                format_money(r.fines) if r.fines else ""] for r in rows],
+               "col.fines"], table, compact=True,
               title=f"{settings.name} · {format_period(first, last, out.lang)}")
     out.table(["col.team", "col.people", "col.planned", "col.served", "col.absent", "col.fines"],
               [[team, str(t["people"]), str(t["planned"]), str(t["served"]), str(t["absent"]),
                 format_money(t["fines"]) if t["fines"] else ""]
                for team, t in team_totals(rows).items()])
     f = fairness(rows, list(people.values()))
-    out.say("verdict.fair" if f.spread <= 1 else "verdict.uneven", least=f.least, most=f.most)
+    judged = verdict(rows, list(people.values()), first, last)
+    if judged.fair or judged.worst is None:
+        out.say("verdict.fair", margin="1,5" if out.lang == "id" else "1.5", least=f.least,
+                most=f.most)
+    else:
+        out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
+                share=f"{judged.share:.1f}".replace(".", "," if out.lang == "id" else "."))
 
 
 __all__ = ["app", "night_label"]
