@@ -33,6 +33,7 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders(key: 
 def _command_tree():
     command = typer.main.get_command(app)
     translate_help(command, "en")
+    command.load_all()
     return command
 
 
@@ -97,7 +98,8 @@ def test_the_core_loads_no_terminal_or_storage_library() -> None:
 
 def test_start_up_does_not_load_heavy_libraries() -> None:
     code = ("import sys\nfrom ronda.cli.app import app\n"
-            "heavy = [m for m in ('ics', 'holidays', 'phonenumbers', 'pydantic', 'arrow')"
+            "heavy = [m for m in ('ics', 'holidays', 'phonenumbers', 'pydantic', 'arrow',"
+            " 'rich', 'tinydb', 'ronda.scheduler', 'ronda.cli.schedule')"
             " if m in sys.modules]\nprint(','.join(heavy))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
@@ -125,8 +126,38 @@ def usage_message(exc: Any, lang: str) -> str:
 
 
 class RondaGroup(TyperGroup):
-    """The root group. Domain errors become one translated line and exit code 2 (data file: 1);
-    an unexpected error never shows a traceback unless ``--debug`` asks for it."""
+    """The root group. Command groups load when used; domain errors become one translated
+    line and exit code 2 (data file: 1); an unexpected error never shows a traceback unless
+    ``--debug`` asks for it."""
+
+    lang = "en"
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        from ronda.cli.app import COMMANDS
+
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        from ronda.cli.app import COMMANDS
+
+        if name in self.commands or name not in COMMANDS:
+            return self.commands.get(name)
+        module, attr = COMMANDS[name].split(":")
+        target = getattr(importlib.import_module(module), attr)
+        if not isinstance(target, typer.Typer):
+            single = typer.Typer(add_completion=False)
+            single.command(name)(target)
+            target = single
+        command = typer.main.get_command(target)
+        command.name = name
+        translate_help(command, self.lang, name)
+        self.commands[name] = command
+        return command
+
+    def load_all(self) -> None:
+        """Load every command group (for help and for the tests that walk the tree)."""
+        for name in self.list_commands(None):
+            self.get_command(None, name)
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import ClickException
@@ -155,7 +186,9 @@ class RondaGroup(TyperGroup):
 
         argv = list(sys.argv[1:] if args is None else args)
         wants_help = not argv or "--help" in argv or "-h" in argv
-        translate_help(self, language_of(argv, read_file=wants_help))
+        self.lang = language_of(argv, read_file=wants_help)
+        self.commands.clear()
+        translate_help(self, self.lang)
         try:
             result = super().main(args=argv, prog_name=prog_name or "ronda",
                                   complete_var=complete_var, standalone_mode=False, **extra)

@@ -72,10 +72,9 @@ class Output:
         if len(rows) > PLAIN_TABLE_ROWS:
             self._plain_table([self.t(k) for k in headers], rows, title)
             return
+        from rich import box
         from rich.table import Table
         from rich.text import Text
-
-        from rich import box
 
         table = Table(title=title, header_style="bold", title_justify="left",
                       box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,

@@ -9,14 +9,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ronda.cli._output import Output
 from ronda.errors import BadInput
 from ronda.i18n import detect_language
-from ronda.storage import DataFile, open_data, resolve_path
+
+if TYPE_CHECKING:
+    from ronda.storage import DataFile
 
 ENV_TODAY = "RONDA_TODAY"
 
@@ -39,6 +41,8 @@ class State:
 
     @property
     def path(self) -> Path:
+        from ronda.storage import resolve_path
+
         return resolve_path(self.db)
 
     @property
@@ -66,6 +70,8 @@ class State:
     @contextmanager
     def data(self, *, write: bool = False, backup: bool = False) -> Iterator[DataFile]:
         """The data file for this command; its language setting applies from here on."""
+        from ronda.storage import open_data
+
         with open_data(self.path, write=write, backup=backup) as handle:
             self.setting_lang = handle.settings().lang
             yield handle

@@ -7,22 +7,26 @@ from typing import Annotated
 import typer
 
 from ronda import __version__
-from ronda.cli import config, db, demo, holiday, info, init, schedule, volunteer
 from ronda.cli._group import RondaGroup
 from ronda.cli._state import State
 from ronda.errors import BadInput
 
+# Every command group by name, as "module:object": a group's module is imported only when it
+# runs (or help lists it), so start-up stays light however many commands ronda grows.
+COMMANDS: dict[str, str] = {
+    "init": "ronda.cli.init:init",
+    "info": "ronda.cli.info:info",
+    "demo": "ronda.cli.demo:demo",
+    "config": "ronda.cli.config:app",
+    "volunteer": "ronda.cli.volunteer:app",
+    "schedule": "ronda.cli.schedule:app",
+    "holiday": "ronda.cli.holiday:app",
+    "db": "ronda.cli.db:app",
+}
+
 app = typer.Typer(cls=RondaGroup, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, context_settings={"help_option_names":
                                                                     ["--help", "-h"]})
-app.command("init")(init.init)
-app.command("info")(info.info)
-app.command("demo")(demo.demo)
-app.add_typer(config.app, name="config")
-app.add_typer(volunteer.app, name="volunteer")
-app.add_typer(schedule.app, name="schedule")
-app.add_typer(holiday.app, name="holiday")
-app.add_typer(db.app, name="db")
 
 
 def _version(value: bool) -> None:

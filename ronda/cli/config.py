@@ -10,7 +10,7 @@ from ronda.cli._options import Json
 from ronda.cli._state import state
 from ronda.config import config_items, set_value
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 
 
 

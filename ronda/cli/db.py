@@ -12,7 +12,7 @@ from ronda.dates import format_date, format_time
 from ronda.roster import parse_count
 from ronda.storage import list_backups, load, restore_backup, schema_of
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 
 
 @app.command("backups")

@@ -15,7 +15,7 @@ from ronda.model import clean_text
 from ronda.roster import parse_count
 from ronda.shifts import Holiday
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 
 
 @app.command("add")

@@ -24,7 +24,7 @@ from ronda.roster import find_volunteer, label, parse_count
 from ronda.shifts import ATTENDANCE, GUEST_ROLES, Absence, Guest, Shift, Swap
 from ronda.storage import DataFile
 
-app = typer.Typer(invoke_without_command=True)
+app = typer.Typer(invoke_without_command=True, add_completion=False)
 Opt = typer.Option
 
 

@@ -24,7 +24,7 @@ from ronda.phones import display_phone
 from ronda.roster import add_away, find_volunteer, label, mark_back, parse_reason, volunteer_fields
 from ronda.storage import DataFile
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
 
 Phone = Annotated[str | None, Opt("--phone", help="help.opt.phone")]
