@@ -280,6 +280,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.date": ("Date", "Tanggal"),
     "col.extra": ("Extra", "Tambahan"),
     "col.kind": ("Kind", "Jenis"),
+    # ------------------------------------------------------------ printed roster
+    "poster.title": ("NIGHT PATROL SCHEDULE", "JADWAL RONDA MALAM"),
+    "poster.patrol_title": ("PATROL TEAM SHEET", "LEMBAR REGU RONDA"),
+    "poster.period": ("Week {period}", "Pekan {period}"),
+    "poster.hours": ("From {start} to {end} {zone}", "Pukul {start} s.d. {end} {zone}"),
+    "poster.rule.notice": ("Cannot come? Tell the team leader or the coordinator before the "
+                           "night.",
+                           "Berhalangan? Beri tahu ketua regu atau koordinator sebelum "
+                           "malamnya."),
+    "poster.rule.substitute": ("You may send a substitute from your household or a neighbour.",
+                               "Boleh diwakilkan anggota keluarga atau tetangga."),
+    "poster.rule.fine": ("No one came and no substitute: a fine of {fine} for the RT cash box.",
+                         "Tidak hadir tanpa pengganti: denda {fine} untuk kas RT."),
+    "poster.rule.jimpitan": ("Jimpitan: {amount} per house, collected on the round.",
+                             "Jimpitan: {amount} per rumah, diambil saat keliling."),
+    "poster.rules_title": ("Rules", "Ketentuan"),
+    "poster.kentongan_title": ("Kentongan codes", "Kode kentongan"),
+    "poster.numbers_title": ("Important numbers", "Nomor penting"),
+    "poster.coordinator": ("Security coordinator", "Koordinator Keamanan"),
+    "poster.acknowledged": ("Acknowledged,", "Mengetahui,"),
+    "poster.rw_head": ("Head of RW", "Ketua RW"),
+    "poster.rt_head": ("Head of RT", "Ketua RT"),
+    "poster.leader": ("leader", "ketua"),
+    "poster.no_duty": ("(no one planned)", "(belum ada petugas)"),
+    "poster.short": ("short of people", "kurang orang"),
+    "poster.attendance": ("H present · I excused · S sick · TK absent without notice",
+                          "H hadir · I izin · S sakit · TK tanpa keterangan"),
+    "poster.substitute_line": ("Substitute: ……………………", "Pengganti: ……………………"),
+    "poster.jimpitan_line": ("Jimpitan collected: Rp ……………", "Jimpitan terkumpul: Rp ……………"),
+    "poster.situation": ("Situation: all quiet / ……………………", "Situasi: aman / ……………………"),
+    "poster.handover": ("Handover notes: ……………………………………", "Catatan serah terima: ……………………………"),
+    "poster.empty_houses": ("Houses empty this week (do not share)",
+                            "Rumah kosong pekan ini (jangan disebarkan)"),
+    "poster.none": ("none", "tidak ada"),
+    "poster.regu": ("Team", "Regu"),
+    "err.patrol_sheet_private": ("The patrol sheet holds phones and empty houses; it cannot be "
+                                 "sent as WhatsApp text. Print it (text, md, html, pdf).",
+                                 "Lembar regu memuat No. HP dan rumah kosong; tidak boleh "
+                                 "dikirim sebagai teks WhatsApp. Cetak saja (text, md, html, "
+                                 "pdf)."),
+    "err.tonight_outside": ("Tonight is outside the chosen week.",
+                            "Malam ini di luar pekan yang dipilih."),
+    "msg.roster_written": ("Wrote {path}.", "{path} ditulis."),
+    "warn.patrol_sheet": ("the patrol sheet holds phones and empty houses: for the team's "
+                          "folder only, never the public board.",
+                          "lembar regu memuat No. HP dan rumah kosong: hanya untuk map regu, "
+                          "jangan ditempel di papan umum."),
+    "wa.tonight": ("Night patrol tonight", "Ronda malam ini"),
+    "wa.tonight_none": ("No patrol is planned tonight.", "Belum ada petugas ronda malam ini."),
+    "wa.footer": ("Cannot come? Tell the team leader. Thank you and stay safe.",
+                  "Berhalangan? Kabari ketua regu. Terima kasih, tetap waspada."),
+    "slip.title": ("Patrol nights of {name}", "Jadwal ronda {name}"),
+    "slip.none": ("No nights planned in {period}.", "Tidak ada jadwal pada {period}."),
+    "slip.with": ("with {names}", "bersama {names}"),
+    "kentongan.event.safe": ("All safe", "Aman"),
+    "kentongan.event.patrol": ("Patrol under way", "Ronda berjalan"),
+    "kentongan.event.theft": ("Theft or robbery", "Pencurian / perampokan"),
+    "kentongan.event.fire": ("Fire", "Kebakaran"),
+    "kentongan.event.murder": ("Murder", "Pembunuhan"),
+    "kentongan.event.disaster": ("Disaster or flood", "Bencana / banjir"),
+    "kentongan.event.accident": ("Traffic accident", "Kecelakaan lalu lintas"),
+    "kentongan.event.fight": ("Fight or riot", "Perkelahian / kerusuhan"),
+    "emergency.police": ("Police", "Polisi"),
+    "emergency.emergency": ("Emergency", "Darurat"),
+    "emergency.fire": ("Fire brigade", "Pemadam kebakaran"),
+    "emergency.ambulance": ("Ambulance", "Ambulans"),
+    "emergency.rescue": ("Search and rescue", "Basarnas (SAR)"),
+    "emergency.polsek": ("Polsek", "Polsek"),
     # ------------------------------------------------------------ columns and statuses
     "col.key": ("Setting", "Pengaturan"),
     "col.value": ("Value", "Nilai"),
@@ -339,10 +407,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Daftar petugas: {count} orang dalam {teams} regu."),
     "demo.schedule": ("The schedule is planned for {weeks} weeks; this week:",
                       "Jadwal disusun untuk {weeks} pekan; pekan ini:"),
-    "demo.try": ("Try it yourself: ronda --db {path} schedule --week besok; "
-                 "ronda --db {path} schedule stats",
-                 "Coba sendiri: ronda --db {path} schedule --week besok; "
-                 "ronda --db {path} schedule stats"),
+    "demo.poster": ("The jadwal for the pos, ready to print: {html} and {pdf}",
+                    "Jadwal untuk pos, siap cetak: {html} dan {pdf}"),
+    "demo.whatsapp": ("And the message for the RT WhatsApp group:",
+                      "Dan pesan untuk grup WhatsApp RT:"),
+    "demo.try": ("Try it yourself: ronda --db {path} schedule stats; "
+                 "ronda --db {path} roster --patrol-sheet",
+                 "Coba sendiri: ronda --db {path} schedule stats; "
+                 "ronda --db {path} roster --patrol-sheet"),
 }
 
 # Help texts for commands and their options; one entry per command path and parameter.
@@ -543,6 +615,27 @@ MESSAGES.update({
     "help.holiday.list.year": ("The year (default this year).", "Tahunnya (bawaan tahun ini)."),
     "help.holiday.remove": ("Remove a local date.", "Hapus tanggal lokal."),
     "help.holiday.remove.day": ("The date.", "Tanggalnya."),
+    "help.roster": ("The printed jadwal ronda: poster for the pos, patrol sheet, WhatsApp text, "
+                    "personal slips.",
+                    "Jadwal ronda cetak: poster untuk pos, lembar regu, teks WhatsApp, "
+                    "slip pribadi."),
+    "help.roster.weeks": ("How many weeks, one page each.", "Berapa pekan, satu halaman "
+                          "per pekan."),
+    "help.roster.format_": ("terminal, text (80 columns), md, html, pdf, whatsapp or teams.",
+                            "terminal, text (80 kolom), md, html, pdf, whatsapp atau teams."),
+    "help.roster.output": ("File to write (html and pdf get a default name).",
+                           "Berkas tujuan (html dan pdf diberi nama bawaan)."),
+    "help.roster.lang": ("Language of the sheet: id or en.", "Bahasa lembar: id atau en."),
+    "help.roster.patrol_sheet": ("The team's own sheet: phones, attendance boxes, empty houses "
+                                 "(never for the public board).",
+                                 "Lembar regu: No. HP, kotak kehadiran, rumah kosong (bukan "
+                                 "untuk papan umum)."),
+    "help.roster.volunteer": ("A personal slip with this person's nights.",
+                              "Slip pribadi berisi malam jaga orang ini."),
+    "help.roster.month": ("With --volunteer: the whole month.",
+                          "Dengan --volunteer: sebulan penuh."),
+    "help.roster.tonight": ("Tonight's reminder message (with --format whatsapp).",
+                            "Pesan pengingat malam ini (dengan --format whatsapp)."),
     "help.db": ("The data file: backups, restore, check.",
                 "Berkas data: cadangan, pemulihan, pemeriksaan."),
     "help.db.backups": ("List the backups, newest first.",

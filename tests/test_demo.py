@@ -38,6 +38,10 @@ def test_demo_loads_the_example_and_shows_the_roster(run: Run, db: Path) -> None
     assert "Slamet Riyadi" in result.stdout and "away until" in result.stdout
     assert "this week:" in result.stderr and "Saturday night" in result.stdout
     assert "+ Bripka Agus Widodo (Bhabinkamtibmas)" in result.stdout
+    for suffix in ("html", "pdf"):
+        poster = db.parent / f"jadwal-ronda-2026-11-16.{suffix}"
+        assert poster.exists() and str(poster) in result.stderr
+    assert "*NIGHT PATROL SCHEDULE*" in result.stdout and "*Saturday 21/11/2026*" in result.stdout
     people = json.loads(run("volunteer", "list", "--json").stdout)
     assert len(people) == 28
     assert sum(1 for p in people if p["away"]) == 3

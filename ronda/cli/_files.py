@@ -26,9 +26,14 @@ def write_text_file(name: str, text: str) -> None:
     if name == "-":
         sys.stdout.write(text)
         return
+    write_bytes_file(name, text.encode("utf-8"))
+
+
+def write_bytes_file(name: str, payload: bytes) -> None:
+    """Write a file readable by its owner only; a path that cannot be written is bad input."""
     try:
         fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
     except OSError as exc:
         raise BadInput("err.cannot_write", path=name, detail=exc.strerror or str(exc)) from None

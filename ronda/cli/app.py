@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "volunteer": "ronda.cli.volunteer:app",
     "schedule": "ronda.cli.schedule:app",
     "holiday": "ronda.cli.holiday:app",
+    "roster": "ronda.cli.roster:roster",
     "db": "ronda.cli.db:app",
 }
 

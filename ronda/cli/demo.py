@@ -53,6 +53,7 @@ def demo(ctx: typer.Context) -> None:
     import tempfile
     from datetime import timedelta
 
+    from ronda.cli._files import write_bytes_file, write_text_file
     from ronda.cli._render import roster_order
     from ronda.cli._schedule_view import render_schedule
     from ronda.cli.volunteer import render_list
@@ -60,6 +61,10 @@ def demo(ctx: typer.Context) -> None:
     from ronda.dates import format_period, week_of
     from ronda.holiday import holiday_map, national_holidays
     from ronda.model import Volunteer
+    from ronda.poster import build_sheet
+    from ronda.printing.html import sheets_html
+    from ronda.printing.pdf import sheets_pdf
+    from ronda.printing.text import sheet_whatsapp
     from ronda.roster import add_away, find_volunteer
     from ronda.scheduler import Rules, build_schedule
     from ronda.shifts import Guest
@@ -103,4 +108,12 @@ def demo(ctx: typer.Context) -> None:
     out.say("demo.schedule", weeks=DEMO_WEEKS)
     render_schedule(out, week, settings, {v.id: v for v in people}, holidays, today,
                     title=f"{settings.name} · {format_period(monday, sunday, out.lang)}")
+    sheet = build_sheet(settings, week, {v.id: v for v in people}, holidays, monday, today,
+                        out.lang)
+    poster = path.parent / f"jadwal-ronda-{monday.isoformat()}"
+    write_text_file(f"{poster}.html", sheets_html([sheet]))
+    write_bytes_file(f"{poster}.pdf", sheets_pdf([sheet]))
+    out.say("demo.poster", html=f"{poster}.html", pdf=f"{poster}.pdf")
+    out.say("demo.whatsapp")
+    out.text(sheet_whatsapp(sheet))
     out.say("demo.try", path=str(path))

@@ -1,0 +1,171 @@
+"""``ronda roster``: the printed jadwal ronda, the patrol sheet, WhatsApp text and slips."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date, timedelta
+from typing import Annotated
+
+import typer
+
+from ronda.cli._files import write_bytes_file, write_text_file
+from ronda.cli._options import Week
+from ronda.cli._state import State, state
+from ronda.dates import format_date, format_period, parse_date, week_of
+from ronda.errors import BadInput
+from ronda.roster import find_volunteer, parse_count
+
+FORMATS = ("terminal", "text", "md", "html", "pdf", "whatsapp", "teams")
+Opt = typer.Option
+
+
+def roster(
+    ctx: typer.Context,
+    week: Week = None,
+    weeks: Annotated[str, Opt("--weeks")] = "1",
+    format_: Annotated[str, Opt("--format")] = "terminal",
+    output: Annotated[str | None, Opt("--output", "-o")] = None,
+    lang: Annotated[str | None, Opt("--lang")] = None,
+    patrol_sheet: Annotated[bool, Opt("--patrol-sheet")] = False,
+    volunteer: Annotated[str | None, Opt("--volunteer")] = None,
+    month: Annotated[bool, Opt("--month")] = False,
+    tonight: Annotated[bool, Opt("--tonight")] = False,
+) -> None:
+    """Print the week's jadwal ronda for the pos, the WhatsApp group or the team's folder."""
+    from ronda.holiday import holiday_map
+    from ronda.poster import build_sheet
+
+    st = state(ctx)
+    fmt = format_.strip().lower()
+    if fmt not in FORMATS:
+        raise BadInput("err.bad_choice", field="--format", value=format_,
+                       choices=", ".join(FORMATS))
+    if lang is not None:
+        if lang.strip().lower() not in ("en", "id"):
+            raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
+        st.lang_option = lang.strip().lower()
+    if patrol_sheet and fmt in ("whatsapp", "teams"):
+        raise BadInput("err.patrol_sheet_private")
+    count = parse_count(weeks, "--weeks", minimum=1, maximum=53)
+    with st.data() as data:
+        settings = data.settings()
+        today = st.today(settings.timezone)
+        start = week_of(parse_date(week, today) if week else today)[0]
+        people = {v.id: v for v in data.volunteers()}
+        holidays = holiday_map(data.holidays())
+        if volunteer:
+            who = find_volunteer(people.values(), volunteer, include_inactive=True)
+            first, last = _slip_range(parse_date(week, today) if week else today, start, count,
+                                      month)
+            _slip(st, who, data.shifts(first, last), people, settings, first, last, fmt,
+                  output)
+            return
+        shifts = data.shifts(start, start + timedelta(weeks=count, days=-1))
+    lang_now = st.out.lang
+    sheets = [build_sheet(settings, shifts, people, holidays, start + timedelta(weeks=k), today,
+                          lang_now, patrol=patrol_sheet) for k in range(count)]
+    if tonight:
+        _tonight(st, sheets, today, fmt, output)
+        return
+    _emit(st, sheets, fmt, output, start, {v.name: v.team for v in people.values()})
+
+
+def _emit(st: State, sheets, fmt: str, output: str | None, start: date,  # noqa: ANN001
+          teams: dict[str, str]) -> None:
+    from ronda.printing import text as layout
+
+    if fmt == "terminal" and output is None:
+        for sheet in sheets:
+            _terminal(st, sheet)
+        return
+    if fmt in ("html", "pdf"):
+        target = output or f"jadwal-ronda-{start.isoformat()}.{fmt}"
+        if fmt == "html":
+            from ronda.printing.html import sheets_html
+
+            write_text_file(target, sheets_html(sheets))
+        else:
+            from ronda.printing.pdf import sheets_pdf
+
+            write_bytes_file(target, sheets_pdf(sheets))
+        st.out.done("msg.roster_written", path=target, weeks=len(sheets))
+        if sheets and sheets[0].patrol:
+            st.out.warn("warn.patrol_sheet")
+        return
+    render = {"text": layout.sheet_text, "terminal": layout.sheet_text,
+              "md": layout.sheet_markdown, "whatsapp": layout.sheet_whatsapp,
+              "teams": lambda s: layout.teams_text(s, teams)}[fmt]
+    body = layout.join_pages([render(s) for s in sheets])
+    _write(st, body, output)
+
+
+def _write(st: State, body: str, output: str | None) -> None:
+    if output and output != "-":
+        write_text_file(output, body)
+        st.out.done("msg.roster_written", path=output, weeks=1)
+    else:
+        st.out.text(body)
+
+
+def _terminal(st: State, sheet) -> None:  # noqa: ANN001
+    out = st.out
+    out.text("\n".join(x for x in (sheet.title, sheet.neighbourhood, sheet.area, sheet.period)
+                       if x))
+    rows = []
+    for n in sheet.nights:
+        people = [("★ " if p.leader else "  ") + p.name + (f" ({p.house})" if p.house else "")
+                  + (f"  {p.phone}" if p.phone else "") for p in n.people]
+        people += [f"+ {g}" for g in n.guests]
+        rows.append([f"{n.day} {n.date_text}\n{n.night}" + (f"\n{n.holiday}" if n.holiday else ""),
+                     "\n".join(n.hours), "\n".join(people) or out.t("poster.no_duty")])
+    out.table(["col.night", "col.hours", "col.on_duty"], rows, no_wrap=(0, 1),
+              row_styles=["red" if n.short else None for n in sheet.nights])
+    from ronda.printing.text import sheet_text
+
+    body = sheet_text(sheet)
+    footer = body[body.index("-" * 80):] if "-" * 80 in body else ""
+    out.text(footer)
+
+
+def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> None:  # noqa: ANN001
+    from ronda.printing.text import tonight_whatsapp
+
+    if fmt not in ("whatsapp", "text", "terminal"):
+        raise BadInput("err.bad_choice", field="--format", value=fmt,
+                       choices="whatsapp, text")
+    sheet = next(s for s in sheets)
+    night = next((n for n in sheet.nights if n.date == today), None)
+    if night is None:
+        raise BadInput("err.tonight_outside")
+    _write(st, tonight_whatsapp(sheet, night), output)
+
+
+def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[date, date]:
+    if month:
+        first = anchor.replace(day=1)
+        return first, first.replace(day=monthrange(first.year, first.month)[1])
+    return monday, monday + timedelta(weeks=max(weeks, 4), days=-1)
+
+
+def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # noqa: ANN001
+          fmt: str, output: str | None) -> None:
+    from ronda.dates import format_hours, night_name
+
+    if fmt not in ("terminal", "text", "md", "whatsapp"):
+        raise BadInput("err.bad_choice", field="--format", value=fmt,
+                       choices="terminal, text, md, whatsapp")
+    out, lang = st.out, st.out.lang
+    bold = "*" if fmt == "whatsapp" else "**" if fmt == "md" else ""
+    lines = [f"{bold}{out.t('slip.title', name=who.name)}{bold}", settings.name,
+             format_period(first, last, lang), ""]
+    mine = [s for s in shifts if who.id in s.volunteers]
+    for s in mine:
+        slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
+        mates = [people[p].name for p in s.volunteers if p != who.id and p in people]
+        role = out.t("poster.leader") if s.leader == who.id else \
+            out.t("slip.with", names=", ".join(mates))
+        lines.append(f"- {format_date(s.date, lang)} · {night_name(s.date, lang)} · "
+                     f"{format_hours(slot.start, slot.end, settings.timezone, lang)} · {role}")
+    if not mine:
+        lines.append(out.t("slip.none", period=format_period(first, last, lang)))
+    _write(st, "\n".join(lines) + "\n", output)

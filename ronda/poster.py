@@ -1,0 +1,177 @@
+"""The printed jadwal ronda, as data: every text a poster or a patrol sheet shows, in one
+language, with nothing about paper or screens. The printing modules lay it out.
+
+The poster hangs in public: it carries no resident's phone, no reporter and no empty house.
+The patrol sheet, for the team's own folder, adds phones, attendance boxes and empty houses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ronda.config import format_money
+from ronda.dates import (
+    DAY_NAMES,
+    MONTH_NAMES,
+    format_date,
+    format_hours,
+    format_period,
+    format_time,
+    night_name,
+    zone_label,
+)
+from ronda.i18n import has, t
+from ronda.model import Settings, Volunteer
+from ronda.phones import display_phone
+from ronda.shifts import Holiday, Shift
+
+
+@dataclass(frozen=True)
+class Person:
+    """A name on the sheet: leader first and marked, with the house number."""
+
+    name: str
+    house: str = ""
+    leader: bool = False
+    phone: str = ""  # only on the patrol sheet
+
+
+@dataclass(frozen=True)
+class Night:
+    """One evening's column."""
+
+    date: date
+    day: str  # Senin
+    night: str  # Malam Selasa
+    date_text: str  # 23/11/2026
+    hours: list[str]
+    people: list[Person]
+    guests: list[str]
+    holiday: str = ""
+    short: bool = False
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A week's jadwal ronda: header, one night per column, footer and signatures."""
+
+    lang: str
+    title: str
+    neighbourhood: str
+    area: str
+    period: str
+    nights: list[Night]
+    hours_line: str
+    rules: list[str]
+    kentongan: list[tuple[str, str]]
+    numbers: list[tuple[str, str]]
+    place_date: str
+    sign_left: tuple[str, str, str]  # ("Mengetahui,", "Ketua RW 002", name)
+    sign_right: tuple[str, str, str]
+    patrol: bool = False
+    empty_houses: list[str] = field(default_factory=list)
+
+    def label(self, key: str, **args: object) -> str:
+        return t(key, self.lang, **args)
+
+
+def _number_of(kind: str, name: str) -> str:
+    m = re.search(rf"\b{kind}\s*\.?\s*(\d+)", name, re.IGNORECASE)
+    return m[1] if m else ""
+
+
+def _city(settings: Settings) -> str:
+    if settings.city:
+        return settings.city
+    m = re.search(r"(?:Kota|Kab\.?|Kabupaten)\s+([^,]+)", settings.area)
+    return m[1].strip() if m else ""
+
+
+def long_date(d: date, lang: str) -> str:
+    """``22 November 2026``."""
+    return f"{d.day} {MONTH_NAMES[lang][d.month - 1]} {d.year}"
+
+
+def empty_houses(people: Sequence[Volunteer], first: date, last: date,
+                 lang: str) -> list[str]:
+    """Houses whose volunteer is away (mudik, dinas, …) during the week: for the patrol sheet
+    only, never for the public poster."""
+    out = []
+    for v in people:
+        if not v.active or v.purged:
+            continue
+        for a in v.away:
+            if a.start <= last and a.end >= first:
+                where = v.household or v.address or v.name
+                since = format_date(max(a.start, first), lang, weekday=False)
+                until = format_date(min(a.end, last), lang, weekday=False)
+                out.append(f"{where} ({v.name}): {since} – {until}")
+    return out
+
+
+def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, Volunteer],
+                holidays: dict[date, Holiday], monday: date, today: date, lang: str, *,
+                patrol: bool = False) -> Sheet:
+    """The sheet of the week starting ``monday``."""
+    nights = []
+    for i in range(7):
+        d = monday + timedelta(days=i)
+        tonight = [s for s in shifts if s.date == d]
+        listed: list[Person] = []
+        guests: list[str] = []
+        hours = []
+        for s in tonight:
+            slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
+            hours.append(format_hours(slot.start, slot.end, settings.timezone, lang))
+            for p in s.volunteers:
+                v = people.get(p)
+                if v is None or v.purged:
+                    continue
+                listed.append(Person(v.name, v.household, p == s.leader,
+                                     display_phone(v.phone) if patrol else ""))
+            guests += [f"{g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
+        holiday = holidays.get(d)
+        nights.append(Night(d, DAY_NAMES[lang][d.weekday()], night_name(d, lang),
+                            format_date(d, lang, weekday=False), hours, listed, guests,
+                            holiday.title(lang) if holiday else "",
+                            any(s.short and len(s.volunteers) < s.short.required
+                                for s in tonight)))
+    hours_line = t("poster.hours", lang, start=format_time(settings.slots[0].start, lang),
+                   end=format_time(settings.slots[-1].end, lang),
+                   zone=zone_label(settings.timezone))
+    rules = [t("poster.rule.notice", lang), t("poster.rule.substitute", lang)]
+    if settings.fine:
+        rules.append(t("poster.rule.fine", lang, fine=format_money(settings.fine)))
+    if settings.jimpitan:
+        rules.append(t("poster.rule.jimpitan", lang, amount=format_money(settings.jimpitan)))
+    kentongan = [(t(f"kentongan.event.{event}", lang), pattern or t(f"kentongan.{event}", lang))
+                 for event, pattern in settings.kentongan]
+    numbers = [(t(f"emergency.{label}", lang) if has(f"emergency.{label}") else
+                label.capitalize(), number) for label, number in settings.emergency]
+    if settings.liaison.name:
+        numbers.append((f"Bhabinkamtibmas ({settings.liaison.name})",
+                        display_phone(settings.liaison.phone)))
+    if settings.coordinator.name:
+        numbers.append((f"{t('poster.coordinator', lang)} ({settings.coordinator.name})",
+                        display_phone(settings.coordinator.phone)))
+    rw, rt = _number_of("RW", settings.name), _number_of("RT", settings.name)
+    left = (t("poster.acknowledged", lang), f"{t('poster.rw_head', lang)} {rw}".strip(),
+            settings.rw_head)
+    right = ((f"{t('poster.rt_head', lang)} {rt}".strip(), settings.rt_head) if settings.rt_head
+             else (t("poster.coordinator", lang), settings.coordinator.name))
+    city = _city(settings)
+    when = long_date(today, lang)
+    sunday = monday + timedelta(days=6)
+    return Sheet(
+        lang=lang, title=t("poster.title" if not patrol else "poster.patrol_title", lang),
+        neighbourhood=settings.name, area=settings.area,
+        period=t("poster.period", lang, period=format_period(monday, sunday, lang)),
+        nights=nights, hours_line=hours_line, rules=rules, kentongan=kentongan,
+        numbers=numbers, place_date=f"{city}, {when}" if city else when,
+        sign_left=left, sign_right=("", *right),
+        patrol=patrol,
+        empty_houses=empty_houses(list(people.values()), monday, sunday, lang) if patrol else [],
+    )

@@ -1,0 +1,181 @@
+"""The jadwal ronda as PDF: one A4 landscape page per week, drawn with reportlab (pure Python)
+in the Bitstream Vera fonts that ship with it, so nothing has to be installed on the system."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from ronda.poster import Night, Sheet
+
+MM = 72 / 25.4
+PAGE_W, PAGE_H = 297 * MM, 210 * MM
+MARGIN = 10 * MM
+FONTS = {"regular": ("RondaSans", "Vera.ttf"), "bold": ("RondaSans-Bold", "VeraBd.ttf"),
+         "italic": ("RondaSans-Italic", "VeraIt.ttf")}
+
+
+def _register() -> None:
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    for name, file in FONTS.values():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+
+
+def _font(kind: str) -> str:
+    return FONTS[kind][0]
+
+
+class _Page:
+    """Drawing helpers over one reportlab canvas."""
+
+    def __init__(self, canvas) -> None:  # noqa: ANN001
+        from reportlab.lib.utils import simpleSplit
+
+        self.c = canvas
+        self.split = simpleSplit
+
+    def centred(self, text: str, y: float, kind: str, size: float) -> float:
+        self.c.setFont(_font(kind), size)
+        self.c.drawCentredString(PAGE_W / 2, y, text)
+        return y - size * 1.3
+
+    def block(self, text: str, x: float, y: float, width: float, kind: str, size: float,
+              *, underline: bool = False, leading: float = 1.2) -> float:
+        """Wrapped text from (x, y) downwards; returns the next y."""
+        self.c.setFont(_font(kind), size)
+        for line in self.split(text, _font(kind), size, width) or [""]:
+            self.c.drawString(x, y, line)
+            if underline:
+                w = self.c.stringWidth(line, _font(kind), size)
+                self.c.line(x, y - 1.2, x + w, y - 1.2)
+            y -= size * leading
+        return y
+
+
+SIGN_H = 26 * MM
+FOOT = 7.5
+
+
+def _height(page: _Page, rows: list[str], width: float) -> float:
+    """The height a footer column of rows takes at 8 points."""
+    lines = sum(len(page.split(f"• {row}", _font("regular"), FOOT, width) or [""])
+                for row in rows)
+    return lines * FOOT * 1.15 + 12
+
+
+def _night(page: _Page, n: Night, sheet: Sheet, x: float, top: float, width: float) -> float:
+    y = top
+    inner = width - 4 * MM
+    if n.holiday:
+        y = page.block(n.holiday, x, y, inner, "italic", 8.5)
+    if not n.people:
+        y = page.block(sheet.label("poster.no_duty"), x, y, inner, "italic", 8.5)
+    for i, p in enumerate(n.people, start=1):
+        text = f"{i}. {p.name}" + (f" ({p.house})" if p.house else "")
+        y = page.block(text, x, y, inner, "bold" if p.leader else "regular", 8.5,
+                       underline=p.leader, leading=1.15)
+        if sheet.patrol:
+            if p.phone:
+                y = page.block(p.phone, x + 3 * MM, y, inner, "regular", 8)
+            y = page.block("[ ]H [ ]I [ ]S [ ]TK", x + 3 * MM, y, inner, "regular", 8)
+    for g in n.guests:
+        y = page.block(f"+ {g}", x, y, inner, "italic", 8.5)
+    if sheet.patrol:
+        for key in ("poster.substitute_line", "poster.jimpitan_line", "poster.situation"):
+            y = page.block(sheet.label(key), x, y - 1 * MM, inner, "regular", 7.5)
+    return y
+
+
+def _draw(page: _Page, sheet: Sheet) -> None:
+    c = page.c
+    y = PAGE_H - MARGIN - 14
+    y = page.centred(sheet.title, y, "bold", 16)
+    y = page.centred(sheet.neighbourhood, y, "bold", 12)
+    if sheet.area:
+        y = page.centred(sheet.area, y, "regular", 10)
+    y = page.centred(f"{sheet.period} · {sheet.hours_line}", y, "regular", 10)
+
+    width = (PAGE_W - 2 * MARGIN) / 7
+    head_top = y - 2 * MM
+    head_h = 13 * MM
+    for i, n in enumerate(sheet.nights):
+        x = MARGIN + i * width
+        c.setFont(_font("bold"), 11)
+        c.drawCentredString(x + width / 2, head_top - 5 * MM, n.day)
+        c.setFont(_font("regular"), 8.5)
+        c.drawCentredString(x + width / 2, head_top - 8.5 * MM, n.date_text)
+        c.setFont(_font("italic"), 8.5)
+        c.drawCentredString(x + width / 2, head_top - 11.8 * MM, n.night)
+    body_top = head_top - head_h
+    lowest = body_top
+    for i, n in enumerate(sheet.nights):
+        x = MARGIN + i * width
+        lowest = min(lowest, _night(page, n, sheet, x + 2 * MM, body_top - 4.5 * MM, width))
+    bottom = lowest - 2 * MM
+    c.setLineWidth(0.8)
+    c.rect(MARGIN, bottom, PAGE_W - 2 * MARGIN, head_top - bottom)
+    c.line(MARGIN, body_top, PAGE_W - MARGIN, body_top)
+    for i in range(1, 7):
+        c.line(MARGIN + i * width, bottom, MARGIN + i * width, head_top)
+
+    y = bottom - 4 * MM
+    if sheet.patrol:
+        houses = "; ".join(sheet.empty_houses) or sheet.label("poster.none")
+        y = page.block(f"{sheet.label('poster.empty_houses')}: {houses}", MARGIN, y,
+                       PAGE_W - 2 * MARGIN, "regular", 8.5)
+        y = page.block(f"{sheet.label('poster.attendance')} · {sheet.label('poster.handover')}",
+                       MARGIN, y, PAGE_W - 2 * MARGIN, "regular", 8.5) - 2 * MM
+    columns = [
+        ("poster.rules_title", [sheet.hours_line, *sheet.rules]),
+        ("poster.kentongan_title", [f"{e}: {p}" for e, p in sheet.kentongan]),
+        ("poster.numbers_title", [f"{a}: {b}" if b else a for a, b in sheet.numbers]),
+    ]
+    col_w = (PAGE_W - 2 * MARGIN - 8 * MM) / 3
+    needed = max(_height(page, [sheet.label(t), *rows], col_w) for t, rows in columns)
+    if y - needed - SIGN_H < MARGIN:  # a long patrol sheet: footer and signatures overleaf
+        c.showPage()
+        y = PAGE_H - MARGIN - 10
+    low = y
+    for i, (title, rows) in enumerate(columns):
+        x = MARGIN + i * (col_w + 4 * MM)
+        yy = page.block(sheet.label(title), x, y, col_w, "bold", 8.5)
+        for row in rows:
+            yy = page.block(f"• {row}", x, yy, col_w, "regular", FOOT, leading=1.15)
+        low = min(low, yy)
+
+    sign_top = low - 4 * MM
+    left, right = sheet.sign_left, sheet.sign_right
+    for cx, lines, name in ((PAGE_W * 0.25, ["", left[0], left[1]], left[2]),
+                            (PAGE_W * 0.75, [sheet.place_date, right[0], right[1]], right[2])):
+        yy = sign_top
+        for line in lines:
+            c.setFont(_font("regular"), 10)
+            c.drawCentredString(cx, yy, line)
+            yy -= 12
+        c.setFont(_font("bold"), 10)
+        text = f"( {name or '……………………'} )"
+        c.drawCentredString(cx, yy - 10 * MM, text)
+        w = c.stringWidth(text, _font("bold"), 10)
+        c.line(cx - w / 2, yy - 10 * MM - 1.5, cx + w / 2, yy - 10 * MM - 1.5)
+
+
+def sheets_pdf(sheets: Sequence[Sheet]) -> bytes:
+    """A PDF with one A4 landscape page per sheet."""
+    from reportlab.pdfgen import canvas
+
+    _register()
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=True)
+    if sheets:
+        c.setTitle(f"{sheets[0].title} · {sheets[0].neighbourhood}")
+    for sheet in sheets:
+        _draw(_Page(c), sheet)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()

@@ -1,0 +1,172 @@
+"""Plain text (80 columns), Markdown and WhatsApp layouts of the jadwal ronda."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from ronda.poster import Night, Person, Sheet
+
+WIDTH = 80
+
+
+def _person(p: Person, sheet: Sheet, *, phones: bool = True) -> str:
+    text = p.name + (f" ({p.house})" if p.house else "")
+    if p.leader:
+        text += f" – {sheet.label('poster.leader')}"
+    if phones and p.phone:
+        text += f", {p.phone}"
+    return text
+
+
+def _night_head(n: Night, lang: str) -> str:
+    """``Sabtu 28/11/2026 · Malam Minggu``; English needs no second name for the night."""
+    return f"{n.day} {n.date_text} · {n.night}" if lang == "id" else f"{n.day} {n.date_text}"
+
+
+def _wa_night(n: Night, lang: str) -> str:
+    return f"*{n.day} {n.date_text}*" + (f" _({n.night})_" if lang == "id" else "")
+
+
+def _footer_lines(sheet: Sheet) -> list[str]:
+    lines = [sheet.hours_line, "", sheet.label("poster.rules_title") + ":"]
+    lines += [f"- {r}" for r in sheet.rules]
+    lines += ["", sheet.label("poster.kentongan_title") + ":"]
+    lines += [f"- {event}: {pattern}" for event, pattern in sheet.kentongan]
+    lines += ["", sheet.label("poster.numbers_title") + ":"]
+    lines += [f"- {label}: {number}" if number else f"- {label}"
+              for label, number in sheet.numbers]
+    return lines
+
+
+def _signature_lines(sheet: Sheet, width: int) -> list[str]:
+    half = width // 2
+    rows = [("", sheet.place_date), (sheet.sign_left[0], sheet.sign_right[0]),
+            (sheet.sign_left[1], sheet.sign_right[1]), ("", ""), ("", ""),
+            (f"( {sheet.sign_left[2] or '……………………'} )",
+             f"( {sheet.sign_right[2] or '……………………'} )")]
+    return [f"{a:<{half}}{b}".rstrip() for a, b in rows]
+
+
+PATROL_LINES = ("poster.substitute_line", "poster.jimpitan_line", "poster.situation",
+                "poster.handover")
+
+
+def _patrol_lines(sheet: Sheet) -> list[str]:
+    """The team's own lines under each night: what to fill in by hand."""
+    if not sheet.patrol:
+        return []
+    return [f"    {sheet.label(key)}" for key in PATROL_LINES]
+
+
+def sheet_text(sheet: Sheet, width: int = WIDTH) -> str:
+    """The sheet as plain text for pasting anywhere; lines never pass ``width``."""
+    out = [sheet.title.center(width).rstrip(), sheet.neighbourhood.center(width).rstrip()]
+    if sheet.area:
+        out.append(sheet.area.center(width).rstrip())
+    out += [sheet.period.center(width).rstrip(), "=" * width]
+    if sheet.patrol:
+        out += [sheet.label("poster.attendance"), ""]
+    for n in sheet.nights:
+        head = _night_head(n, sheet.lang) + (f" · {n.holiday}" if n.holiday else "")
+        out.append(head + (f"  ({', '.join(n.hours)})" if n.hours and len(set(n.hours)) > 1
+                           else ""))
+        people = n.people or []
+        if not people:
+            out.append("  " + sheet.label("poster.no_duty"))
+        for p in people:
+            mark = "*" if p.leader else "-"
+            line = f"  {mark} {_person(p, sheet, phones=sheet.patrol)}"
+            if sheet.patrol:
+                line = f"{line:<52} [H] [I] [S] [TK]"
+            out.append(line)
+        out += [f"  + {g}" for g in n.guests]
+        out += _patrol_lines(sheet)
+        out.append("")
+    if sheet.patrol:
+        out.append(sheet.label("poster.empty_houses") + ":")
+        out += [f"- {h}" for h in sheet.empty_houses] or [f"- {sheet.label('poster.none')}"]
+        out.append("")
+    out.append("-" * width)
+    out += _footer_lines(sheet)
+    out += [""] + _signature_lines(sheet, width)
+    wrapped: list[str] = []
+    for line in out:
+        wrapped += textwrap.wrap(line, width, subsequent_indent="    ", break_long_words=True) \
+            if len(line) > width else [line]
+    return "\n".join(wrapped) + "\n"
+
+
+def _cell(n: Night, sheet: Sheet) -> str:
+    names = [("**" + _person(p, sheet, phones=sheet.patrol) + "**") if p.leader
+             else _person(p, sheet, phones=sheet.patrol) for p in n.people]
+    names += [f"+ {g}" for g in n.guests]
+    if n.holiday:
+        names.insert(0, f"_{n.holiday}_")
+    return "<br>".join(x.replace("|", "\\|") for x in names) or sheet.label("poster.no_duty")
+
+
+def sheet_markdown(sheet: Sheet) -> str:
+    """The sheet as a Markdown table, one column per night."""
+    out = [f"# {sheet.title}", "", f"**{sheet.neighbourhood}**" +
+           (f" — {sheet.area}" if sheet.area else ""), "", sheet.period, ""]
+    out.append("| " + " | ".join(f"{n.day}<br>{n.date_text}<br>_{n.night}_"
+                                  for n in sheet.nights) + " |")
+    out.append("|" + "---|" * len(sheet.nights))
+    out.append("| " + " | ".join(_cell(n, sheet) for n in sheet.nights) + " |")
+    out.append("")
+    if sheet.patrol:
+        out += [f"**{sheet.label('poster.empty_houses')}**", ""]
+        out += [f"- {h}" for h in sheet.empty_houses] or [f"- {sheet.label('poster.none')}"]
+        out.append("")
+    for line in _footer_lines(sheet):
+        out.append(f"**{line}**" if line.endswith(":") else line)
+    out += ["", sheet.place_date, "",
+            f"{sheet.sign_left[0]} {sheet.sign_left[1]}: {sheet.sign_left[2] or '……'}  ",
+            f"{sheet.sign_right[1]}: {sheet.sign_right[2] or '……'}"]
+    return "\n".join(out) + "\n"
+
+
+def sheet_whatsapp(sheet: Sheet) -> str:
+    """A WhatsApp message: *bold* nights, _italic_ night names, no phones."""
+    out = [f"*{sheet.title}*", f"*{sheet.neighbourhood}*", sheet.period, sheet.hours_line, ""]
+    for n in sheet.nights:
+        out.append(_wa_night(n, sheet.lang) + (f" – _{n.holiday}_" if n.holiday else ""))
+        for p in n.people:
+            out.append(f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False)}")
+        if not n.people:
+            out.append(sheet.label("poster.no_duty"))
+        out += [f"🤝 {g}" for g in n.guests]
+        out.append("")
+    out.append(f"_{sheet.label('wa.footer')}_")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
+    """The daily reminder: *Ronda malam ini: …*"""
+    head = f"*{sheet.label('wa.tonight')}: {night.day}, {night.date_text}*" + (
+        f" _({night.night})_" if sheet.lang == "id" else "")
+    out = [head, f"{sheet.neighbourhood} · {', '.join(night.hours) or sheet.hours_line}"]
+    if night.holiday:
+        out.append(f"_{night.holiday}_")
+    out += [f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False)}" for p in night.people]
+    if not night.people:
+        out.append(sheet.label("wa.tonight_none"))
+    out += [f"🤝 {g}" for g in night.guests]
+    out += ["", f"_{sheet.label('wa.footer')}_"]
+    return "\n".join(out) + "\n"
+
+
+def teams_text(sheet: Sheet, teams: dict[str, str]) -> str:
+    """The traditional list for regu neighbourhoods: each weekday, its regu and members."""
+    out = [sheet.title, sheet.neighbourhood, sheet.period, sheet.hours_line, ""]
+    for n in sheet.nights:
+        regu = next((teams[p.name] for p in n.people if teams.get(p.name)), "")
+        out.append(f"{n.day} ({n.night})" + (f": {regu}" if regu else ""))
+        out.append("  " + (", ".join(_person(p, sheet, phones=False) for p in n.people)
+                           or sheet.label("poster.no_duty")))
+    return "\n".join(out) + "\n"
+
+
+def join_pages(pages: Sequence[str], rule: str = "\n\n") -> str:
+    return rule.join(p.rstrip("\n") for p in pages) + "\n"

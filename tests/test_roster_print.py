@@ -1,0 +1,223 @@
+"""The printed jadwal ronda in every format: what is on it, what must never be, and whether
+it fits its paper."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from datetime import date, time, timedelta
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import Run
+from pypdf import PdfReader
+
+from ronda.model import Settings, Slot, Volunteer
+from ronda.poster import build_sheet
+from ronda.printing.html import MARGIN_MM, PAGE_H_MM, estimated_height_mm, sheets_html
+from ronda.printing.pdf import sheets_pdf
+from ronda.shifts import Guest, Shift
+
+TUESDAY = {"RONDA_TODAY": "2026-11-24"}
+MONDAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def planned(run: Run, db: Path) -> Path:
+    assert run("demo", env=TUESDAY).exit_code == 0
+    assert run("config", "set", "rw-head", "H. Mulyono").exit_code == 0
+    return db
+
+
+def week_people(run: Run) -> tuple[list[str], list[str]]:
+    """Names on duty this week, and every volunteer's phone as printed."""
+    week = json.loads(run("schedule", "--json", env=TUESDAY).stdout)
+    names = sorted({v["name"] for s in week for v in s["volunteers"]})
+    roster = json.loads(run("volunteer", "list", "--json").stdout)
+    phones = [p["phone"] for p in roster if p["phone"]]
+    printed = [f"0{p[3:6]}-{p[6:10]}-{p[10:]}" for p in phones]
+    return names, printed
+
+
+def roster_text(run: Run, *args: str, lang: str = "id") -> str:
+    result = run("roster", *args, lang=lang, env=TUESDAY)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+HEADER_FOOTER_ID = ["JADWAL RONDA MALAM", "RT 005 / RW 002", "Kel. Tembalang",
+                    "Pekan 23–29 November 2026", "Pukul 22.00 s.d. 04.00 WIB", "denda Rp20.000",
+                    "Jimpitan", "Kode kentongan",
+                    "1 kali tiap jam", "Nomor penting", "110", "Bripka Agus Widodo",
+                    "Semarang, 24 November 2026", "Mengetahui,", "Ketua RW 002", "H. Mulyono",
+                    "Ketua RT 005", "Suparman"]
+NIGHTS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Malam Minggu",
+             "28/11/2026"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "terminal", "html", "pdf"])
+def test_every_format_holds_every_name_night_hour_header_and_footer(
+        run: Run, planned: Path, tmp_path: Path, fmt: str) -> None:
+    names, phones = week_people(run)
+    if fmt in ("html", "pdf"):
+        out = tmp_path / f"poster.{fmt}"
+        roster_text(run, "--format", fmt, "-o", str(out))
+        text = pdf_text(out)[1] if fmt == "pdf" else unescape(out.read_text())
+        text = " ".join(text.split())
+    else:
+        text = " ".join(roster_text(run, "--format", fmt).split())
+    for needle in [*names, *HEADER_FOOTER_ID, *NIGHTS_ID]:
+        if fmt == "terminal" and needle in ("Suparman",):
+            continue
+        assert " ".join(needle.split()) in text, needle
+    for phone in phones:
+        if phone != "0813-9011-2468":  # the Bhabinkamtibmas's number is public on purpose
+            assert phone not in text, "a resident's phone on the public poster"
+
+
+def test_the_patrol_sheet_has_phones_attendance_and_empty_houses(run: Run, planned: Path,
+                                                                 tmp_path: Path) -> None:
+    text = roster_text(run, "--format", "text", "--patrol-sheet")
+    names, phones = week_people(run)
+    week = json.loads(run("schedule", "--json", env=TUESDAY).stdout)
+    on_duty = {v["id"] for s in week for v in s["volunteers"]}
+    roster = json.loads(run("volunteer", "list", "--json").stdout)
+    duty_phones = [p["phone"] for p in roster if p["id"] in on_duty and p["phone"]]
+    for phone in duty_phones:
+        assert f"0{phone[3:6]}-{phone[6:10]}-{phone[10:]}" in text
+    assert "[H] [I] [S] [TK]" in text and "Situasi: aman" in text and "Jimpitan terkumpul" in text
+    assert "Rumah kosong pekan ini" in text and "A-05 (Sutrisno)" in text
+    poster = roster_text(run, "--format", "text")
+    assert "A-05 (Sutrisno)" not in poster and "Rumah kosong" not in poster
+    pdf = tmp_path / "regu.pdf"
+    result = run("roster", "--format", "pdf", "--patrol-sheet", "-o", str(pdf), env=TUESDAY)
+    assert result.exit_code == 0 and "never the public board" in result.stderr
+    assert "A-05 (Sutrisno)" in pdf_text(pdf)[1]
+
+
+def test_text_fits_80_columns_and_the_terminal_100(run: Run, planned: Path) -> None:
+    for args in (("--format", "text"), ("--format", "text", "--patrol-sheet")):
+        assert max(len(line) for line in roster_text(run, *args).splitlines()) <= 80
+    terminal = run("roster", lang="id", env={**TUESDAY, "COLUMNS": "100"}).stdout
+    assert max(len(line) for line in terminal.splitlines()) <= 100
+
+
+def test_the_pdf_has_one_page_per_week_and_extractable_text(run: Run, planned: Path,
+                                                            tmp_path: Path) -> None:
+    out = tmp_path / "jadwal.pdf"
+    roster_text(run, "--format", "pdf", "--weeks", "3", "-o", str(out), lang="en")
+    pages, text = pdf_text(out)
+    assert pages == 3
+    assert "NIGHT PATROL SCHEDULE" in text and "Saturday night" in text
+    assert "Week 7–13 December 2026" in text
+
+
+class StrictHTML(HTMLParser):
+    VOID = {"meta", "br", "img", "hr", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
+        self.stack.pop()
+
+
+def full_week(names_per_night: int = 10) -> object:
+    people = {i: Volunteer(i, f"Raden Bagus Wicaksono {i:02d}", household=f"B-{i:02d}")
+              for i in range(1, 71)}
+    shifts = [Shift(MONDAY + timedelta(days=d), 0,
+                    tuple(range(d * 10 + 1, d * 10 + 1 + names_per_night)), leader=d * 10 + 1,
+                    guests=(Guest("Bripka Agus Widodo", "bhabinkamtibmas"),))
+              for d in range(7)]
+    settings = Settings(name="RT 005 / RW 002", area="Kel. Tembalang, Kec. Tembalang, "
+                        "Kota Semarang", slots=(Slot(time(22), time(4), 10),), fine=20000,
+                        jimpitan=500, rt_head="Suparman", rw_head="H. Mulyono")
+    return build_sheet(settings, shifts, people, {}, MONDAY, MONDAY, "id")
+
+
+def test_the_html_is_well_formed_and_a_full_week_fits_its_page(run: Run, planned: Path,
+                                                               tmp_path: Path) -> None:
+    out = tmp_path / "poster.html"
+    roster_text(run, "--format", "html", "--weeks", "2", "-o", str(out))
+    checker = StrictHTML()
+    checker.feed(out.read_text())
+    assert checker.stack == []
+    assert out.read_text().count('class="page"') == 2
+    assert "size: A4 landscape" in out.read_text()
+    sheet = full_week(10)
+    assert estimated_height_mm(sheet) <= PAGE_H_MM - 2 * MARGIN_MM
+    html = sheets_html([sheet])
+    assert html.count("<li") >= 70 + 9
+
+
+def test_a_full_week_fits_one_pdf_page() -> None:
+    pages = len(PdfReader(io.BytesIO(sheets_pdf([full_week(10)]))).pages)
+    assert pages == 1
+
+
+def test_whatsapp_text_uses_whatsapp_marks_and_no_phones(run: Run, planned: Path) -> None:
+    text = roster_text(run, "--format", "whatsapp")
+    names, phones = week_people(run)
+    assert "*JADWAL RONDA MALAM*" in text and "*Sabtu 28/11/2026* _(Malam Minggu)_" in text
+    assert all(name in text for name in names)
+    assert not any(phone in text for phone in phones)
+    assert max(len(line) for line in text.splitlines()) <= 65
+    tonight = roster_text(run, "--tonight", "--format", "whatsapp")
+    assert tonight.startswith("*Ronda malam ini: Selasa, 24/11/2026* _(Malam Rabu)_")
+    week = json.loads(run("schedule", "--json", env=TUESDAY).stdout)
+    assert all(v["name"] in tonight for v in week[1]["volunteers"])
+    refused = run("roster", "--format", "whatsapp", "--patrol-sheet", env=TUESDAY)
+    assert refused.exit_code == 2 and "WhatsApp" in refused.stderr
+
+
+def test_a_personal_slip(run: Run, planned: Path) -> None:
+    text = roster_text(run, "--volunteer", "Slamet", "--format", "whatsapp")
+    assert text.startswith("*Jadwal ronda Slamet Riyadi*")
+    month = roster_text(run, "--volunteer", "Slamet", "--month", lang="en")
+    assert "1–30 November 2026" in month
+    assert run("roster", "--volunteer", "Slamet", "--format", "pdf",
+               env=TUESDAY).exit_code == 2
+
+
+def test_teams_list_and_html_default_name(run: Run, planned: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "Malam Minggu" in roster_text(run, "--format", "teams")
+    monkeypatch.chdir(tmp_path)
+    result = run("roster", "--format", "html", env=TUESDAY)
+    assert result.exit_code == 0 and "jadwal-ronda-2026-11-23.html" in result.stderr
+    assert (tmp_path / "jadwal-ronda-2026-11-23.html").exists()
+
+
+def test_english_poster(run: Run, planned: Path) -> None:
+    text = roster_text(run, "--format", "text", lang="en")
+    for needle in ("NIGHT PATROL SCHEDULE", "Week 23–29 November 2026", "Saturday night",
+                   "From 22:00 to 04:00 WIB", "Acknowledged,", "Head of RW 002"):
+        assert needle in text
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs a headless browser")
+def test_a_browser_prints_each_week_of_the_fullest_html_on_one_page(tmp_path: Path) -> None:
+    html = tmp_path / "full.html"
+    html.write_text(sheets_html([full_week(10), full_week(10)]))
+    pdf = tmp_path / "full.pdf"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    assert len(PdfReader(io.BytesIO(pdf.read_bytes())).pages) == 2
