@@ -205,7 +205,7 @@ def test_teams_list_and_html_default_name(run: Run, planned: Path, tmp_path: Pat
 
 def test_english_poster(run: Run, planned: Path) -> None:
     text = roster_text(run, "--format", "text", lang="en")
-    for needle in ("NIGHT PATROL SCHEDULE", "Week 23–29 November 2026", "Saturday night",
+    for needle in ("NIGHT PATROL SCHEDULE", "Week 23–29 November 2026", "Saturday 28/11/2026",
                    "From 22:00 to 04:00 WIB", "Acknowledged,", "Head of RW 002"):
         assert needle in text
 
