@@ -527,6 +527,41 @@ def _fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder,
             elif not _substitute(shifts, i, by_id, b, by_night, people_on, clash, put):
                 break
             changed = True
+    if b.has_leaders:
+        changed |= _give_leaders(shifts, by_id, b, by_night, people_on, clash)
+    return changed
+
+
+def _give_leaders(shifts, by_id, b, by_night, people_on, clash) -> bool:  # noqa: ANN001
+    """A night without a leader gets one who is free (in place of its most loaded ordinary
+    member when the slot is full), or one freed by handing their other night to someone."""
+    rules, ledger = b.rules, b.ledger
+    changed = False
+    for d, indexes in by_night.items():
+        if any(shifts[j].leader for j in indexes):
+            continue
+        i = next(j for j in indexes if shifts[j].slot == 0)
+        s = shifts[i]
+        required = rules.slots[0].required_on(day_key(d))
+        members = [p for p in s.volunteers if not by_id[p].leader]
+        out = max(members, key=lambda p: (b.load[p] / b.weight[p], p)) if (
+            members and len(s.volunteers) >= required) else None
+        here = people_on(d)
+        for v in sorted((v for v in by_id.values() if v.leader and v.id not in here),
+                        key=lambda v: (b.load[v.id] / b.weight[v.id], v.id)):
+            if len(s.volunteers) >= required and out is None:
+                break
+            if clash(v, d, leaving=out) or blocked(v, d, ledger, rules) is not None:
+                continue
+            ids = [v.id] + [p for p in s.volunteers if p != out]
+            if out is not None:
+                ledger.remove(out, d)
+                b.load[out] -= 1
+            ledger.add(v.id, d)
+            b.load[v.id] += 1
+            shifts[i] = s.with_changes(volunteers=tuple(ids), leader=v.id)
+            changed = True
+            break
     return changed
 
 
