@@ -9,13 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from _common import compile_package, median_seconds
 
 from ronda.model import Away, Settings, Volunteer
 from ronda.storage import create_data
@@ -40,26 +39,6 @@ def build(path: Path, count: int) -> None:
                 phone=f"+62812{rng.randint(10_000_000, 99_999_999)}",
                 address=f"Jl. Melati {i}", household=f"H-{i:03d}", team=f"Regu {i % 25 + 1}",
                 leader=i % 20 == 0, away=away))
-
-
-def median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
-    times = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
-        times.append(time.perf_counter() - begin)
-    return statistics.median(times)
-
-
-def compile_package() -> None:
-    """Byte-compile ronda first, as an installed package is: with PYTHONDONTWRITEBYTECODE set
-    (as on some CI machines) every run would otherwise compile every module again."""
-    import compileall
-
-    import ronda
-
-    compileall.compile_dir(Path(ronda.__file__).parent, quiet=1)
 
 
 def main() -> None:

@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from datetime import time as clock
 from pathlib import Path
 
+from _common import compile_package
+
 from ronda.dates import DAY_KEYS
 from ronda.model import Away, Settings, Slot, Volunteer
 from ronda.scheduler import Rules, build_schedule
@@ -40,16 +42,6 @@ def roster(count: int) -> list[Volunteer]:
         people.append(Volunteer(i, f"Warga {i}", household=f"H{i // 2}", team=f"Regu {i % 20}",
                                 leader=i % 15 == 1, days=days, away=away))
     return people
-
-
-def compile_package() -> None:
-    """Byte-compile ronda first, as an installed package is: with PYTHONDONTWRITEBYTECODE set
-    (as on some CI machines) every run would otherwise compile every module again."""
-    import compileall
-
-    import ronda
-
-    compileall.compile_dir(Path(ronda.__file__).parent, quiet=1)
 
 
 def main() -> None:
