@@ -118,7 +118,7 @@ def duplicate_names(rows: Sequence[ImportRow], roster: Sequence[Volunteer]) -> l
     return errors
 
 
-def _safe_cell(value: str) -> str:
+def safe_cell(value: str) -> str:
     """A cell a spreadsheet will show as text, never run as a formula."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
@@ -132,5 +132,5 @@ def write_roster_csv(volunteers: Sequence[Volunteer], *, with_phones: bool = Tru
         values = [v.name, display_phone(v.phone) if with_phones else "", v.address,
                   v.household, v.team, "yes" if v.leader else "", ",".join(v.days),
                   "" if v.max_per_week is None else str(v.max_per_week), v.note]
-        writer.writerow([_safe_cell(x) for x in values])
+        writer.writerow([safe_cell(x) for x in values])
     return out.getvalue()

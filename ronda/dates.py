@@ -229,3 +229,63 @@ def format_period(first: date, last: date, lang: str) -> str:
                 f"{last.year}")
     return (f"{format_date(first, lang, weekday=False, long=True)} – "
             f"{format_date(last, lang, weekday=False, long=True)}")
+
+
+_RELATIVE = re.compile(r"([+-]?)\s*(\d+)\s*(m|min|menit|h|j|jam|d|hari)", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
+_DMY_TIME = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[ ,T]+(\d{1,2})[:.](\d{2})")
+_NOW = {"now", "sekarang", "skrg"}
+
+
+def parse_moment(text: str, now: datetime) -> datetime:
+    """A moment as typed, in the zone of ``now`` (aware): ISO, ``28/11/2026 23.40``, ``23:40``
+    (tonight: the latest such time not after now), ``now``/``sekarang``, ``-2h``/``-30m``.
+
+    Read strictly in that order; python-dateutil is the last resort, with an explicit default
+    and ISO never day-first, so ``2026-03-04`` stays 4 March and ``19.30`` is a time.
+    """
+    raw = text.strip()
+    low = raw.lower()
+    tz = now.tzinfo
+    if low in _NOW:
+        return now.replace(second=0, microsecond=0)
+    if m := _RELATIVE.fullmatch(low):
+        if m[1] == "+":
+            raise BadInput("err.bad_moment", value=raw)
+        unit = m[3][0].lower()
+        size = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "j": timedelta(hours=1),
+                "d": timedelta(days=1)}[unit]
+        return (now - int(m[2]) * size).replace(second=0, microsecond=0)
+    if m := _CLOCK.fullmatch(low):
+        clock = parse_time(raw)
+        moment = datetime.combine(now.date(), clock, tz)
+        return moment - timedelta(days=1) if moment > now else moment
+    try:
+        parsed = datetime.fromisoformat(raw)
+        return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
+    except ValueError:
+        pass
+    if m := _DMY_TIME.fullmatch(low):
+        try:
+            return datetime(int(m[3]), int(m[2]), int(m[1]), int(m[4]), int(m[5]), tzinfo=tz)
+        except ValueError:
+            raise BadInput("err.bad_moment", value=raw) from None
+    if _ISO.match(low) or re.fullmatch(r"[\d.:/ -]+", low):
+        raise BadInput("err.bad_moment", value=raw)  # numeric forms dateutil would misread
+    from dateutil import parser as dateutil_parser
+
+    try:
+        parsed = dateutil_parser.parse(raw, dayfirst=True,
+                                       default=now.replace(hour=0, minute=0, second=0,
+                                                           microsecond=0, tzinfo=None))
+    except (ValueError, OverflowError):
+        raise BadInput("err.bad_moment", value=raw) from None
+    return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+def format_moment(moment: datetime, zone_name: str, lang: str) -> str:
+    """``Sabtu, 28/11/2026 pukul 23.40 WIB`` (``at 23:40`` in English)."""
+    local = moment.astimezone(zone(zone_name))
+    word = "pukul" if lang == "id" else "at"
+    return f"{format_date(local.date(), lang)} {word} {format_time(local.time(), lang)} " \
+           f"{zone_label(zone_name)}"

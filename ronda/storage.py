@@ -25,6 +25,7 @@ from tinydb.table import Document
 
 from ronda import __version__
 from ronda.errors import BadInput, DataFileError
+from ronda.incidents import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
 from ronda.shifts import Holiday, Shift
 
@@ -199,7 +200,12 @@ def check_records(data: dict[str, Any]) -> list[str]:
                 raise SchemaError("id does not match its key")
         except SchemaError as exc:
             problems.append(f"volunteers/{doc_id}: {exc}")
-    for table, kind in (("shifts", Shift), ("holidays", Holiday)):
+    for doc_id, record in data.get("incidents", {}).items():
+        # a light check: incidents can number tens of thousands; `db check` reads them all
+        if not isinstance(record, dict) or not {"id", "occurred_at", "category", "status",
+                                                "timeline"} <= set(record):
+            problems.append(f"incidents/{doc_id}: not an incident record")
+    for table, kind in (("shifts", Shift), ("holidays", Holiday), ("reporters", Reporter)):
         for doc_id, record in data.get(table, {}).items():
             try:
                 kind.from_dict(record)
@@ -325,6 +331,40 @@ class DataFile:
         gone = [d.doc_id for d in table.all() if d["date"] == day.isoformat() and d["local"]]
         table.remove(doc_ids=gone)
         return bool(gone)
+
+    # incidents and their reporters (kept apart)
+    def incidents(self, since: date | None = None, until: date | None = None) -> list[Incident]:
+        """Incidents by time, optionally those whose local date is within [since, until]."""
+        low = since.isoformat() if since else ""
+        high = until.isoformat() if until else "9999"
+        found = (Incident.from_dict(dict(d)) for d in self.db.table("incidents",
+                                                                    cache_size=0).all()
+                 if low <= d["occurred_at"][:10] <= high)
+        return sorted(found, key=lambda i: (i.occurred_at, i.id))
+
+    def incident(self, number: int) -> Incident | None:
+        record = self.db.table("incidents", cache_size=0).get(doc_id=number)
+        return Incident.from_dict(dict(record)) if record else None
+
+    def add_incident(self, incident: Incident, reporter: Reporter | None) -> Incident:
+        """Store a new incident (and its reporter, in their own table); ids are never reused."""
+        from dataclasses import replace
+
+        stored = replace(incident, id=self._next_id("incidents"))
+        self.db.table("incidents").insert(Document(stored.to_dict(), doc_id=stored.id))
+        if reporter is not None:
+            self.db.table("reporters").insert(Document(
+                replace(reporter, incident=stored.id).to_dict(),
+                doc_id=self._next_id("reporters")))
+        return stored
+
+    def save_incident(self, incident: Incident) -> None:
+        self.db.table("incidents").upsert(Document(incident.to_dict(), doc_id=incident.id))
+
+    def reporters(self) -> dict[int, Reporter]:
+        """Reporters by incident id."""
+        return {r.incident: r for r in (Reporter.from_dict(dict(d)) for d in
+                                        self.db.table("reporters").all())}
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._storage.data.get(name, {}))

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +57,8 @@ class State:
 
     def today(self, timezone: str = "Asia/Jakarta") -> date:
         """Today in the neighbourhood (``RONDA_TODAY`` pins it for demos and tests)."""
+        if os.environ.get("RONDA_NOW"):
+            return self.now(timezone).date()
         pinned = os.environ.get(ENV_TODAY)
         if pinned:
             try:
@@ -66,6 +68,21 @@ class State:
         from ronda.dates import zone
 
         return datetime.now(zone(timezone)).date()
+
+    def now(self, timezone: str = "Asia/Jakarta") -> datetime:
+        """Now in the neighbourhood. ``RONDA_NOW`` pins it; with only ``RONDA_TODAY`` pinned it
+        is 23.59 that day, so demos and tests are reproducible."""
+        from ronda.dates import zone
+
+        pinned = os.environ.get("RONDA_NOW")
+        try:
+            if pinned:
+                return datetime.fromisoformat(pinned).astimezone(zone(timezone))
+        except ValueError:
+            raise BadInput("err.bad_moment", value=pinned) from None
+        if os.environ.get(ENV_TODAY):
+            return datetime.combine(self.today(timezone), time(23, 59), zone(timezone))
+        return datetime.now(zone(timezone))
 
     @contextmanager
     def data(self, *, write: bool = False, backup: bool = False) -> Iterator[DataFile]:

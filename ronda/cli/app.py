@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "config": "ronda.cli.config:app",
     "volunteer": "ronda.cli.volunteer:app",
     "schedule": "ronda.cli.schedule:app",
+    "incident": "ronda.cli.incident:app",
     "holiday": "ronda.cli.holiday:app",
     "roster": "ronda.cli.roster:roster",
     "db": "ronda.cli.db:app",

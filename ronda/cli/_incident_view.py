@@ -1,0 +1,115 @@
+"""How the incident book reads: the stats screen with its crime clock, and the exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from ronda.cli._output import Output
+from ronda.csvfile import safe_cell
+from ronda.dates import DAY_SHORT, format_period
+from ronda.i18n import t
+from ronda.incident_report import NIGHT_HOURS
+from ronda.model import Settings
+
+SHADES = " ░▒▓█"
+
+
+def _decimal(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
+    """Counts, the crime clock, the trend, patrols and follow-up, in the terminal."""
+    lang = out.lang
+    out.say("msg.incident_stats", total=result["total"], period=period)
+    out.table(["col.category", "col.count"],
+              [[t(f"category.{k}", lang), str(n)] for k, n in result["by_category"].items()],
+              title=out.t("title.by_category"), compact=True)
+    out.table(["col.status", "col.count"],
+              [[t(f"status.incident.{k}", lang), str(n)] for k, n in result["by_status"].items()],
+              title=out.t("title.by_status"), compact=True)
+    counts = {(c["hour"], c["weekday"]): c["count"] for c in result["clock"]}
+    top = max(counts.values(), default=0)
+    rows = []
+    for hour in NIGHT_HOURS:
+        cells = []
+        for day in range(7):
+            n = counts.get((hour, day), 0)
+            shade = SHADES[min(4, -(-4 * n // top))] if top and n else "·"
+            cells.append(f"{shade}{n}" if n else shade)
+        rows.append([f"{hour:02d}", *cells])
+    out.table(["col.hour", *DAY_SHORT[lang]], rows,
+              title=out.t("title.clock", daytime=result["daytime"]), compact=True)
+    peak = max(result["trend"].values(), default=0)
+    out.table(["col.month", "col.count"],
+              [[month, ("█" * round(20 * n / peak) if peak else "") + f" {n}"]
+               for month, n in result["trend"].items()], title=out.t("title.trend"),
+              compact=True)
+    out.table(["col.nights_kind", "col.nights", "col.count", "col.per_100"],
+              [[out.t(f"nights.{k}"), str(v["nights"]), str(v["incidents"]),
+                "-" if v["per_100"] is None else _decimal(v["per_100"], lang)]
+               for k, v in result["patrol"].items()], title=out.t("title.patrol"),
+              compact=True)
+    wait = result["median_days_to_forward"]
+    out.say("msg.median_forward", days="-" if wait is None else _decimal(wait, lang))
+    if result["overdue"]:
+        out.warn("warn.overdue", ids=", ".join(f"#{i}" for i in result["overdue"]))
+
+
+EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "description", "who",
+                 "witness", "loss", "action", "status", "station", "lp", "sttlp", "sp2hp",
+                 "shift_date", "overdue")
+
+
+def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any]:
+    flat = {k: row.get(k) for k in EXPORT_FIELDS if k in row}
+    flat["category"] = t(f"category.{row['category']}", lang)
+    flat["status"] = t(f"status.incident.{row['status']}", lang)
+    flat.update({k: row["police"][k] for k in ("station", "lp", "sttlp", "sp2hp")})
+    flat["shift_date"] = row["shift"]["date"] if row["shift"] else None
+    if not with_reporters:
+        flat["witness"] = ""
+    else:
+        flat["reporter"] = row["reporter"]["name"] if row["reporter"] else ""
+    return flat
+
+
+def export_text(fmt: str, rows: list[dict[str, Any]], settings: Settings, first: date,
+                last: date, lang: str, with_reporters: bool) -> str:
+    """CSV (formula-safe), JSON or Markdown; reporters and witnesses only when asked."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    flat = [_flat(r, lang, with_reporters) for r in rows]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        fields = [*EXPORT_FIELDS, *(["reporter"] if with_reporters else [])]
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for row in flat:
+            writer.writerow({k: safe_cell("" if row.get(k) is None else str(row.get(k)))
+                             for k in fields})
+        return buffer.getvalue()
+    lines = [f"# {t('export.title', lang)}", "", f"**{settings.name}** — "
+             f"{format_period(first, last, lang)}", ""]
+    counts: dict[str, int] = {}
+    for row in flat:
+        counts[row["category"]] = counts.get(row["category"], 0) + 1
+    lines += [f"- {k}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+    lines += ["", "| # | " + " | ".join(t(f"col.{k}", lang) for k in
+                                        ("when", "category", "location", "description",
+                                         "status")) + " |", "|---" * 6 + "|"]
+    for row in flat:
+        cells = [str(row["id"]), row["occurred_at"][:16].replace("T", " "), row["category"],
+                 row["location"] or "", row["description"], row["status"] +
+                 (f" · LP {row['lp']}" if row["lp"] else "") +
+                 (f" · SP2HP {row['sp2hp']}" if row["sp2hp"] else "")]
+        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")
+                                       for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+

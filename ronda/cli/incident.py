@@ -1,0 +1,331 @@
+"""``ronda incident``: the incident book, police follow-up, stats, exports and the notice."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any
+
+import typer
+
+from ronda.cli._files import write_text_file
+from ronda.cli._options import Json
+from ronda.cli._state import State, state
+from ronda.dates import format_date, format_moment, format_period, parse_date, parse_moment
+from ronda.errors import BadInput
+from ronda.incidents import (
+    Incident,
+    Report,
+    Reporter,
+    new_incident,
+    on_duty_at,
+    parse_category,
+    parse_severity,
+    parse_sp2hp,
+    parse_status,
+    update_incident,
+)
+from ronda.roster import find_volunteer, parse_count
+
+app = typer.Typer(no_args_is_help=True, add_completion=False)
+Opt = typer.Option
+Since = Annotated[str | None, Opt("--since", help="help.opt.since")]
+Until = Annotated[str | None, Opt("--until", help="help.opt.until")]
+WithReporters = Annotated[bool, Opt("--with-reporters", help="help.opt.with_reporters")]
+Text = Annotated[str | None, Opt()]
+
+
+def incident_json(i: Incident, reporter: Reporter | None, now: datetime,
+                  with_reporters: bool) -> dict[str, Any]:
+    """The stable JSON object of an incident; the reporter only when public or asked for."""
+    data = i.to_dict()
+    show = reporter is not None and (reporter.public or with_reporters)
+    data["reporter"] = ({"name": reporter.name, "volunteer": reporter.volunteer,
+                         "public": reporter.public} if show else None)
+    data["overdue"] = i.overdue(now)
+    return data
+
+
+def _range(st: State, since: str | None, until: str | None, today: date) -> tuple[date, date]:
+    first = parse_date(since, today) if since else date(2000, 1, 1)
+    last = parse_date(until, today) if until else today
+    if last < first:
+        raise BadInput("err.range_reversed", start=first.isoformat(), end=last.isoformat())
+    return first, last
+
+
+def _warn_reporters(st: State, with_reporters: bool) -> None:
+    if with_reporters:
+        st.out.warn("warn.with_reporters")
+
+
+@app.command("log")
+def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
+        category: Text = None, severity: Annotated[str, Opt("--severity")] = "medium",
+        location: Text = None, description: Text = None, who: Text = None,
+        witness: Text = None, loss: Annotated[str, Opt("--loss")] = "0", action: Text = None,
+        behaviour: Text = None, clothing: Text = None, vehicle: Text = None,
+        plate: Text = None, reporter: Annotated[str | None, Opt("--reporter")] = None,
+        public_reporter: Annotated[bool, Opt("--public-reporter")] = False,
+        json: Json = False) -> None:
+    """Record what happened; the reporter is kept apart and confidential."""
+    from ronda.config import parse_money
+
+    st = state(ctx)
+    asked = _ask(st, at=at, category=category, location=location, description=description,
+                 behaviour=behaviour, clothing=clothing)
+    with st.data(write=True) as data:
+        settings = data.settings()
+        now = st.now(settings.timezone)
+        moment = parse_moment(asked["at"] or "now", now)
+        kind = parse_category(asked["category"] or "")
+        report = Report(moment, kind, asked["description"] or "", parse_severity(severity),
+                        asked["location"] or "", who or "", witness or "",
+                        parse_money(loss, "--loss"), action or "", asked["behaviour"] or "",
+                        asked["clothing"] or "", vehicle or "", plate or "")
+        shift = on_duty_at(moment, data.shifts(moment.date() - timedelta(days=1),
+                                               moment.date()), settings)
+        incident = new_incident(report, now, shift)
+        source = _reporter(data.volunteers(), reporter, public_reporter)
+        stored = data.add_incident(incident, source)
+    st.out.done("msg.incident_logged", id=stored.id,
+                when=format_moment(moment, settings.timezone, st.out.lang),
+                category=st.out.t(f"category.{kind}"))
+    if shift is None:
+        st.out.say("msg.incident_no_shift")
+    if source and not source.public:
+        st.out.say("msg.reporter_confidential")
+    if json:
+        st.out.json(incident_json(stored, source, now, with_reporters=False))
+
+
+def _ask(st: State, **given: str | None) -> dict[str, str | None]:
+    """In a terminal, ask for what a script would have given as options."""
+    if not st.interactive():
+        return given
+    for key in ("at", "category", "location", "description"):
+        if given[key] is None:
+            given[key] = typer.prompt(st.out.t(f"prompt.incident.{key}"), default="",
+                                      show_default=False, err=True) or None
+    if given["category"] and given["category"].strip().lower() in ("suspicious",
+                                                                     "mencurigakan"):
+        for key in ("behaviour", "clothing"):
+            if given[key] is None:
+                given[key] = typer.prompt(st.out.t(f"prompt.incident.{key}"), default="",
+                                          show_default=False, err=True) or None
+    return given
+
+
+def _reporter(people, name: str | None, public: bool) -> Reporter | None:  # noqa: ANN001
+    from ronda.model import clean_text
+
+    if name is None:
+        return None
+    try:
+        v = find_volunteer(people, name)
+        return Reporter(0, v.name, v.id, public)
+    except BadInput:
+        return Reporter(0, clean_text(name, field_name="--reporter", required=True), None,
+                        public)
+
+
+def _find(data, number: str) -> Incident:  # noqa: ANN001
+    n = parse_count(number.lstrip("#"), "ID", minimum=1, maximum=10**9)
+    found = data.incident(n)
+    if found is None:
+        raise BadInput("err.incident_not_found", id=n)
+    return found
+
+
+@app.command("update")
+def update(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")],
+           status: Text = None, police_station: Text = None, lp: Text = None,
+           sttlp: Text = None, sp2hp: Text = None, note: Text = None) -> None:
+    """Follow up: status, police station, LP, STTLP, SP2HP, notes; all kept in the timeline."""
+    st = state(ctx)
+    with st.data(write=True) as data:
+        now = st.now(data.settings().timezone)
+        incident = _find(data, number)
+        changed = update_incident(incident, now,
+                                  status=parse_status(status) if status else None,
+                                  station=police_station, lp=lp, sttlp=sttlp,
+                                  sp2hp=parse_sp2hp(sp2hp) if sp2hp else None, note=note)
+        data.save_incident(changed)
+    st.out.done("msg.incident_updated", id=changed.id,
+                count=len(changed.timeline) - len(incident.timeline))
+
+
+@app.command("show")
+def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")],
+         with_reporters: WithReporters = False, json: Json = False) -> None:
+    """The full record and its timeline."""
+    st = state(ctx)
+    with st.data() as data:
+        settings = data.settings()
+        now = st.now(settings.timezone)
+        incident = _find(data, number)
+        reporter = data.reporters().get(incident.id)
+        people = {v.id: v for v in data.volunteers()}
+    _warn_reporters(st, with_reporters)
+    if json:
+        st.out.json(incident_json(incident, reporter, now, with_reporters))
+        return
+    from ronda.incident_report import status_text
+
+    out, lang = st.out, st.out.lang
+    i = incident
+    pairs = [("col.when", format_moment(i.occurred_at, settings.timezone, lang)),
+             ("col.category", out.t(f"category.{i.category}")),
+             ("col.severity", out.t(f"severity.{i.severity}")),
+             ("col.location", i.location), ("col.description", i.description),
+             ("col.who", i.who), ("col.witness", i.witness),
+             ("col.loss", _money(i.loss)), ("col.action", i.action),
+             ("col.behaviour", i.behaviour), ("col.clothing", i.clothing),
+             ("col.vehicle", i.vehicle), ("col.plate", i.plate),
+             ("col.status", status_text(i, lang)),
+             ("col.police", ", ".join(f"{k.upper()} {v}" for k, v in i.police.to_dict().items()
+                                      if v)),
+             ("col.shift", (format_date(i.shift[0], lang) + " · " +
+                            ", ".join(people[p].name for p in i.on_duty if p in people))
+              if i.shift else "-")]
+    if reporter and (reporter.public or with_reporters):
+        pairs.append(("col.reporter", reporter.name))
+    elif reporter:
+        pairs.append(("col.reporter", out.t("label.confidential")))
+    out.fields([(k, v) for k, v in pairs if v], title=f"#{i.id}" +
+               (" · " + out.t("label.overdue") if i.overdue(now) else ""))
+    out.table(["col.when", "col.change"],
+              [[format_moment(c.at, settings.timezone, lang), _change_text(out, c)]
+               for c in i.timeline], title=out.t("col.timeline"))
+
+
+def _money(amount: int) -> str:
+    from ronda.config import format_money
+
+    return format_money(amount) if amount else ""
+
+
+def _change_text(out, c) -> str:  # noqa: ANN001
+    if c.field == "note":
+        return f"{out.t('col.note')}: {c.new}"
+    if c.field == "status":
+        old = out.t(f"status.incident.{c.old}") if c.old else "–"
+        return f"{out.t('col.status')}: {old} → {out.t(f'status.incident.{c.new}')}"
+    return f"{c.field.upper()}: {c.old or '–'} → {c.new}"
+
+
+def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
+    settings = data.settings()
+    today = st.today(settings.timezone)
+    first, last = _range(st, since, until, today)
+    found = data.incidents(first, last)
+    if category:
+        kind = parse_category(category)
+        found = [i for i in found if i.category == kind]
+    if status:
+        wanted = parse_status(status)
+        found = [i for i in found if i.status == wanted]
+    if search:
+        needle = search.casefold()
+        found = [i for i in found if needle in " ".join(
+            (i.description, i.location, i.who, i.witness, i.action, i.behaviour, i.clothing,
+             i.vehicle, i.plate, i.police.lp or "")).casefold()]
+    return settings, first, last, found
+
+
+@app.command("list")
+def list_(ctx: typer.Context, since: Since = None, until: Until = None, category: Text = None,
+          status: Text = None, search: Text = None, with_reporters: WithReporters = False,
+          json: Json = False) -> None:
+    """The incident book, newest last; overdue follow-ups are flagged."""
+    from ronda.incident_report import status_text
+
+    st = state(ctx)
+    with st.data() as data:
+        settings, first, last, found = _select(data, st, since, until, category, status,
+                                               search)
+        reporters = data.reporters() if (json or with_reporters) else {}
+        now = st.now(settings.timezone)
+    _warn_reporters(st, with_reporters)
+    if json:
+        st.out.json([incident_json(i, reporters.get(i.id), now, with_reporters) for i in found])
+        return
+    out, lang = st.out, st.out.lang
+    rows = []
+    for i in found:
+        row = [str(i.id), format_moment(i.occurred_at, settings.timezone, lang),
+               out.t(f"category.{i.category}"), i.location, i.description[:60],
+               status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
+        if with_reporters:
+            r = reporters.get(i.id)
+            row.append(r.name if r else "")
+        rows.append(row)
+    headers = ["col.id", "col.when", "col.category", "col.location", "col.description",
+               "col.status"] + (["col.reporter"] if with_reporters else [])
+    out.table(headers, rows)
+    out.say("msg.incident_count", count=len(found), overdue=sum(i.overdue(now) for i in found))
+
+
+@app.command("stats")
+def stats(ctx: typer.Context, since: Since = None, until: Until = None,
+          json: Json = False) -> None:
+    """Counts, the crime clock, the trend by month, patrols against incidents, follow-up."""
+    from ronda.incident_report import incident_stats
+
+    st = state(ctx)
+    with st.data() as data:
+        settings, first, last, found = _select(data, st, since, until, None, None, None)
+        if found and not since:
+            first = found[0].occurred_at.date()
+        shifts = data.shifts(first - timedelta(days=1), last)
+        now = st.now(settings.timezone)
+    result = incident_stats(found, shifts, first, last, settings.timezone, now)
+    if json:
+        st.out.json(result)
+        return
+    from ronda.cli._incident_view import render_stats
+
+    render_stats(st.out, result, format_period(first, last, st.out.lang))
+
+
+@app.command("export")
+def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
+           since: Since = None, until: Until = None,
+           output: Annotated[str, Opt("--output", "-o")] = "-",
+           with_reporters: WithReporters = False) -> None:
+    """The report for the RW meeting and the Bhabinkamtibmas, redacted by default."""
+    from ronda.cli._incident_view import export_text
+
+    st = state(ctx)
+    fmt = format_.strip().lower()
+    if fmt not in ("csv", "json", "md"):
+        raise BadInput("err.bad_choice", field="--format", value=format_, choices="csv, json, md")
+    with st.data() as data:
+        settings, first, last, found = _select(data, st, since, until, None, None, None)
+        reporters = data.reporters()
+        now = st.now(settings.timezone)
+    _warn_reporters(st, with_reporters)
+    rows = [incident_json(i, reporters.get(i.id), now, with_reporters) for i in found]
+    write_text_file(output, export_text(fmt, rows, settings, first, last, st.out.lang,
+                                        with_reporters))
+    if output != "-":
+        st.out.done("msg.exported_incidents", count=len(rows), path=output)
+
+
+@app.command("board")
+def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
+          output: Annotated[str, Opt("--output", "-o")] = "-") -> None:
+    """A notice for the pos with no names at all: what was reported and what became of it."""
+    from ronda.incident_report import board_lines
+
+    st = state(ctx)
+    count = parse_count(weeks, "--weeks", minimum=1, maximum=52)
+    with st.data() as data:
+        settings = data.settings()
+        today = st.today(settings.timezone)
+        first = today - timedelta(weeks=count) + timedelta(days=1)
+        found = data.incidents(first, today)
+    lines = board_lines(found, first, today, st.out.lang, settings.name,
+                        format_period(first, today, st.out.lang))
+    write_text_file(output, "\n".join(lines) + "\n")
+    if output != "-":
+        st.out.done("msg.roster_written", path=output, weeks=count)

@@ -1,0 +1,293 @@
+"""The incident book: what happened, when and where, what was done, and how the police
+follow-up goes. Reporters are kept apart from the record and confidential by default.
+
+A record answers who / what / when / where / why / how (5W1H). A suspicious-person report
+must say what the person or vehicle did and one concrete observed detail: behaviour, not
+appearance, is what the police can act on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ronda.dates import evening_of, shift_window, zone
+from ronda.errors import BadInput
+from ronda.model import SchemaError, Settings, _need, clean_text
+from ronda.shifts import Shift
+
+CATEGORIES = ("theft", "burglary", "robbery", "vehicle-theft", "livestock-theft", "suspicious",
+              "vandalism", "fire", "flood", "fight", "street-racing", "drugs", "alcohol",
+              "gambling", "extortion", "accident", "disturbance", "infrastructure", "other")
+# Indonesian words a coordinator may type for a category.
+CATEGORY_WORDS = {
+    "pencurian": "theft", "maling": "theft", "curat": "burglary", "rumah dibobol": "burglary",
+    "pencurian dengan pemberatan": "burglary", "curas": "robbery", "perampokan": "robbery",
+    "pencurian dengan kekerasan": "robbery", "begal": "robbery", "curanmor": "vehicle-theft",
+    "pencurian kendaraan bermotor": "vehicle-theft", "pencurian ternak": "livestock-theft",
+    "mencurigakan": "suspicious", "orang mencurigakan": "suspicious",
+    "kendaraan mencurigakan": "suspicious", "perusakan": "vandalism", "kebakaran": "fire",
+    "banjir": "flood", "bencana": "flood", "keributan": "fight", "tawuran": "fight",
+    "perkelahian": "fight", "balap liar": "street-racing", "narkoba": "drugs",
+    "miras": "alcohol", "judi": "gambling", "pemalakan": "extortion", "kecelakaan": "accident",
+    "gangguan ketertiban": "disturbance", "fasilitas rusak": "infrastructure",
+    "lampu jalan mati": "infrastructure", "lainnya": "other", "lain-lain": "other",
+}
+SEVERITIES = ("low", "medium", "high")
+SEVERITY_WORDS = {"rendah": "low", "ringan": "low", "sedang": "medium", "tinggi": "high",
+                  "berat": "high"}
+STATUSES = ("new", "in-progress", "forwarded", "resolved", "closed")
+STATUS_WORDS = {"baru": "new", "diproses": "in-progress", "proses": "in-progress",
+                "diteruskan": "forwarded", "selesai": "resolved", "ditutup": "closed",
+                "in progress": "in-progress", "inprogress": "in-progress"}
+SP2HP_CODES = ("A1", "A2", "A3", "A4", "A5")
+OVERDUE_DAYS = 30
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+def _choose(text: str, keys: tuple[str, ...], words: dict[str, str], field_name: str) -> str:
+    raw = " ".join(text.strip().lower().replace("_", "-").split())
+    if raw in keys:
+        return raw
+    if raw in words:
+        return words[raw]
+    if raw.replace(" ", "-") in keys:
+        return raw.replace(" ", "-")
+    raise BadInput("err.bad_choice", field=field_name, value=text.strip(),
+                   choices=", ".join(keys))
+
+
+def parse_category(text: str) -> str:
+    return _choose(text, CATEGORIES, CATEGORY_WORDS, "--category")
+
+
+def parse_severity(text: str) -> str:
+    return _choose(text, SEVERITIES, SEVERITY_WORDS, "--severity")
+
+
+def parse_status(text: str) -> str:
+    return _choose(text, STATUSES, STATUS_WORDS, "--status")
+
+
+def parse_sp2hp(text: str) -> str:
+    code = text.strip().upper()
+    if code not in SP2HP_CODES:
+        raise BadInput("err.bad_choice", field="--sp2hp", value=text.strip(),
+                       choices=", ".join(SP2HP_CODES))
+    return code
+
+
+@dataclass(frozen=True)
+class Police:
+    """The police side: station, LP number, STTLP receipt, latest SP2HP code."""
+
+    station: str | None = None
+    lp: str | None = None
+    sttlp: str | None = None
+    sp2hp: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"station": self.station, "lp": self.lp, "sttlp": self.sttlp,
+                "sp2hp": self.sp2hp}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of an incident's timeline."""
+
+    at: datetime
+    field: str
+    old: str | None
+    new: str | None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"at": self.at.isoformat(), "field": self.field, "old": self.old,
+                "new": self.new}
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One entry of the incident book."""
+
+    id: int
+    occurred_at: datetime
+    recorded_at: datetime
+    category: str
+    description: str
+    severity: str = "medium"
+    location: str = ""
+    who: str = ""
+    witness: str = ""
+    loss: int = 0
+    action: str = ""
+    behaviour: str = ""
+    clothing: str = ""
+    vehicle: str = ""
+    plate: str = ""
+    status: str = "new"
+    police: Police = Police()
+    shift: tuple[date, int] | None = None
+    on_duty: tuple[int, ...] = ()
+    timeline: tuple[Change, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "occurred_at": self.occurred_at.isoformat(),
+            "recorded_at": self.recorded_at.isoformat(), "category": self.category,
+            "severity": self.severity, "location": self.location,
+            "description": self.description, "who": self.who, "witness": self.witness,
+            "loss": self.loss, "action": self.action, "behaviour": self.behaviour,
+            "clothing": self.clothing, "vehicle": self.vehicle, "plate": self.plate,
+            "status": self.status, "police": self.police.to_dict(),
+            "shift": ({"date": self.shift[0].isoformat(), "slot": self.shift[1]}
+                      if self.shift else None),
+            "on_duty": list(self.on_duty), "timeline": [c.to_dict() for c in self.timeline],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Incident:
+        if not isinstance(d, dict):
+            raise SchemaError("an incident record is not an object")
+        try:
+            police = Police(**_need(d, "police", dict))
+            shift = d.get("shift")
+            timeline = tuple(Change(datetime.fromisoformat(c["at"]), c["field"], c["old"],
+                                    c["new"]) for c in _need(d, "timeline", list))
+            return cls(
+                id=_need(d, "id", int), occurred_at=datetime.fromisoformat(d["occurred_at"]),
+                recorded_at=datetime.fromisoformat(d["recorded_at"]),
+                category=_need(d, "category", str), description=_need(d, "description", str),
+                severity=_need(d, "severity", str), location=_need(d, "location", str),
+                who=_need(d, "who", str), witness=_need(d, "witness", str),
+                loss=_need(d, "loss", int), action=_need(d, "action", str),
+                behaviour=_need(d, "behaviour", str), clothing=_need(d, "clothing", str),
+                vehicle=_need(d, "vehicle", str), plate=_need(d, "plate", str),
+                status=_need(d, "status", str), police=police,
+                shift=(date.fromisoformat(shift["date"]), int(shift["slot"])) if shift else None,
+                on_duty=tuple(_need(d, "on_duty", list)), timeline=timeline)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"an incident record is malformed ({exc})") from None
+
+    def forwarded_at(self) -> datetime | None:
+        return next((c.at for c in self.timeline if c.field == "status" and
+                     c.new == "forwarded"), None)
+
+    def last_police_news(self) -> datetime | None:
+        """When the police last said something: forwarding, LP, STTLP or an SP2HP letter."""
+        times = [c.at for c in self.timeline if c.field in ("sp2hp", "lp", "sttlp") or
+                 (c.field == "status" and c.new == "forwarded")]
+        return max(times) if times else None
+
+    def overdue(self, now: datetime) -> bool:
+        """Forwarded, and no SP2HP news for 30 days."""
+        if self.status != "forwarded":
+            return False
+        last = self.last_police_news() or self.recorded_at
+        return now - last > timedelta(days=OVERDUE_DAYS)
+
+
+@dataclass
+class Report:
+    """What the user typed for a new incident, checked by ``new_incident``."""
+
+    occurred_at: datetime
+    category: str
+    description: str
+    severity: str = "medium"
+    location: str = ""
+    who: str = ""
+    witness: str = ""
+    loss: int = 0
+    action: str = ""
+    behaviour: str = ""
+    clothing: str = ""
+    vehicle: str = ""
+    plate: str = ""
+
+
+def on_duty_at(moment: datetime, shifts: list[Shift], settings: Settings) -> Shift | None:
+    """The shift on duty at a moment: one of its evening's slots whose hours contain it
+    (02.00 on Sunday is Saturday evening's shift)."""
+    evening = evening_of(moment.astimezone(zone(settings.timezone)))
+    for s in shifts:
+        if s.date != evening:
+            continue
+        slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
+        start, end = shift_window(s.date, slot.start, slot.end, settings.timezone)
+        if start <= moment < end:
+            return s
+    return None
+
+
+def new_incident(report: Report, now: datetime, shift: Shift | None) -> Incident:
+    """A checked incident, linked to the shift on duty, with its first timeline line."""
+    if report.occurred_at > now + FUTURE_SLACK:
+        raise BadInput("err.future", value=report.occurred_at.isoformat(timespec="minutes"))
+    text = {k: clean_text(getattr(report, k), field_name=f"--{k}", limit=limit)
+            for k, limit in (("description", 2000), ("location", 200), ("who", 400),
+                             ("witness", 400), ("action", 1000), ("behaviour", 1000),
+                             ("clothing", 200), ("vehicle", 200), ("plate", 20))}
+    if not text["description"]:
+        raise BadInput("err.empty", field="--description")
+    if report.category == "suspicious":
+        if not text["behaviour"]:
+            raise BadInput("err.suspicious_behaviour")
+        if not (text["clothing"] or text["vehicle"] or text["plate"]):
+            raise BadInput("err.suspicious_detail")
+    if report.loss < 0:
+        raise BadInput("err.out_of_range", field="--loss", value=report.loss, low=0,
+                       high=10**12)
+    return Incident(
+        id=0, occurred_at=report.occurred_at, recorded_at=now, category=report.category,
+        severity=report.severity, loss=report.loss, **text,
+        shift=shift.key if shift else None, on_duty=shift.volunteers if shift else (),
+        timeline=(Change(now, "status", None, "new"),))
+
+
+def update_incident(incident: Incident, now: datetime, *, status: str | None = None,
+                    station: str | None = None, lp: str | None = None,
+                    sttlp: str | None = None, sp2hp: str | None = None,
+                    note: str | None = None) -> Incident:
+    """Apply changes, each appended to the timeline; nothing is overwritten silently."""
+    changes: list[Change] = []
+    police = incident.police
+    new_status = incident.status
+    if status is not None and status != incident.status:
+        changes.append(Change(now, "status", incident.status, status))
+        new_status = status
+    for name, value in (("station", station), ("lp", lp), ("sttlp", sttlp), ("sp2hp", sp2hp)):
+        if value is None:
+            continue
+        value = clean_text(value, field_name=f"--{name}", required=True, limit=80)
+        if value != getattr(police, name):
+            changes.append(Change(now, name, getattr(police, name), value))
+            police = replace(police, **{name: value})
+    if note is not None:
+        changes.append(Change(now, "note", None, clean_text(note, field_name="--note",
+                                                           required=True, limit=1000)))
+    if not changes:
+        raise BadInput("err.nothing_to_change")
+    if new_status == "forwarded" and not (police.station or incident.police.station):
+        raise BadInput("err.forward_needs_station")
+    return replace(incident, status=new_status, police=police,
+                   timeline=incident.timeline + tuple(changes))
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who reported an incident, kept apart from it; confidential unless made public."""
+
+    incident: int
+    name: str
+    volunteer: int | None = None
+    public: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"incident": self.incident, "name": self.name, "volunteer": self.volunteer,
+                "public": self.public}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reporter:
+        return cls(_need(d, "incident", int), _need(d, "name", str),
+                   _need(d, "volunteer", int, optional=True), _need(d, "public", bool))
