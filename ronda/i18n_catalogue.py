@@ -365,7 +365,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "category.extortion": ('Extortion', 'Pemalakan'),
     "category.accident": ('Accident', 'Kecelakaan'),
     "category.disturbance": ('Disturbance', 'Gangguan ketertiban'),
-    "category.infrastructure": ('Broken facilities (street light out)', 'Fasilitas rusak (lampu jalan mati)'),
+    "category.infrastructure": ("Broken facilities (street light out)",
+                                "Fasilitas rusak (lampu jalan mati)"),
     "category.other": ('Other', 'Lainnya'),
     "severity.low": ('low', 'rendah'),
     "severity.medium": ('medium', 'sedang'),
@@ -540,6 +541,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Jadwal untuk pos, siap cetak: {html} dan {pdf}"),
     "demo.whatsapp": ("And the message for the RT WhatsApp group:",
                       "Dan pesan untuk grup WhatsApp RT:"),
+    "demo.incident": ("A sample incident is in the book, forwarded to the Polsek; the stats:",
+                      "Contoh kejadian sudah dicatat dan diteruskan ke Polsek; statistiknya:"),
     "demo.try": ("Try it yourself: ronda --db {path} schedule stats; "
                  "ronda --db {path} roster --patrol-sheet",
                  "Coba sendiri: ronda --db {path} schedule stats; "

@@ -145,27 +145,47 @@ class Incident:
             "on_duty": list(self.on_duty), "timeline": [c.to_dict() for c in self.timeline],
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """The stored form: like ``to_dict`` without empty fields, since a busy neighbourhood
+        keeps tens of thousands of incidents in its data file."""
+        full = self.to_dict()
+        police = {k: v for k, v in full["police"].items() if v}
+        record = {k: v for k, v in full.items() if v not in ("", 0, None, []) or k == "id"}
+        record["timeline"] = full["timeline"]
+        if police:
+            record["police"] = police
+        else:
+            record.pop("police", None)
+        return record
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Incident:
+        """Read a stored record (or a full ``to_dict``); missing fields are empty."""
         if not isinstance(d, dict):
             raise SchemaError("an incident record is not an object")
+
+        def text(key: str) -> str:
+            value = d.get(key) or ""
+            if not isinstance(value, str):
+                raise SchemaError(f"field '{key}' has the wrong type")
+            return value
+
         try:
-            police = Police(**_need(d, "police", dict))
+            police = Police(**(d.get("police") or {}))
             shift = d.get("shift")
             timeline = tuple(Change(datetime.fromisoformat(c["at"]), c["field"], c["old"],
                                     c["new"]) for c in _need(d, "timeline", list))
             return cls(
                 id=_need(d, "id", int), occurred_at=datetime.fromisoformat(d["occurred_at"]),
                 recorded_at=datetime.fromisoformat(d["recorded_at"]),
-                category=_need(d, "category", str), description=_need(d, "description", str),
-                severity=_need(d, "severity", str), location=_need(d, "location", str),
-                who=_need(d, "who", str), witness=_need(d, "witness", str),
-                loss=_need(d, "loss", int), action=_need(d, "action", str),
-                behaviour=_need(d, "behaviour", str), clothing=_need(d, "clothing", str),
-                vehicle=_need(d, "vehicle", str), plate=_need(d, "plate", str),
+                category=_need(d, "category", str), description=text("description"),
+                severity=text("severity") or "medium", location=text("location"),
+                who=text("who"), witness=text("witness"), loss=int(d.get("loss") or 0),
+                action=text("action"), behaviour=text("behaviour"),
+                clothing=text("clothing"), vehicle=text("vehicle"), plate=text("plate"),
                 status=_need(d, "status", str), police=police,
                 shift=(date.fromisoformat(shift["date"]), int(shift["slot"])) if shift else None,
-                on_duty=tuple(_need(d, "on_duty", list)), timeline=timeline)
+                on_duty=tuple(d.get("on_duty") or ()), timeline=timeline)
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"an incident record is malformed ({exc})") from None
 

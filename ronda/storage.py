@@ -9,7 +9,6 @@ leaves the file byte for byte as it was. Before changes to many records a backup
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
@@ -34,6 +34,9 @@ KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 5.0
 ENV_DB = "RONDA_DB"
 ENV_LOCK_TIMEOUT = "RONDA_LOCK_TIMEOUT"
+
+# Marks data that was migrated on reading, so a writer saves it (after a backup).
+_MIGRATED = "__migrated__"
 
 # Migrations from schema N to N + 1: functions over the raw JSON data.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -152,8 +155,8 @@ def _broken(path: Path, detail: str) -> DataFileError:
 
 def _parse(path: Path, payload: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError as exc:
         raise _broken(path, f"not valid JSON: {exc}") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise _broken(path, "not a ronda data file")
@@ -179,6 +182,7 @@ def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
         data = step(data)
         version += 1
         data.setdefault("_meta", {}).setdefault("1", {})["schema"] = version
+        data[_MIGRATED] = True
     return data
 
 
@@ -200,12 +204,13 @@ def check_records(data: dict[str, Any]) -> list[str]:
                 raise SchemaError("id does not match its key")
         except SchemaError as exc:
             problems.append(f"volunteers/{doc_id}: {exc}")
-    for doc_id, record in data.get("incidents", {}).items():
-        # a light check: incidents can number tens of thousands; `db check` reads them all
-        if not isinstance(record, dict) or not {"id", "occurred_at", "category", "status",
-                                                "timeline"} <= set(record):
-            problems.append(f"incidents/{doc_id}: not an incident record")
-    for table, kind in (("shifts", Shift), ("holidays", Holiday), ("reporters", Reporter)):
+    # a light check of the incident book, which can hold tens of thousands of records;
+    # each one is read in full when it is used, and `ronda db check` reads them all
+    for table, key in (("incidents", "occurred_at"), ("reporters", "incident")):
+        for doc_id, record in data.get(table, {}).items():
+            if not isinstance(record, dict) or key not in record:
+                problems.append(f"{table}/{doc_id}: not a record of {table}")
+    for table, kind in (("shifts", Shift), ("holidays", Holiday)):
         for doc_id, record in data.get(table, {}).items():
             try:
                 kind.from_dict(record)
@@ -235,8 +240,7 @@ class DataFile:
         return schema_of(self._storage.data)
 
     def payload(self) -> bytes:
-        return json.dumps(self._storage.data, ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":")).encode("utf-8")
+        return orjson.dumps(self._storage.data)
 
     # meta
     def _meta(self) -> dict[str, Any]:
@@ -337,9 +341,9 @@ class DataFile:
         """Incidents by time, optionally those whose local date is within [since, until]."""
         low = since.isoformat() if since else ""
         high = until.isoformat() if until else "9999"
-        found = (Incident.from_dict(dict(d)) for d in self.db.table("incidents",
-                                                                    cache_size=0).all()
-                 if low <= d["occurred_at"][:10] <= high)
+        # read the raw records: TinyDB would copy all of a large book into Documents first
+        raw = self._storage.data.get("incidents", {}).values()
+        found = (Incident.from_dict(d) for d in raw if low <= d["occurred_at"][:10] <= high)
         return sorted(found, key=lambda i: (i.occurred_at, i.id))
 
     def incident(self, number: int) -> Incident | None:
@@ -351,7 +355,7 @@ class DataFile:
         from dataclasses import replace
 
         stored = replace(incident, id=self._next_id("incidents"))
-        self.db.table("incidents").insert(Document(stored.to_dict(), doc_id=stored.id))
+        self.db.table("incidents").insert(Document(stored.to_record(), doc_id=stored.id))
         if reporter is not None:
             self.db.table("reporters").insert(Document(
                 replace(reporter, incident=stored.id).to_dict(),
@@ -359,12 +363,12 @@ class DataFile:
         return stored
 
     def save_incident(self, incident: Incident) -> None:
-        self.db.table("incidents").upsert(Document(incident.to_dict(), doc_id=incident.id))
+        self.db.table("incidents").upsert(Document(incident.to_record(), doc_id=incident.id))
 
     def reporters(self) -> dict[int, Reporter]:
         """Reporters by incident id."""
-        return {r.incident: r for r in (Reporter.from_dict(dict(d)) for d in
-                                        self.db.table("reporters").all())}
+        raw = self._storage.data.get("reporters", {}).values()
+        return {r.incident: r for r in (Reporter.from_dict(d) for d in raw)}
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._storage.data.get(name, {}))
@@ -388,10 +392,20 @@ def _read(path: Path) -> bytes:
         raise DataFileError("err.file_unreadable", path=str(path), detail=exc.strerror) from None
 
 
+def full_check(path: Path, data: dict[str, Any]) -> None:
+    """Read every incident and reporter in full (what ``load`` checks only lightly)."""
+    for table, kind in (("incidents", Incident), ("reporters", Reporter)):
+        for doc_id, record in data.get(table, {}).items():
+            try:
+                kind.from_dict(record)
+            except SchemaError as exc:
+                raise _broken(path, f"{table}/{doc_id}: {exc}") from None
+
+
 def peek_language(path: Path) -> str | None:
     """The neighbourhood's language setting, or None when the file cannot tell."""
     try:
-        lang = json.loads(path.read_bytes())["settings"]["1"]["lang"]
+        lang = orjson.loads(path.read_bytes())["settings"]["1"]["lang"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return lang if lang in ("en", "id") else None
@@ -428,6 +442,7 @@ def open_data(path: Path, *, write: bool = False, backup: bool = False,
     """
     if not write:
         _, data = load(path)
+        data.pop(_MIGRATED, None)
         yield DataFile(path, data)
         return
     from filelock import Timeout
@@ -435,7 +450,7 @@ def open_data(path: Path, *, write: bool = False, backup: bool = False,
     try:
         with _lock(path, lock_timeout):
             payload, data = load(path)
-            migrated = schema_of(_parse(path, payload)) != schema_of(data)
+            migrated = data.pop(_MIGRATED, False)
             handle = DataFile(path, data)
             yield handle
             if handle.changed or migrated:

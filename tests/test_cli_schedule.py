@@ -17,7 +17,8 @@ TUESDAY = {"RONDA_TODAY": "2026-11-24"}  # this week is 23–29 November 2026
 def planned(run: Run, db: Path) -> Path:
     """The example neighbourhood with four weeks planned from Monday 23/11/2026."""
     assert run("demo", env=TUESDAY).exit_code == 0
-    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", env=TUESDAY)
+    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", "--yes",
+                 env=TUESDAY)
     assert result.exit_code == 0, result.output
     return db
 
@@ -30,7 +31,8 @@ def shifts(run: Run, *args: str) -> list[dict]:
 
 def test_build_prints_a_summary_with_fairness(run: Run, db: Path) -> None:
     assert run("demo", env=TUESDAY).exit_code == 0
-    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", env=TUESDAY)
+    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", "--yes",
+                 env=TUESDAY)
     assert result.exit_code == 0, result.output
     assert "28 nights, 28 of 28 slots filled" in result.stderr
     assert "Fairness:" in result.stderr and "duties per person" in result.stderr
@@ -144,7 +146,8 @@ def test_attendance_absence_fine_and_stats(run: Run, planned: Path) -> None:
                  "--reason", "tanpa-keterangan", "--note", "situasi aman", env=TUESDAY)
     assert result.exit_code == 0, result.output
     assert "3 present, 1 absent" in result.stderr
-    stats = json.loads(run("schedule", "stats", "--json", env=TUESDAY).stdout)
+    stats = json.loads(run("schedule", "stats", "--from", "23/11/2026", "--json",
+                           env=TUESDAY).stdout)
     person = next(s for s in stats if s["id"] == absent["id"])
     assert {"id", "name", "planned", "served", "absent", "weekend", "holiday",
             "min_gap"} <= set(person)

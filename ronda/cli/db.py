@@ -10,7 +10,7 @@ from ronda.cli._options import Json, Yes
 from ronda.cli._state import state
 from ronda.dates import format_date, format_time
 from ronda.roster import parse_count
-from ronda.storage import list_backups, load, restore_backup, schema_of
+from ronda.storage import full_check, list_backups, load, restore_backup, schema_of
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 
@@ -47,6 +47,7 @@ def check(ctx: typer.Context, json: Json = False) -> None:
     """Check that the data file reads and every record fits the schema."""
     st = state(ctx)
     payload, data = load(st.path)
+    full_check(st.path, data)
     mode = st.path.stat().st_mode & 0o777
     counts = {name: len(table) for name, table in sorted(data.items())
               if not name.startswith("_")}

@@ -14,6 +14,7 @@ from ronda.model import Settings
 
 # (name, first day from today, last day from today, reason): away periods around today
 DEMO_WEEKS = 4
+DEMO_PAST_WEEKS = 2  # already served, so the incident book has patrols to compare with
 DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 5, 12, "dinas"))
 
 
@@ -89,15 +90,16 @@ def demo(ctx: typer.Context) -> None:
             data.save_volunteer(add_away(v, today + timedelta(days=first),
                                          today + timedelta(days=last), reason))
         people = data.volunteers()
+        first = monday - timedelta(weeks=DEMO_PAST_WEEKS)
         last = monday + timedelta(weeks=DEMO_WEEKS, days=-1)
-        years = set(range(monday.year, last.year + 1))
+        years = set(range(first.year, last.year + 1))
         data.save_holidays(national_holidays(years), replace_national_years=years)
         holidays = holiday_map(data.holidays())
-        plan = build_schedule(people, Rules.of(settings), monday, last, holidays=holidays)
+        plan = build_schedule(people, Rules.of(settings), first, last, holidays=holidays)
         saturday = next(s for s in plan.shifts if s.date == monday + timedelta(days=5))
         plan.shifts[plan.shifts.index(saturday)] = saturday.with_changes(
             guests=(Guest(settings.liaison.name, "bhabinkamtibmas"),))
-        data.replace_shifts(monday, last, plan.shifts)
+        data.replace_shifts(first, last, plan.shifts)
         week = data.shifts(monday, sunday)
     out = st.out
     out.say("demo.title", name=settings.name, area=settings.area)
@@ -116,4 +118,46 @@ def demo(ctx: typer.Context) -> None:
     out.say("demo.poster", html=f"{poster}.html", pdf=f"{poster}.pdf")
     out.say("demo.whatsapp")
     out.text(sheet_whatsapp(sheet))
+    _sample_incidents(st, path, settings, today)
     out.say("demo.try", path=str(path))
+
+
+def _sample_incidents(st, path: Path, settings: Settings, today) -> None:  # noqa: ANN001
+    """Log two incidents of the past nights, follow one up, and show the stats."""
+    from datetime import datetime, time, timedelta
+
+    from ronda.cli._incident_view import render_stats
+    from ronda.dates import format_period, zone
+    from ronda.incident_report import incident_stats
+    from ronda.incidents import Report, Reporter, new_incident, on_duty_at, update_incident
+    from ronda.storage import open_data
+
+    tz = zone(settings.timezone)
+    now = datetime.combine(today, time(8, 0), tz)
+    samples = [
+        (Report(datetime.combine(today - timedelta(days=1), time(1, 40), tz), "vehicle-theft",
+                "Sepeda motor Honda Beat hitam hilang dari teras; kunci stang dirusak.",
+                "high", "Jl. Mulawarman Raya No. 21", loss=14_000_000,
+                action="Lapor ketua regu, cek CCTV musala, lapor Polsek."), "Rahmat"),
+        (Report(datetime.combine(today - timedelta(days=3), time(23, 15), tz), "suspicious",
+                "Dua orang mondar-mandir di depan rumah kosong.", "medium", "Gang Mawar 3",
+                behaviour="Mengintip ke pagar rumah yang kosong lalu pergi ke arah utara.",
+                vehicle="Yamaha Mio merah", plate="H 1234 XY"), None),
+    ]
+    with open_data(path, write=True) as data:
+        shifts = data.shifts()
+        for report, reporter in samples:
+            logged = report.occurred_at + timedelta(minutes=50)
+            stored = data.add_incident(
+                new_incident(report, logged, on_duty_at(report.occurred_at, shifts, settings)),
+                Reporter(0, reporter) if reporter else None)
+            if stored.category == "vehicle-theft":
+                data.save_incident(update_incident(
+                    stored, logged + timedelta(hours=5), status="forwarded",
+                    station="Polsek Tembalang", lp="LP/B/512/XI/2026", sp2hp="A1"))
+        found = data.incidents()
+        first = min(i.occurred_at.date() for i in found)
+        result = incident_stats(found, data.shifts(first - timedelta(days=1), today), first,
+                                today, settings.timezone, now)
+    st.out.say("demo.incident")
+    render_stats(st.out, result, format_period(first, today, st.out.lang))
