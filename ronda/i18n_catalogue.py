@@ -468,6 +468,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.vehicle": ("Vehicle", "Kendaraan"),
     "col.plate": ("Plate", "Pelat"),
     "col.police": ("Police", "Polisi"),
+    "col.station": ("Police station", "Kantor polisi"),
     "col.shift": ("Patrol on duty", "Regu bertugas"),
     "col.reporter": ("Reporter", "Pelapor"),
     "col.change": ("Change", "Perubahan"),

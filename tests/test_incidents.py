@@ -11,8 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from conftest import Run, digest
+
 from ronda.dates import parse_moment
 from ronda.errors import BadInput
 

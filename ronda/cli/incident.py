@@ -10,7 +10,15 @@ import typer
 from ronda.cli._files import write_text_file
 from ronda.cli._options import Json
 from ronda.cli._state import State, state
-from ronda.dates import format_date, format_moment, format_period, parse_date, parse_moment
+from ronda.dates import (
+    evening_of,
+    format_date,
+    format_moment,
+    format_period,
+    parse_date,
+    parse_moment,
+    zone,
+)
 from ronda.errors import BadInput
 from ronda.incidents import (
     Incident,
@@ -182,8 +190,8 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
              ("col.behaviour", i.behaviour), ("col.clothing", i.clothing),
              ("col.vehicle", i.vehicle), ("col.plate", i.plate),
              ("col.status", status_text(i, lang)),
-             ("col.police", ", ".join(f"{k.upper()} {v}" for k, v in i.police.to_dict().items()
-                                      if v)),
+             ("col.police", " · ".join(_police_field(out, k, v)
+                                       for k, v in i.police.to_dict().items() if v)),
              ("col.shift", (format_date(i.shift[0], lang) + " · " +
                             ", ".join(people[p].name for p in i.on_duty if p in people))
               if i.shift else "-")]
@@ -210,7 +218,13 @@ def _change_text(out, c) -> str:  # noqa: ANN001
     if c.field == "status":
         old = out.t(f"status.incident.{c.old}") if c.old else "–"
         return f"{out.t('col.status')}: {old} → {out.t(f'status.incident.{c.new}')}"
-    return f"{c.field.upper()}: {c.old or '–'} → {c.new}"
+    return _police_field(out, c.field, f"{c.old or '–'} → {c.new}")
+
+
+def _police_field(out, name: str, value: str) -> str:  # noqa: ANN001
+    """``Police station: Polsek Tembalang``, ``LP: …``, ``SP2HP: A3``."""
+    title = out.t("col.station") if name == "station" else name.upper()
+    return f"{title}: {value}"
 
 
 def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
@@ -274,8 +288,8 @@ def stats(ctx: typer.Context, since: Since = None, until: Until = None,
     st = state(ctx)
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
-        if found and not since:
-            first = found[0].occurred_at.date()
+        if found and not since:  # from the evening of the first incident
+            first = evening_of(found[0].occurred_at.astimezone(zone(settings.timezone)))
         shifts = data.shifts(first - timedelta(days=1), last)
         now = st.now(settings.timezone)
     result = incident_stats(found, shifts, first, last, settings.timezone, now)
