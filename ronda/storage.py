@@ -365,6 +365,13 @@ class DataFile:
     def save_incident(self, incident: Incident) -> None:
         self.db.table("incidents").upsert(Document(incident.to_record(), doc_id=incident.id))
 
+    def erase_reporter(self, volunteer: int) -> int:
+        """Blank the name on every report a volunteer made (erasure on request)."""
+        table = self.db.table("reporters", cache_size=0)
+        mine = [d.doc_id for d in table.all() if d.get("volunteer") == volunteer]
+        table.update({"name": ""}, doc_ids=mine)
+        return len(mine)
+
     def reporters(self) -> dict[int, Reporter]:
         """Reporters by incident id."""
         raw = self._storage.data.get("reporters", {}).values()

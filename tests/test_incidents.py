@@ -185,3 +185,11 @@ def test_interactive_log_asks_for_what_is_missing(run: Run, book: Path, monkeypa
     assert stored["category"] == "fire" and stored["location"] == "Gang Melati"
     assert stored["occurred_at"] == "2026-11-29T02:30:00+07:00"
     assert date.fromisoformat(stored["shift"]["date"]) == date(2026, 11, 28)
+
+
+def test_erasing_a_volunteer_erases_their_name_as_a_reporter(run: Run, book: Path) -> None:
+    assert log(run, "--at", "-1h", "--category", "theft", "--description", "x", "--reporter",
+               "Slamet").exit_code == 0
+    assert "Slamet Riyadi" in json.dumps(json.loads(book.read_text())["reporters"])
+    assert run("volunteer", "remove", "Slamet", "--purge", "--yes").exit_code == 0
+    assert "Slamet" not in book.read_text()

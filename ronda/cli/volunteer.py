@@ -148,6 +148,7 @@ def remove(ctx: typer.Context, volunteer: VolunteerRef,
         if purge:
             st.confirm("confirm.purge", yes, who=label(v))
             data.save_volunteer(v.purge())
+            data.erase_reporter(v.id)
         else:
             data.save_volunteer(v.with_changes(active=False))
     if purge:
