@@ -289,3 +289,14 @@ def format_moment(moment: datetime, zone_name: str, lang: str) -> str:
     word = "pukul" if lang == "id" else "at"
     return f"{format_date(local.date(), lang)} {word} {format_time(local.time(), lang)} " \
            f"{zone_label(zone_name)}"
+
+
+def parse_datetime(text: str, timezone: str) -> datetime:
+    """A date with a time for a future event: ``12/12/2026 19.30``, ISO, ``12 Desember 2026
+    19:30``. The relative forms of ``parse_moment`` (tonight, now, -2h) are not accepted."""
+    raw = text.strip().lower()
+    if raw in _NOW or _RELATIVE.fullmatch(raw) or _CLOCK.fullmatch(raw) or \
+            _TIME.fullmatch(raw):
+        raise BadInput("err.bad_moment", value=text.strip())
+    far = datetime(9000, 1, 1, tzinfo=zone(timezone))
+    return parse_moment(text, far)

@@ -479,6 +479,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.nights_kind": ("Nights", "Malam"),
     "col.nights": ("Nights", "Jumlah malam"),
     "col.per_100": ("Per 100 nights", "Per 100 malam"),
+    # ------------------------------------------------------------ calendars and events
+    "cal.summary": ("Night patrol · {post}", "Ronda malam · {post}"),
+    "cal.team": ("Team on duty, {name}:", "Regu yang bertugas, {name}:"),
+    "cal.event": ("Community event, {name}", "Kegiatan warga, {name}"),
+    "cal.reminder": ("Soon: {summary}", "Sebentar lagi: {summary}"),
+    "cal.name": ("Night patrol {name}", "Ronda malam {name}"),
+    "event.kind.outreach": ("outreach", "penyuluhan / sosialisasi"),
+    "event.kind.meeting": ("meeting", "rapat warga"),
+    "event.kind.joint-patrol": ("joint patrol", "patroli bersama"),
+    "event.kind.other": ("event", "kegiatan"),
+    "err.output_or_per_volunteer": ("Give either -o FILE or --per-volunteer FOLDER.",
+                                    "Berikan -o BERKAS atau --per-volunteer FOLDER."),
+    "err.no_such_team": ("No active volunteer is in team '{team}'.",
+                         "Tidak ada petugas aktif di regu '{team}'."),
+    "err.nothing_to_export": ("Nothing planned in that period; build the schedule first.",
+                              "Belum ada jadwal pada periode itu; susun jadwal dulu."),
+    "err.event_not_found": ("There is no event #{id}.", "Tidak ada kegiatan #{id}."),
+    "err.bad_url": ("'{url}' is not an http(s) address.", "'{url}' bukan alamat http(s)."),
+    "err.password_env": ("The variable {var} is not set; put the password there (never on "
+                         "the command line).",
+                         "Variabel {var} belum diisi; taruh kata sandi di sana (jangan di "
+                         "baris perintah)."),
+    "err.caldav_unreachable": ("Cannot reach the calendar server at {url} ({detail}); nothing "
+                               "was changed.",
+                               "Server kalender {url} tidak dapat dihubungi ({detail}); tidak "
+                               "ada yang diubah."),
+    "err.caldav_login": ("The calendar server at {url} refused the login; check --user and "
+                         "the password variable.",
+                         "Server kalender {url} menolak login; periksa --user dan variabel "
+                         "kata sandi."),
+    "err.caldav_create": ("The server would not create a calendar at {url} (HTTP {status}); "
+                          "check the address and the user's rights.",
+                          "Server tidak mau membuat kalender di {url} (HTTP {status}); "
+                          "periksa alamat dan hak pengguna."),
+    "msg.caldav_change": ("{mark} {label} {when} {summary}", "{mark} {label} {when} {summary}"),
+    "msg.caldav_published": ("Published to {url}: {calendars} calendar(s), {added} added, "
+                             "{changed} changed, {removed} removed, {same} unchanged.",
+                             "Diterbitkan ke {url}: {calendars} kalender, {added} baru, "
+                             "{changed} berubah, {removed} dihapus, {same} tetap."),
+    "msg.caldav_dry_run": ("Would publish to {url}: {calendars} calendar(s), {added} to add, "
+                           "{changed} to change, {removed} to remove, {same} unchanged "
+                           "(--dry-run).",
+                           "Akan diterbitkan ke {url}: {calendars} kalender, {added} baru, "
+                           "{changed} berubah, {removed} dihapus, {same} tetap (--dry-run)."),
+    "msg.ics_written": ("Wrote {path}.", "{path} ditulis."),
+    "msg.ics_per_volunteer": ("Wrote {count} calendar file(s) into {path}.",
+                              "{count} berkas kalender ditulis ke {path}."),
+    "msg.event_added": ("Event #{id} {title}: {when}.", "Kegiatan #{id} {title}: {when}."),
+    "msg.event_removed": ("Event #{id} {title} removed.", "Kegiatan #{id} {title} dihapus."),
     # ------------------------------------------------------------ columns and statuses
     "col.key": ("Setting", "Pengaturan"),
     "col.value": ("Value", "Nilai"),
@@ -540,6 +589,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Jadwal disusun untuk {weeks} pekan; pekan ini:"),
     "demo.poster": ("The jadwal for the pos, ready to print: {html} and {pdf}",
                     "Jadwal untuk pos, siap cetak: {html} dan {pdf}"),
+    "demo.calendar": ("The whole schedule as a calendar file for phones: {path}",
+                      "Seluruh jadwal sebagai berkas kalender untuk HP: {path}"),
     "demo.whatsapp": ("And the message for the RT WhatsApp group:",
                       "Dan pesan untuk grup WhatsApp RT:"),
     "demo.incident": ("A sample incident is in the book, forwarded to the Polsek; the stats:",
@@ -835,6 +886,50 @@ MESSAGES.update({
     "help.incident.board.weeks": ("How many weeks back.", "Berapa pekan ke belakang."),
     "help.incident.board.output": ("File to write, or - for the screen.",
                                    "Berkas tujuan, atau - untuk layar."),
+    "help.event": ("Community events: outreach, RT meetings, joint patrols.",
+                   "Kegiatan warga: penyuluhan, rapat RT, patroli bersama."),
+    "help.event.add": ("Add an event (two hours unless --end).",
+                       "Tambah kegiatan (dua jam kecuali --end)."),
+    "help.event.add.title": ("What it is.", "Nama kegiatan."),
+    "help.event.add.at": ("When it starts: 12/12/2026 19.30 or ISO.",
+                          "Mulai: 12/12/2026 19.30 atau ISO."),
+    "help.event.add.end": ("When it ends.", "Selesai."),
+    "help.event.add.location": ("Where.", "Tempat."),
+    "help.event.add.kind": ("outreach, meeting, joint-patrol or other.",
+                            "outreach, meeting, joint-patrol atau other."),
+    "help.event.list": ("List the events.", "Daftar kegiatan."),
+    "help.event.remove": ("Remove an event.", "Hapus kegiatan."),
+    "help.event.remove.number": ("Event number.", "Nomor kegiatan."),
+    "help.export": ("Calendar files for phones.", "Berkas kalender untuk HP."),
+    "help.export.ics": ("Write the schedule (and community events) as an .ics file; one per "
+                        "volunteer with --per-volunteer.",
+                        "Tulis jadwal (dan kegiatan warga) sebagai berkas .ics; satu per "
+                        "petugas dengan --per-volunteer."),
+    "help.export.ics.output": ("The .ics file to write.", "Berkas .ics tujuan."),
+    "help.export.ics.volunteer": ("Only this person's nights (repeatable).",
+                                  "Hanya malam orang ini (boleh diulang)."),
+    "help.export.ics.team": ("Only this regu's members.", "Hanya anggota regu ini."),
+    "help.export.ics.alarm": ("Reminder this many minutes before (0: none).",
+                              "Pengingat sekian menit sebelumnya (0: tanpa)."),
+    "help.export.ics.with_contacts": ("Put the team's phone numbers in the events.",
+                                      "Cantumkan No. HP regu di acara."),
+    "help.export.ics.per_volunteer": ("A folder: one file per active volunteer.",
+                                      "Folder: satu berkas per petugas aktif."),
+    "help.publish": ("Live calendars on a CalDAV server.", "Kalender langsung di server CalDAV."),
+    "help.publish.caldav": ("Push the schedule to a CalDAV calendar (Radicale, Nextcloud, …) by "
+                            "UID: changes replace, removals are deleted.",
+                            "Kirim jadwal ke kalender CalDAV (Radicale, Nextcloud, …) "
+                            "menurut UID: perubahan menimpa, yang hilang dihapus."),
+    "help.publish.caldav.url": ("The calendar collection's address.",
+                                "Alamat koleksi kalender."),
+    "help.publish.caldav.user": ("User name on the server.", "Nama pengguna di server."),
+    "help.publish.caldav.password_env": ("Name of the environment variable holding the "
+                                         "password.",
+                                         "Nama variabel lingkungan berisi kata sandi."),
+    "help.publish.caldav.per_volunteer": ("One calendar per active volunteer under URL.",
+                                          "Satu kalender per petugas aktif di bawah URL."),
+    "help.publish.caldav.alarm": ("Reminder this many minutes before (0: none).",
+                                  "Pengingat sekian menit sebelumnya (0: tanpa)."),
     "help.db": ("The data file: backups, restore, check.",
                 "Berkas data: cadangan, pemulihan, pemeriksaan."),
     "help.db.backups": ("List the backups, newest first.",

@@ -24,6 +24,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from ronda import __version__
+from ronda.calendar import CommunityEvent
 from ronda.errors import BadInput, DataFileError
 from ronda.incidents import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
@@ -376,6 +377,34 @@ class DataFile:
         """Reporters by incident id."""
         raw = self._storage.data.get("reporters", {}).values()
         return {r.incident: r for r in (Reporter.from_dict(d) for d in raw)}
+
+    # community events and the calendar registry (UIDs, sequences)
+    def events(self) -> list[CommunityEvent]:
+        return sorted((CommunityEvent.from_dict(dict(d)) for d in self.db.table("events").all()),
+                      key=lambda e: (e.start, e.id))
+
+    def add_event(self, event: CommunityEvent) -> CommunityEvent:
+        from dataclasses import replace
+
+        stored = replace(event, id=self._next_id("events"))
+        self.db.table("events").insert(Document(stored.to_dict(), doc_id=stored.id))
+        return stored
+
+    def remove_event(self, number: int) -> CommunityEvent | None:
+        table = self.db.table("events")
+        found = table.get(doc_id=number)
+        if found is None:
+            return None
+        table.remove(doc_ids=[number])
+        return CommunityEvent.from_dict(dict(found))
+
+    def calendar_registry(self) -> dict[str, dict[str, Any]]:
+        """What was last exported under each UID: fingerprint, sequence, scope, times."""
+        record = self.db.table("calendar").get(doc_id=1)
+        return dict(record.get("uids", {})) if record else {}
+
+    def save_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
+        self.db.table("calendar").upsert(Document({"uids": registry}, doc_id=1))
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._storage.data.get(name, {}))

@@ -41,6 +41,7 @@ def test_demo_loads_the_example_and_shows_the_roster(run: Run, db: Path) -> None
     for suffix in ("html", "pdf"):
         poster = db.parent / f"jadwal-ronda-2026-11-16.{suffix}"
         assert poster.exists() and str(poster) in result.stderr
+    assert (db.parent / "ronda-demo.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert "*NIGHT PATROL SCHEDULE*" in result.stdout and "*Saturday 21/11/2026*" in result.stdout
     people = json.loads(run("volunteer", "list", "--json").stdout)
     assert len(people) == 28

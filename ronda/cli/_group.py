@@ -118,7 +118,7 @@ def usage_message(exc: Any, lang: str) -> str:
         text = t("err.usage.no_such_command", lang, name=m[1])
         if guess := re.search(r"Did you mean '([^']+)'", exc.message):
             text += " " + t("err.usage.did_you_mean", lang, name=guess[1])
-    elif m := re.match(r"Got unexpected extra arguments? \((.+)\)", exc.message):
+    elif m := re.match(r"Got unexpected extra arguments?(?:\(s\))? \((.+)\)", exc.message):
         text = t("err.usage.extra", lang, args=m[1])
     else:
         text = t("err.usage.other", lang, detail=exc.message)

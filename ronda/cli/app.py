@@ -22,6 +22,9 @@ COMMANDS: dict[str, str] = {
     "schedule": "ronda.cli.schedule:app",
     "incident": "ronda.cli.incident:app",
     "holiday": "ronda.cli.holiday:app",
+    "event": "ronda.cli.event:app",
+    "export": "ronda.cli.export:app",
+    "publish": "ronda.cli.publish:app",
     "roster": "ronda.cli.roster:roster",
     "db": "ronda.cli.db:app",
 }

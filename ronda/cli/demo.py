@@ -115,7 +115,14 @@ def demo(ctx: typer.Context) -> None:
     poster = path.parent / f"jadwal-ronda-{monday.isoformat()}"
     write_text_file(f"{poster}.html", sheets_html([sheet]))
     write_bytes_file(f"{poster}.pdf", sheets_pdf([sheet]))
+    from ronda.calendar import shift_events, to_ics
+
+    calendar = path.parent / "ronda-demo.ics"
+    write_bytes_file(str(calendar), to_ics(
+        shift_events(plan.shifts, settings, {v.id: v for v in people}, out.lang),
+        out.t("cal.name", name=settings.name), settings.timezone, out.lang))
     out.say("demo.poster", html=f"{poster}.html", pdf=f"{poster}.pdf")
+    out.say("demo.calendar", path=str(calendar))
     out.say("demo.whatsapp")
     out.text(sheet_whatsapp(sheet))
     _sample_incidents(st, path, settings, today)

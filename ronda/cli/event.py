@@ -1,0 +1,63 @@
+"""``ronda event``: outreach, RT meetings and joint patrols, for the calendars."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ronda.cli._options import Json
+from ronda.cli._state import state
+from ronda.dates import format_moment, parse_datetime
+from ronda.errors import BadInput
+from ronda.roster import parse_count
+
+app = typer.Typer(no_args_is_help=True, add_completion=False)
+Opt = typer.Option
+
+
+@app.command("add")
+def add(ctx: typer.Context, title: Annotated[str, typer.Argument(metavar="TITLE")],
+        at: Annotated[str, Opt("--at")] = ...,  # type: ignore[assignment]
+        end: Annotated[str | None, Opt("--end")] = None,
+        location: Annotated[str, Opt("--location")] = "",
+        kind: Annotated[str, Opt("--kind")] = "other") -> None:
+    """Add a community event: outreach, meeting, joint patrol."""
+    from ronda.calendar import new_event
+
+    st = state(ctx)
+    with st.data(write=True) as data:
+        settings = data.settings()
+        start = parse_datetime(at, settings.timezone)
+        finish = parse_datetime(end, settings.timezone) if end else None
+        stored = data.add_event(new_event(title, start, finish, location, kind))
+    st.out.done("msg.event_added", id=stored.id, title=stored.title,
+                when=format_moment(stored.start, settings.timezone, st.out.lang))
+
+
+@app.command("list")
+def list_(ctx: typer.Context, json: Json = False) -> None:
+    """List the community events."""
+    st = state(ctx)
+    with st.data() as data:
+        settings = data.settings()
+        events = data.events()
+    if json:
+        st.out.json([e.to_dict() for e in events])
+        return
+    lang = st.out.lang
+    st.out.table(["col.id", "col.when", "col.name", "col.kind", "col.location"],
+                 [[str(e.id), format_moment(e.start, settings.timezone, lang), e.title,
+                   st.out.t(f"event.kind.{e.kind}"), e.location] for e in events])
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+    """Remove a community event (calendars get it as cancelled on the next export)."""
+    st = state(ctx)
+    n = parse_count(number.lstrip("#"), "ID", minimum=1, maximum=10**9)
+    with st.data(write=True) as data:
+        gone = data.remove_event(n)
+        if gone is None:
+            raise BadInput("err.event_not_found", id=n)
+    st.out.done("msg.event_removed", id=n, title=gone.title)
