@@ -27,3 +27,10 @@ def median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
                        check=False)
         times.append(time.perf_counter() - begin)
     return statistics.median(times)
+
+
+def print_table(cases: list[tuple[str, list[str]]], runs: int, env: dict[str, str]) -> None:
+    """A Markdown table of the median time of each command."""
+    print("| command | median (s) |\n|---|---|")
+    for label, argv in cases:
+        print(f"| `{label}` | {median_seconds(argv, runs, env):.3f} |")

@@ -14,7 +14,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from _common import compile_package, median_seconds
+from _common import compile_package, print_table
 
 from ronda.model import Away, Settings, Volunteer
 from ronda.storage import create_data
@@ -66,9 +66,7 @@ def main() -> None:
     ]
     print(f"{args.volunteers} volunteers, data file {db.stat().st_size:,} bytes, "
           f"median of {args.runs} runs, {os.cpu_count()} cores\n")
-    print("| command | median (s) |\n|---|---|")
-    for label, argv in cases:
-        print(f"| `{label}` | {median_seconds(argv, args.runs, env):.3f} |")
+    print_table(cases, args.runs, env)
 
 
 if __name__ == "__main__":

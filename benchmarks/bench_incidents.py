@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from _common import compile_package, median_seconds
+from _common import compile_package, print_table
 
-from ronda.incidents import CATEGORIES, Report, Reporter, new_incident, update_incident
+from ronda.incidents import CATEGORIES, Incident, Reporter, new_incident, update_incident
 from ronda.model import Settings, Volunteer
 from ronda.storage import create_data
 
@@ -32,10 +32,11 @@ def build(path: Path, count: int) -> None:
         for n in range(count):
             moment = NOW - timedelta(minutes=rng.randint(60, 5 * 365 * 24 * 60))
             kind = rng.choice(CATEGORIES)
-            report = Report(moment, kind, f"Kejadian {n}: {kind} di gang {rng.randint(1, 9)}",
-                            rng.choice(("low", "medium", "high")), f"Gang {rng.randint(1, 9)}",
-                            behaviour="mengintip" if kind == "suspicious" else "",
-                            clothing="jaket hitam" if kind == "suspicious" else "")
+            report = Incident(0, moment, moment, kind,
+                              f"Kejadian {n}: {kind} di gang {rng.randint(1, 9)}",
+                              rng.choice(("low", "medium", "high")), f"Gang {rng.randint(1, 9)}",
+                              behaviour="mengintip" if kind == "suspicious" else "",
+                              clothing="jaket hitam" if kind == "suspicious" else "")
             incident = new_incident(report, moment + timedelta(hours=1), None)
             if n % 3 == 0:
                 incident = update_incident(incident, moment + timedelta(days=1),
@@ -66,9 +67,7 @@ def main() -> None:
     ]
     print(f"{args.incidents:,} incidents, data file {db.stat().st_size / 1e6:.1f} MB, "
           f"median of {args.runs} runs, {os.cpu_count()} cores\n")
-    print("| command | median (s) |\n|---|---|")
-    for label, argv in cases:
-        print(f"| `{label}` | {median_seconds(argv, args.runs, env):.3f} |")
+    print_table(cases, args.runs, env)
 
 
 if __name__ == "__main__":

@@ -207,25 +207,6 @@ class Incident:
         return now - last > timedelta(days=OVERDUE_DAYS)
 
 
-@dataclass
-class Report:
-    """What the user typed for a new incident, checked by ``new_incident``."""
-
-    occurred_at: datetime
-    category: str
-    description: str
-    severity: str = "medium"
-    location: str = ""
-    who: str = ""
-    witness: str = ""
-    loss: int = 0
-    action: str = ""
-    behaviour: str = ""
-    clothing: str = ""
-    vehicle: str = ""
-    plate: str = ""
-
-
 def on_duty_at(moment: datetime, shifts: list[Shift], settings: Settings) -> Shift | None:
     """The shift on duty at a moment: one of its evening's slots whose hours contain it
     (02.00 on Sunday is Saturday evening's shift)."""
@@ -240,8 +221,9 @@ def on_duty_at(moment: datetime, shifts: list[Shift], settings: Settings) -> Shi
     return None
 
 
-def new_incident(report: Report, now: datetime, shift: Shift | None) -> Incident:
-    """A checked incident, linked to the shift on duty, with its first timeline line."""
+def new_incident(report: Incident, now: datetime, shift: Shift | None) -> Incident:
+    """A checked incident from what was typed (``report``, an unsaved Incident), recorded
+    ``now``, linked to the shift on duty, with its first timeline line."""
     if report.occurred_at > now + FUTURE_SLACK:
         raise BadInput("err.future", value=report.occurred_at.isoformat(timespec="minutes"))
     text = {k: clean_text(getattr(report, k), field_name=f"--{k}", limit=limit)
@@ -258,11 +240,10 @@ def new_incident(report: Report, now: datetime, shift: Shift | None) -> Incident
     if report.loss < 0:
         raise BadInput("err.out_of_range", field="--loss", value=report.loss, low=0,
                        high=10**12)
-    return Incident(
-        id=0, occurred_at=report.occurred_at, recorded_at=now, category=report.category,
-        severity=report.severity, loss=report.loss, **text,
-        shift=shift.key if shift else None, on_duty=shift.volunteers if shift else (),
-        timeline=(Change(now, "status", None, "new"),))
+    return replace(report, id=0, recorded_at=now, **text, status="new", police=Police(),
+                   shift=shift.key if shift else None,
+                   on_duty=shift.volunteers if shift else (),
+                   timeline=(Change(now, "status", None, "new"),))
 
 
 def update_incident(incident: Incident, now: datetime, *, status: str | None = None,

@@ -58,7 +58,7 @@ def test_a_writer_killed_at_any_moment_never_leaves_a_broken_file(tmp_path: Path
     for i in range(30):
         name = f"Crash {i}"
         process = ronda_process(db, "volunteer", "add", name)
-        time.sleep(rng.uniform(0.05, 0.9))
+        time.sleep(rng.uniform(0.05, 1.4))
         process.send_signal(signal.SIGKILL)
         process.wait()
         if process.returncode == 0:

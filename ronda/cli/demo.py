@@ -136,20 +136,22 @@ def _sample_incidents(st, path: Path, settings: Settings, today) -> None:  # noq
     from ronda.cli._incident_view import render_stats
     from ronda.dates import format_period, zone
     from ronda.incident_report import incident_stats
-    from ronda.incidents import Report, Reporter, new_incident, on_duty_at, update_incident
+    from ronda.incidents import Incident, Reporter, new_incident, on_duty_at, update_incident
     from ronda.storage import open_data
 
     tz = zone(settings.timezone)
     now = datetime.combine(today, time(8, 0), tz)
     samples = [
-        (Report(datetime.combine(today - timedelta(days=1), time(1, 40), tz), "vehicle-theft",
-                "Sepeda motor Honda Beat hitam hilang dari teras; kunci stang dirusak.",
-                "high", "Jl. Mulawarman Raya No. 21", loss=14_000_000,
-                action="Lapor ketua regu, cek CCTV musala, lapor Polsek."), "Rahmat"),
-        (Report(datetime.combine(today - timedelta(days=3), time(23, 15), tz), "suspicious",
-                "Dua orang mondar-mandir di depan rumah kosong.", "medium", "Gang Mawar 3",
-                behaviour="Mengintip ke pagar rumah yang kosong lalu pergi ke arah utara.",
-                vehicle="Yamaha Mio merah", plate="H 1234 XY"), None),
+        (Incident(0, datetime.combine(today - timedelta(days=1), time(1, 40), tz), now,
+                  "vehicle-theft",
+                  "Sepeda motor Honda Beat hitam hilang dari teras; kunci stang dirusak.",
+                  "high", "Jl. Mulawarman Raya No. 21", loss=14_000_000,
+                  action="Lapor ketua regu, cek CCTV musala, lapor Polsek."), "Rahmat"),
+        (Incident(0, datetime.combine(today - timedelta(days=3), time(23, 15), tz), now,
+                  "suspicious", "Dua orang mondar-mandir di depan rumah kosong.", "medium",
+                  "Gang Mawar 3",
+                  behaviour="Mengintip ke pagar rumah yang kosong lalu pergi ke arah utara.",
+                  vehicle="Yamaha Mio merah", plate="H 1234 XY"), None),
     ]
     with open_data(path, write=True) as data:
         shifts = data.shifts()

@@ -22,7 +22,6 @@ from ronda.dates import (
 from ronda.errors import BadInput
 from ronda.incidents import (
     Incident,
-    Report,
     Reporter,
     new_incident,
     on_duty_at,
@@ -86,10 +85,13 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
         now = st.now(settings.timezone)
         moment = parse_moment(asked["at"] or "now", now)
         kind = parse_category(asked["category"] or "")
-        report = Report(moment, kind, asked["description"] or "", parse_severity(severity),
-                        asked["location"] or "", who or "", witness or "",
-                        parse_money(loss, "--loss"), action or "", asked["behaviour"] or "",
-                        asked["clothing"] or "", vehicle or "", plate or "")
+        report = Incident(
+            id=0, occurred_at=moment, recorded_at=now, category=kind,
+            description=asked["description"] or "", severity=parse_severity(severity),
+            location=asked["location"] or "", who=who or "", witness=witness or "",
+            loss=parse_money(loss, "--loss"), action=action or "",
+            behaviour=asked["behaviour"] or "", clothing=asked["clothing"] or "",
+            vehicle=vehicle or "", plate=plate or "")
         shift = on_duty_at(moment, data.shifts(moment.date() - timedelta(days=1),
                                                moment.date()), settings)
         incident = new_incident(report, now, shift)
