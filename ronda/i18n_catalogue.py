@@ -913,6 +913,8 @@ MESSAGES.update({
                               "Pengingat sekian menit sebelumnya (0: tanpa)."),
     "help.export.ics.with_contacts": ("Put the team's phone numbers in the events.",
                                       "Cantumkan No. HP regu di acara."),
+    "help.export.ics.lang": ("Language of the events: id or en.",
+                             "Bahasa acara: id atau en."),
     "help.export.ics.per_volunteer": ("A folder: one file per active volunteer.",
                                       "Folder: satu berkas per petugas aktif."),
     "help.publish": ("Live calendars on a CalDAV server.", "Kalender langsung di server CalDAV."),

@@ -169,3 +169,12 @@ def test_export_errors_change_nothing(run: Run, planned: Path, tmp_path: Path,
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
     assert digest(planned) == before
+
+
+def test_events_in_indonesian(run: Run, planned: Path, tmp_path: Path) -> None:
+    out = export(run, tmp_path, "--to", "2026-11-29", "--lang", "id")
+    summaries = {str(e["summary"]) for e in events_of(out).values()}
+    assert summaries == {"Ronda malam · Pos Kamling RT 005"}
+    description = str(next(iter(events_of(out).values()))["description"])
+    assert description.startswith("Regu yang bertugas, RT 005 / RW 002:")
+    assert "(ketua)" in description

@@ -93,6 +93,14 @@ class State:
             self.setting_lang = handle.settings().lang
             yield handle
 
+    def choose_lang(self, lang: str | None) -> None:
+        """A command's own ``--lang`` (for what it writes), checked like the root option."""
+        if lang is None:
+            return
+        if lang.strip().lower() not in ("en", "id"):
+            raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
+        self.lang_option = lang.strip().lower()
+
     def interactive(self) -> bool:
         return is_interactive()
 

@@ -9,7 +9,6 @@ import typer
 from ronda import __version__
 from ronda.cli._group import RondaGroup
 from ronda.cli._state import State
-from ronda.errors import BadInput
 
 # Every command group by name, as "module:object": a group's module is imported only when it
 # runs (or help lists it), so start-up stays light however many commands ronda grows.
@@ -52,10 +51,7 @@ def root(
 ) -> None:
     """Root options shared by every command."""
     ctx.obj = State(db=db_path, no_color=no_color, debug=debug)
-    if lang is not None:
-        if lang.strip().lower() not in ("en", "id"):
-            raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
-        ctx.obj.lang_option = lang.strip().lower()
+    ctx.obj.choose_lang(lang)
 
 
 def main() -> None:

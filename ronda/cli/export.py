@@ -67,9 +67,11 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
         team: Annotated[str | None, Opt("--team")] = None, from_: From = None, to: To = None,
         alarm: Annotated[str, Opt("--alarm")] = "60",
         with_contacts: Annotated[bool, Opt("--with-contacts")] = False,
-        per_volunteer: Annotated[str | None, Opt("--per-volunteer")] = None) -> None:
+        per_volunteer: Annotated[str | None, Opt("--per-volunteer")] = None,
+        lang: Annotated[str | None, Opt("--lang")] = None) -> None:
     """Write the schedule as an .ics calendar file (or one file per volunteer)."""
     st = state(ctx)
+    st.choose_lang(lang)
     minutes = parse_count(alarm, "--alarm", maximum=24 * 60)
     if (output is None) == (per_volunteer is None):
         raise BadInput("err.output_or_per_volunteer")

@@ -40,10 +40,7 @@ def roster(
     if fmt not in FORMATS:
         raise BadInput("err.bad_choice", field="--format", value=format_,
                        choices=", ".join(FORMATS))
-    if lang is not None:
-        if lang.strip().lower() not in ("en", "id"):
-            raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
-        st.lang_option = lang.strip().lower()
+    st.choose_lang(lang)
     if patrol_sheet and fmt in ("whatsapp", "teams"):
         raise BadInput("err.patrol_sheet_private")
     count = parse_count(weeks, "--weeks", minimum=1, maximum=53)
