@@ -126,11 +126,11 @@ def verdict(stats: Sequence[PersonStats], people: Sequence[Volunteer], first: da
             last: date) -> Verdict:
     """Each active person's fair share is the period's duties in proportion to the nights
     they could serve (days and away periods); fair when nobody is more than 1.5 off it."""
-    from ronda.scheduler import _serviceable
+    from ronda.rules import serviceable
 
     by_id = {v.id: v for v in people if v.active}
     rows = [s for s in stats if s.id in by_id]
-    nights_of = {s.id: _serviceable(by_id[s.id], first, last) for s in rows}
+    nights_of = {s.id: serviceable(by_id[s.id], first, last) for s in rows}
     capacity = sum(nights_of.values())
     total = sum(s.planned for s in rows)
     if not rows or capacity == 0:

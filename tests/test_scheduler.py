@@ -315,7 +315,7 @@ def test_an_away_member_leaves_the_regu_short_and_substitutes_are_suggested() ->
 
 
 def test_the_nights_a_person_can_serve_are_counted_exactly() -> None:
-    from ronda.scheduler import _serviceable
+    from ronda.rules import serviceable
 
     v = Volunteer(1, "A", days=("mon", "sat"),
                   away=(Away(MONDAY + timedelta(days=5), MONDAY + timedelta(days=12), "mudik"),
@@ -323,4 +323,4 @@ def test_the_nights_a_person_can_serve_are_counted_exactly() -> None:
     for length in range(1, 40):
         last = MONDAY + timedelta(days=length - 1)
         slow = sum(1 for d in nights(MONDAY, last) if day_key(d) in v.days and not v.away_on(d))
-        assert _serviceable(v, MONDAY, last) == slow
+        assert serviceable(v, MONDAY, last) == slow

@@ -170,7 +170,7 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
-    from ronda.scheduler import Ledger, Rules, blocked
+    from ronda.rules import Ledger, Rules, blocked
 
     st = state(ctx)
     with st.data(write=True) as data:

@@ -1,0 +1,108 @@
+"""The hard rules of a patrol schedule, and the ledger of who is on duty when.
+
+A person is placed only on days they are available and not away, at most once a night, with
+the rest nights kept and within their weekly maximum. ``blocked`` names the rule that keeps
+someone off a night; the scheduler, its repair passes and the swap command all ask it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ronda.dates import DAY_KEYS, day_key
+from ronda.model import Settings, Slot, Volunteer
+from ronda.shifts import Exclusion, Shift
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The scheduling rules of a neighbourhood."""
+
+    slots: tuple[Slot, ...]
+    rest: int = 2
+    max_per_week: int | None = None
+
+    @classmethod
+    def of(cls, settings: Settings) -> Rules:
+        return cls(settings.slots, settings.rest, settings.max_per_week)
+
+
+def nights(start: date, end: date) -> list[date]:
+    """Every evening from ``start`` to ``end``, both included."""
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+class Ledger:
+    """Who is on duty when: sorted duty dates per person, for the rest and weekly rules."""
+
+    def __init__(self, shifts: Iterable[Shift] = ()) -> None:
+        self.dates: dict[int, list[date]] = defaultdict(list)
+        for shift in shifts:
+            for pid in shift.volunteers:
+                self.add(pid, shift.date)
+
+    def add(self, pid: int, d: date) -> None:
+        insort(self.dates[pid], d)
+
+    def remove(self, pid: int, d: date) -> None:
+        self.dates[pid].remove(d)
+
+    def between(self, pid: int, first: date, last: date) -> int:
+        ds = self.dates.get(pid, [])
+        return bisect_right(ds, last) - bisect_left(ds, first)
+
+    def last_before(self, pid: int, d: date) -> date | None:
+        ds = self.dates.get(pid, [])
+        i = bisect_left(ds, d)
+        return ds[i - 1] if i else None
+
+
+def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
+            ignore: date | None = None) -> Exclusion | None:
+    """The rule that keeps ``v`` off night ``d`` (ignoring a duty on ``ignore``), or None."""
+    if day_key(d) not in v.days:
+        return Exclusion(v.id, "day", day_key(d))
+    away = v.away_on(d)
+    if away:
+        return Exclusion(v.id, "away", away.reason)
+    around = ledger.between(v.id, d - timedelta(days=rules.rest), d + timedelta(days=rules.rest))
+    if ignore is not None and abs((ignore - d).days) <= rules.rest:
+        around -= 1
+    if around > 0:
+        own = ledger.between(v.id, d, d) - (1 if ignore == d else 0)
+        return Exclusion(v.id, "tonight" if own > 0 else "rest")
+    limit = v.max_per_week or rules.max_per_week
+    if limit is not None:
+        monday = d - timedelta(days=d.weekday())
+        count = ledger.between(v.id, monday, monday + timedelta(days=6))
+        if ignore is not None and monday <= ignore <= monday + timedelta(days=6):
+            count -= 1
+        if count >= limit:
+            return Exclusion(v.id, "week", str(limit))
+    return None
+
+
+def serviceable(v: Volunteer, first: date, last: date) -> int:
+    """Nights in [first, last] a person could serve by day and away periods alone."""
+    def count(a: date, b: date) -> int:
+        if b < a:
+            return 0
+        weeks, extra = divmod((b - a).days + 1, 7)
+        wanted = {DAY_KEYS.index(d) for d in v.days}
+        tail = sum(1 for k in range(extra) if (a.weekday() + k) % 7 in wanted)
+        return weeks * len(wanted) + tail
+
+    total = count(first, last)
+    merged: list[list[date]] = []
+    for away in sorted(v.away, key=lambda a: a.start):  # overlapping periods count once
+        if merged and away.start <= merged[-1][1] + timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], away.end)
+        else:
+            merged.append([away.start, away.end])
+    for start, end in merged:
+        total -= count(max(start, first), min(end, last))
+    return total
