@@ -84,12 +84,16 @@ def test_translation_fills_in_values() -> None:
 
 
 CORE = ["ronda.model", "ronda.dates", "ronda.roster", "ronda.config", "ronda.csvfile",
-        "ronda.phones", "ronda.i18n", "ronda.errors"]
+        "ronda.phones", "ronda.i18n", "ronda.errors", "ronda.shifts", "ronda.rules",
+        "ronda.scheduler", "ronda.rebalance", "ronda.reports", "ronda.holiday", "ronda.poster",
+        "ronda.printing.text", "ronda.printing.html", "ronda.printing.pdf", "ronda.incidents",
+        "ronda.incident_report", "ronda.calendar"]
 
 
 def test_the_core_loads_no_terminal_or_storage_library() -> None:
     code = ("import sys\n" + "".join(f"import {m}\n" for m in CORE) +
-            "bad = [m for m in ('typer', 'rich', 'tinydb', 'click', 'filelock', 'phonenumbers')"
+            "bad = [m for m in ('typer', 'rich', 'tinydb', 'click', 'filelock', 'phonenumbers',"
+            " 'reportlab', 'icalendar', 'holidays', 'caldav')"
             " if m in sys.modules]\nprint(','.join(bad))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
