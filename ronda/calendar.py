@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ronda.dates import shift_window, zone
+from ronda.dates import check_range, shift_window, zone
 from ronda.i18n import t
 from ronda.model import Settings, Volunteer, clean_text
 from ronda.phones import display_phone
@@ -56,10 +56,7 @@ def new_event(title: str, start: datetime, end: datetime | None, location: str,
         raise BadInput("err.bad_choice", field="--kind", value=kind,
                        choices=", ".join(EVENT_KINDS))
     finish = end or start + timedelta(hours=2)
-    if finish <= start:
-        from ronda.errors import BadInput
-
-        raise BadInput("err.range_reversed", start=start.isoformat(), end=finish.isoformat())
+    check_range(start, finish)
     return CommunityEvent(0, clean_text(title, field_name="TITLE", required=True, limit=120),
                           start, finish, clean_text(location, field_name="--location"), kind)
 

@@ -213,6 +213,12 @@ def evening_of(moment: datetime) -> date:
     return moment.date()
 
 
+def check_range(first: date, last: date) -> None:
+    """Refuse a period (or moment pair) that ends before it starts."""
+    if last < first:
+        raise BadInput("err.range_reversed", start=first.isoformat(), end=last.isoformat())
+
+
 def week_of(d: date) -> tuple[date, date]:
     """Monday and Sunday of the week holding ``d``."""
     monday = d - timedelta(days=d.weekday())

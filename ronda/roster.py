@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from ronda.dates import parse_days
+from ronda.dates import check_range, parse_days
 from ronda.errors import BadInput
 from ronda.model import Away, Volunteer, clean_text
 from ronda.phones import normalize_phone
@@ -119,8 +119,7 @@ def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
 
 def add_away(v: Volunteer, start: date, end: date, reason: str) -> Volunteer:
     """Record an away period (mudik, sakit, dinas, …)."""
-    if end < start:
-        raise BadInput("err.range_reversed", start=start.isoformat(), end=end.isoformat())
+    check_range(start, end)
     periods = sorted([*v.away, Away(start, end, reason)], key=lambda a: (a.start, a.end))
     return v.with_changes(away=tuple(periods))
 

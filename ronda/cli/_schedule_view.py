@@ -17,7 +17,6 @@ from ronda.dates import (
     night_name,
     shift_window,
 )
-from ronda.errors import BadInput
 from ronda.i18n import t
 from ronda.model import Settings, Volunteer
 from ronda.phones import display_phone
@@ -130,8 +129,3 @@ def parse_slot(text: str | None, settings: Settings) -> int | None:
 
     n = parse_count(text, "--slot", minimum=1, maximum=len(settings.slots))
     return n - 1
-
-
-def assert_known(first: date, last: date) -> None:
-    if last < first:
-        raise BadInput("err.range_reversed", start=first.isoformat(), end=last.isoformat())

@@ -11,7 +11,7 @@ import typer
 from ronda.cli._files import write_bytes_file
 from ronda.cli._options import From, To
 from ronda.cli._state import State, state
-from ronda.dates import parse_date, week_of
+from ronda.dates import check_range, parse_date, week_of
 from ronda.errors import BadInput
 from ronda.roster import find_volunteer, parse_count
 
@@ -31,8 +31,7 @@ def calendar_range(st: State, data, from_: str | None, to: str | None,  # noqa: 
     planned = data.shifts(first)
     last = parse_date(to, today) if to else (planned[-1].date if planned else
                                                first + timedelta(weeks=4))
-    if last < first:
-        raise BadInput("err.range_reversed", start=first.isoformat(), end=last.isoformat())
+    check_range(first, last)
     return first, last
 
 

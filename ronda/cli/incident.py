@@ -11,6 +11,7 @@ from ronda.cli._files import write_text_file
 from ronda.cli._options import Json
 from ronda.cli._state import State, state
 from ronda.dates import (
+    check_range,
     evening_of,
     format_date,
     format_moment,
@@ -52,11 +53,10 @@ def incident_json(i: Incident, reporter: Reporter | None, now: datetime,
     return data
 
 
-def _range(st: State, since: str | None, until: str | None, today: date) -> tuple[date, date]:
+def _range(since: str | None, until: str | None, today: date) -> tuple[date, date]:
     first = parse_date(since, today) if since else date(2000, 1, 1)
     last = parse_date(until, today) if until else today
-    if last < first:
-        raise BadInput("err.range_reversed", start=first.isoformat(), end=last.isoformat())
+    check_range(first, last)
     return first, last
 
 
@@ -232,7 +232,7 @@ def _police_field(out, name: str, value: str) -> str:  # noqa: ANN001
 def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
     settings = data.settings()
     today = st.today(settings.timezone)
-    first, last = _range(st, since, until, today)
+    first, last = _range(since, until, today)
     found = data.incidents(first, last)
     if category:
         kind = parse_category(category)

@@ -9,15 +9,13 @@ import typer
 
 from ronda.cli._options import DryRun, Force, From, Json, Slot, To, Week, Yes
 from ronda.cli._schedule_view import (
-    assert_known,
-    night_label,
     parse_slot,
     reason_text,
     render_schedule,
     shift_json,
 )
 from ronda.cli._state import State, state
-from ronda.dates import format_date, format_period, parse_date, week_of
+from ronda.dates import check_range, format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
 from ronda.holiday import holiday_map
 from ronda.roster import find_volunteer, label, parse_count
@@ -38,7 +36,7 @@ def resolve_range(today: date, week: str | None, from_: str | None, to: str | No
     monday = week_of(today)[0]
     first = parse_date(from_, today) if from_ else monday
     last = parse_date(to, today) if to else (week_of(first)[0] + timedelta(weeks=weeks, days=-1))
-    assert_known(first, last)
+    check_range(first, last)
     return first, last
 
 
@@ -101,7 +99,7 @@ def build(ctx: typer.Context, from_: From = None,
         start = parse_date(from_, today)
         end = (start + timedelta(weeks=parse_count(weeks, "--weeks", minimum=1, maximum=260),
                                  days=-1)) if weeks else parse_date(to, today)
-        assert_known(start, end)
+        check_range(start, end)
         years = set(range(start.year, end.year + 1))
         national = national_holidays(years)
         data.save_holidays(national, replace_national_years=years)
@@ -298,7 +296,7 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         shifts = data.shifts()
         first = parse_date(from_, today) if from_ else (shifts[0].date if shifts else today)
         last = parse_date(to, today) if to else (shifts[-1].date if shifts else today)
-        assert_known(first, last)
+        check_range(first, last)
         people, holidays = _context(data)
     in_range = [s for s in shifts if first <= s.date <= last]
     rows = person_stats(in_range, list(people.values()), holidays, today)
@@ -327,5 +325,3 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
                 share=f"{judged.share:.1f}".replace(".", "," if out.lang == "id" else "."))
 
-
-__all__ = ["app", "night_label"]
