@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ronda.dates import check_range, shift_window, zone
+from ronda.dates import check_range, zone
 from ronda.i18n import t
 from ronda.model import Settings, Volunteer, clean_text
 from ronda.phones import display_phone
 from ronda.shifts import Shift
+from ronda.timetable import Timetable
 
 EVENT_KINDS = ("outreach", "meeting", "joint-patrol", "other")
 
@@ -103,6 +104,7 @@ def shift_events(shifts: Iterable[Shift], settings: Settings, people: dict[int, 
                  lang: str, *, person: int | None = None,
                  with_contacts: bool = False) -> list[CalendarEvent]:
     """One event per person-shift (``person``) or per shift (the whole neighbourhood)."""
+    timetable = Timetable.of(settings)
     base = slug(settings.name)
     where = ", ".join(x for x in (settings.post, settings.post_location) if x)
     summary = t("cal.summary", lang, post=settings.post or settings.name)
@@ -110,8 +112,7 @@ def shift_events(shifts: Iterable[Shift], settings: Settings, people: dict[int, 
     for s in shifts:
         if person is not None and person not in s.volunteers:
             continue
-        slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
-        start, end = shift_window(s.date, slot.start, slot.end, settings.timezone)
+        start, end = timetable.window(s.date, s.slot)
         team = _team_text(s, people, lang, with_contacts)
         heading = t("cal.team", lang, name=settings.name)
         uid = f"{s.date.isoformat()}-{s.slot}-{person if person is not None else 'all'}" \

@@ -33,7 +33,8 @@ _SLOT = re.compile(r"(?P<start>[\d:.]+)\s*[-–]\s*(?P<end>[\d:.]+)(?:\s*[=x×]\
 
 
 def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
-    """``22.00-01.00=3, 01.00-04.00=3`` or ``22:00-04:00=4 sat=6``: one or more slots."""
+    """``22.00-01.00=3, 01.00-04.00=3`` or ``22:00-04:00=4 sat=6``: one or more slots, put in
+    the order they run through the night; overlapping slots are refused."""
     slots: list[Slot] = []
     for part in (p.strip() for p in text.split(",")):
         m = _SLOT.fullmatch(part)
@@ -49,7 +50,9 @@ def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
         slots.append(Slot(start, end, required, by_day))
     if not slots:
         raise BadInput("err.bad_slots", value=text)
-    return tuple(slots)
+    from ronda.timetable import check_slots
+
+    return check_slots(tuple(slots))
 
 
 def format_slots(slots: tuple[Slot, ...], lang: str) -> str:

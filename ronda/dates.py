@@ -197,12 +197,18 @@ def night_name(evening: date, lang: str) -> str:
 
 def shift_window(evening: date, start: time, end: time,
                  zone_name: str) -> tuple[datetime, datetime]:
-    """The aware start and end instants of a shift; the end is next day when it crosses midnight."""
+    """The aware start and end instants of a shift of ``evening``.
+
+    A shift that starts before noon starts on the morning after its evening (the 01.00 shift
+    of Monday evening starts on Tuesday); the end is the first ``end`` after the start, so a
+    shift may end exactly at 00.00. Wall-clock times in the zone, so DST changes are honoured.
+    """
     tz = zone(zone_name)
-    begin = datetime.combine(evening, start, tz)
-    finish = datetime.combine(evening, end, tz)
+    day = evening + timedelta(days=1) if start < DAY_CHANGE else evening
+    begin = datetime.combine(day, start, tz)
+    finish = datetime.combine(day, end, tz)
     if finish <= begin:
-        finish += timedelta(days=1)
+        finish = datetime.combine(day + timedelta(days=1), end, tz)
     return begin, finish
 
 

@@ -51,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "22.00-01.00=3, 01.00-04.00=3; weekday counts as 'sat=6').",
                       "'{value}' bukan giliran jaga (pakai 22.00-04.00=4, atau "
                       "22.00-01.00=3, 01.00-04.00=3; jumlah per hari seperti 'sab=6')."),
+    "err.slots_overlap": ("The shifts {first} and {second} overlap; a night's shifts follow "
+                          "one another (e.g. 22.00-01.00=3, 01.00-04.00=3).",
+                          "Giliran {first} dan {second} bertumpuk; giliran dalam satu malam "
+                          "berurutan (contoh 22.00-01.00=3, 01.00-04.00=3)."),
     "err.several_slots": ("There are several shift slots; set them with 'slots' instead of "
                           "'{key}'.",
                           "Ada beberapa giliran jaga; atur dengan 'slots', bukan '{key}'."),
@@ -195,6 +199,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Berikan salah satu: --weeks N atau --to TANGGAL."),
     "err.no_shift": ("No shift is planned on {night}; build the schedule first.",
                      "Belum ada giliran pada {night}; susun jadwal dulu."),
+    "err.choose_slot": ("{night} has more than one shift; say which with {choices}.",
+                        "{night} punya lebih dari satu giliran; pilih dengan {choices}."),
     "err.not_on_shift": ("{who} is not on duty on {night}.",
                          "{who} tidak bertugas pada {night}."),
     "err.already_on_night": ("{who} is already on duty that night.",
@@ -254,7 +260,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "why.week": ("at the weekly limit ({limit})", "sudah batas per pekan ({limit})"),
     "why.household": ("same household", "serumah"),
     "why.tonight": ("on another slot", "di giliran lain"),
-    "why.leader": ("the night loses its leader", "malam itu kehilangan ketua regu"),
+    "why.leader": ("the shift loses its leader", "giliran itu kehilangan ketua regu"),
     "label.logged": ("logged: {note}", "tercatat: {note}"),
     "label.logged_plain": ("logged", "tercatat"),
     "label.local": ("local", "lokal"),
@@ -285,6 +291,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "poster.patrol_title": ("PATROL TEAM SHEET", "LEMBAR REGU RONDA"),
     "poster.period": ("Week {period}", "Pekan {period}"),
     "poster.hours": ("From {start} to {end} {zone}", "Pukul {start} s.d. {end} {zone}"),
+    "poster.shift_hours": ("Shift {n}: {start} to {end}", "Giliran {n}: pukul {start} s.d. {end}"),
+    "poster.shift": ("Shift {n}", "Giliran {n}"),
     "poster.rule.notice": ("Cannot come? Tell the team leader or the coordinator before the "
                            "night.",
                            "Berhalangan? Beri tahu ketua regu atau koordinator sebelum "
@@ -479,6 +487,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.nights_kind": ("Nights", "Malam"),
     "col.nights": ("Nights", "Jumlah malam"),
     "col.per_100": ("Per 100 nights", "Per 100 malam"),
+    "msg.outside_patrol": ("{count} incident(s) happened outside patrol hours.",
+                           "{count} kejadian terjadi di luar jam ronda."),
+    "col.shifts_kind": ("Shifts", "Giliran"),
+    "col.shifts": ("Shifts", "Jumlah giliran"),
+    "col.per_100_shifts": ("Per 100 shifts", "Per 100 giliran"),
     # ------------------------------------------------------------ calendars and events
     "cal.summary": ("Night patrol · {post}", "Ronda malam · {post}"),
     "cal.team": ("Team on duty, {name}:", "Regu yang bertugas, {name}:"),

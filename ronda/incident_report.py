@@ -10,46 +10,56 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ronda.dates import evening_of, zone
+from ronda.dates import zone
 from ronda.i18n import t
 from ronda.incidents import Incident
 from ronda.shifts import Shift
+from ronda.timetable import Timetable
 
 NIGHT_HOURS = (18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5)
 
 
-def night_kind(shifts: Sequence[Shift]) -> str:
-    """``full`` when every slot had its people, ``short`` when one did not, ``none`` when
-    nobody was planned."""
-    if not shifts or not any(s.volunteers for s in shifts):
+def shift_kind(shift: Shift | None) -> str:
+    """``full`` when the shift had its people (and leader), ``short`` when it did not,
+    ``none`` when nobody was planned."""
+    if shift is None or not shift.volunteers:
         return "none"
-    if any(s.short and len(s.volunteers) < s.short.required for s in shifts):
+    if shift.short:
         return "short"
     return "full"
 
 
 def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first: date,
-                   last: date, timezone: str, now: datetime) -> dict[str, Any]:
-    """Everything ``incident stats`` shows, as data with stable keys. Nights before the
-    first planned shift do not count as nights without a patrol."""
-    tz = zone(timezone)
-    by_night: dict[date, list[Shift]] = {}
-    for s in shifts:
-        by_night.setdefault(s.date, []).append(s)
-    planned = [s.date for s in shifts if s.volunteers]
-    start = max(first, min(planned)) if planned else last + timedelta(days=1)
-    nights = [start + timedelta(days=i) for i in range((last - start).days + 1)]
-    kinds = {d: night_kind(by_night.get(d, [])) for d in nights}
+                   last: date, timetable: Timetable, now: datetime) -> dict[str, Any]:
+    """Everything ``incident stats`` shows, as data with stable keys.
+
+    Patrols are compared shift by shift: each incident counts for the shift whose hours
+    hold it (an incident at 02.15 belongs to the 01.00–04.00 shift of the evening before);
+    ``patrol.*.nights`` counts shifts (one a night where a night has one shift). Nights
+    before the first planned shift do not count as nights without a patrol; incidents
+    outside every shift's hours are counted as ``outside_patrol``.
+    """
+    tz = zone(timetable.timezone)
+    planned = {(s.date, timetable.index(s)): s for s in shifts}
+    dates = [s.date for s in shifts if s.volunteers]
+    start = max(first, min(dates)) if dates else last + timedelta(days=1)
+    slots = range(len(timetable.slots))
+    kinds = {(start + timedelta(days=i), k): shift_kind(planned.get((start + timedelta(days=i),
+                                                                      k)))
+             for i in range((last - start).days + 1) for k in slots}
     patrol = {k: {"nights": 0, "incidents": 0, "per_100": None} for k in ("full", "short", "none")}
     for kind in kinds.values():
         patrol[kind]["nights"] += 1
     clock: Counter[tuple[int, int]] = Counter()
-    daytime = 0
+    daytime = outside = 0
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
-        evening = evening_of(local)
-        if evening in kinds:
-            patrol[kinds[evening]]["incidents"] += 1
+        evening = timetable.evening_of(local)
+        held_by = timetable.slot_at(local)
+        if held_by is None:
+            outside += 1
+        elif held_by in kinds:
+            patrol[kinds[held_by]]["incidents"] += 1
         if local.hour in NIGHT_HOURS:
             clock[(local.hour, evening.weekday())] += 1
         else:
@@ -67,7 +77,8 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
         "daytime": daytime,
         "trend": dict(sorted(Counter(i.occurred_at.astimezone(tz).strftime("%Y-%m")
                                      for i in incidents).items())),
-        "patrol": patrol,
+        "patrol": patrol, "shifts_per_night": len(timetable.slots),
+        "outside_patrol": outside,
         "median_days_to_forward": round(statistics.median(waits), 1) if waits else None,
         "overdue": [i.id for i in incidents if i.overdue(now)],
     }

@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ronda.dates import evening_of, shift_window, zone
 from ronda.errors import BadInput
-from ronda.model import SchemaError, Settings, _need, clean_text
+from ronda.model import SchemaError, _need, clean_text
 from ronda.shifts import Shift
 
 CATEGORIES = ("theft", "burglary", "robbery", "vehicle-theft", "livestock-theft", "suspicious",
@@ -205,20 +204,6 @@ class Incident:
             return False
         last = self.last_police_news() or self.recorded_at
         return now - last > timedelta(days=OVERDUE_DAYS)
-
-
-def on_duty_at(moment: datetime, shifts: list[Shift], settings: Settings) -> Shift | None:
-    """The shift on duty at a moment: one of its evening's slots whose hours contain it
-    (02.00 on Sunday is Saturday evening's shift)."""
-    evening = evening_of(moment.astimezone(zone(settings.timezone)))
-    for s in shifts:
-        if s.date != evening:
-            continue
-        slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
-        start, end = shift_window(s.date, slot.start, slot.end, settings.timezone)
-        if start <= moment < end:
-            return s
-    return None
 
 
 def new_incident(report: Incident, now: datetime, shift: Shift | None) -> Incident:

@@ -17,7 +17,6 @@ from ronda.dates import (
     DAY_NAMES,
     MONTH_NAMES,
     format_date,
-    format_hours,
     format_period,
     format_time,
     night_name,
@@ -27,6 +26,7 @@ from ronda.i18n import has, t
 from ronda.model import Settings, Volunteer
 from ronda.phones import display_phone
 from ronda.shifts import Holiday, Shift
+from ronda.timetable import Timetable
 
 
 @dataclass(frozen=True)
@@ -40,18 +40,39 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Watch:
+    """One shift of a night as printed: its hours, its people (leader first), its guests."""
+
+    hours: str  # 01.00–04.00 (the zone is on the sheet's hours line)
+    people: list[Person]
+    guests: list[str]
+    short: bool = False
+    start: str = ""  # 01.00, to name the shift
+
+
+@dataclass(frozen=True)
 class Night:
-    """One evening's column."""
+    """One evening's column: its shifts in the order they run."""
 
     date: date
     day: str  # Senin
     night: str  # Malam Selasa
     date_text: str  # 23/11/2026
-    hours: list[str]
-    people: list[Person]
-    guests: list[str]
+    shifts: list[Watch]
     holiday: str = ""
-    short: bool = False
+
+    @property
+    def people(self) -> list[Person]:
+        """Everyone on the night, shift by shift."""
+        return [p for w in self.shifts for p in w.people]
+
+    @property
+    def guests(self) -> list[str]:
+        return [g for w in self.shifts for g in w.guests]
+
+    @property
+    def short(self) -> bool:
+        return any(w.short for w in self.shifts)
 
 
 @dataclass(frozen=True)
@@ -90,6 +111,19 @@ def _city(settings: Settings) -> str:
     return m[1].strip() if m else ""
 
 
+def hours_text(timetable: Timetable, lang: str) -> str:
+    """``Pukul 22.00 s.d. 04.00 WIB``; with several shifts each is named:
+    ``Giliran 1: pukul 22.00 s.d. 01.00 · Giliran 2: pukul 01.00 s.d. 04.00 WIB``."""
+    zone = zone_label(timetable.timezone)
+    if not timetable.several:
+        s = timetable.slots[0]
+        return t("poster.hours", lang, start=format_time(s.start, lang),
+                 end=format_time(s.end, lang), zone=zone)
+    parts = [t("poster.shift_hours", lang, n=i + 1, start=format_time(s.start, lang),
+               end=format_time(s.end, lang)) for i, s in enumerate(timetable.slots)]
+    return " · ".join(parts) + f" {zone}"
+
+
 def long_date(d: date, lang: str) -> str:
     """``22 November 2026``."""
     return f"{d.day} {MONTH_NAMES[lang][d.month - 1]} {d.year}"
@@ -115,33 +149,27 @@ def empty_houses(people: Sequence[Volunteer], first: date, last: date,
 def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, Volunteer],
                 holidays: dict[date, Holiday], monday: date, today: date, lang: str, *,
                 patrol: bool = False) -> Sheet:
-    """The sheet of the week starting ``monday``."""
+    """The sheet of the week starting ``monday``: each night with its shifts in order, each
+    shift with its hours, its people (leader first) and its guests."""
+    timetable = Timetable.of(settings, holidays)
     nights = []
     for i in range(7):
         d = monday + timedelta(days=i)
-        tonight = [s for s in shifts if s.date == d]
-        listed: list[Person] = []
-        guests: list[str] = []
-        hours = []
+        tonight = sorted((s for s in shifts if s.date == d), key=lambda s: s.slot)
+        watches = []
         for s in tonight:
-            slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
-            hours.append(format_hours(slot.start, slot.end, settings.timezone, lang))
-            for p in s.volunteers:
-                v = people.get(p)
-                if v is None or v.purged:
-                    continue
-                listed.append(Person(v.name, v.household, p == s.leader,
-                                     display_phone(v.phone) if patrol else ""))
-            guests += [f"{g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
+            listed = [Person(v.name, v.household, p == s.leader,
+                             display_phone(v.phone) if patrol else "")
+                      for p in s.volunteers if (v := people.get(p)) and not v.purged]
+            guests = [f"{g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
+            watches.append(Watch(timetable.hours(s.slot, lang, with_zone=False), listed, guests,
+                                 s.short is not None,
+                                 format_time(timetable.slot(s.slot).start, lang)))
         holiday = holidays.get(d)
         nights.append(Night(d, DAY_NAMES[lang][d.weekday()], night_name(d, lang),
-                            format_date(d, lang, weekday=False), hours, listed, guests,
-                            holiday.title(lang) if holiday else "",
-                            any(s.short and len(s.volunteers) < s.short.required
-                                for s in tonight)))
-    hours_line = t("poster.hours", lang, start=format_time(settings.slots[0].start, lang),
-                   end=format_time(settings.slots[-1].end, lang),
-                   zone=zone_label(settings.timezone))
+                            format_date(d, lang, weekday=False), watches,
+                            holiday.title(lang) if holiday else ""))
+    hours_line = hours_text(timetable, lang)
     rules = [t("poster.rule.notice", lang), t("poster.rule.substitute", lang)]
     if settings.fine:
         rules.append(t("poster.rule.fine", lang, fine=format_money(settings.fine)))

@@ -4,11 +4,10 @@ to a night without one."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from ronda.dates import day_key
 from ronda.model import Volunteer
 from ronda.rules import Ledger, Rules, blocked
 from ronda.shifts import Holiday, Shift, is_weekend
@@ -21,9 +20,6 @@ def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledg
     for i, s in enumerate(shifts):
         for p in s.volunteers:
             duties[p].append(i)
-    night_people: dict[date, set[int]] = defaultdict(set)
-    for s in shifts:
-        night_people[s.date].update(s.volunteers)
 
     def norm(p: int, delta: int = 0) -> float:
         return (load[p] + delta) / weight[p]
@@ -32,22 +28,14 @@ def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledg
         vb = by_id[b]
         for i in list(duties[a]):
             s = shifts[i]
-            if b in night_people[s.date]:
-                continue
             if s.leader == a and not vb.leader:
                 continue
-            hh = {by_id[p].household.casefold() for p in night_people[s.date]
-                  if p != a and by_id[p].household}
-            if vb.household and vb.household.casefold() in hh:
-                continue
-            if blocked(vb, s.date, ledger, rules):
+            if blocked(vb, s.date, ledger, rules, leaving=a):
                 continue
             ids = tuple(b if p == a else p for p in s.volunteers)
             shifts[i] = s.with_changes(volunteers=ids, leader=b if s.leader == a else s.leader)
             ledger.remove(a, s.date)
             ledger.add(b, s.date)
-            night_people[s.date].discard(a)
-            night_people[s.date].add(b)
             duties[a].remove(i)
             duties[b].append(i)
             load[a] -= 1
@@ -82,36 +70,15 @@ def balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rul
     A trade swaps two people between a special and an ordinary night, so loads stay as they are.
     """
     marked = [is_weekend(s.date) or s.date in holidays for s in shifts]
-    on_night: dict[date, set[int]] = defaultdict(set)
-    houses: dict[date, Counter[str]] = defaultdict(Counter)
     where: dict[int, list[int]] = defaultdict(list)
-    home = {p: v.household.casefold() for p, v in by_id.items() if v.household}
     for i, s in enumerate(shifts):
-        on_night[s.date].update(s.volunteers)
         for p in s.volunteers:
             where[p].append(i)
-            if p in home:
-                houses[s.date][home[p]] += 1
-
-    def fits(v: Volunteer, i: int, leaving: int) -> bool:
-        s = shifts[i]
-        if v.id in on_night[s.date] or (s.leader == leaving and not v.leader):
-            return False
-        house = home.get(v.id)
-        if house is None:
-            return True
-        return houses[s.date][house] - (home.get(leaving) == house) == 0
 
     def move(i: int, out: int, into: int) -> None:
         s = shifts[i]
         shifts[i] = s.with_changes(volunteers=tuple(into if p == out else p for p in s.volunteers),
                                    leader=into if s.leader == out else s.leader)
-        on_night[s.date].discard(out)
-        on_night[s.date].add(into)
-        if out in home:
-            houses[s.date][home[out]] -= 1
-        if into in home:
-            houses[s.date][home[into]] += 1
         ledger.remove(out, s.date)
         ledger.add(into, s.date)
         where[out].remove(i)
@@ -121,14 +88,14 @@ def balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rul
         va, vb = by_id[a], by_id[b]
         ordinary = [j for j in where[b] if not marked[j]]
         for i in [i for i in where[a] if marked[i]]:
-            if not fits(vb, i, a):
+            if shifts[i].leader == a and not vb.leader:
                 continue
             for j in ordinary:
                 di, dj = shifts[i].date, shifts[j].date
-                if di == dj or not fits(va, j, b):
+                if di == dj or (shifts[j].leader == b and not va.leader):
                     continue
-                if blocked(vb, di, ledger, rules, ignore=dj) or \
-                        blocked(va, dj, ledger, rules, ignore=di):
+                if blocked(vb, di, ledger, rules, ignore=dj, leaving=a) or \
+                        blocked(va, dj, ledger, rules, ignore=di, leaving=b):
                     continue
                 move(i, a, b)
                 move(j, b, a)
@@ -170,20 +137,12 @@ def night_index(shifts: list[Shift]) -> dict[date, list[int]]:
     return by_night
 
 
-def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any,
-                holidays: dict[date, Holiday]) -> bool:
+def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any) -> bool:
     """Fill places still open: first with anyone free, then by moving someone from another
-    night (where a free person takes their place) when that is what keeps them off this one."""
+    night (where a free person takes their place) when that is what keeps them off this one.
+    ``b`` is the scheduler's running build (rules, timetable, ledger and loads)."""
     by_night = night_index(shifts)
     rules, ledger = b.rules, b.ledger
-
-    def people_on(d: date) -> set[int]:
-        return {p for j in by_night[d] for p in shifts[j].volunteers}
-
-    def clash(v: Volunteer, d: date, leaving: int | None = None) -> bool:
-        houses = {by_id[p].household.casefold() for p in people_on(d)
-                  if p != leaving and by_id[p].household}
-        return bool(v.household) and v.household.casefold() in houses
 
     def put(i: int, v: Volunteer, replacing: int | None = None) -> None:
         s = shifts[i]
@@ -200,68 +159,67 @@ def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any,
     changed = False
     for i in range(len(shifts)):
         s = shifts[i]
-        holiday = holidays.get(s.date)
-        required = rules.slots[s.slot].required_on(day_key(s.date)) + (
-            holiday.extra if holiday else 0)
+        required = b.timetable.required(s.date, s.slot)
         while len(shifts[i].volunteers) < required:
             d = s.date
-            here = people_on(d)
-            free = sorted((v for v in by_id.values() if v.id not in here and not clash(v, d)
-                           and blocked(v, d, ledger, rules) is None),
+            free = sorted((v for v in by_id.values() if blocked(v, d, ledger, rules) is None),
                           key=lambda v: (b.load[v.id] / b.weight[v.id], v.id))
             if free:
                 put(i, free[0])
-            elif not _substitute(shifts, i, by_id, b, by_night, people_on, clash, put):
+            elif not _substitute(shifts, i, by_id, b, by_night, put):
                 break
             changed = True
     if b.has_leaders:
-        changed |= _give_leaders(shifts, by_id, b, by_night, people_on, clash)
+        changed |= _give_leaders(shifts, by_id, b, by_night)
     return changed
 
 
-def _give_leaders(shifts, by_id, b, by_night, people_on, clash) -> bool:  # noqa: ANN001
-    """A night without a leader gets one who is free (in place of its most loaded ordinary
-    member when the slot is full), or one freed by handing their other night to someone."""
+def _give_leaders(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any,
+                  by_night: dict[date, list[int]]) -> bool:
+    """A shift without the leader it needs gets one who is free (in place of its most loaded
+    ordinary member when the shift is full)."""
     rules, ledger = b.rules, b.ledger
     changed = False
     for d, indexes in by_night.items():
-        if any(shifts[j].leader for j in indexes):
-            continue
-        i = next(j for j in indexes if shifts[j].slot == 0)
-        s = shifts[i]
-        required = rules.slots[0].required_on(day_key(d))
-        members = [p for p in s.volunteers if not by_id[p].leader]
-        out = max(members, key=lambda p: (b.load[p] / b.weight[p], p)) if (
-            members and len(s.volunteers) >= required) else None
-        here = people_on(d)
-        for v in sorted((v for v in by_id.values() if v.leader and v.id not in here),
-                        key=lambda v: (b.load[v.id] / b.weight[v.id], v.id)):
-            if len(s.volunteers) >= required and out is None:
-                break
-            if clash(v, d, leaving=out) or blocked(v, d, ledger, rules) is not None:
+        if b.leader_per_shift:
+            wanting = [j for j in indexes if shifts[j].leader is None]
+        else:
+            wanting = [] if any(shifts[j].leader for j in indexes) else \
+                [min(indexes, key=lambda j: shifts[j].slot)]
+        for i in wanting:
+            s = shifts[i]
+            required = b.timetable.required(d, s.slot)
+            if required == 0:
                 continue
-            ids = [v.id] + [p for p in s.volunteers if p != out]
-            if out is not None:
-                ledger.remove(out, d)
-                b.load[out] -= 1
-            ledger.add(v.id, d)
-            b.load[v.id] += 1
-            shifts[i] = s.with_changes(volunteers=tuple(ids), leader=v.id)
-            changed = True
-            break
+            members = [p for p in s.volunteers if not by_id[p].leader]
+            full = len(s.volunteers) >= required
+            out = max(members, key=lambda p: (b.load[p] / b.weight[p], p)) if (
+                members and full) else None
+            if full and out is None:
+                continue
+            for v in sorted((v for v in by_id.values() if v.leader),
+                            key=lambda v: (b.load[v.id] / b.weight[v.id], v.id)):
+                if blocked(v, d, ledger, rules, leaving=out) is not None:
+                    continue
+                ids = [v.id] + [p for p in s.volunteers if p != out]
+                if out is not None:
+                    ledger.remove(out, d)
+                    b.load[out] -= 1
+                ledger.add(v.id, d)
+                b.load[v.id] += 1
+                shifts[i] = s.with_changes(volunteers=tuple(ids), leader=v.id)
+                changed = True
+                break
     return changed
 
 
-def _substitute(shifts, i, by_id, b, by_night, people_on, clash, put) -> bool:  # noqa: ANN001
+def _substitute(shifts, i, by_id, b, by_night, put) -> bool:  # noqa: ANN001
     """One augmenting step: p is kept off night d only by a duty on night e; a free q takes
     p's place on e and p comes to d."""
     rules, ledger = b.rules, b.ledger
     d = shifts[i].date
-    here = people_on(d)
     for p in sorted(by_id, key=lambda x: (b.load[x] / b.weight[x], x)):
         vp = by_id[p]
-        if p in here or clash(vp, d):
-            continue
         why = blocked(vp, d, ledger, rules)
         if why is None or why.rule not in ("rest", "week"):
             continue
@@ -270,15 +228,12 @@ def _substitute(shifts, i, by_id, b, by_night, people_on, clash, put) -> bool:  
             e = shifts[j].date
             if shifts[j].leader == p or blocked(vp, d, ledger, rules, ignore=e) is not None:
                 continue
-            there = people_on(e)
             for q in sorted(by_id, key=lambda x: (b.load[x] / b.weight[x], x)):
                 vq = by_id[q]
-                if q in there or q in here or clash(vq, e, leaving=p):
-                    continue
-                if blocked(vq, e, ledger, rules) is not None:
+                if ledger.between(q, d, d) or blocked(vq, e, ledger, rules, leaving=p):
                     continue
                 put(j, vq, replacing=p)
-                if blocked(vp, d, ledger, rules) is None and not clash(vp, d):
+                if blocked(vp, d, ledger, rules) is None:
                     put(i, vp)
                     return True
                 put(j, vp, replacing=q)  # undo

@@ -1,21 +1,22 @@
 """The hard rules of a patrol schedule, and the ledger of who is on duty when.
 
 A person is placed only on days they are available and not away, at most once a night, with
-the rest nights kept and within their weekly maximum. ``blocked`` names the rule that keeps
-someone off a night; the scheduler, its repair passes and the swap command all ask it.
+the rest nights kept, within their weekly maximum, and never with someone of their household
+on the same night. ``blocked`` names the rule that keeps someone off a night; the scheduler,
+its repair passes and the swap command all ask it, and nothing else checks these rules.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ronda.dates import DAY_KEYS, day_key
 from ronda.model import Settings, Slot, Volunteer
-from ronda.shifts import Exclusion, Shift
+from ronda.shifts import Exclusion, Shift, Swap
 
 
 @dataclass(frozen=True)
@@ -37,19 +38,26 @@ def nights(start: date, end: date) -> list[date]:
 
 
 class Ledger:
-    """Who is on duty when: sorted duty dates per person, for the rest and weekly rules."""
+    """Who is on duty when: sorted duty dates per person, for the rest and weekly rules, and
+    how many of each household are out on each night, for the household rule."""
 
-    def __init__(self, shifts: Iterable[Shift] = ()) -> None:
+    def __init__(self, shifts: Iterable[Shift] = (), people: Iterable[Volunteer] = ()) -> None:
+        self.home = {v.id: v.household.casefold() for v in people if v.household}
         self.dates: dict[int, list[date]] = defaultdict(list)
+        self.houses: dict[date, Counter[str]] = defaultdict(Counter)
         for shift in shifts:
             for pid in shift.volunteers:
                 self.add(pid, shift.date)
 
     def add(self, pid: int, d: date) -> None:
         insort(self.dates[pid], d)
+        if pid in self.home:
+            self.houses[d][self.home[pid]] += 1
 
     def remove(self, pid: int, d: date) -> None:
         self.dates[pid].remove(d)
+        if pid in self.home:
+            self.houses[d][self.home[pid]] -= 1
 
     def between(self, pid: int, first: date, last: date) -> int:
         ds = self.dates.get(pid, [])
@@ -60,10 +68,27 @@ class Ledger:
         i = bisect_left(ds, d)
         return ds[i - 1] if i else None
 
+    def housemates_on(self, v: Volunteer, d: date, leaving: int | None = None) -> int:
+        """How many of ``v``'s household other than ``v`` (and ``leaving``) are out on ``d``."""
+        house = v.household.casefold() if v.household else ""
+        if not house:
+            return 0
+        count = self.houses.get(d, Counter())[house]
+        for pid in {v.id, leaving} - {None}:
+            if self.home.get(pid) == house and self.between(pid, d, d):  # type: ignore[arg-type]
+                count -= 1
+        return count
+
 
 def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
-            ignore: date | None = None) -> Exclusion | None:
-    """The rule that keeps ``v`` off night ``d`` (ignoring a duty on ``ignore``), or None."""
+            ignore: date | None = None, leaving: int | None = None) -> Exclusion | None:
+    """The rule that keeps ``v`` off night ``d``, or None.
+
+    ``ignore`` is a night ``v`` is leaving (their duty there does not count) and ``leaving``
+    someone ``v`` would replace on ``d`` (their household does not count). The rules, in the
+    order they are told: the weekday, an away period, already on the night or resting, the
+    weekly maximum, and two of one household on one night.
+    """
     if day_key(d) not in v.days:
         return Exclusion(v.id, "day", day_key(d))
     away = v.away_on(d)
@@ -83,6 +108,8 @@ def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
             count -= 1
         if count >= limit:
             return Exclusion(v.id, "week", str(limit))
+    if ledger.housemates_on(v, d, leaving) > 0:
+        return Exclusion(v.id, "household", v.household)
     return None
 
 
@@ -106,3 +133,23 @@ def serviceable(v: Volunteer, first: date, last: date) -> int:
     for start, end in merged:
         total -= count(max(start, first), min(end, last))
     return total
+
+
+def swap_in(shift: Shift, out: Volunteer, into: Volunteer, ledger: Ledger, rules: Rules,
+            now: datetime) -> tuple[Shift, list[Exclusion]]:
+    """``shift`` with ``into`` in place of ``out`` and the swap recorded, and the rules that
+    bends (an empty list when none): the hard rules, and a leader replaced by a non-leader."""
+    bent: list[Exclusion] = []
+    why = blocked(into, shift.date, ledger, rules, leaving=out.id)
+    if why is not None:
+        bent.append(why)
+    if shift.leader == out.id and not into.leader:
+        bent.append(Exclusion(into.id, "leader"))
+    ids = tuple(into.id if p == out.id else p for p in shift.volunteers)
+    leader = shift.leader
+    if shift.leader == out.id:
+        leader = into.id if into.leader else None
+    record = Swap(out.id, into.id, now.isoformat(timespec="seconds"),
+                  tuple(e.rule for e in bent))
+    return shift.with_changes(volunteers=ids, leader=leader,
+                              swaps=(*shift.swaps, record)), bent

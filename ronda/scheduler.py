@@ -2,7 +2,8 @@
 
 Hard rules are never broken: a person is placed only on days they are available and not away,
 at most once a night, with the rest nights kept, within their weekly maximum, never two from one
-household on a night, and with a leader each night where the roster has leaders. A slot that
+household on a night, and with a leader on each shift where the roster has a leader for every
+shift of a night (one a night where it has fewer). A slot that
 cannot be filled within the rules stays short, and its ``Shortfall`` says who was ruled out why.
 
 Fairness comes from the order candidates are taken in: lowest load relative to the nights a
@@ -18,11 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ronda.dates import day_key
 from ronda.model import Volunteer
 from ronda.rebalance import balance, balance_special, fill_short, night_index
 from ronda.rules import Ledger, Rules, blocked, nights, serviceable
-from ronda.shifts import Exclusion, Holiday, Shift, Shortfall, is_weekend
+from ronda.shifts import Holiday, Shift, Shortfall, is_weekend
+from ronda.timetable import Timetable
 
 __all__ = ["Ledger", "Plan", "Rules", "blocked", "build_schedule", "nights", "serviceable",
            "team_for"]
@@ -45,38 +46,38 @@ class Plan:
 
 
 class _Night:
-    """The people placed on one evening, across its slots."""
+    """The people placed on one evening, slot by slot, with each slot's leader."""
 
     def __init__(self, d: date, slots: int, holiday: Holiday | None) -> None:
         self.date = d
         self.holiday = holiday
         self.people: list[list[int]] = [[] for _ in range(slots)]
-        self.households: set[str] = set()
-        self.leader: int | None = None
-
-    @property
-    def everyone(self) -> set[int]:
-        return {p for slot in self.people for p in slot}
+        self.leaders: list[int | None] = [None] * slots
 
     @property
     def special(self) -> bool:
         return is_weekend(self.date) or self.holiday is not None
 
-    def shares_household(self, v: Volunteer) -> bool:
-        return bool(v.household) and v.household.casefold() in self.households
+    def needs_leader(self, slot: int, per_shift: bool) -> bool:
+        """Whether ``slot`` still wants a leader: every slot when the roster has enough
+        leaders for one a shift, else one a night."""
+        if per_shift:
+            return self.leaders[slot] is None
+        return all(x is None for x in self.leaders)
 
 
 class _Builder:
     """The running state of one build: loads, weekday counts and the ledger of duties."""
 
-    def __init__(self, people: list[Volunteer], rules: Rules, start: date, end: date,
-                 history: Sequence[Shift], holidays: dict[date, Holiday], seed: int) -> None:
+    def __init__(self, people: list[Volunteer], rules: Rules, timetable: Timetable,
+                 start: date, end: date, history: Sequence[Shift], seed: int) -> None:
         self.people = people
         self.rules = rules
-        self.holidays = holidays
+        self.timetable = timetable
+        self.holidays = timetable.holidays
         window = start - LOOKBACK
         past = [s for s in history if window <= s.date < start]
-        self.ledger = Ledger(past)
+        self.ledger = Ledger(past, people)
         # a person owes a share of the nights since they joined the roster
         self.weight = {v.id: max(1, serviceable(v, max(window, v.joined or window), end))
                        for v in people}
@@ -88,21 +89,21 @@ class _Builder:
             for p in s.volunteers:
                 if p in self.weekday:
                     self.weekday[p][s.date.weekday()] += 1
-                    self.special[p] += is_weekend(s.date) or s.date in holidays
-        self.has_leaders = any(v.leader for v in people)
+                    self.special[p] += is_weekend(s.date) or s.date in self.holidays
+        leaders = sum(1 for v in people if v.leader)
+        self.has_leaders = leaders > 0
+        # a leader on every shift when the roster has one for each shift of a night
+        self.leader_per_shift = leaders >= len(rules.slots)
         self.rng = random.Random(seed)
         self.tiebreak: dict[int, float] = {}
 
-    def required(self, night: _Night) -> list[int]:
-        extra = night.holiday.extra if night.holiday else 0
-        return [slot.required_on(day_key(night.date)) + extra for slot in self.rules.slots]
+    def free(self, v: Volunteer, night: _Night) -> bool:
+        return blocked(v, night.date, self.ledger, self.rules) is None
 
     def place(self, night: _Night, v: Volunteer, slot: int, leader: bool = False) -> None:
         night.people[slot].append(v.id)
-        if v.household:
-            night.households.add(v.household.casefold())
         if leader:
-            night.leader = v.id
+            night.leaders[slot] = v.id
         self.ledger.add(v.id, night.date)
         self.load[v.id] += 1
         self.weekday[v.id][night.date.weekday()] += 1
@@ -120,34 +121,37 @@ class _Builder:
                 self.tiebreak.get(v.id, 0.0))
 
     def candidates(self, night: _Night, pool: list[Volunteer]) -> list[Volunteer]:
-        found = [v for v in pool if v.id not in night.everyone
-                 and blocked(v, night.date, self.ledger, self.rules) is None]
+        found = [v for v in pool if self.free(v, night)]
         self.tiebreak = {v.id: self.rng.random() for v in found}
         return found
 
     def fill_rotating(self, night: _Night, candidates: list[Volunteer]) -> None:
-        required = self.required(night)
-        if self.has_leaders and night.leader is None:
-            leaders = sorted((v for v in candidates
-                              if v.leader and not night.shares_household(v)),
+        required = self.timetable.required_night(night.date)
+        if self.has_leaders:
+            leaders = sorted((v for v in candidates if v.leader),
                              key=lambda v: self.order(night, v, False))
-            if leaders:
-                self.place(night, leaders[0], 0, leader=True)
-        ranked = sorted((v for v in candidates if v.id not in night.everyone),
-                        key=lambda v: self.order(night, v, True))
-        for slot in range(len(self.rules.slots)):
+            for slot in range(len(required)):
+                if not night.needs_leader(slot, self.leader_per_shift) or not required[slot]:
+                    continue
+                chosen = next((v for v in leaders if self.free(v, night)), None)
+                if chosen is not None:
+                    self.place(night, chosen, slot, leader=True)
+        ranked = sorted(candidates, key=lambda v: self.order(night, v, True))
+        for slot in range(len(required)):
             for v in ranked:
                 if len(night.people[slot]) >= required[slot]:
                     break
-                if v.id not in night.everyone and not night.shares_household(v):
+                if self.free(v, night):
                     self.place(night, v, slot)
 
     def fill_team(self, night: _Night, candidates: list[Volunteer]) -> None:
         members = sorted(candidates, key=lambda v: (not v.leader, v.name.casefold()))
+        slots = len(self.rules.slots)
         for i, v in enumerate(members):
-            if not night.shares_household(v):
-                self.place(night, v, i % len(self.rules.slots),
-                           leader=(night.leader is None and v.leader))
+            slot = i % slots
+            if self.free(v, night):
+                self.place(night, v, slot, leader=(
+                    v.leader and night.needs_leader(slot, self.leader_per_shift)))
 
 
 def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, end: date, *,
@@ -160,27 +164,27 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     the rest rule); ``existing`` holds the shifts already planned in the range, whose still-valid
     assignments are kept unless ``fresh``.
     """
-    holidays = holidays or {}
+    timetable = Timetable(rules.slots, holidays=holidays or {})
     people = [v for v in volunteers if v.active and not v.purged]
     by_id = {v.id: v for v in people}
-    b = _Builder(people, rules, start, end, history, holidays, seed)
+    b = _Builder(people, rules, timetable, start, end, history, seed)
     before = {s.key: s for s in existing if start <= s.date <= end}
     keep = {} if fresh else before
     teams = sorted({v.team for v in people if v.team}, key=str.casefold)
     by_team = mode == "teams" and bool(teams)
     plan = Plan(shifts=[])
+    slots = range(len(rules.slots))
 
     for d in nights(start, end):
-        night = _Night(d, len(rules.slots), holidays.get(d))
-        required = b.required(night)
+        night = _Night(d, len(rules.slots), timetable.holidays.get(d))
+        required = timetable.required_night(d)
         regu = team_for(d, teams, fixed) if by_team else None
-        for slot in range(len(rules.slots)):  # keep what was planned and is still valid
+        for slot in slots:  # keep what was planned and is still valid
             shift = keep.get((d, slot))
             for pid in shift.volunteers if shift else ():
                 v = by_id.get(pid)
                 if (v is None or len(night.people[slot]) >= required[slot]
-                        or (by_team and v.team != regu)
-                        or blocked(v, d, b.ledger, rules) or night.shares_household(v)):
+                        or (by_team and v.team != regu) or not b.free(v, night)):
                     continue
                 b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
         pool = [v for v in people if v.team == regu] if by_team else people
@@ -189,11 +193,13 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
             b.fill_team(night, candidates)
         else:
             b.fill_rotating(night, candidates)
-        if night.leader is None:
-            night.leader = next((p for p in night.people[0] if by_id[p].leader), None)
-        for slot in range(len(rules.slots)):
+        for slot in slots:
+            if night.needs_leader(slot, b.leader_per_shift):
+                night.leaders[slot] = next((p for p in night.people[slot] if by_id[p].leader),
+                                           None)
+        for slot in slots:
             ids = night.people[slot]
-            leader = night.leader if night.leader in ids else None
+            leader = night.leaders[slot]
             if leader is not None:
                 ids = [leader] + [p for p in ids if p != leader]
             base = before.get((d, slot)) or Shift(d, slot)
@@ -205,12 +211,12 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     if not by_team:
         for _ in range(3):  # balancing can free someone for a short night: fill last
             balance(plan.shifts, by_id, rules, b.ledger, b.load, b.weight)
-            balance_special(plan.shifts, by_id, rules, b.ledger, b.special, holidays)
-            if not fill_short(plan.shifts, by_id, b, holidays):
+            balance_special(plan.shifts, by_id, rules, b.ledger, b.special, timetable.holidays)
+            if not fill_short(plan.shifts, by_id, b):
                 break
         else:
-            fill_short(plan.shifts, by_id, b, holidays)
-    _explain_shortfalls(plan.shifts, people, rules, b.ledger, holidays, b.has_leaders)
+            fill_short(plan.shifts, by_id, b)
+    _explain_shortfalls(plan.shifts, people, rules, b, timetable)
     _count_changes(plan, before)
     return plan
 
@@ -229,46 +235,37 @@ def team_for(d: date, teams: list[str], fixed: bool) -> str | None:
 def _note_team_gap(plan: Plan, night: _Night, pool: list[Volunteer], required: list[int],
                    people: list[Volunteer], b: _Builder, teams: list[str], fixed: bool) -> None:
     """A regu short on its night: who is missing, and who from other regu is free and rested."""
-    missing = [v.id for v in pool if v.id not in night.everyone]
-    placed = sum(len(p) for p in night.people)
-    if not missing or (placed >= sum(required) and night.leader is not None):
+    placed_ids = {p for slot in night.people for p in slot}
+    missing = [v.id for v in pool if v.id not in placed_ids]
+    led = not any(night.needs_leader(i, b.leader_per_shift) for i in range(len(required)))
+    if not missing or (len(placed_ids) >= sum(required) and (led or not b.has_leaders)):
         return
     team = team_for(night.date, teams, fixed)
-    free = [v for v in people if v.team != team and not night.shares_household(v)
-            and blocked(v, night.date, b.ledger, b.rules) is None]
+    free = [v for v in people if v.team != team and b.free(v, night)]
     free.sort(key=lambda v: (b.load[v.id] / b.weight[v.id], v.name.casefold()))
     plan.team_gaps.append((night.date, team, missing, [v.id for v in free[:3]]))
 
 
 def _explain_shortfalls(shifts: list[Shift], people: list[Volunteer], rules: Rules,
-                        ledger: Ledger, holidays: dict[date, Holiday],
-                        has_leaders: bool) -> None:
+                        b: _Builder, timetable: Timetable) -> None:
     """Say for each short slot why it is short, read from the final plan, so every reason
     is true of the schedule as saved."""
-    by_night = night_index(shifts)
-    for d, indexes in by_night.items():
-        holiday = holidays.get(d)
-        extra = holiday.extra if holiday else 0
+    for d, indexes in night_index(shifts).items():
         on_night = {p for j in indexes for p in shifts[j].volunteers}
-        households = {v.household.casefold() for v in people
-                      if v.id in on_night and v.household}
-        night_leader = any(shifts[j].leader for j in indexes)
+        night_led = any(shifts[j].leader for j in indexes)
+        first = min(indexes, key=lambda j: shifts[j].slot)
         for i in indexes:
             s = shifts[i]
-            required = rules.slots[s.slot].required_on(day_key(d)) + extra
-            no_leader = has_leaders and s.slot == 0 and not night_leader
+            required = timetable.required(d, s.slot)
+            if b.leader_per_shift:
+                no_leader = b.has_leaders and s.leader is None and required > 0
+            else:
+                no_leader = b.has_leaders and i == first and not night_led
             if len(s.volunteers) >= required and not no_leader:
                 shifts[i] = s.with_changes(short=None)
                 continue
-            exclusions = []
-            for v in people:
-                if v.id in on_night:
-                    continue
-                why = blocked(v, d, ledger, rules)
-                if why is None and v.household and v.household.casefold() in households:
-                    why = Exclusion(v.id, "household", v.household)
-                if why is not None:
-                    exclusions.append(why)
+            exclusions = [why for v in people if v.id not in on_night
+                          and (why := blocked(v, d, b.ledger, rules)) is not None]
             listed = sorted(exclusions, key=lambda e: (
                 RULE_ORDER.index(e.rule) if e.rule in RULE_ORDER else 99, e.volunteer))
             shifts[i] = s.with_changes(short=Shortfall(len(s.volunteers), required,

@@ -50,11 +50,16 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
               [[month, ("█" * round(20 * n / peak) if peak else "") + f" {n}"]
                for month, n in result["trend"].items()], title=out.t("title.trend"),
               compact=True)
-    out.table(["col.nights_kind", "col.nights", "col.count", "col.per_100"],
+    several = result.get("shifts_per_night", 1) > 1
+    out.table(["col.shifts_kind" if several else "col.nights_kind",
+               "col.shifts" if several else "col.nights", "col.count",
+               "col.per_100_shifts" if several else "col.per_100"],
               [[out.t(f"nights.{k}"), str(v["nights"]), str(v["incidents"]),
                 "-" if v["per_100"] is None else _decimal(v["per_100"], lang)]
                for k, v in result["patrol"].items()], title=out.t("title.patrol"),
               compact=True)
+    if result.get("outside_patrol"):
+        out.say("msg.outside_patrol", count=result["outside_patrol"])
     wait = result["median_days_to_forward"]
     out.say("msg.median_forward", days="-" if wait is None else _decimal(wait, lang))
     if result["overdue"]:

@@ -8,28 +8,14 @@ from typing import Any
 
 from ronda.cli._output import Output
 from ronda.cli._render import reason_label
-from ronda.dates import (
-    DAY_KEYS,
-    DAY_NAMES,
-    DAY_SHORT,
-    format_date,
-    format_hours,
-    night_name,
-    shift_window,
-)
+from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, night_name
 from ronda.i18n import t
-from ronda.model import Settings, Volunteer
+from ronda.model import Volunteer
 from ronda.phones import display_phone
-from ronda.shifts import Holiday, Shift, Shortfall
+from ronda.shifts import Shift, Shortfall
+from ronda.timetable import Timetable
 
 REASONS_SHOWN = 4
-
-
-def required_on(settings: Settings, shift: Shift, holidays: dict[date, Holiday]) -> int:
-    """The head count a shift needs: the slot's count that weekday plus holiday extras."""
-    holiday = holidays.get(shift.date)
-    slot = settings.slots[shift.slot] if shift.slot < len(settings.slots) else settings.slots[0]
-    return slot.required_on(DAY_KEYS[shift.date.weekday()]) + (holiday.extra if holiday else 0)
 
 
 def person_name(people: dict[int, Volunteer], pid: int, lang: str) -> str:
@@ -64,20 +50,23 @@ def reason_text(short: Shortfall, people: dict[int, Volunteer], lang: str) -> st
     return f"{text}; {', '.join(named)}" if named else text
 
 
-def shift_json(shift: Shift, settings: Settings, people: dict[int, Volunteer],
-               holidays: dict[date, Holiday], lang: str) -> dict[str, Any]:
-    """The stable JSON object of one shift slot on one night."""
-    slot = settings.slots[min(shift.slot, len(settings.slots) - 1)]
-    start, end = shift_window(shift.date, slot.start, slot.end, settings.timezone)
-    required = required_on(settings, shift, holidays)
-    holiday = holidays.get(shift.date)
+def shift_json(shift: Shift, timetable: Timetable, people: dict[int, Volunteer],
+               lang: str) -> dict[str, Any]:
+    """The stable JSON object of one shift on one night; ``start``/``end`` are the real
+    instants (the 01.00 shift of evening D starts at 01.00 on D+1)."""
+    start, end = timetable.window(shift.date, shift.slot)
+    required = timetable.required(shift.date, shift.slot)
+    holiday = timetable.holidays.get(shift.date)
     return {
         "date": shift.date.isoformat(), "slot": shift.slot,
+        "hours": timetable.hours(shift.slot, lang, with_zone=False),
         "start": start.isoformat(), "end": end.isoformat(), "required": required,
         "volunteers": [{"id": p, "name": people[p].name if p in people else None,
                         "leader": p == shift.leader} for p in shift.volunteers],
+        "leader": shift.leader,
         "guests": [g.to_dict() for g in shift.guests],
         "understaffed": len(shift.volunteers) < required,
+        "no_leader": bool(shift.short and shift.short.no_leader),
         "reason": reason_text(shift.short, people, lang) if shift.short else None,
         "holiday": holiday.title(lang) if holiday else None,
     }
@@ -88,22 +77,30 @@ def night_label(d: date, lang: str) -> str:
            f"{night_name(d, lang)}"
 
 
-def render_schedule(out: Output, shifts: Sequence[Shift], settings: Settings,
-                    people: dict[int, Volunteer], holidays: dict[date, Holiday], today: date,
-                    *, title: str | None = None) -> None:
-    """The schedule as a table: one row per slot, leader first and marked, joint-patrol guests
-    after the team, tonight in bold, short nights in red with the reason."""
+def shift_name(timetable: Timetable, shift: Shift, lang: str) -> str:
+    """How a message names a shift: ``Senin, 23/11/2026`` with one shift a night,
+    ``Senin, 23/11/2026 01.00–04.00`` with several."""
+    night = format_date(shift.date, lang)
+    if not timetable.several:
+        return night
+    return f"{night} {timetable.hours(shift.slot, lang, with_zone=False)}"
+
+
+def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
+                    people: dict[int, Volunteer], today: date, *,
+                    title: str | None = None) -> None:
+    """The schedule as a table: one row per shift, leader first and marked, joint-patrol
+    guests after the team, tonight in bold, short shifts in red with the reason."""
     lang = out.lang
     rows, styles = [], []
     previous: date | None = None
     for s in shifts:
-        slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
         duty = [("★ " if p == s.leader else "  ") + person_name(people, p, lang)
                 + (f"  {display_phone(people[p].phone)}" if p in people and people[p].phone
                    else "") for p in s.volunteers]
         notes = []
-        holiday = holidays.get(s.date)
-        if holiday:
+        holiday = timetable.holidays.get(s.date)
+        if holiday and s.date != previous:
             notes.append(holiday.title(lang))
         if s.short:
             notes.append(reason_text(s.short, people, lang))
@@ -112,20 +109,9 @@ def render_schedule(out: Output, shifts: Sequence[Shift], settings: Settings,
                          t("label.logged_plain", lang))
         duty += [f"+ {g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
         rows.append([night_label(s.date, lang) if s.date != previous else "",
-                     format_hours(slot.start, slot.end, settings.timezone, lang),
+                     timetable.hours(s.slot, lang),
                      "\n".join(duty) or "-", "\n".join(notes)])
-        styles.append("red" if s.short and len(s.volunteers) < required_on(settings, s, holidays)
-                      else "bold" if s.date == today else None)
+        styles.append("red" if s.short else "bold" if s.date == today else None)
         previous = s.date
     out.table(["col.night", "col.hours", "col.on_duty", "col.notes"], rows,
               title=title, row_styles=styles, no_wrap=(0, 1, 2))
-
-
-def parse_slot(text: str | None, settings: Settings) -> int | None:
-    """``--slot 2`` (counted from 1) to the slot index."""
-    if text is None:
-        return None
-    from ronda.roster import parse_count
-
-    n = parse_count(text, "--slot", minimum=1, maximum=len(settings.slots))
-    return n - 1

@@ -70,6 +70,7 @@ def demo(ctx: typer.Context) -> None:
     from ronda.scheduler import Rules, build_schedule
     from ronda.shifts import Guest
     from ronda.storage import create_data
+    from ronda.timetable import Timetable
 
     st = state(ctx)
     if st.db is None:
@@ -96,7 +97,8 @@ def demo(ctx: typer.Context) -> None:
         data.save_holidays(national_holidays(years), replace_national_years=years)
         holidays = holiday_map(data.holidays())
         plan = build_schedule(people, Rules.of(settings), first, last, holidays=holidays)
-        saturday = next(s for s in plan.shifts if s.date == monday + timedelta(days=5))
+        saturday = next(s for s in plan.shifts if s.date == monday + timedelta(days=5)
+                        and s.slot == 0)
         plan.shifts[plan.shifts.index(saturday)] = saturday.with_changes(
             guests=(Guest(settings.liaison.name, "bhabinkamtibmas"),))
         data.replace_shifts(first, last, plan.shifts)
@@ -108,8 +110,8 @@ def demo(ctx: typer.Context) -> None:
             teams=len({v.team for v in people}))
     render_list(st, sorted(people, key=roster_order), today)
     out.say("demo.schedule", weeks=DEMO_WEEKS)
-    render_schedule(out, week, settings, {v.id: v for v in people}, holidays, today,
-                    title=f"{settings.name} · {format_period(monday, sunday, out.lang)}")
+    render_schedule(out, week, Timetable.of(settings, holidays), {v.id: v for v in people},
+                    today, title=f"{settings.name} · {format_period(monday, sunday, out.lang)}")
     sheet = build_sheet(settings, week, {v.id: v for v in people}, holidays, monday, today,
                         out.lang)
     poster = path.parent / f"jadwal-ronda-{monday.isoformat()}"
@@ -136,8 +138,9 @@ def _sample_incidents(st, path: Path, settings: Settings, today) -> None:  # noq
     from ronda.cli._incident_view import render_stats
     from ronda.dates import format_period, zone
     from ronda.incident_report import incident_stats
-    from ronda.incidents import Incident, Reporter, new_incident, on_duty_at, update_incident
+    from ronda.incidents import Incident, Reporter, new_incident, update_incident
     from ronda.storage import open_data
+    from ronda.timetable import Timetable
 
     tz = zone(settings.timezone)
     now = datetime.combine(today, time(8, 0), tz)
@@ -155,10 +158,11 @@ def _sample_incidents(st, path: Path, settings: Settings, today) -> None:  # noq
     ]
     with open_data(path, write=True) as data:
         shifts = data.shifts()
+        timetable = Timetable.of(settings)
         for report, reporter in samples:
             logged = report.occurred_at + timedelta(minutes=50)
             stored = data.add_incident(
-                new_incident(report, logged, on_duty_at(report.occurred_at, shifts, settings)),
+                new_incident(report, logged, timetable.shift_at(report.occurred_at, shifts)),
                 Reporter(0, reporter) if reporter else None)
             if stored.category == "vehicle-theft":
                 data.save_incident(update_incident(
@@ -167,6 +171,6 @@ def _sample_incidents(st, path: Path, settings: Settings, today) -> None:  # noq
         found = data.incidents()
         first = min(i.occurred_at.date() for i in found)
         result = incident_stats(found, data.shifts(first - timedelta(days=1), today), first,
-                                today, settings.timezone, now)
+                                today, timetable, now)
     st.out.say("demo.incident")
     render_stats(st.out, result, format_period(first, today, st.out.lang))

@@ -12,20 +12,17 @@ from ronda.cli._options import Json
 from ronda.cli._state import State, state
 from ronda.dates import (
     check_range,
-    evening_of,
     format_date,
     format_moment,
     format_period,
     parse_date,
     parse_moment,
-    zone,
 )
 from ronda.errors import BadInput
 from ronda.incidents import (
     Incident,
     Reporter,
     new_incident,
-    on_duty_at,
     parse_category,
     parse_severity,
     parse_sp2hp,
@@ -33,6 +30,7 @@ from ronda.incidents import (
     update_incident,
 )
 from ronda.roster import find_volunteer, parse_count
+from ronda.timetable import Timetable
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
@@ -92,8 +90,8 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
             loss=parse_money(loss, "--loss"), action=action or "",
             behaviour=asked["behaviour"] or "", clothing=asked["clothing"] or "",
             vehicle=vehicle or "", plate=plate or "")
-        shift = on_duty_at(moment, data.shifts(moment.date() - timedelta(days=1),
-                                               moment.date()), settings)
+        shift = Timetable.of(settings).shift_at(
+            moment, data.shifts(moment.date() - timedelta(days=2), moment.date()))
         incident = new_incident(report, now, shift)
         source = _reporter(data.volunteers(), reporter, public_reporter)
         stored = data.add_incident(incident, source)
@@ -290,11 +288,12 @@ def stats(ctx: typer.Context, since: Since = None, until: Until = None,
     st = state(ctx)
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
+        timetable = Timetable.of(settings)
         if found and not since:  # from the evening of the first incident
-            first = evening_of(found[0].occurred_at.astimezone(zone(settings.timezone)))
+            first = timetable.evening_of(found[0].occurred_at)
         shifts = data.shifts(first - timedelta(days=1), last)
         now = st.now(settings.timezone)
-    result = incident_stats(found, shifts, first, last, settings.timezone, now)
+    result = incident_stats(found, shifts, first, last, timetable, now)
     if json:
         st.out.json(result)
         return

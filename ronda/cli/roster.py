@@ -14,6 +14,7 @@ from ronda.cli._state import State, state
 from ronda.dates import format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
 from ronda.roster import find_volunteer, parse_count
+from ronda.timetable import Timetable
 
 FORMATS = ("terminal", "text", "md", "html", "pdf", "whatsapp", "teams")
 Opt = typer.Option
@@ -47,7 +48,9 @@ def roster(
     with st.data() as data:
         settings = data.settings()
         today = st.today(settings.timezone)
-        start = week_of(parse_date(week, today) if week else today)[0]
+        # at 02.00 "tonight" is the evening whose late shift is on duty now
+        evening = Timetable.of(settings).current_evening(st.now(settings.timezone))
+        start = week_of(parse_date(week, today) if week else evening if tonight else today)[0]
         people = {v.id: v for v in data.volunteers()}
         holidays = holiday_map(data.holidays())
         if volunteer:
@@ -62,7 +65,7 @@ def roster(
     sheets = [build_sheet(settings, shifts, people, holidays, start + timedelta(weeks=k), today,
                           lang_now, patrol=patrol_sheet) for k in range(count)]
     if tonight:
-        _tonight(st, sheets, today, fmt, output)
+        _tonight(st, sheets, evening, fmt, output)
         return
     _emit(st, sheets, fmt, output, start, {v.name: v.team for v in people.values()})
 
@@ -108,15 +111,18 @@ def _terminal(st: State, sheet) -> None:  # noqa: ANN001
     out = st.out
     out.text("\n".join(x for x in (sheet.title, sheet.neighbourhood, sheet.area, sheet.period)
                        if x))
-    rows = []
+    rows, styles = [], []
     for n in sheet.nights:
-        people = [("★ " if p.leader else "  ") + p.name + (f" ({p.house})" if p.house else "")
-                  + (f"  {p.phone}" if p.phone else "") for p in n.people]
-        people += [f"+ {g}" for g in n.guests]
-        rows.append([f"{n.day} {n.date_text}\n{n.night}" + (f"\n{n.holiday}" if n.holiday else ""),
-                     "\n".join(n.hours), "\n".join(people) or out.t("poster.no_duty")])
+        head = f"{n.day} {n.date_text}\n{n.night}" + (f"\n{n.holiday}" if n.holiday else "")
+        for k, w in enumerate(n.shifts or [None]):
+            people = [("★ " if p.leader else "  ") + p.name + (f" ({p.house})" if p.house else "")
+                      + (f"  {p.phone}" if p.phone else "") for p in (w.people if w else [])]
+            people += [f"+ {g}" for g in (w.guests if w else [])]
+            rows.append([head if k == 0 else "", w.hours if w else "",
+                         "\n".join(people) or out.t("poster.no_duty")])
+            styles.append("red" if w and w.short else None)
     out.table(["col.night", "col.hours", "col.on_duty"], rows, no_wrap=(0, 1),
-              row_styles=["red" if n.short else None for n in sheet.nights])
+              row_styles=styles)
     from ronda.printing.text import sheet_text
 
     body = sheet_text(sheet)
@@ -146,7 +152,7 @@ def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[da
 
 def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # noqa: ANN001
           fmt: str, output: str | None) -> None:
-    from ronda.dates import format_hours, night_name
+    from ronda.dates import night_name
 
     if fmt not in ("terminal", "text", "md", "whatsapp"):
         raise BadInput("err.bad_choice", field="--format", value=fmt,
@@ -156,13 +162,13 @@ def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # 
     lines = [f"{bold}{out.t('slip.title', name=who.name)}{bold}", settings.name,
              format_period(first, last, lang), ""]
     mine = [s for s in shifts if who.id in s.volunteers]
+    timetable = Timetable.of(settings)
     for s in mine:
-        slot = settings.slots[min(s.slot, len(settings.slots) - 1)]
         mates = [people[p].name for p in s.volunteers if p != who.id and p in people]
         role = out.t("poster.leader") if s.leader == who.id else \
             out.t("slip.with", names=", ".join(mates))
         lines.append(f"- {format_date(s.date, lang)} · {night_name(s.date, lang)} · "
-                     f"{format_hours(slot.start, slot.end, settings.timezone, lang)} · {role}")
+                     f"{timetable.hours(s.slot, lang)} · {role}")
     if not mine:
         lines.append(out.t("slip.none", period=format_period(first, last, lang)))
     _write(st, "\n".join(lines) + "\n", output)

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Annotated
 
 import typer
 
 from ronda.cli._options import DryRun, Force, From, Json, Slot, To, Week, Yes
-from ronda.cli._schedule_view import (
-    parse_slot,
-    reason_text,
-    render_schedule,
-    shift_json,
-)
+from ronda.cli._schedule_view import reason_text, render_schedule, shift_json, shift_name
 from ronda.cli._state import State, state
 from ronda.dates import check_range, format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
 from ronda.holiday import holiday_map
 from ronda.roster import find_volunteer, label, parse_count
-from ronda.shifts import ATTENDANCE, GUEST_ROLES, Absence, Guest, Shift, Swap
+from ronda.shifts import ATTENDANCE, GUEST_ROLES, Absence, Guest, Shift
 from ronda.storage import DataFile
+from ronda.timetable import Timetable
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
 Opt = typer.Option
@@ -40,9 +37,10 @@ def resolve_range(today: date, week: str | None, from_: str | None, to: str | No
     return first, last
 
 
-def _context(data: DataFile) -> tuple[dict, dict]:
+def _context(data: DataFile) -> tuple[dict, Timetable]:
+    """The people by id and the timetable (slots, zone, holidays) of the data file."""
     people = {v.id: v for v in data.volunteers()}
-    return people, holiday_map(data.holidays())
+    return people, Timetable.of(data.settings(), holiday_map(data.holidays()))
 
 
 @app.callback()
@@ -56,20 +54,20 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
         settings = data.settings()
         today = st.today(settings.timezone)
         first, last = resolve_range(today, week, from_, to, weeks=4 if volunteer else 1)
-        people, holidays = _context(data)
+        people, timetable = _context(data)
         shifts = data.shifts(first, last)
         if volunteer:
             who = find_volunteer(people.values(), volunteer, include_inactive=True)
             shifts = [s for s in shifts if who.id in s.volunteers]
     lang = st.out.lang
     if json:
-        st.out.json([shift_json(s, settings, people, holidays, lang) for s in shifts])
+        st.out.json([shift_json(s, timetable, people, lang) for s in shifts])
         return
     if not shifts:
         st.out.say("msg.schedule_empty", period=format_period(first, last, lang))
         return
     title = f"{settings.name} · {format_period(first, last, lang)}"
-    render_schedule(st.out, shifts, settings, people, holidays, today, title=title)
+    render_schedule(st.out, shifts, timetable, people, today, title=title)
 
 
 @app.command("build")
@@ -113,14 +111,14 @@ def build(ctx: typer.Context, from_: From = None,
             st.confirm("confirm.rebuild", yes, removed=plan.removed)
         if not dry_run:
             data.replace_shifts(start, end, plan.shifts)
-        people = {v.id: v for v in data.volunteers()}
-    _summary(st, plan, people, holidays, settings, start, end, today)
+        people, timetable = _context(data)
+    _summary(st, plan, people, timetable, start, end, today)
     if dry_run:
         st.out.say("msg.dry_run")
 
 
-def _summary(st: State, plan, people, holidays, settings, start: date, end: date,  # noqa: ANN001
-             today: date) -> None:
+def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
+             start: date, end: date, today: date) -> None:
     from ronda.reports import fairness, person_stats
 
     out, lang = st.out, st.out.lang
@@ -131,9 +129,9 @@ def _summary(st: State, plan, people, holidays, settings, start: date, end: date
              filled=filled, slots=len(plan.shifts))
     for s in plan.shifts:
         if s.short:
-            out.warn("warn.short", night=format_date(s.date, lang),
+            out.warn("warn.short", night=shift_name(timetable, s, lang),
                      reason=reason_text(s.short, people, lang))
-    stats = person_stats(plan.shifts, list(people.values()), holidays, today)
+    stats = person_stats(plan.shifts, list(people.values()), timetable.holidays, today)
     f = fairness(stats, list(people.values()))
     out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,
             weekend_most=f.weekend_most, holiday_least=f.holiday_least,
@@ -146,17 +144,23 @@ def _summary(st: State, plan, people, holidays, settings, start: date, end: date
                  suggested=", ".join(label(people[p]) for p in suggested) or "-")
 
 
-def _shift_of(data: DataFile, day: date, slot: int | None, member: int | None = None) -> Shift:
-    """The shift on an evening: the given slot, the one ``member`` is on, or the first."""
+def _shift_of(data: DataFile, timetable: Timetable, day: date, slot: str | None, lang: str,
+              members: Sequence[int] = ()) -> Shift:
+    """The shift of an evening a command works on: ``--slot``, else the one ``members`` are
+    on, else the only one; with several shifts and nothing to tell them apart, ask."""
     shifts = data.shifts(day, day)
     if not shifts:
         raise BadInput("err.no_shift", night=day.isoformat())
-    if slot is not None:
-        chosen = [s for s in shifts if s.slot == slot]
-    elif member is not None:
-        chosen = [s for s in shifts if member in s.volunteers] or shifts
+    index = timetable.parse_slot(slot)
+    if index is not None:
+        chosen = [s for s in shifts if s.slot == index]
     else:
-        chosen = shifts
+        chosen = [s for s in shifts if members and set(members) <= set(s.volunteers)]
+        if not chosen and len(shifts) > 1:
+            raise BadInput("err.choose_slot", night=format_date(day, lang), choices=", ".join(
+                f"--slot {s.slot + 1} ({timetable.hours(s.slot, lang, with_zone=False)})"
+                for s in shifts))
+        chosen = chosen or shifts
     if not chosen:
         raise BadInput("err.no_shift", night=day.isoformat())
     return chosen[0]
@@ -168,50 +172,32 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
-    from ronda.rules import Ledger, Rules, blocked
+    from ronda.cli._schedule_view import why_text
+    from ronda.rules import Ledger, Rules, swap_in
 
     st = state(ctx)
     with st.data(write=True) as data:
         settings = data.settings()
-        today = st.today(settings.timezone)
-        day = parse_date(night, today)
-        people = data.volunteers()
-        out_v = find_volunteer(people, name_out, include_inactive=True)
-        in_v = find_volunteer(people, name_in)
-        shift = _shift_of(data, day, parse_slot(slot, settings), out_v.id)
+        people, timetable = _context(data)
+        day = parse_date(night, st.today(settings.timezone))
+        out_v = find_volunteer(people.values(), name_out, include_inactive=True)
+        in_v = find_volunteer(people.values(), name_in)
+        shift = _shift_of(data, timetable, day, slot, st.lang, [out_v.id])
         if out_v.id not in shift.volunteers:
-            raise BadInput("err.not_on_shift", who=label(out_v), night=format_date(day, st.lang))
-        others = [p for s in data.shifts(day, day) for p in s.volunteers if p != out_v.id]
-        if in_v.id in others or in_v.id in shift.volunteers:
+            raise BadInput("err.not_on_shift", who=label(out_v),
+                           night=shift_name(timetable, shift, st.lang))
+        if any(in_v.id in s.volunteers for s in data.shifts(day, day)):
             raise BadInput("err.already_on_night", who=label(in_v))
-        ledger = Ledger(data.shifts())
-        bent = []
-        why = blocked(in_v, day, ledger, Rules.of(settings))
+        changed, why = swap_in(shift, out_v, in_v, Ledger(data.shifts(), people.values()),
+                               Rules.of(settings), st.now(settings.timezone))
         if why:
-            bent.append(why.rule)
-        by_id = {v.id: v for v in people}
-        if in_v.household and any(by_id[p].household.casefold() == in_v.household.casefold()
-                                   for p in others + list(shift.volunteers) if p != out_v.id):
-            bent.append("household")
-        if shift.leader == out_v.id and not in_v.leader:
-            bent.append("leader")
-        if bent:
-            from ronda.cli._schedule_view import why_text
-
             st.out.warn("warn.rules_bent", rules=", ".join(
-                why_text(r, why.detail if why and r == why.rule else "", st.lang) if r != "leader"
-                else st.out.t("why.leader") for r in bent))
+                why_text(e.rule, e.detail, st.lang) for e in why))
             if not force:
                 st.confirm("confirm.swap", False, refusal="err.needs_force")
-        ids = tuple(in_v.id if p == out_v.id else p for p in shift.volunteers)
-        leader = in_v.id if shift.leader == out_v.id and in_v.leader else (
-            None if shift.leader == out_v.id else shift.leader)
-        record = Swap(out_v.id, in_v.id, datetime.now().isoformat(timespec="seconds"),
-                      tuple(bent))
-        data.save_shift(shift.with_changes(volunteers=ids, leader=leader,
-                                           swaps=(*shift.swaps, record)))
-    st.out.done("msg.swapped", night=format_date(day, st.out.lang), out=label(out_v),
-                into=label(in_v))
+        data.save_shift(changed)
+    st.out.done("msg.swapped", night=shift_name(timetable, shift, st.out.lang),
+                out=label(out_v), into=label(in_v))
 
 
 @app.command("attend")
@@ -232,21 +218,23 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
     with st.data(write=True) as data:
         settings = data.settings()
         day = parse_date(night, st.today(settings.timezone))
-        people = data.volunteers()
-        shift = _shift_of(data, day, parse_slot(slot, settings))
+        people, timetable = _context(data)
+        named = [find_volunteer(people.values(), n, include_inactive=True)
+                 for n in [*(present or []), *([absent] if absent else [])]]
+        shift = _shift_of(data, timetable, day, slot, st.lang, [v.id for v in named])
         here = set(shift.present)
-        for name in present or []:
-            v = find_volunteer(people, name, include_inactive=True)
+        for v in named[:len(present or [])]:
             here.add(v.id)
         absences = {a.volunteer: a for a in shift.absences}
         if absent:
-            v = find_volunteer(people, absent, include_inactive=True)
+            v = named[-1]
             if v.id not in shift.volunteers:
-                raise BadInput("err.not_on_shift", who=label(v), night=format_date(day, st.lang))
+                raise BadInput("err.not_on_shift", who=label(v),
+                               night=shift_name(timetable, shift, st.lang))
             stand_in = ""
             if substitute:
                 try:
-                    stand_in = label(find_volunteer(people, substitute))
+                    stand_in = label(find_volunteer(people.values(), substitute))
                 except BadInput:
                     stand_in = clean_text(substitute, field_name="--substitute", required=True)
             fine = settings.fine if not stand_in and why != "sakit" else 0
@@ -258,8 +246,8 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
         data.save_shift(shift.with_changes(present=tuple(sorted(here)),
                                            absences=tuple(absences.values()), note=text,
                                            logged=True))
-    st.out.done("msg.attended", night=format_date(day, st.out.lang), present=len(here),
-                absent=len(absences))
+    st.out.done("msg.attended", night=shift_name(timetable, shift, st.out.lang),
+                present=len(here), absent=len(absences))
 
 
 @app.command("guest")
@@ -278,9 +266,10 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
     with st.data(write=True) as data:
         settings = data.settings()
         day = parse_date(night, st.today(settings.timezone))
-        shift = _shift_of(data, day, parse_slot(slot, settings))
+        _, timetable = _context(data)
+        shift = _shift_of(data, timetable, day, slot, st.lang)
         data.save_shift(shift.with_changes(guests=(*shift.guests, Guest(who, kind))))
-    st.out.done("msg.guest_added", name=who, night=format_date(day, st.out.lang))
+    st.out.done("msg.guest_added", name=who, night=shift_name(timetable, shift, st.out.lang))
 
 
 @app.command("stats")
@@ -297,9 +286,9 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         first = parse_date(from_, today) if from_ else (shifts[0].date if shifts else today)
         last = parse_date(to, today) if to else (shifts[-1].date if shifts else today)
         check_range(first, last)
-        people, holidays = _context(data)
+        people, timetable = _context(data)
     in_range = [s for s in shifts if first <= s.date <= last]
-    rows = person_stats(in_range, list(people.values()), holidays, today)
+    rows = person_stats(in_range, list(people.values()), timetable.holidays, today)
     if json:
         st.out.json([r.to_dict() for r in rows])
         return

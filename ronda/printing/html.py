@@ -40,6 +40,7 @@ table.week ol {{ margin: 0; padding-left: 3.5mm; }}
 .leader {{ font-weight: bold; text-decoration: underline; }}
 .house {{ white-space: nowrap; }}
 .guest, .holiday {{ font-style: italic; }}
+.hours {{ font-weight: bold; border-bottom: 0.2mm solid #000; margin-top: 1mm; }}
 .short {{ border-style: dashed; }}
 .patrol td {{ font-size: {BODY_PT}pt; }}
 .box {{ display: inline-block; border: 0.3mm solid #000; width: 3mm; height: 3mm;
@@ -81,7 +82,8 @@ def estimated_height_mm(sheet: Sheet) -> float:
     head = (TITLE_PT + HEAD_PT * (2 + bool(sheet.area))) * LINE * PT_MM + 3
     width = column_width_mm()
     tallest = max(sum(lines_for(_person(p), width, BODY_PT) for p in n.people)
-                  + len(n.guests) * 2 + (2 if n.holiday else 0) for n in sheet.nights)
+                  + len(n.guests) * 2 + (2 if n.holiday else 0)
+                  + (len(n.shifts) if len(n.shifts) > 1 else 0) for n in sheet.nights)
     grid = (HEAD_PT * LINE * PT_MM) + 2 * body_line + 4 + tallest * body_line + 3
     foot_line = FOOT_PT * LINE * PT_MM
     footer = 3 + (FOOT_PT + 1) * LINE * PT_MM + max(len(sheet.rules) * 2, len(sheet.kentongan),
@@ -102,21 +104,24 @@ def _night_cell(n: Night, sheet: Sheet) -> str:
     items = []
     if n.holiday:
         items.append(f'<div class="holiday">{escape(n.holiday)}</div>')
-    people = []
-    for p in n.people:
-        text = _person_html(p)
-        if sheet.patrol and p.phone:
-            text += f"<br><small>{escape(p.phone)}</small>"
-        if sheet.patrol:
-            text += "<br>" + "".join(f'<span class="box"></span>{x} ' for x in
-                                     ("H", "I", "S", "TK"))
-        css = ' class="leader"' if p.leader else ""
-        people.append(f"<li{css}>{text}</li>")
-    if people:
-        items.append("<ol>" + "".join(people) + "</ol>")
-    else:
+    for w in n.shifts:
+        if len(n.shifts) > 1:
+            items.append(f'<div class="hours">{escape(w.hours)}</div>')
+        people = []
+        for p in w.people:
+            text = _person_html(p)
+            if sheet.patrol and p.phone:
+                text += f"<br><small>{escape(p.phone)}</small>"
+            if sheet.patrol:
+                text += "<br>" + "".join(f'<span class="box"></span>{x} ' for x in
+                                         ("H", "I", "S", "TK"))
+            css = ' class="leader"' if p.leader else ""
+            people.append(f"<li{css}>{text}</li>")
+        if people:
+            items.append("<ol>" + "".join(people) + "</ol>")
+        items += [f'<div class="guest">+ {escape(g)}</div>' for g in w.guests]
+    if not n.people:
         items.append(f"<div>{escape(sheet.label('poster.no_duty'))}</div>")
-    items += [f'<div class="guest">+ {escape(g)}</div>' for g in n.guests]
     if sheet.patrol:
         items += [f"<div>{escape(sheet.label(k))}</div>" for k in
                   ("poster.substitute_line", "poster.jimpitan_line", "poster.situation")]

@@ -76,16 +76,19 @@ def _night(page: _Page, n: Night, sheet: Sheet, x: float, top: float, width: flo
         y = page.block(n.holiday, x, y, inner, "italic", 8.5)
     if not n.people:
         y = page.block(sheet.label("poster.no_duty"), x, y, inner, "italic", 8.5)
-    for i, p in enumerate(n.people, start=1):
-        text = f"{i}. {p.name}" + (f" ({p.house})" if p.house else "")
-        y = page.block(text, x, y, inner, "bold" if p.leader else "regular", 8.5,
-                       underline=p.leader, leading=1.15)
-        if sheet.patrol:
-            if p.phone:
-                y = page.block(p.phone, x + 3 * MM, y, inner, "regular", 8)
-            y = page.block("[ ]H [ ]I [ ]S [ ]TK", x + 3 * MM, y, inner, "regular", 8)
-    for g in n.guests:
-        y = page.block(f"+ {g}", x, y, inner, "italic", 8.5)
+    for w in n.shifts:
+        if len(n.shifts) > 1:
+            y = page.block(w.hours, x, y - 0.5 * MM, inner, "bold", 9)
+        for i, p in enumerate(w.people, start=1):
+            text = f"{i}. {p.name}" + (f" ({p.house})" if p.house else "")
+            y = page.block(text, x, y, inner, "bold" if p.leader else "regular", 8.5,
+                           underline=p.leader, leading=1.15)
+            if sheet.patrol:
+                if p.phone:
+                    y = page.block(p.phone, x + 3 * MM, y, inner, "regular", 8)
+                y = page.block("[ ]H [ ]I [ ]S [ ]TK", x + 3 * MM, y, inner, "regular", 8)
+        for g in w.guests:
+            y = page.block(f"+ {g}", x, y, inner, "italic", 8.5)
     if sheet.patrol:
         for key in ("poster.substitute_line", "poster.jimpitan_line", "poster.situation"):
             y = page.block(sheet.label(key), x, y - 1 * MM, inner, "regular", 7.5)

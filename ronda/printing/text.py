@@ -68,19 +68,22 @@ def sheet_text(sheet: Sheet, width: int = WIDTH) -> str:
     if sheet.patrol:
         out += [sheet.label("poster.attendance"), ""]
     for n in sheet.nights:
-        head = _night_head(n, sheet.lang) + (f" · {n.holiday}" if n.holiday else "")
-        out.append(head + (f"  ({', '.join(n.hours)})" if n.hours and len(set(n.hours)) > 1
-                           else ""))
-        people = n.people or []
-        if not people:
+        out.append(_night_head(n, sheet.lang) + (f" · {n.holiday}" if n.holiday else ""))
+        several = len(n.shifts) > 1
+        if not n.people:
             out.append("  " + sheet.label("poster.no_duty"))
-        for p in people:
-            mark = "*" if p.leader else "-"
-            line = f"  {mark} {_person(p, sheet, phones=sheet.patrol)}"
-            if sheet.patrol:
-                line = f"{line:<52} [H] [I] [S] [TK]"
-            out.append(line)
-        out += [f"  + {g}" for g in n.guests]
+        for w in n.shifts:
+            indent = "  "
+            if several:
+                out.append(f"  {w.hours}")
+                indent = "    "
+            for p in w.people:
+                mark = "*" if p.leader else "-"
+                line = f"{indent}{mark} {_person(p, sheet, phones=sheet.patrol)}"
+                if sheet.patrol:
+                    line = f"{line:<52} [H] [I] [S] [TK]"
+                out.append(line)
+            out += [f"{indent}+ {g}" for g in w.guests]
         out += _patrol_lines(sheet)
         out.append("")
     if sheet.patrol:
@@ -98,12 +101,16 @@ def sheet_text(sheet: Sheet, width: int = WIDTH) -> str:
 
 
 def _cell(n: Night, sheet: Sheet) -> str:
-    names = [("**" + _person(p, sheet, phones=sheet.patrol) + "**") if p.leader
-             else _person(p, sheet, phones=sheet.patrol) for p in n.people]
-    names += [f"+ {g}" for g in n.guests]
-    if n.holiday:
-        names.insert(0, f"_{n.holiday}_")
-    return "<br>".join(x.replace("|", "\\|") for x in names) or sheet.label("poster.no_duty")
+    names = [f"_{n.holiday}_"] if n.holiday else []
+    for w in n.shifts:
+        if len(n.shifts) > 1:
+            names.append(f"__{w.hours}__")
+        names += [("**" + _person(p, sheet, phones=sheet.patrol) + "**") if p.leader
+                  else _person(p, sheet, phones=sheet.patrol) for p in w.people]
+        names += [f"+ {g}" for g in w.guests]
+    if not n.people:
+        names.append(sheet.label("poster.no_duty"))
+    return "<br>".join(x.replace("|", "\\|") for x in names)
 
 
 def sheet_markdown(sheet: Sheet) -> str:
@@ -127,16 +134,26 @@ def sheet_markdown(sheet: Sheet) -> str:
     return "\n".join(out) + "\n"
 
 
+def _wa_shifts(n: Night, sheet: Sheet, empty_key: str) -> list[str]:
+    """A night's shifts for WhatsApp: the hours in italics when a night has several."""
+    out = []
+    for w in n.shifts:
+        if len(n.shifts) > 1:
+            out.append(f"_{w.hours}_")
+        out += [f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False)}"
+                for p in w.people]
+        out += [f"🤝 {g}" for g in w.guests]
+    if not n.people:
+        out.append(sheet.label(empty_key))
+    return out
+
+
 def sheet_whatsapp(sheet: Sheet) -> str:
     """A WhatsApp message: *bold* nights, _italic_ night names, no phones."""
     out = [f"*{sheet.title}*", f"*{sheet.neighbourhood}*", sheet.period, sheet.hours_line, ""]
     for n in sheet.nights:
         out.append(_wa_night(n, sheet.lang) + (f" – _{n.holiday}_" if n.holiday else ""))
-        for p in n.people:
-            out.append(f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False)}")
-        if not n.people:
-            out.append(sheet.label("poster.no_duty"))
-        out += [f"🤝 {g}" for g in n.guests]
+        out += _wa_shifts(n, sheet, "poster.no_duty")
         out.append("")
     out.append(f"_{sheet.label('wa.footer')}_")
     return "\n".join(out).rstrip() + "\n"
@@ -146,13 +163,10 @@ def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
     """The daily reminder: *Ronda malam ini: …*"""
     head = f"*{sheet.label('wa.tonight')}: {night.day}, {night.date_text}*" + (
         f" _({night.night})_" if sheet.lang == "id" else "")
-    out = [head, f"{sheet.neighbourhood} · {', '.join(night.hours) or sheet.hours_line}"]
+    out = [head, f"{sheet.neighbourhood} · {sheet.hours_line}"]
     if night.holiday:
         out.append(f"_{night.holiday}_")
-    out += [f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False)}" for p in night.people]
-    if not night.people:
-        out.append(sheet.label("wa.tonight_none"))
-    out += [f"🤝 {g}" for g in night.guests]
+    out += _wa_shifts(night, sheet, "wa.tonight_none")
     out += ["", f"_{sheet.label('wa.footer')}_"]
     return "\n".join(out) + "\n"
 

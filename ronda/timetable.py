@@ -1,0 +1,151 @@
+"""The night's timetable: which slot a shift uses, when it starts and ends, how many people it
+needs, and which shift is on duty at a given moment.
+
+Every module that needs one of these asks a ``Timetable``; nothing else reads
+``settings.slots`` by index or computes a shift's hours. A shift belongs to its evening date:
+the 01.00–04.00 shift of Monday evening runs on Tuesday morning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from ronda.dates import (
+    DAY_CHANGE,
+    day_key,
+    format_hours,
+    format_time,
+    parse_time,
+    shift_window,
+    zone,
+)
+from ronda.errors import BadInput
+from ronda.model import Settings, Slot
+from ronda.shifts import Holiday, Shift
+
+
+@dataclass(frozen=True, eq=False)
+class Timetable:
+    """A neighbourhood's shift slots in its time zone, with the holidays that add people."""
+
+    slots: tuple[Slot, ...]
+    timezone: str = "Asia/Jakarta"
+    holidays: Mapping[date, Holiday] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, settings: Settings, holidays: Mapping[date, Holiday] | None = None) -> Timetable:
+        return cls(settings.slots, settings.timezone, holidays or {})
+
+    @property
+    def several(self) -> bool:
+        """Whether a night has more than one shift (then messages name the shift)."""
+        return len(self.slots) > 1
+
+    def slot(self, index: int) -> Slot:
+        """The slot a shift uses. A shift planned before the night had fewer slots is read as
+        the last one, so an old plan still shows until it is rebuilt."""
+        return self.slots[min(max(index, 0), len(self.slots) - 1)]
+
+    def window(self, evening: date, index: int) -> tuple[datetime, datetime]:
+        """The aware start and end of slot ``index`` of ``evening``."""
+        s = self.slot(index)
+        return shift_window(evening, s.start, s.end, self.timezone)
+
+    def required(self, evening: date, index: int) -> int:
+        """The head count of one shift: the slot's count on that weekday plus holiday extras."""
+        holiday = self.holidays.get(evening)
+        return self.slot(index).required_on(day_key(evening)) + (holiday.extra if holiday
+                                                                  else 0)
+
+    def required_night(self, evening: date) -> list[int]:
+        """The head count of every slot of an evening."""
+        return [self.required(evening, i) for i in range(len(self.slots))]
+
+    def hours(self, index: int, lang: str, *, with_zone: bool = True) -> str:
+        """``01.00–04.00 WIB`` (``01:00–04:00`` in English)."""
+        s = self.slot(index)
+        if with_zone:
+            return format_hours(s.start, s.end, self.timezone, lang)
+        return f"{format_time(s.start, lang)}–{format_time(s.end, lang)}"
+
+    def slot_at(self, moment: datetime) -> tuple[date, int] | None:
+        """The (evening, slot) whose window holds ``moment`` (start included, end not)."""
+        local = moment.astimezone(zone(self.timezone))
+        for evening in (local.date() - timedelta(days=1), local.date()):
+            for i in range(len(self.slots)):
+                start, end = self.window(evening, i)
+                if start <= moment < end:
+                    return evening, i
+        return None
+
+    def shift_at(self, moment: datetime, shifts: Iterable[Shift]) -> Shift | None:
+        """The planned shift on duty at ``moment``, if any."""
+        found = self.slot_at(moment)
+        if found is None:
+            return None
+        return next((s for s in shifts if (s.date, self.index(s)) == found), None)
+
+    def index(self, shift: Shift) -> int:
+        """The slot index a stored shift uses (see ``slot``)."""
+        return min(max(shift.slot, 0), len(self.slots) - 1)
+
+    def evening_of(self, moment: datetime) -> date:
+        """The evening a moment belongs to: the one whose shift holds it, else the evening
+        before when it is before noon (02.00 on Sunday belongs to Saturday evening)."""
+        found = self.slot_at(moment)
+        if found is not None:
+            return found[0]
+        local = moment.astimezone(zone(self.timezone))
+        return local.date() - timedelta(days=1) if local.time() < DAY_CHANGE else local.date()
+
+    def current_evening(self, now: datetime) -> date:
+        """The evening whose patrol is on now or still to come: at 02.00 that is last
+        evening, while a shift of it is still running or yet to start; at 10.00, this one."""
+        local = now.astimezone(zone(self.timezone))
+        yesterday = local.date() - timedelta(days=1)
+        last_end = max(self.window(yesterday, i)[1] for i in range(len(self.slots)))
+        return yesterday if now < last_end else local.date()
+
+    def parse_slot(self, text: str | None) -> int | None:
+        """``--slot 2`` (counted from 1) or ``--slot 01.00`` (its start) to the slot index."""
+        if text is None:
+            return None
+        raw = text.strip()
+        if raw.isdigit() and int(raw) in range(1, len(self.slots) + 1):
+            return int(raw) - 1
+        if not raw.isdigit():
+            try:
+                clock = parse_time(raw)
+            except BadInput:
+                clock = None
+            found = [i for i, s in enumerate(self.slots) if s.start == clock]
+            if found:
+                return found[0]
+        choices = ", ".join(f"{i + 1} ({format_time(s.start, 'id')})"
+                            for i, s in enumerate(self.slots))
+        raise BadInput("err.bad_choice", field="--slot", value=raw, choices=choices)
+
+
+def check_slots(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """Slots in the order they run through the night; overlapping slots, or a night longer
+    than a day, are refused."""
+    evening = date(2026, 1, 5)
+    timed = sorted(((shift_span(evening, s), s) for s in slots), key=lambda x: x[0])
+    for (a, slot_a), (b, slot_b) in zip(timed, timed[1:], strict=False):
+        if b[0] < a[1]:
+            raise BadInput("err.slots_overlap", first=_plain(slot_a), second=_plain(slot_b))
+    if timed and timed[-1][0][1] - timed[0][0][0] > timedelta(hours=24):
+        raise BadInput("err.slots_overlap", first=_plain(timed[0][1]),
+                       second=_plain(timed[-1][1]))
+    return tuple(s for _, s in timed)
+
+
+def shift_span(evening: date, slot: Slot) -> tuple[datetime, datetime]:
+    """A slot's span on an evening, in UTC: for ordering and overlap checks."""
+    return shift_window(evening, slot.start, slot.end, "UTC")
+
+
+def _plain(slot: Slot) -> str:
+    return f"{format_time(slot.start, 'id')}–{format_time(slot.end, 'id')}"
