@@ -59,7 +59,7 @@ def shift_json(shift: Shift, timetable: Timetable, people: dict[int, Volunteer],
     holiday = timetable.holidays.get(shift.date)
     return {
         "date": shift.date.isoformat(), "slot": shift.slot,
-        "hours": timetable.hours(shift.slot, lang, with_zone=False),
+        "hours": timetable.hours(shift.slot, "en", with_zone=False).replace("–", "-"),
         "start": start.isoformat(), "end": end.isoformat(), "required": required,
         "volunteers": [{"id": p, "name": people[p].name if p in people else None,
                         "leader": p == shift.leader} for p in shift.volunteers],

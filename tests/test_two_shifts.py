@@ -1,0 +1,210 @@
+"""A neighbourhood that splits the night in two (22.00–01.00 and 01.00–04.00), as many do so
+nobody stays up until dawn: 34 households with long names, leaders, limited days, someone
+away, a holiday and a guest. Every surface must put the late shift on the morning after its
+evening, name each shift with its own hours, people and leader, and link incidents to the
+shift whose hours hold them."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+from conftest import Run, digest
+
+SLOTS = "22.00-01.00=3 sat=4, 01.00-04.00=3"
+FIRST_NAMES = ("Muhammad", "Siti", "Agus", "Dewi", "Bambang", "Sri", "Raden", "Nur", "Hendra",
+               "Rina", "Wahyu", "Endang", "Yohanes", "Kadek", "Putu", "Fransiskus", "Ahmad")
+LAST_NAMES = ("Abdurrahman Wicaksono", "Kartika Sari Dewi Lestari", "Prasetyo Nugroho",
+              "Hadiningrat Kusumawardhani", "Setiawan", "Rahayu Ningsih", "Simanjuntak",
+              "Hidayatullah Al-Banjari", "Sitompul", "Wibisono Adiputro")
+MONDAY = "2026-11-23"
+ENV = {"RONDA_TODAY": "2026-11-22"}
+
+
+def roster_csv() -> str:
+    rows = ["nama;no_hp;rumah;ketua;hari"]
+    for i in range(34):
+        name = f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {LAST_NAMES[i % len(LAST_NAMES)]} {i + 1}"
+        leader = "ya" if i % 4 == 0 else ""
+        days = "sen-kam" if i % 7 == 3 else ""
+        rows.append(f"{name};0812-{3000 + i:04d}-{4000 + i:04d};B-{i // 2 + 1:02d}"
+                    f"{'' if i % 5 else 'x'};{leader};{days}")
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture
+def night_in_two(run: Run, db: Path, tmp_path: Path) -> Path:
+    """Two shifts a night, 34 households, planned for four weeks from Monday 23/11/2026."""
+    assert run("init", "--name", "RT 012 / RW 004", "--area", "Kel. Jatinegara, Kota Jakarta",
+               "--timezone", "WIB", "--slots", SLOTS, "--rest", "1", "--lang", "id").exit_code == 0
+    csv = tmp_path / "warga.csv"
+    csv.write_text(roster_csv(), "utf-8")
+    result = run("volunteer", "import", str(csv))
+    assert result.exit_code == 0, result.output
+    assert run("volunteer", "away", "Siti Kartika", "--from", "2026-11-24", "--to",
+               "2026-11-30", "--reason", "mudik").exit_code == 0
+    assert run("holiday", "add", "2026-11-28", "Haul Mbah Kyai", "--extra", "1").exit_code == 0
+    result = run("schedule", "build", "--from", MONDAY, "--weeks", "4", env=ENV)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def week(run: Run) -> list[dict]:
+    result = run("schedule", "--week", MONDAY, "--json", env=ENV)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_late_shift_starts_on_the_morning_after_its_evening(run: Run,
+                                                                 night_in_two: Path) -> None:
+    shifts = week(run)
+    monday = [s for s in shifts if s["date"] == MONDAY]
+    assert [(s["slot"], s["start"], s["end"]) for s in monday] == [
+        (0, "2026-11-23T22:00:00+07:00", "2026-11-24T01:00:00+07:00"),
+        (1, "2026-11-24T01:00:00+07:00", "2026-11-24T04:00:00+07:00")]
+    assert [s["hours"] for s in monday] == ["22:00-01:00", "01:00-04:00"]
+    for s in shifts:  # each shift has its own leader, listed first
+        assert s["leader"] is not None and s["volunteers"][0]["leader"], s
+        assert len(s["volunteers"]) == s["required"], s
+    saturday = [s for s in shifts if s["date"] == "2026-11-28"]
+    assert [s["required"] for s in saturday] == [5, 4]  # sat=4 plus the holiday's extra one
+
+
+def test_calendars_put_each_shift_at_its_own_hours(run: Run, night_in_two: Path,
+                                                   tmp_path: Path) -> None:
+    out = tmp_path / "jadwal.ics"
+    assert run("export", "ics", "-o", str(out), "--from", MONDAY, "--to", "2026-11-29",
+               env=ENV).exit_code == 0
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    read = sorted((e["dtstart"].dt, e["dtend"].dt) for e in cal.walk("VEVENT"))
+    expected = sorted((datetime.fromisoformat(s["start"]), datetime.fromisoformat(s["end"]))
+                      for s in week(run))
+    assert read == expected
+    late = [e for e in cal.walk("VEVENT") if "-1-all." in str(e["uid"])]
+    assert all(e["dtstart"].dt.hour == 1 for e in late) and len(late) == 7
+
+
+def test_an_incident_at_0215_belongs_to_the_late_shift_of_the_evening_before(
+        run: Run, night_in_two: Path) -> None:
+    now = {"RONDA_NOW": "2026-11-25T07:00:00+07:00"}
+    result = run("incident", "log", "--at", "25/11/2026 02.15", "--category", "theft",
+                 "--description", "Tabung gas hilang dari dapur belakang", "--json", env=now)
+    assert result.exit_code == 0, result.output
+    logged = json.loads(result.stdout)
+    late = next(s for s in week(run) if s["date"] == "2026-11-24" and s["slot"] == 1)
+    assert logged["shift"] == {"date": "2026-11-24", "slot": 1}
+    assert logged["on_duty"] == [v["id"] for v in late["volunteers"]]
+    stats = json.loads(run("incident", "stats", "--json", env=now).stdout)
+    assert stats["patrol"]["full"]["incidents"] == 1 and stats["shifts_per_night"] == 2
+    evening = run("incident", "log", "--at", "24/11/2026 23.30", "--category", "suspicious",
+                  "--description", "Motor berputar-putar", "--behaviour", "Mengamati rumah",
+                  "--plate", "B 1234 XY", "--json", env=now)
+    assert json.loads(evening.stdout)["shift"] == {"date": "2026-11-24", "slot": 0}
+
+
+def test_tonight_at_0200_is_the_team_on_duty_now(run: Run, night_in_two: Path) -> None:
+    at_two = {"RONDA_NOW": "2026-11-25T02:00:00+07:00"}
+    text = run("roster", "--tonight", "--format", "whatsapp", env=at_two, lang="id").stdout
+    assert text.startswith("*Ronda malam ini: Selasa, 24/11/2026* _(Malam Rabu)_")
+    late = next(s for s in week(run) if s["date"] == "2026-11-24" and s["slot"] == 1)
+    assert "_01.00–04.00_" in text and all(v["name"] in text for v in late["volunteers"])
+    morning = run("roster", "--tonight", "--format", "whatsapp", lang="id",
+                  env={"RONDA_NOW": "2026-11-25T10:00:00+07:00"}).stdout
+    assert morning.startswith("*Ronda malam ini: Rabu, 25/11/2026*")
+
+
+def test_every_printed_format_groups_the_night_by_shift(run: Run, night_in_two: Path,
+                                                        tmp_path: Path) -> None:
+    shifts = week(run)
+    monday = [s for s in shifts if s["date"] == MONDAY]
+    text = run("roster", "--week", MONDAY, "--format", "text", env=ENV, lang="id").stdout
+    assert "Giliran 1: pukul 22.00 s.d. 01.00 · Giliran 2: pukul 01.00 s.d. 04.00 WIB" in text
+    block = text[text.index("Senin 23/11/2026"):text.index("Selasa 24/11/2026")]
+    early, late = block.index("  22.00–01.00"), block.index("  01.00–04.00")
+    assert early < late
+    for s, part in zip(monday, (block[early:late], block[late:]), strict=True):
+        leader = s["volunteers"][0]["name"]
+        assert f"* {leader}" in part  # each shift marks its own leader
+        assert all(v["name"] in part for v in s["volunteers"])
+    wa = run("roster", "--week", MONDAY, "--format", "whatsapp", env=ENV, lang="id").stdout
+    assert wa.count("_22.00–01.00_") == 7 and wa.count("_01.00–04.00_") == 7
+    assert wa.count("⭐") == 14
+    md = run("roster", "--week", MONDAY, "--format", "md", env=ENV, lang="id").stdout
+    assert md.count("__22.00–01.00__") == 7
+    html = tmp_path / "j.html"
+    assert run("roster", "--week", MONDAY, "--format", "html", "-o", str(html),
+               env=ENV, lang="id").exit_code == 0
+    page = html.read_text("utf-8")
+    assert page.count('<div class="hours">01.00–04.00</div>') == 7
+    assert page.count('class="leader"') == 14
+    terminal = run("roster", "--week", MONDAY, env={**ENV, "COLUMNS": "120"}, lang="id").stdout
+    assert terminal.count("01.00–04.00") == 7 and terminal.count("★") == 14
+
+
+def test_the_pdf_names_both_shifts(run: Run, night_in_two: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "j.pdf"
+    assert run("roster", "--week", MONDAY, "--format", "pdf", "-o", str(pdf),
+               env=ENV, lang="id").exit_code == 0
+    words = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert words.count("01.00–04.00") >= 7 and words.count("22.00–01.00") >= 7
+
+
+def test_swap_attend_and_guest_name_the_shift(run: Run, night_in_two: Path) -> None:
+    late = next(s for s in week(run) if s["date"] == "2026-11-26" and s["slot"] == 1)
+    member = late["volunteers"][1]["name"]
+    on_week = {v["name"] for s in week(run) for v in s["volunteers"]}
+    free = next(n for n in (f"{FIRST_NAMES[i % 17]} {LAST_NAMES[i % 10]} {i + 1}"
+                            for i in range(34))
+                if n not in on_week and not n.startswith("Siti Kartika"))
+    result = run("schedule", "swap", "2026-11-26", member, free, "--force", env=ENV, lang="id")
+    assert result.exit_code == 0, result.output
+    assert "Kamis, 26/11/2026 01.00–04.00" in result.stderr
+    after = next(s for s in week(run) if s["date"] == "2026-11-26" and s["slot"] == 1)
+    assert free in [v["name"] for v in after["volunteers"]]
+
+    before = digest(night_in_two)
+    ambiguous = run("schedule", "guest", "2026-11-26", "Bripka Agus", env=ENV, lang="id")
+    assert ambiguous.exit_code == 2 and "--slot 2 (01.00–04.00)" in ambiguous.stderr
+    assert digest(night_in_two) == before
+    by_time = run("schedule", "guest", "2026-11-26", "Bripka Agus", "--slot", "01.00", env=ENV,
+                  lang="id")
+    assert by_time.exit_code == 0 and "01.00–04.00" in by_time.stderr
+    guests = next(s for s in week(run) if s["date"] == "2026-11-26" and s["slot"] == 1)
+    assert guests["guests"] == [{"name": "Bripka Agus", "role": "bhabinkamtibmas"}]
+    assert run("schedule", "guest", "2026-11-26", "X", "--slot", "3", env=ENV).exit_code == 2
+
+    leader = late["volunteers"][0]["name"]
+    attended = run("schedule", "attend", "2026-11-26", "--absent", leader, "--reason", "sakit",
+                   env={"RONDA_TODAY": "2026-11-27"}, lang="id")
+    assert attended.exit_code == 0, attended.output
+    assert "01.00–04.00" in attended.stderr
+    logged = next(s for s in json.loads(run("schedule", "--week", MONDAY, "--json").stdout)
+                  if s["date"] == "2026-11-26" and s["slot"] == 1)
+    assert logged["volunteers"][0]["name"] == leader
+
+
+def test_the_slip_names_each_shift_by_its_hours(run: Run, night_in_two: Path) -> None:
+    late = next(s for s in week(run) if s["slot"] == 1)
+    name = late["volunteers"][1]["name"]
+    slip = run("roster", "--volunteer", name, "--week", MONDAY, "--format", "text",
+               env=ENV, lang="id").stdout
+    assert "01.00–04.00 WIB" in slip
+
+
+def test_overlapping_shifts_are_refused(run: Run, night_in_two: Path) -> None:
+    before = digest(night_in_two)
+    result = run("config", "set", "slots", "22.00-04.00=3, 01.00-03.00=2")
+    assert result.exit_code == 2
+    assert "bertumpuk" in result.stderr or "overlap" in result.stderr
+    assert digest(night_in_two) == before
+
+
+def test_a_night_in_english_too(run: Run, night_in_two: Path) -> None:
+    text = run("roster", "--week", MONDAY, "--format", "text", "--lang", "en", env=ENV).stdout
+    assert "Shift 1: 22:00 to 01:00 · Shift 2: 01:00 to 04:00 WIB" in text
+    assert "  01:00–04:00" in text
