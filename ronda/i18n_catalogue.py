@@ -685,6 +685,10 @@ MESSAGES.update({
                         "Ganti berkas data yang ada (cadangan disimpan)."),
     "help.info": ("Show where the data file is and what it holds.",
                   "Tampilkan letak berkas data dan isinya."),
+    "help.demo.slots": ("Try the example roster with your own shifts, e.g. "
+                        "'22.00-01.00=2, 01.00-04.00=2'.",
+                        "Coba daftar contoh dengan giliran Anda sendiri, misalnya "
+                        "'22.00-01.00=2, 01.00-04.00=2'."),
     "help.demo": ("Load the example neighbourhood into a demo file and show it.",
                   "Muat contoh lingkungan ke berkas demo dan tampilkan."),
     "help.config": ("Neighbourhood settings.", "Pengaturan lingkungan."),

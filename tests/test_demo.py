@@ -60,3 +60,21 @@ def test_demo_never_overwrites_an_existing_file(run: Run, roster: Path) -> None:
     before = roster.read_bytes()
     assert run("demo").exit_code == 2
     assert roster.read_bytes() == before
+
+
+def test_demo_with_two_shifts_a_night(run: Run, db: Path) -> None:
+    result = run("demo", "--slots", "22.00-01.00=2 sat=3, 01.00-04.00=2 sat=3", lang="id")
+    assert result.exit_code == 0, result.output
+    assert "_01.00–04.00_" in result.stdout and "01.00–04.00 WIB" in result.stdout
+    assert "Giliran 1: pukul 22.00 s.d. 01.00 · Giliran 2: pukul 01.00 s.d. 04.00 WIB" \
+        in result.stdout
+    week = json.loads(run("schedule", "--json").stdout)
+    assert {s["slot"] for s in week} == {0, 1}
+    late = [s for s in week if s["slot"] == 1]
+    assert all(s["start"][11:16] == "01:00" and s["start"][:10] > s["date"] for s in late)
+
+
+def test_demo_refuses_overlapping_shifts_and_writes_nothing(run: Run, db: Path) -> None:
+    result = run("demo", "--slots", "22.00-04.00, 01.00-03.00")
+    assert result.exit_code == 2 and "overlap" in result.stderr
+    assert not db.exists()

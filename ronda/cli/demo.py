@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -49,7 +49,8 @@ def demo_settings(lang: str) -> Settings:
     return settings
 
 
-def demo(ctx: typer.Context) -> None:
+def demo(ctx: typer.Context,
+         slots: Annotated[str | None, typer.Option("--slots")] = None) -> None:
     """Load the example neighbourhood into a demo data file and show it."""
     import tempfile
     from datetime import timedelta
@@ -79,6 +80,8 @@ def demo(ctx: typer.Context) -> None:
     if path.exists():
         raise BadInput("err.file_exists", path=str(path))
     settings = demo_settings(st.lang)
+    if slots is not None:  # the example roster with the shifts the user has in mind
+        settings = set_value(settings, "slots", slots)
     rows, errors = read_roster_csv((examples_dir() / "roster.csv").read_text("utf-8"))
     assert not errors, errors  # the shipped example is tested to be clean
     today = st.today(settings.timezone)
