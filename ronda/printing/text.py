@@ -172,13 +172,20 @@ def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
 
 
 def teams_text(sheet: Sheet, teams: dict[str, str]) -> str:
-    """The traditional list for regu neighbourhoods: each weekday, its regu and members."""
+    """The traditional list for regu neighbourhoods: each weekday, its regu and members (shift
+    by shift where a night has several)."""
     out = [sheet.title, sheet.neighbourhood, sheet.period, sheet.hours_line, ""]
     for n in sheet.nights:
         regu = next((teams[p.name] for p in n.people if teams.get(p.name)), "")
         out.append(f"{n.day} ({n.night})" + (f": {regu}" if regu else ""))
-        out.append("  " + (", ".join(_person(p, sheet, phones=False) for p in n.people)
-                           or sheet.label("poster.no_duty")))
+        if not n.people:
+            out.append("  " + sheet.label("poster.no_duty"))
+        for w in n.shifts:
+            names = ", ".join(_person(p, sheet, phones=False) for p in w.people)
+            if len(n.shifts) > 1:
+                out.append(f"  {w.hours}: {names or '-'}")
+            elif names:
+                out.append(f"  {names}")
     return "\n".join(out) + "\n"
 
 
