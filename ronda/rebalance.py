@@ -5,6 +5,7 @@ to a night without one."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -14,8 +15,10 @@ from ronda.shifts import Holiday, Shift, is_weekend
 
 
 def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledger: Ledger,
-             load: dict[int, int], weight: dict[int, int]) -> None:
-    """Move duties from the most to the least loaded person while the rules allow it."""
+             load: dict[int, int], weight: dict[int, int],
+             frozen: Collection[tuple[int, int]] = ()) -> None:
+    """Move duties from the most to the least loaded person while the rules allow it; a
+    duty in ``frozen`` ((shift index, person): kept from before) never moves."""
     duties: dict[int, list[int]] = defaultdict(list)  # person -> indexes of their shifts
     for i, s in enumerate(shifts):
         for p in s.volunteers:
@@ -28,7 +31,7 @@ def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledg
         vb = by_id[b]
         for i in list(duties[a]):
             s = shifts[i]
-            if s.leader == a and not vb.leader:
+            if (i, a) in frozen or (s.leader == a and not vb.leader):
                 continue
             if blocked(vb, s.date, ledger, rules, leaving=a):
                 continue
@@ -63,8 +66,8 @@ def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledg
 
 
 def balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules,
-                     ledger: Ledger, special: dict[int, int],
-                     holidays: dict[date, Holiday]) -> None:
+                     ledger: Ledger, special: dict[int, int], holidays: dict[date, Holiday],
+                     frozen: Collection[tuple[int, int]] = ()) -> None:
     """Even out Friday/Saturday and holiday nights by trading them for ordinary nights.
 
     A trade swaps two people between a special and an ordinary night, so loads stay as they are.
@@ -86,8 +89,8 @@ def balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rul
 
     def trade(a: int, b: int) -> bool:
         va, vb = by_id[a], by_id[b]
-        ordinary = [j for j in where[b] if not marked[j]]
-        for i in [i for i in where[a] if marked[i]]:
+        ordinary = [j for j in where[b] if not marked[j] and (j, b) not in frozen]
+        for i in [i for i in where[a] if marked[i] and (i, a) not in frozen]:
             if shifts[i].leader == a and not vb.leader:
                 continue
             for j in ordinary:
@@ -191,7 +194,8 @@ def _give_leaders(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any,
             required = b.timetable.required(d, s.slot)
             if required == 0:
                 continue
-            members = [p for p in s.volunteers if not by_id[p].leader]
+            members = [p for p in s.volunteers if p in by_id and not by_id[p].leader
+                       and (i, p) not in b.frozen]
             full = len(s.volunteers) >= required
             out = max(members, key=lambda p: (b.load[p] / b.weight[p], p)) if (
                 members and full) else None
@@ -224,7 +228,7 @@ def _substitute(shifts, i, by_id, b, by_night, put) -> bool:  # noqa: ANN001
         if why is None or why.rule not in ("rest", "week"):
             continue
         for j in [j for e, idx in by_night.items() if e != d and abs((e - d).days) <= 7
-                  for j in idx if p in shifts[j].volunteers]:
+                  for j in idx if p in shifts[j].volunteers and (j, p) not in b.frozen]:
             e = shifts[j].date
             if shifts[j].leader == p or blocked(vp, d, ledger, rules, ignore=e) is not None:
                 continue

@@ -118,22 +118,58 @@ def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
 
 
 def add_away(v: Volunteer, start: date, end: date, reason: str) -> Volunteer:
-    """Record an away period (mudik, sakit, dinas, …)."""
+    """Record an away period (mudik, sakit, dinas, …). One that overlaps or touches a period
+    with the same reason is merged into it; one that overlaps a different reason is refused,
+    naming the period already there."""
     check_range(start, end)
-    periods = sorted([*v.away, Away(start, end, reason)], key=lambda a: (a.start, a.end))
+    merged = Away(start, end, reason)
+    kept: list[Away] = []
+    for a in v.away:
+        touches = a.start <= merged.end + timedelta(days=1) and merged.start <= \
+            a.end + timedelta(days=1)
+        overlaps = a.start <= merged.end and merged.start <= a.end
+        if touches and a.reason == reason:
+            merged = Away(min(a.start, merged.start), max(a.end, merged.end), reason)
+        elif overlaps:
+            raise BadInput("err.away_overlap", number=v.away.index(a) + 1,
+                           start=a.start.isoformat(), end=a.end.isoformat(), reason=a.reason)
+        else:
+            kept.append(a)
+    periods = sorted([*kept, merged], key=lambda a: (a.start, a.end))
     return v.with_changes(away=tuple(periods))
 
 
-def mark_back(v: Volunteer, today: date) -> Volunteer:
-    """End the away period running today: the volunteer is back from tonight on."""
-    current = [a for a in v.away if a.covers(today)]
+def _period(v: Volunteer, number: int) -> Away:
+    if not 1 <= number <= len(v.away):
+        raise BadInput("err.no_away_period", name=label(v), number=number, count=len(v.away))
+    return v.away[number - 1]
+
+
+def cancel_away(v: Volunteer, number: int) -> tuple[Volunteer, Away]:
+    """Drop away period ``number`` (counted from 1, as ``away --list`` shows them)."""
+    gone = _period(v, number)
+    return v.with_changes(away=tuple(a for a in v.away if a is not gone)), gone
+
+
+def change_away(v: Volunteer, number: int, start: date | None, end: date | None,
+                reason: str | None) -> Volunteer:
+    """Change the dates or reason of away period ``number``."""
+    old = _period(v, number)
+    without = v.with_changes(away=tuple(a for a in v.away if a is not old))
+    return add_away(without, start or old.start, end or old.end, reason or old.reason)
+
+
+def mark_back(v: Volunteer, day: date) -> Volunteer:
+    """End the away period that covers ``day``: the volunteer is back from that evening on.
+    A period that has not started yet is cancelled with ``away --cancel``."""
+    current = [a for a in v.away if a.covers(day)]
     if not current:
-        raise BadInput("err.not_away", name=label(v))
+        raise BadInput("err.not_away", name=label(v), day=day.isoformat())
     kept: list[Away] = []
     for a in v.away:
         if a in current:
-            if a.start < today:
-                kept.append(Away(a.start, today - timedelta(days=1), a.reason))
+            if a.start < day:
+                kept.append(Away(a.start, day - timedelta(days=1), a.reason))
         else:
             kept.append(a)
     return v.with_changes(away=tuple(kept))

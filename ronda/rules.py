@@ -113,6 +113,22 @@ def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
     return None
 
 
+def leader_rule(people: Iterable[Volunteer], slots: int) -> tuple[bool, bool]:
+    """Whether the roster has leaders, and whether every shift needs one: it does when there
+    is a leader for each of the night's ``slots``; with fewer, each night needs one."""
+    count = sum(1 for v in people if v.active and not v.purged and v.leader)
+    return count > 0, count >= slots
+
+
+def needs_leader(shift: Shift, night: Iterable[Shift], per_shift: bool) -> bool:
+    """Whether ``shift`` lacks the leader the rule asks for (``night``: all shifts of its
+    evening): its own with a leader a shift, else the night's first when none has one."""
+    if per_shift:
+        return shift.leader is None
+    shifts = list(night)
+    return not any(s.leader for s in shifts) and shift.slot == min(s.slot for s in shifts)
+
+
 def serviceable(v: Volunteer, first: date, last: date) -> int:
     """Nights in [first, last] a person could serve by day and away periods alone."""
     def count(a: date, b: date) -> int:
@@ -153,3 +169,30 @@ def swap_in(shift: Shift, out: Volunteer, into: Volunteer, ledger: Ledger, rules
                   tuple(e.rule for e in bent))
     return shift.with_changes(volunteers=ids, leader=leader,
                               swaps=(*shift.swaps, record)), bent
+
+
+def exchange(first: Shift, a: Volunteer, second: Shift, b: Volunteer, ledger: Ledger,
+             rules: Rules, now: datetime) -> tuple[Shift, Shift, list[Exclusion]]:
+    """Tukar giliran: ``a`` takes ``b``'s place on ``second`` and ``b`` takes ``a``'s on
+    ``first``. Both swaps are recorded; the rules either move bends are returned."""
+    ledger.remove(a.id, first.date)
+    ledger.remove(b.id, second.date)
+    bent = [e for e in (blocked(a, second.date, ledger, rules, leaving=b.id),
+                        blocked(b, first.date, ledger, rules, leaving=a.id)) if e is not None]
+    ledger.add(a.id, first.date)
+    ledger.add(b.id, second.date)
+    for shift, out, into in ((first, a, b), (second, b, a)):
+        if shift.leader == out.id and not into.leader:
+            bent.append(Exclusion(into.id, "leader"))
+    stamp = now.isoformat(timespec="seconds")
+    rules_bent = tuple(e.rule for e in bent)
+
+    def put(shift: Shift, out: Volunteer, into: Volunteer) -> Shift:
+        leader = shift.leader
+        if leader == out.id:
+            leader = into.id if into.leader else None
+        return shift.with_changes(
+            volunteers=tuple(into.id if p == out.id else p for p in shift.volunteers),
+            leader=leader, swaps=(*shift.swaps, Swap(out.id, into.id, stamp, rules_bent)))
+
+    return put(first, a, b), put(second, b, a), bent

@@ -15,14 +15,14 @@ from the most to the least loaded where the rules allow.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ronda.model import Volunteer
 from ronda.rebalance import balance, balance_special, fill_short, night_index
-from ronda.rules import Ledger, Rules, blocked, nights, serviceable
-from ronda.shifts import Holiday, Shift, Shortfall, is_weekend
+from ronda.rules import Ledger, Rules, blocked, leader_rule, needs_leader, nights, serviceable
+from ronda.shifts import Holiday, PlanChange, Shift, Shortfall, diff_plans, is_weekend, pinned
 from ronda.timetable import Timetable
 
 __all__ = ["Ledger", "Plan", "Rules", "blocked", "build_schedule", "nights", "serviceable",
@@ -42,6 +42,7 @@ class Plan:
     kept: int = 0
     added: int = 0
     removed: int = 0
+    moved: list[PlanChange] = field(default_factory=list)
     team_gaps: list[tuple[date, str, list[int], list[int]]] = field(default_factory=list)
 
 
@@ -90,15 +91,24 @@ class _Builder:
                 if p in self.weekday:
                     self.weekday[p][s.date.weekday()] += 1
                     self.special[p] += is_weekend(s.date) or s.date in self.holidays
-        leaders = sum(1 for v in people if v.leader)
-        self.has_leaders = leaders > 0
-        # a leader on every shift when the roster has one for each shift of a night
-        self.leader_per_shift = leaders >= len(rules.slots)
+        self.has_leaders, self.leader_per_shift = leader_rule(people, len(rules.slots))
         self.rng = random.Random(seed)
         self.tiebreak: dict[int, float] = {}
+        self.frozen: set[tuple[int, int]] = set()  # (shift index, person) the passes keep
 
     def free(self, v: Volunteer, night: _Night) -> bool:
         return blocked(v, night.date, self.ledger, self.rules) is None
+
+    def place_id(self, night: _Night, pid: int, slot: int, leader: bool = False) -> None:
+        """Place someone as they stand on a settled shift, on the roster or not."""
+        night.people[slot].append(pid)
+        if leader:
+            night.leaders[slot] = pid
+        self.ledger.add(pid, night.date)
+        if pid in self.load:
+            self.load[pid] += 1
+            self.weekday[pid][night.date.weekday()] += 1
+            self.special[pid] += night.special
 
     def place(self, night: _Night, v: Volunteer, slot: int, leader: bool = False) -> None:
         night.people[slot].append(v.id)
@@ -125,30 +135,33 @@ class _Builder:
         self.tiebreak = {v.id: self.rng.random() for v in found}
         return found
 
-    def fill_rotating(self, night: _Night, candidates: list[Volunteer]) -> None:
+    def fill_rotating(self, night: _Night, candidates: list[Volunteer],
+                      open_slots: Sequence[int]) -> None:
         required = self.timetable.required_night(night.date)
         if self.has_leaders:
             leaders = sorted((v for v in candidates if v.leader),
                              key=lambda v: self.order(night, v, False))
-            for slot in range(len(required)):
+            for slot in open_slots:
                 if not night.needs_leader(slot, self.leader_per_shift) or not required[slot]:
                     continue
                 chosen = next((v for v in leaders if self.free(v, night)), None)
                 if chosen is not None:
                     self.place(night, chosen, slot, leader=True)
         ranked = sorted(candidates, key=lambda v: self.order(night, v, True))
-        for slot in range(len(required)):
+        for slot in open_slots:
             for v in ranked:
                 if len(night.people[slot]) >= required[slot]:
                     break
                 if self.free(v, night):
                     self.place(night, v, slot)
 
-    def fill_team(self, night: _Night, candidates: list[Volunteer]) -> None:
+    def fill_team(self, night: _Night, candidates: list[Volunteer],
+                  open_slots: Sequence[int]) -> None:
         members = sorted(candidates, key=lambda v: (not v.leader, v.name.casefold()))
-        slots = len(self.rules.slots)
+        if not open_slots:
+            return
         for i, v in enumerate(members):
-            slot = i % slots
+            slot = open_slots[i % len(open_slots)]
             if self.free(v, night):
                 self.place(night, v, slot, leader=(
                     v.leader and night.needs_leader(slot, self.leader_per_shift)))
@@ -157,47 +170,81 @@ class _Builder:
 def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, end: date, *,
                    history: Sequence[Shift] = (), existing: Sequence[Shift] = (),
                    holidays: dict[date, Holiday] | None = None, seed: int = 0,
-                   mode: str = "rotate", fixed: bool = False, fresh: bool = False) -> Plan:
+                   mode: str = "rotate", fixed: bool = False, fresh: bool = False,
+                   settled: Collection[tuple[date, int]] = (), unpin: bool = False) -> Plan:
     """Plan every evening from ``start`` to ``end``.
 
     ``history`` holds shifts before ``start`` (never changed; they count towards fairness and
-    the rest rule); ``existing`` holds the shifts already planned in the range, whose still-valid
-    assignments are kept unless ``fresh``.
+    the rest rule). ``existing`` holds the shifts already planned in the range: those in
+    ``settled`` (started, or with attendance recorded) stay exactly as they are; people put
+    on a shift by hand (a swap or exchange) stay unless ``unpin``; every other assignment that
+    still fits the rules stays unless ``fresh``. All of these are placed before any place is
+    filled and the balancing passes never move them, so a rebuild changes as few duties as
+    the rules allow.
     """
     timetable = Timetable(rules.slots, holidays=holidays or {})
     people = [v for v in volunteers if v.active and not v.purged]
     by_id = {v.id: v for v in people}
     b = _Builder(people, rules, timetable, start, end, history, seed)
     before = {s.key: s for s in existing if start <= s.date <= end}
-    keep = {} if fresh else before
     teams = sorted({v.team for v in people if v.team}, key=str.casefold)
     by_team = mode == "teams" and bool(teams)
     plan = Plan(shifts=[])
     slots = range(len(rules.slots))
+    range_nights = {d: _Night(d, len(rules.slots), timetable.holidays.get(d))
+                    for d in nights(start, end)}
+    kept: set[tuple[date, int, int]] = set()  # (evening, slot, person) never moved
 
-    for d in nights(start, end):
-        night = _Night(d, len(rules.slots), timetable.holidays.get(d))
-        required = timetable.required_night(d)
-        regu = team_for(d, teams, fixed) if by_team else None
-        for slot in slots:  # keep what was planned and is still valid
-            shift = keep.get((d, slot))
-            for pid in shift.volunteers if shift else ():
-                v = by_id.get(pid)
-                if (v is None or len(night.people[slot]) >= required[slot]
-                        or (by_team and v.team != regu) or not b.free(v, night)):
+    for d, night in range_nights.items():  # settled shifts and hand placements first
+        for slot in slots:
+            shift = before.get((d, slot))
+            if shift is None:
+                continue
+            if (d, slot) in settled:
+                for pid in shift.volunteers:
+                    b.place_id(night, pid, slot, leader=pid == shift.leader)
+                    kept.add((d, slot, pid))
+            elif not fresh and not unpin:
+                for pid in sorted(pinned(shift)):
+                    if pid in by_id and not b.ledger.between(pid, d, d):
+                        b.place(night, by_id[pid], slot,
+                                leader=pid == shift.leader and by_id[pid].leader)
+                        kept.add((d, slot, pid))
+    required_of = {d: timetable.required_night(d) for d in range_nights}
+    if not fresh:  # then what was planned and still fits
+        for d, night in range_nights.items():
+            regu = team_for(d, teams, fixed) if by_team else None
+            for slot in slots:
+                shift = before.get((d, slot))
+                if shift is None or (d, slot) in settled:
                     continue
-                b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
+                for pid in shift.volunteers:
+                    v = by_id.get(pid)
+                    if (v is None or (d, slot, pid) in kept
+                            or len(night.people[slot]) >= required_of[d][slot]
+                            or (by_team and v.team != regu) or not b.free(v, night)):
+                        continue
+                    b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
+                    kept.add((d, slot, pid))
+
+    for d, night in range_nights.items():
+        required = required_of[d]
+        regu = team_for(d, teams, fixed) if by_team else None
+        open_slots = [i for i in slots if (d, i) not in settled]
         pool = [v for v in people if v.team == regu] if by_team else people
         candidates = b.candidates(night, pool)
         if by_team:
-            b.fill_team(night, candidates)
+            b.fill_team(night, candidates, open_slots)
         else:
-            b.fill_rotating(night, candidates)
-        for slot in slots:
+            b.fill_rotating(night, candidates, open_slots)
+        for slot in open_slots:
             if night.needs_leader(slot, b.leader_per_shift):
-                night.leaders[slot] = next((p for p in night.people[slot] if by_id[p].leader),
-                                           None)
+                night.leaders[slot] = next((p for p in night.people[slot]
+                                            if p in by_id and by_id[p].leader), None)
         for slot in slots:
+            if (d, slot) in settled:
+                plan.shifts.append(before[(d, slot)])
+                continue
             ids = night.people[slot]
             leader = night.leaders[slot]
             if leader is not None:
@@ -208,16 +255,23 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
         if by_team:
             _note_team_gap(plan, night, pool, required, people, b, teams, fixed)
 
+    frozen = {(i, p) for i, s in enumerate(plan.shifts) for p in s.volunteers
+              if (s.date, s.slot, p) in kept}
+    b.frozen = frozen
     if not by_team:
         for _ in range(3):  # balancing can free someone for a short night: fill last
-            balance(plan.shifts, by_id, rules, b.ledger, b.load, b.weight)
-            balance_special(plan.shifts, by_id, rules, b.ledger, b.special, timetable.holidays)
+            balance(plan.shifts, by_id, rules, b.ledger, b.load, b.weight, frozen)
+            balance_special(plan.shifts, by_id, rules, b.ledger, b.special, timetable.holidays,
+                            frozen)
             if not fill_short(plan.shifts, by_id, b):
                 break
         else:
             fill_short(plan.shifts, by_id, b)
-    _explain_shortfalls(plan.shifts, people, rules, b, timetable)
+    explain_shortfalls(plan.shifts, people, rules, b.ledger, timetable)
+    # settled shifts stay exactly as they were, their shortfall notes included
+    plan.shifts = [before[s.key] if s.key in settled else s for s in plan.shifts]
     _count_changes(plan, before)
+    plan.moved = diff_plans(list(before.values()), plan.shifts, "rebuild", "")
     return plan
 
 
@@ -246,26 +300,24 @@ def _note_team_gap(plan: Plan, night: _Night, pool: list[Volunteer], required: l
     plan.team_gaps.append((night.date, team, missing, [v.id for v in free[:3]]))
 
 
-def _explain_shortfalls(shifts: list[Shift], people: list[Volunteer], rules: Rules,
-                        b: _Builder, timetable: Timetable) -> None:
-    """Say for each short slot why it is short, read from the final plan, so every reason
-    is true of the schedule as saved."""
+def explain_shortfalls(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules,
+                       ledger: Ledger, timetable: Timetable) -> None:
+    """Say for each short shift why it is short, read from the final plan, so every reason
+    is true of the schedule as saved (``shifts`` is changed in place)."""
+    people = [v for v in people if v.active and not v.purged]
+    has_leaders, per_shift = leader_rule(people, len(rules.slots))
     for d, indexes in night_index(shifts).items():
         on_night = {p for j in indexes for p in shifts[j].volunteers}
-        night_led = any(shifts[j].leader for j in indexes)
-        first = min(indexes, key=lambda j: shifts[j].slot)
+        night = [shifts[j] for j in indexes]
         for i in indexes:
             s = shifts[i]
             required = timetable.required(d, s.slot)
-            if b.leader_per_shift:
-                no_leader = b.has_leaders and s.leader is None and required > 0
-            else:
-                no_leader = b.has_leaders and i == first and not night_led
+            no_leader = has_leaders and required > 0 and needs_leader(s, night, per_shift)
             if len(s.volunteers) >= required and not no_leader:
                 shifts[i] = s.with_changes(short=None)
                 continue
             exclusions = [why for v in people if v.id not in on_night
-                          and (why := blocked(v, d, b.ledger, rules)) is not None]
+                          and (why := blocked(v, d, ledger, rules)) is not None]
             listed = sorted(exclusions, key=lambda e: (
                 RULE_ORDER.index(e.rule) if e.rule in RULE_ORDER else 99, e.volunteer))
             shifts[i] = s.with_changes(short=Shortfall(len(s.volunteers), required,

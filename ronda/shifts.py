@@ -171,10 +171,64 @@ class Holiday:
                    _need(d, "name_en", str, optional=True) or "")
 
 
+@dataclass(frozen=True)
+class PlanChange:
+    """One shift's people before and after a change of the plan, and why it changed
+    (``remove``, ``away``, ``edit``, ``swap``, ``exchange``, ``rebuild``, …)."""
+
+    date: date
+    slot: int
+    before: tuple[int, ...]
+    after: tuple[int, ...]
+    cause: str = ""
+    at: str = ""  # when the change was made, ISO
+    leader_before: int | None = None
+    leader_after: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "slot": self.slot, "before": list(self.before),
+                "after": list(self.after), "cause": self.cause, "at": self.at,
+                "leader_before": self.leader_before, "leader_after": self.leader_after}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PlanChange:
+        if not isinstance(d, dict):
+            raise SchemaError("a plan change is not an object")
+        before, after = _need(d, "before", list), _need(d, "after", list)
+        if not all(isinstance(i, int) for i in (*before, *after)):
+            raise SchemaError("a plan change must list ids")
+        return cls(_iso_date(d.get("date"), "date"), _need(d, "slot", int), tuple(before),
+                   tuple(after), _need(d, "cause", str), _need(d, "at", str),
+                   _need(d, "leader_before", int, optional=True),
+                   _need(d, "leader_after", int, optional=True))
+
+
+def diff_plans(before: list[Shift], after: list[Shift], cause: str,
+               at: str) -> list[PlanChange]:
+    """The shifts whose people changed between two versions of a plan."""
+    old = {s.key: s for s in before}
+    out = []
+    for s in after:
+        was = old.pop(s.key, None)
+        people = was.volunteers if was else ()
+        leader = was.leader if was else None
+        if set(people) != set(s.volunteers) or leader != s.leader:
+            out.append(PlanChange(s.date, s.slot, people, s.volunteers, cause, at, leader,
+                                  s.leader))
+    out += [PlanChange(s.date, s.slot, s.volunteers, (), cause, at, s.leader, None)
+            for s in old.values() if s.volunteers]
+    return sorted(out, key=lambda c: (c.date, c.slot))
+
+
+def pinned(shift: Shift) -> set[int]:
+    """People put on a shift by hand (a swap or an exchange): a rebuild keeps them."""
+    return {sw.into for sw in shift.swaps} & set(shift.volunteers)
+
+
 def is_weekend(d: date) -> bool:
     """Friday and Saturday evenings, the nights that are hardest to fill."""
     return d.weekday() in WEEKEND_DAYS
 
 
-__all__ = ["ATTENDANCE", "GUEST_ROLES", "Absence", "Exclusion", "Guest", "Holiday", "Shift",
-           "Shortfall", "Swap", "is_weekend"]
+__all__ = ["ATTENDANCE", "GUEST_ROLES", "Absence", "Exclusion", "Guest", "Holiday",
+           "PlanChange", "Shift", "Shortfall", "Swap", "diff_plans", "is_weekend", "pinned"]

@@ -28,7 +28,7 @@ from ronda.calendar import CommunityEvent
 from ronda.errors import BadInput, DataFileError
 from ronda.incidents import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
-from ronda.shifts import Holiday, Shift
+from ronda.shifts import Holiday, PlanChange, Shift
 
 SCHEMA_VERSION = 1
 KEEP_BACKUPS = 10
@@ -211,7 +211,8 @@ def check_records(data: dict[str, Any]) -> list[str]:
         for doc_id, record in data.get(table, {}).items():
             if not isinstance(record, dict) or key not in record:
                 problems.append(f"{table}/{doc_id}: not a record of {table}")
-    for table, kind in (("shifts", Shift), ("holidays", Holiday)):
+    for table, kind in (("shifts", Shift), ("holidays", Holiday),
+                        ("plan_changes", PlanChange)):
         for doc_id, record in data.get(table, {}).items():
             try:
                 kind.from_dict(record)
@@ -405,6 +406,18 @@ class DataFile:
 
     def save_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
         self.db.table("calendar").upsert(Document({"uids": registry}, doc_id=1))
+
+    # the log of changes to the plan, for "the schedule changed" messages
+    def plan_changes(self, since: str = "") -> list[PlanChange]:
+        """Changes recorded at or after ``since`` (an ISO moment), oldest first."""
+        table = self.db.table("plan_changes", cache_size=0)
+        found = [PlanChange.from_dict(dict(d)) for d in table.all() if d.get("at", "") >= since]
+        return sorted(found, key=lambda c: (c.at, c.date, c.slot))
+
+    def record_plan_changes(self, changes: list[PlanChange]) -> None:
+        table = self.db.table("plan_changes", cache_size=0)
+        for change in changes:
+            table.insert(Document(change.to_dict(), doc_id=self._next_id("plan_changes")))
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._storage.data.get(name, {}))

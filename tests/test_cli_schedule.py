@@ -109,24 +109,33 @@ def test_dry_run_saves_nothing(run: Run, planned: Path) -> None:
 
 
 def test_swap_checks_the_rules(run: Run, planned: Path) -> None:
-    monday = shifts(run)[0]
-    tuesday = shifts(run)[1]
-    out = monday["volunteers"][-1]
-    resting = tuesday["volunteers"][-1]  # on duty the next night, so resting
+    wednesday = shifts(run)[2]
+    thursday = shifts(run)[3]
+    out = wednesday["volunteers"][-1]
+    resting = thursday["volunteers"][-1]  # on duty the next night, so resting
     before = digest(planned)
-    refused = run("schedule", "swap", "23/11/2026", str(out["id"]), str(resting["id"]),
+    refused = run("schedule", "swap", "25/11/2026", str(out["id"]), str(resting["id"]),
                   env=TUESDAY)
     assert refused.exit_code == 2
     assert "resting" in refused.stderr and "--force" in refused.stderr
     assert digest(planned) == before
-    forced = run("schedule", "swap", "23/11/2026", str(out["id"]), str(resting["id"]),
+    forced = run("schedule", "swap", "25/11/2026", str(out["id"]), str(resting["id"]),
                  "--force", env=TUESDAY)
     assert forced.exit_code == 0, forced.output
-    ids = [v["id"] for v in shifts(run)[0]["volunteers"]]
+    ids = [v["id"] for v in shifts(run)[2]["volunteers"]]
     assert resting["id"] in ids and out["id"] not in ids
     stored = json.loads(planned.read_text())["shifts"]
-    swaps = [s["swaps"] for s in stored.values() if s["date"] == "2026-11-23"][0]
+    swaps = [s["swaps"] for s in stored.values() if s["date"] == "2026-11-25"][0]
     assert swaps[0]["out"] == out["id"] and swaps[0]["bent"] == ["rest"]
+
+
+def test_the_past_and_tonight_are_not_swapped(run: Run, planned: Path) -> None:
+    monday = shifts(run)[0]
+    before = digest(planned)
+    refused = run("schedule", "swap", "23/11/2026", str(monday["volunteers"][-1]["id"]),
+                  "Agus Salim", "--force", env=TUESDAY)
+    assert refused.exit_code == 2 and "has started" in refused.stderr
+    assert digest(planned) == before
 
 
 def test_a_clean_swap_needs_no_force(run: Run, planned: Path) -> None:
@@ -203,7 +212,8 @@ def test_teams_mode_suggests_substitutes_for_a_short_regu(run: Run, db: Path) ->
     week = shifts(run)
     teams = json.loads(run("volunteer", "list", "--json").stdout)
     team_of = {v["id"]: v["team"] for v in teams}
-    assert all(len({team_of[v["id"]] for v in s["volunteers"]}) == 1 for s in week)
+    # the nights that have started (Monday, Tuesday) stay as they were
+    assert all(len({team_of[v["id"]] for v in s["volunteers"]}) == 1 for s in week[2:])
 
 
 def test_an_empty_week_says_how_to_build(run: Run, roster: Path) -> None:

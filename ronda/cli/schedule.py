@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated
 
 import typer
 
 from ronda.cli._options import DryRun, Force, From, Json, Slot, To, Week, Yes
+from ronda.cli._replan import change_line
 from ronda.cli._schedule_view import reason_text, render_schedule, shift_json, shift_name
 from ronda.cli._state import State, state
 from ronda.dates import check_range, format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
 from ronda.holiday import holiday_map
+from ronda.replan import open_to_change
 from ronda.roster import find_volunteer, label, parse_count
-from ronda.shifts import ATTENDANCE, GUEST_ROLES, Absence, Guest, Shift
+from ronda.shifts import ATTENDANCE, GUEST_ROLES, Absence, Guest, Shift, diff_plans
 from ronda.storage import DataFile
 from ronda.timetable import Timetable
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
+MOVED_SHOWN = 20
 Opt = typer.Option
 
 
@@ -77,6 +81,7 @@ def build(ctx: typer.Context, from_: From = None,
           fixed: Annotated[bool, Opt("--fixed")] = False,
           seed: Annotated[str, Opt("--seed")] = "0",
           fresh: Annotated[bool, Opt("--fresh")] = False,
+          unpin: Annotated[bool, Opt("--unpin")] = False,
           dry_run: DryRun = False, yes: Yes = False) -> None:
     """Plan the nights from --from for --weeks N or up to --to."""
     from ronda.holiday import national_holidays
@@ -101,17 +106,22 @@ def build(ctx: typer.Context, from_: From = None,
         years = set(range(start.year, end.year + 1))
         national = national_holidays(years)
         data.save_holidays(national, replace_national_years=years)
-        holidays = holiday_map(data.holidays())
+        people, timetable = _context(data)
         existing = data.shifts(start, end)
+        now = st.now(settings.timezone)
+        settled = {s.key for s in existing if not open_to_change(s, timetable, now)}
         plan = build_schedule(data.volunteers(), Rules.of(settings), start, end,
                               history=data.shifts(last=start - timedelta(days=1)),
-                              existing=existing, holidays=holidays, seed=number,
-                              mode=chosen_mode, fixed=fixed, fresh=fresh)
+                              existing=existing, holidays=timetable.holidays, seed=number,
+                              mode=chosen_mode, fixed=fixed, fresh=fresh, settled=settled,
+                              unpin=unpin)
         if plan.removed and not dry_run:
             st.confirm("confirm.rebuild", yes, removed=plan.removed)
         if not dry_run:
             data.replace_shifts(start, end, plan.shifts)
-        people, timetable = _context(data)
+            stamp = now.isoformat(timespec="seconds")
+            data.record_plan_changes([replace(c, at=stamp) for c in plan.moved
+                                      if c.before])
     _summary(st, plan, people, timetable, start, end, today)
     if dry_run:
         st.out.say("msg.dry_run")
@@ -138,6 +148,11 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
             holiday_most=f.holiday_most)
     if plan.kept or plan.removed:
         out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)
+        moved = [c for c in plan.moved if c.before]
+        for c in moved[:MOVED_SHOWN]:
+            out.say("msg.line", text=change_line(c, timetable, people, lang))
+        if len(moved) > MOVED_SHOWN:
+            out.say("msg.line", text=out.t("reason.more", count=len(moved) - MOVED_SHOWN))
     for d, team, missing, suggested in plan.team_gaps:
         out.warn("warn.team_short", night=format_date(d, lang), team=team,
                  missing=", ".join(people[p].name for p in missing),
@@ -186,18 +201,92 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
         if out_v.id not in shift.volunteers:
             raise BadInput("err.not_on_shift", who=label(out_v),
                            night=shift_name(timetable, shift, st.lang))
+        now = st.now(settings.timezone)
+        if not open_to_change(shift, timetable, now):
+            raise BadInput("err.shift_settled", night=shift_name(timetable, shift, st.lang))
         if any(in_v.id in s.volunteers for s in data.shifts(day, day)):
             raise BadInput("err.already_on_night", who=label(in_v))
         changed, why = swap_in(shift, out_v, in_v, Ledger(data.shifts(), people.values()),
-                               Rules.of(settings), st.now(settings.timezone))
+                               Rules.of(settings), now)
         if why:
             st.out.warn("warn.rules_bent", rules=", ".join(
                 why_text(e.rule, e.detail, st.lang) for e in why))
             if not force:
                 st.confirm("confirm.swap", False, refusal="err.needs_force")
         data.save_shift(changed)
+        data.record_plan_changes(diff_plans([shift], [changed], "swap",
+                                            now.isoformat(timespec="seconds")))
     st.out.done("msg.swapped", night=shift_name(timetable, shift, st.out.lang),
                 out=label(out_v), into=label(in_v))
+
+
+@app.command("exchange")
+def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar="DATE1")],
+             name_a: Annotated[str, typer.Argument(metavar="NAME1")],
+             night_b: Annotated[str, typer.Argument(metavar="DATE2")],
+             name_b: Annotated[str, typer.Argument(metavar="NAME2")],
+             force: Force = False) -> None:
+    """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's."""
+    from ronda.cli._schedule_view import why_text
+    from ronda.rules import Ledger, Rules
+    from ronda.rules import exchange as exchange_nights
+
+    st = state(ctx)
+    with st.data(write=True) as data:
+        settings = data.settings()
+        people, timetable = _context(data)
+        today = st.today(settings.timezone)
+        now = st.now(settings.timezone)
+        a = find_volunteer(people.values(), name_a)
+        b = find_volunteer(people.values(), name_b)
+        first = _shift_of(data, timetable, parse_date(night_a, today), None, st.lang, [a.id])
+        second = _shift_of(data, timetable, parse_date(night_b, today), None, st.lang, [b.id])
+        for shift, who in ((first, a), (second, b)):
+            if who.id not in shift.volunteers:
+                raise BadInput("err.not_on_shift", who=label(who),
+                               night=shift_name(timetable, shift, st.lang))
+            if not open_to_change(shift, timetable, now):
+                raise BadInput("err.shift_settled", night=shift_name(timetable, shift, st.lang))
+        if a.id == b.id or first.date == second.date:
+            raise BadInput("err.exchange_same")
+        new_first, new_second, bent = exchange_nights(
+            first, a, second, b, Ledger(data.shifts(), people.values()), Rules.of(settings), now)
+        if bent:
+            st.out.warn("warn.rules_bent", rules=", ".join(
+                why_text(e.rule, e.detail, st.lang) for e in bent))
+            if not force:
+                st.confirm("confirm.swap", False, refusal="err.needs_force")
+        data.save_shift(new_first)
+        data.save_shift(new_second)
+        stamp = now.isoformat(timespec="seconds")
+        data.record_plan_changes(diff_plans([first, second], [new_first, new_second],
+                                            "exchange", stamp))
+    st.out.done("msg.exchanged", first=shift_name(timetable, new_first, st.out.lang),
+                second=shift_name(timetable, new_second, st.out.lang), a=label(a), b=label(b))
+
+
+@app.command("check")
+def check(ctx: typer.Context, json: Json = False) -> None:
+    """List every conflict between the coming nights and the roster (exit 1 when any)."""
+    from ronda.cli._replan import render_conflicts
+    from ronda.replan import find_conflicts
+    from ronda.rules import Rules
+
+    st = state(ctx)
+    with st.data() as data:
+        settings = data.settings()
+        people, timetable = _context(data)
+        now = st.now(settings.timezone)
+        found = find_conflicts(data.shifts(now.date() - timedelta(days=14)),
+                               list(people.values()), Rules.of(settings), timetable, now)
+    if json:
+        st.out.json([c.to_dict() for c in found])
+    elif found:
+        render_conflicts(st, found, timetable, people)
+    else:
+        st.out.done("msg.no_conflicts")
+    if found:
+        raise typer.Exit(1)
 
 
 @app.command("attend")

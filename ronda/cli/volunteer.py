@@ -8,20 +8,32 @@ from typing import Annotated
 import typer
 
 from ronda.cli._files import read_text_file, write_text_file
-from ronda.cli._options import DryRun, Json, VolunteerRef, Yes
+from ronda.cli._options import DryRun, Json, NoRepair, VolunteerRef, Yes
 from ronda.cli._render import (
     VOLUNTEER_HEADERS,
     away_label,
+    reason_label,
     roster_order,
     status_label,
     volunteer_row,
 )
+from ronda.cli._replan import follow_roster, tell
 from ronda.cli._state import State, state
-from ronda.dates import parse_date
+from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.phones import display_phone
-from ronda.roster import add_away, find_volunteer, label, mark_back, parse_reason, volunteer_fields
+from ronda.roster import (
+    add_away,
+    cancel_away,
+    change_away,
+    find_volunteer,
+    label,
+    mark_back,
+    parse_count,
+    parse_reason,
+    volunteer_fields,
+)
 from ronda.storage import DataFile
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -50,7 +62,8 @@ def _warn_lookalikes(st: State, data: DataFile, v: Volunteer) -> None:
 def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")],
         phone: Phone = None, address: Address = None, household: Household = None,
         team: Team = None, leader: Annotated[bool, Opt("--leader")] = False, days: Days = None,
-        max_per_week: MaxPerWeek = None, note: Note = None, json: Json = False) -> None:
+        max_per_week: MaxPerWeek = None, note: Note = None, json: Json = False,
+        no_repair: NoRepair = False) -> None:
     """Add a resident to the roster."""
     st = state(ctx)
     fields = volunteer_fields(name=name, phone=phone, address=address, household=household,
@@ -60,9 +73,11 @@ def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")]
         today = st.today(data.settings().timezone)
         v = data.add_volunteer(Volunteer(id=0, joined=today, **fields))
         _warn_lookalikes(st, data, v)
+        followed = follow_roster(st, data, "add", repair=not no_repair)
     if json:
         st.out.json(v.to_dict())
     st.out.done("msg.volunteer_added", who=label(v))
+    tell(st, followed)
 
 
 @app.command("list")
@@ -120,7 +135,8 @@ def edit(ctx: typer.Context, volunteer: VolunteerRef,
          address: Address = None, household: Household = None, team: Team = None,
          leader: Annotated[bool | None, Opt("--leader/--no-leader")] = None, days: Days = None,
          max_per_week: MaxPerWeek = None, note: Note = None,
-         reactivate: Annotated[bool, Opt("--reactivate")] = False) -> None:
+         reactivate: Annotated[bool, Opt("--reactivate")] = False,
+         no_repair: NoRepair = False) -> None:
     """Change a volunteer's details."""
     st = state(ctx)
     fields = volunteer_fields(name=name, phone=phone, address=address, household=household,
@@ -135,12 +151,15 @@ def edit(ctx: typer.Context, volunteer: VolunteerRef,
         v = v.with_changes(**fields)
         data.save_volunteer(v)
         _warn_lookalikes(st, data, v)
+        followed = follow_roster(st, data, "edit", repair=not no_repair)
     st.out.done("msg.volunteer_changed", who=label(v))
+    tell(st, followed)
 
 
 @app.command("remove")
 def remove(ctx: typer.Context, volunteer: VolunteerRef,
-           purge: Annotated[bool, Opt("--purge")] = False, yes: Yes = False) -> None:
+           purge: Annotated[bool, Opt("--purge")] = False, yes: Yes = False,
+           no_repair: NoRepair = False) -> None:
     """Take a volunteer off the roster (history stays); --purge erases their personal data."""
     st = state(ctx)
     with st.data(write=True, backup=True) as data:
@@ -151,41 +170,88 @@ def remove(ctx: typer.Context, volunteer: VolunteerRef,
             data.erase_reporter(v.id)
         else:
             data.save_volunteer(v.with_changes(active=False))
+        followed = follow_roster(st, data, "remove", repair=not no_repair)
     if purge:
         st.out.done("msg.volunteer_purged", id=v.id)
         st.out.warn("warn.purge_backups")
     else:
         st.out.done("msg.volunteer_removed", who=label(v))
+    tell(st, followed)
 
 
 @app.command("away")
 def away(ctx: typer.Context, volunteer: VolunteerRef,
          from_: Annotated[str | None, Opt("--from")] = None,
-         to: Annotated[str, Opt("--to")] = ...,  # type: ignore[assignment]
-         reason: Annotated[str, Opt("--reason")] = "lainnya") -> None:
-    """Record that a volunteer is away (mudik, sakit, dinas, …) for a period."""
+         to: Annotated[str | None, Opt("--to")] = None,
+         reason: Annotated[str | None, Opt("--reason")] = None,
+         list_: Annotated[bool, Opt("--list")] = False,
+         cancel: Annotated[str | None, Opt("--cancel")] = None,
+         change: Annotated[str | None, Opt("--change")] = None,
+         json: Json = False, no_repair: NoRepair = False) -> None:
+    """Record, list, change or cancel the periods a volunteer is away (mudik, sakit, dinas)."""
     st = state(ctx)
-    why = parse_reason(reason)
-    with st.data(write=True) as data:
+    if sum(bool(x) for x in (list_ or json, cancel, change)) > 1:
+        raise BadInput("err.away_one_action")
+    showing = list_ or json or (to is None and cancel is None and change is None
+                                and from_ is None and reason is None)
+    if not showing and cancel is None and change is None and to is None:
+        raise BadInput("err.need_to")
+    why = parse_reason(reason) if reason is not None else None
+    with st.data(write=not showing) as data:
         today = st.today(data.settings().timezone)
-        start = parse_date(from_, today) if from_ else today
-        end = parse_date(to, today)
-        v = add_away(find_volunteer(data.volunteers(), volunteer), start, end, why)
+        v = find_volunteer(data.volunteers(), volunteer, include_inactive=showing)
+        if showing:
+            _list_away(st, v, today, json)
+            return
+        start = parse_date(from_, today) if from_ else None
+        end = parse_date(to, today) if to else None
+        if cancel is not None:
+            v, gone = cancel_away(v, parse_count(cancel, "--cancel", minimum=1))
+            message = ("msg.away_cancelled", {"period": away_label(gone, st.lang)})
+        elif change is not None:
+            v = change_away(v, parse_count(change, "--change", minimum=1), start, end, why)
+            message = ("msg.away_changed", {})
+        else:
+            v = add_away(v, start or today, end or today, why or "lainnya")
+            message = ("msg.volunteer_away", {"period": away_label(
+                v.away_on(start or today) or v.away[-1], st.lang)})
         data.save_volunteer(v)
-    st.out.done("msg.volunteer_away", who=label(v), period=away_label(v.away_on(start)
-                                                                      or v.away[-1],
-                                                                      st.out.lang))
+        followed = follow_roster(st, data, "away", repair=not no_repair)
+    st.out.done(message[0], who=label(v), **message[1])
+    tell(st, followed)
+
+
+def _list_away(st: State, v: Volunteer, today: date, json: bool) -> None:
+    """The numbered away periods of one volunteer, past ones marked."""
+    if json:
+        st.out.json([{"number": i, **a.to_dict()} for i, a in enumerate(v.away, start=1)])
+        return
+    if not v.away:
+        st.out.say("msg.no_away", who=label(v))
+        return
+    rows = [[str(i), format_date(a.start, st.lang), format_date(a.end, st.lang),
+             reason_label(a.reason, st.lang),
+             st.out.t("status.past") if a.end < today else ""]
+            for i, a in enumerate(v.away, start=1)]
+    st.out.table(["col.number", "col.from", "col.to", "col.reason", "col.status"], rows,
+                 title=label(v))
 
 
 @app.command("back")
-def back(ctx: typer.Context, volunteer: VolunteerRef) -> None:
-    """Record that a volunteer is back before their away period ended."""
+def back(ctx: typer.Context, volunteer: VolunteerRef,
+         from_: Annotated[str | None, Opt("--from")] = None,
+         no_repair: NoRepair = False) -> None:
+    """Record that a volunteer is back (from tonight, or --from DATE) before their away period
+    ended."""
     st = state(ctx)
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
-        v = mark_back(find_volunteer(data.volunteers(), volunteer), today)
+        day = parse_date(from_, today) if from_ else today
+        v = mark_back(find_volunteer(data.volunteers(), volunteer), day)
         data.save_volunteer(v)
+        followed = follow_roster(st, data, "back", repair=not no_repair)
     st.out.done("msg.volunteer_back", who=label(v))
+    tell(st, followed)
 
 
 @app.command("import")
@@ -209,7 +275,10 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
             today = st.today(data.settings().timezone)
             for row in rows:
                 data.add_volunteer(Volunteer(id=0, joined=today, **row.fields))
+            followed = follow_roster(st, data, "add")
     st.out.done("msg.import_dry_run" if dry_run else "msg.imported", count=len(rows))
+    if not dry_run:
+        tell(st, followed)
 
 
 @app.command("export")
