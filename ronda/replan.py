@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ronda.model import Volunteer
-from ronda.rules import Ledger, Rules, blocked, leader_rule, needs_leader, serviceable
+from ronda.rules import (
+    Bends,
+    Ledger,
+    Rules,
+    blocked,
+    leader_rule,
+    needs_leader,
+    serviceable,
+)
 from ronda.shifts import Exclusion, PlanChange, Shift, diff_plans, pinned
 from ronda.timetable import Timetable
 
@@ -50,14 +58,17 @@ def open_to_change(shift: Shift, timetable: Timetable, now: datetime) -> bool:
     return not shift.logged and timetable.window(shift.date, shift.slot)[0] > now
 
 
-def person_conflict(v: Volunteer | None, shift: Shift, ledger: Ledger,
-                    rules: Rules) -> Exclusion | None:
+def person_conflict(v: Volunteer | None, shift: Shift, ledger: Ledger, rules: Rules,
+                    bends: Bends | None = None) -> Exclusion | None:
     """Why a person planned on ``shift`` may no longer be there, or None."""
     if v is None or v.purged:
         return Exclusion(v.id if v else -1, "erased")
     if not v.active:
         return Exclusion(v.id, "inactive")
-    return blocked(v, shift.date, ledger, rules, ignore=shift.date)
+    why = blocked(v, shift.date, ledger, rules, ignore=shift.date)
+    if why is not None and bends is not None and bends.accepted(v.id, shift.date, why.rule):
+        return None
+    return why
 
 
 def find_conflicts(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rules,
@@ -65,16 +76,13 @@ def find_conflicts(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: 
     """Every conflict between the coming shifts and the roster."""
     by_id = {v.id: v for v in people}
     ledger = Ledger(shifts, people)
-    _, per_shift = leader_rule(people, len(rules.slots))
-    nights: dict[date, list[Shift]] = {}
-    for s in shifts:
-        nights.setdefault(s.date, []).append(s)
+    bends = Bends(shifts, rules)
     out = []
     for s in shifts:
         if not open_to_change(s, timetable, now):
             continue
         for pid in s.volunteers:
-            why = person_conflict(by_id.get(pid), s, ledger, rules)
+            why = person_conflict(by_id.get(pid), s, ledger, rules, bends)
             if why is not None:
                 out.append(Conflict(s.date, s.slot, pid, why.rule, why.detail))
         v = by_id.get(s.leader) if s.leader is not None else None
@@ -93,6 +101,7 @@ class _Repairer:
         self.timetable = timetable
         self.ledger = Ledger(shifts, people)
         self.has_leaders, self.per_shift = leader_rule(people, len(rules.slots))
+        self.bends = Bends(shifts, rules)
 
     def load(self, v: Volunteer, d: date) -> tuple[float, int]:
         first, last = d - LOAD_WINDOW, d + LOAD_WINDOW
@@ -148,7 +157,8 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
             s = r.shifts[key]
             order = sorted(s.volunteers, key=lambda p: (p in pinned(s), p == s.leader))
             found = next((p for p in order
-                          if person_conflict(r.by_id.get(p), s, r.ledger, rules)), None)
+                          if person_conflict(r.by_id.get(p), s, r.ledger, rules, r.bends)),
+                         None)
             if found is None:
                 break
             r.replace(key, found, leader=s.leader == found and r.has_leaders)

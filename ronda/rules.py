@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -111,6 +111,34 @@ def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
     if ledger.housemates_on(v, d, leaving) > 0:
         return Exclusion(v.id, "household", v.household)
     return None
+
+
+ROSTER_RULES = ("erased", "inactive", "day", "away")
+
+
+class Bends:
+    """The rules the coordinator chose to bend by hand (``swap --force``, ``exchange``): a
+    conflict they explain is accepted, not repaired. Only what the roster says of a person
+    (removed, erased, not that day, away) always counts."""
+
+    def __init__(self, shifts: Sequence[Shift], rules: Rules) -> None:
+        self.rest = rules.rest
+        self.by_person: dict[int, list[tuple[date, set[str]]]] = {}
+        self.by_night: dict[date, set[str]] = {}
+        for s in shifts:
+            for sw in s.swaps:
+                if sw.bent and sw.into in s.volunteers:
+                    self.by_person.setdefault(sw.into, []).append((s.date, set(sw.bent)))
+                    self.by_night.setdefault(s.date, set()).update(sw.bent)
+
+    def accepted(self, pid: int, d: date, rule: str) -> bool:
+        if rule in ROSTER_RULES:
+            return False
+        if rule == "household":
+            return rule in self.by_night.get(d, set())
+        reach = self.rest if rule in ("rest", "tonight") else 6
+        return any(rule in bent and abs((when - d).days) <= reach
+                   for when, bent in self.by_person.get(pid, []))
 
 
 def leader_rule(people: Iterable[Volunteer], slots: int) -> tuple[bool, bool]:

@@ -21,7 +21,16 @@ from datetime import date, timedelta
 
 from ronda.model import Volunteer
 from ronda.rebalance import balance, balance_special, fill_short, night_index
-from ronda.rules import Ledger, Rules, blocked, leader_rule, needs_leader, nights, serviceable
+from ronda.rules import (
+    Bends,
+    Ledger,
+    Rules,
+    blocked,
+    leader_rule,
+    needs_leader,
+    nights,
+    serviceable,
+)
 from ronda.shifts import Holiday, PlanChange, Shift, Shortfall, diff_plans, is_weekend, pinned
 from ronda.timetable import Timetable
 
@@ -211,6 +220,7 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                                 leader=pid == shift.leader and by_id[pid].leader)
                         kept.add((d, slot, pid))
     required_of = {d: timetable.required_night(d) for d in range_nights}
+    bends = Bends([*history, *existing], rules)  # rules bent by hand on purpose
     if not fresh:  # then what was planned and still fits
         for d, night in range_nights.items():
             regu = team_for(d, teams, fixed) if by_team else None
@@ -222,7 +232,10 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                     v = by_id.get(pid)
                     if (v is None or (d, slot, pid) in kept
                             or len(night.people[slot]) >= required_of[d][slot]
-                            or (by_team and v.team != regu) or not b.free(v, night)):
+                            or (by_team and v.team != regu)):
+                        continue
+                    why = blocked(v, d, b.ledger, rules)
+                    if why is not None and (unpin or not bends.accepted(pid, d, why.rule)):
                         continue
                     b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
                     kept.add((d, slot, pid))
