@@ -43,7 +43,9 @@ def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
         start, end = parse_time(m["start"]), parse_time(m["end"])
         if start == end:
             raise BadInput("err.bad_slots", value=part)
-        required = parse_count(m["n"], "per-night", maximum=100) if m["n"] else default_required
+        # a slot without a count takes the one before it (or the default)
+        required = parse_count(m["n"], "per-night", minimum=1, maximum=100) if m["n"] else (
+            slots[-1].required if slots else default_required)
         by_day: dict[str, int] = {}
         for day, n in re.findall(r"([a-zA-Z']+)\s*=\s*(\d+)", m["days"] or ""):
             by_day[parse_day(day)] = parse_count(n, "per-night", maximum=100)

@@ -260,6 +260,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.dry_run": ("Nothing was saved (--dry-run).", "Belum ada yang disimpan (--dry-run)."),
     "msg.exchanged": ("Exchanged: {a} now on {second}, {b} now on {first}.",
                       "Tukar giliran: {a} kini pada {second}, {b} kini pada {first}."),
+    "err.not_started": ("That shift starts at {start}; attendance is recorded once it has "
+                        "started.",
+                        "Giliran itu mulai {start}; kehadiran dicatat setelah giliran "
+                        "dimulai."),
+    "err.not_on_shift_here": ("{who} is not on that shift (a stand-in is named with "
+                              "--substitute).",
+                              "{who} tidak bertugas pada giliran itu (pengganti disebut "
+                              "dengan --substitute)."),
+    "err.two_states": ("{who} cannot be both present and absent (or absent twice).",
+                       "{who} tidak bisa hadir sekaligus tidak hadir (atau dua kali absen)."),
+    "err.stand_in_on_shift": ("{who} is already on that shift and cannot stand in.",
+                              "{who} sudah bertugas pada giliran itu, tidak bisa jadi "
+                              "pengganti."),
+    "err.substitute_without_absent": ("Each --substitute stands in for an --absent, in "
+                                      "order; there are more substitutes than absences.",
+                                      "Setiap --substitute menggantikan satu --absent, "
+                                      "berurutan; pengganti lebih banyak dari yang absen."),
     "err.exchange_same": ("An exchange needs two people on two different nights.",
                           "Tukar giliran perlu dua orang pada dua malam berbeda."),
     "err.shift_settled": ("{night} has started or has its attendance recorded; it stays as "
@@ -269,6 +286,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.swapped": ("{night}: {into} in place of {out}.", "{night}: {into} menggantikan {out}."),
     "msg.attended": ("{night}: attendance saved ({present} present, {absent} absent).",
                      "{night}: kehadiran disimpan ({present} hadir, {absent} tidak hadir)."),
+    "msg.guest_removed": ("{name} no longer joins the patrol on {night}.",
+                          "{name} batal ikut patroli pada {night}."),
+    "err.no_such_guest": ("{name} is not a guest on {night}.",
+                          "{name} bukan tamu patroli pada {night}."),
     "msg.guest_added": ("{name} joins the patrol on {night}.",
                         "{name} ikut patroli pada {night}."),
     "msg.holiday_added": ("{night}: {name} (+{extra} people).",
@@ -379,6 +400,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "folder only, never the public board.",
                           "lembar regu memuat No. HP dan rumah kosong: hanya untuk map regu, "
                           "jangan ditempel di papan umum."),
+    "label.no_phone": ("no phone: tell in person", "tanpa No. HP: sampaikan langsung"),
+    "wa.changed_title": ("NIGHT PATROL SCHEDULE CHANGED", "JADWAL RONDA BERUBAH"),
+    "wa.changed_now": ("Now: {names}", "Kini: {names}"),
+    "wa.personal_head": ("Hello {name}, your night patrol schedule ({rt}) has changed:",
+                         "Yth. {name}, jadwal ronda Anda ({rt}) berubah:"),
+    "wa.you_join": ("- you are now on duty {when}", "- Anda kini bertugas {when}"),
+    "wa.you_leave": ("- you are no longer on duty {when}",
+                     "- Anda tidak lagi bertugas {when}"),
+    "msg.no_changes": ("No coming night has changed since {since}.",
+                       "Tidak ada jadwal yang berubah sejak {since}."),
     "wa.tonight": ("Night patrol tonight", "Ronda malam ini"),
     "wa.tonight_none": ("No patrol is planned tonight.", "Belum ada petugas ronda malam ini."),
     "wa.footer": ("Cannot come? Tell the team leader. Thank you and stay safe.",
@@ -857,11 +888,18 @@ MESSAGES.update({
                                      "absent.",
                                      "Siapa yang hadir (ulangi opsinya); bawaan semua yang "
                                      "tidak absen."),
-    "help.schedule.attend.absent": ("Who did not come.", "Siapa yang tidak hadir."),
-    "help.schedule.attend.reason": ("izin, sakit or tanpa-keterangan.",
-                                    "izin, sakit atau tanpa-keterangan."),
-    "help.schedule.attend.substitute": ("Who came instead (a volunteer or any name).",
-                                        "Siapa penggantinya (petugas atau nama lain)."),
+    "help.schedule.attend.absent": ("Who did not come (repeat the option); NAME=sakit gives "
+                                    "that person's own reason.",
+                                    "Siapa yang tidak hadir (ulangi opsinya); NAMA=sakit "
+                                    "untuk alasan orang itu sendiri."),
+    "help.schedule.attend.reason": ("sakit, izin, dinas (excused) or tanpa-keterangan / TK / "
+                                    "alpa (unexcused).",
+                                    "sakit, izin, dinas (berizin) atau tanpa-keterangan / TK "
+                                    "/ alpa."),
+    "help.schedule.attend.substitute": ("Who came instead (a volunteer or any name), one per "
+                                        "--absent in order; '-' for nobody.",
+                                        "Siapa penggantinya (petugas atau nama lain), satu "
+                                        "untuk tiap --absent berurutan; '-' bila tidak ada."),
     "help.schedule.attend.note": ("The night's log line, e.g. 'situasi aman'.",
                                   "Catatan malam itu, mis. 'situasi aman'."),
     "help.schedule.guest": ("Add a joint-patrol guest to a night (not counted in the "
@@ -870,6 +908,8 @@ MESSAGES.update({
                             "giliran)."),
     "help.schedule.guest.night": ("The evening date.", "Tanggal malam."),
     "help.schedule.guest.name": ("Guest's name.", "Nama tamu."),
+    "help.schedule.guest.remove": ("Take the guest off the night again.",
+                                   "Batalkan tamu patroli pada malam itu."),
     "help.schedule.guest.role": ("bhabinkamtibmas, babinsa, linmas or other.",
                                  "bhabinkamtibmas, babinsa, linmas atau other."),
     "help.schedule.stats": ("Per person and per regu: planned, served, absent, weekend and "
@@ -908,6 +948,16 @@ MESSAGES.update({
                               "Slip pribadi berisi malam jaga orang ini."),
     "help.roster.month": ("With --volunteer: the whole month.",
                           "Dengan --volunteer: sebulan penuh."),
+    "help.roster.changes": ("The 'schedule changed' message: only the coming nights that "
+                            "changed, old → new (with --format whatsapp).",
+                            "Pesan 'jadwal berubah': hanya malam mendatang yang berubah, "
+                            "lama → baru (dengan --format whatsapp)."),
+    "help.roster.since": ("With --changes: changes made since this date (default today).",
+                          "Dengan --changes: perubahan sejak tanggal ini (bawaan hari ini)."),
+    "help.roster.tell": ("With --changes: each person affected, with a wa.me link carrying "
+                         "their own message.",
+                         "Dengan --changes: tiap orang yang terkena, dengan tautan wa.me "
+                         "berisi pesannya sendiri."),
     "help.roster.tonight": ("Tonight's reminder message (with --format whatsapp).",
                             "Pesan pengingat malam ini (dengan --format whatsapp)."),
     "help.opt.since": ("From this date.", "Mulai tanggal ini."),

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from ronda.model import Volunteer
-from ronda.shifts import Holiday, Shift, is_weekend
+from ronda.shifts import EXCUSED, Holiday, Shift, is_weekend
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,17 @@ class Fairness:
 
 def person_stats(shifts: Sequence[Shift], people: Sequence[Volunteer],
                  holidays: dict[date, Holiday], today: date) -> list[PersonStats]:
-    """Per volunteer: planned, served (present, or planned on a past night with no log),
-    excused (izin, sakit), absent (tanpa keterangan), substituted, weekend and holiday nights,
+    """Per volunteer: planned, served (present, or planned on a past night with no log, or
+    standing in for someone), excused (izin, sakit, dinas: with notice), absent (tanpa
+    keterangan), substituted, weekend and holiday nights,
     the shortest gap between two duties, and fines owed."""
     duty_dates: dict[int, list[date]] = defaultdict(list)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for s in shifts:
         absences = {a.volunteer: a for a in s.absences}
+        for a in s.absences:
+            if a.substitute_id is not None:
+                counts[a.substitute_id]["served"] += 1
         for p in s.volunteers:
             c = counts[p]
             c["planned"] += 1
@@ -68,9 +72,9 @@ def person_stats(shifts: Sequence[Shift], people: Sequence[Volunteer],
             if absence is None:
                 c["served"] += (p in s.present) or (not s.logged and s.date < today)
                 continue
-            if absence.substitute:
+            if absence.covered:
                 c["substituted"] += 1
-            if absence.reason == "tanpa-keterangan":
+            if absence.reason not in EXCUSED:
                 c["absent"] += 1
             else:
                 c["excused"] += 1

@@ -11,7 +11,28 @@ from typing import Any
 
 from ronda.model import SchemaError, _iso_date, _need
 
-ATTENDANCE = ("hadir", "izin", "sakit", "tanpa-keterangan")
+ATTENDANCE = ("hadir", "izin", "sakit", "dinas", "tanpa-keterangan")
+EXCUSED = ("izin", "sakit", "dinas")  # with notice; tanpa-keterangan (TK, alpa) is not
+_ABSENCE_WORDS = {
+    "izin": "izin", "ijin": "izin", "excused": "izin", "leave": "izin", "permission": "izin",
+    "i": "izin", "sakit": "sakit", "sick": "sakit", "ill": "sakit", "s": "sakit",
+    "dinas": "dinas", "duty": "dinas", "work": "dinas", "work-trip": "dinas",
+    "tanpa-keterangan": "tanpa-keterangan", "tk": "tanpa-keterangan", "alpa": "tanpa-keterangan",
+    "alpha": "tanpa-keterangan", "absent": "tanpa-keterangan",
+    "unexcused": "tanpa-keterangan", "no-show": "tanpa-keterangan",
+}
+
+
+def parse_absence_reason(text: str) -> str:
+    """An absence reason in either language: ``sakit``/``sick``, ``izin``/``excused``,
+    ``dinas``/``work trip``, ``tanpa keterangan``/``TK``/``alpa``/``absent``."""
+    key = "-".join(text.strip().lower().replace("_", " ").split())
+    if key not in _ABSENCE_WORDS:
+        from ronda.errors import BadInput
+
+        raise BadInput("err.bad_choice", field="--reason", value=text.strip(),
+                       choices="sakit, izin, dinas, tanpa-keterangan (TK, alpa)")
+    return _ABSENCE_WORDS[key]
 GUEST_ROLES = ("bhabinkamtibmas", "babinsa", "linmas", "other")
 WEEKEND_DAYS = (4, 5)  # Friday and Saturday evenings
 
@@ -68,13 +89,19 @@ class Absence:
     """A volunteer who did not come, why, and who came instead."""
 
     volunteer: int
-    reason: str  # izin, sakit, tanpa-keterangan
-    substitute: str = ""
+    reason: str  # izin, sakit, dinas, tanpa-keterangan
+    substitute: str = ""  # a stand-in who is not on the roster, by name
     fine: int = 0
+    substitute_id: int | None = None  # a stand-in from the roster, by id
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.substitute) or self.substitute_id is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {"volunteer": self.volunteer, "reason": self.reason,
-                "substitute": self.substitute, "fine": self.fine}
+                "substitute": self.substitute, "fine": self.fine,
+                "substitute_id": self.substitute_id}
 
 
 @dataclass(frozen=True)
@@ -132,7 +159,8 @@ class Shift:
         short = _need(d, "short", dict, optional=True)
         try:
             guests = tuple(Guest(g["name"], g["role"]) for g in _need(d, "guests", list))
-            absences = tuple(Absence(a["volunteer"], a["reason"], a["substitute"], a["fine"])
+            absences = tuple(Absence(a["volunteer"], a["reason"], a["substitute"], a["fine"],
+                                     a.get("substitute_id"))
                              for a in _need(d, "absences", list))
             swaps = tuple(Swap(s["out"], s["in"], s["at"], tuple(s["bent"]))
                           for s in _need(d, "swaps", list))
@@ -230,5 +258,6 @@ def is_weekend(d: date) -> bool:
     return d.weekday() in WEEKEND_DAYS
 
 
-__all__ = ["ATTENDANCE", "GUEST_ROLES", "Absence", "Exclusion", "Guest", "Holiday",
-           "PlanChange", "Shift", "Shortfall", "Swap", "diff_plans", "is_weekend", "pinned"]
+__all__ = ["ATTENDANCE", "EXCUSED", "GUEST_ROLES", "Absence", "Exclusion", "Guest", "Holiday",
+           "PlanChange", "Shift", "Shortfall", "Swap", "diff_plans", "is_weekend",
+           "parse_absence_reason", "pinned"]

@@ -13,6 +13,7 @@ from ronda.cli._options import Week
 from ronda.cli._state import State, state
 from ronda.dates import format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
+from ronda.phones import display_phone
 from ronda.roster import find_volunteer, parse_count
 from ronda.timetable import Timetable
 
@@ -31,6 +32,9 @@ def roster(
     volunteer: Annotated[str | None, Opt("--volunteer")] = None,
     month: Annotated[bool, Opt("--month")] = False,
     tonight: Annotated[bool, Opt("--tonight")] = False,
+    changes: Annotated[bool, Opt("--changes")] = False,
+    since: Annotated[str | None, Opt("--since")] = None,
+    tell: Annotated[bool, Opt("--tell")] = False,
 ) -> None:
     """Print the week's jadwal ronda for the pos, the WhatsApp group or the team's folder."""
     from ronda.holiday import holiday_map
@@ -45,6 +49,9 @@ def roster(
     if patrol_sheet and fmt in ("whatsapp", "teams"):
         raise BadInput("err.patrol_sheet_private")
     count = parse_count(weeks, "--weeks", minimum=1, maximum=53)
+    if changes or tell or since:
+        _changes(st, fmt, since, tell, output)
+        return
     with st.data() as data:
         settings = data.settings()
         today = st.today(settings.timezone)
@@ -141,6 +148,37 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
     if night is None:
         raise BadInput("err.tonight_outside")
     _write(st, tonight_whatsapp(sheet, night), output)
+
+
+def _changes(st: State, fmt: str, since: str | None, tell: bool,
+             output: str | None) -> None:
+    """The "schedule changed" message for the group (or, with --tell, one per person)."""
+    from ronda.announce import fold_changes, group_message, personal_notes
+    from ronda.holiday import holiday_map
+    from ronda.replan import open_to_change
+
+    if fmt not in ("whatsapp", "text", "terminal"):
+        raise BadInput("err.bad_choice", field="--format", value=fmt, choices="whatsapp, text")
+    with st.data() as data:
+        settings = data.settings()
+        now = st.now(settings.timezone)
+        first = parse_date(since, now.date()) if since else now.date()
+        timetable = Timetable.of(settings, holiday_map(data.holidays()))
+        still_open = {s.key for s in data.shifts(now.date() - timedelta(days=1))
+                      if open_to_change(s, timetable, now)}
+        folded = fold_changes(data.plan_changes(first.isoformat()), still_open)
+        people = {v.id: v for v in data.volunteers()}
+    lang = st.out.lang
+    if not folded:
+        st.out.say("msg.no_changes", since=format_date(first, lang))
+        return
+    if not tell:
+        _write(st, group_message(folded, timetable, people, settings.name, lang), output)
+        return
+    notes = personal_notes(folded, timetable, people, settings.name, lang)
+    blocks = [f"{n.name} ({display_phone(n.phone) or st.out.t('label.no_phone')})\n"
+              f"{n.link or n.text}" for n in notes]
+    _write(st, "\n\n".join(blocks) + "\n", output)
 
 
 def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[date, date]:

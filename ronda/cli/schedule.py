@@ -16,9 +16,10 @@ from ronda.cli._state import State, state
 from ronda.dates import check_range, format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
 from ronda.holiday import holiday_map
+from ronda.model import Volunteer
 from ronda.replan import open_to_change
 from ronda.roster import find_volunteer, label, parse_count
-from ronda.shifts import ATTENDANCE, GUEST_ROLES, Absence, Guest, Shift, diff_plans
+from ronda.shifts import GUEST_ROLES, Guest, Shift, diff_plans
 from ronda.storage import DataFile
 from ronda.timetable import Timetable
 
@@ -292,58 +293,59 @@ def check(ctx: typer.Context, json: Json = False) -> None:
 @app.command("attend")
 def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE")],
            present: Annotated[list[str] | None, Opt("--present")] = None,
-           absent: Annotated[str | None, Opt("--absent")] = None,
+           absent: Annotated[list[str] | None, Opt("--absent")] = None,
            reason: Annotated[str, Opt("--reason")] = "tanpa-keterangan",
-           substitute: Annotated[str | None, Opt("--substitute")] = None,
+           substitute: Annotated[list[str] | None, Opt("--substitute")] = None,
            note: Annotated[str | None, Opt("--note")] = None, slot: Slot = None) -> None:
     """Record a night's attendance and its log line."""
+    from ronda.attendance import Absent, record_attendance
     from ronda.model import clean_text
+    from ronda.shifts import parse_absence_reason
 
     st = state(ctx)
-    why = reason.strip().lower().replace(" ", "-").replace("_", "-")
-    if why not in ATTENDANCE[1:]:
-        raise BadInput("err.bad_choice", field="--reason", value=reason,
-                       choices=", ".join(ATTENDANCE[1:]))
+    default_reason = parse_absence_reason(reason)
+    stand_ins = list(substitute or [])
+    if len(stand_ins) > len(absent or []):
+        raise BadInput("err.substitute_without_absent")
+    text = clean_text(note, field_name="--note") if note is not None else None
     with st.data(write=True) as data:
         settings = data.settings()
         day = parse_date(night, st.today(settings.timezone))
         people, timetable = _context(data)
-        named = [find_volunteer(people.values(), n, include_inactive=True)
-                 for n in [*(present or []), *([absent] if absent else [])]]
-        shift = _shift_of(data, timetable, day, slot, st.lang, [v.id for v in named])
-        here = set(shift.present)
-        for v in named[:len(present or [])]:
-            here.add(v.id)
-        absences = {a.volunteer: a for a in shift.absences}
-        if absent:
-            v = named[-1]
-            if v.id not in shift.volunteers:
-                raise BadInput("err.not_on_shift", who=label(v),
-                               night=shift_name(timetable, shift, st.lang))
-            stand_in = ""
-            if substitute:
+
+        def who(name: str) -> Volunteer:
+            return find_volunteer(people.values(), name, include_inactive=True)
+
+        came = [who(n) for n in present or []]
+        missing = []
+        for i, entry in enumerate(absent or []):
+            name, _, why = entry.partition("=")
+            helper = stand_ins[i].strip() if i < len(stand_ins) else ""
+            stand_in, stand_in_name = None, ""
+            if helper and helper != "-":
                 try:
-                    stand_in = label(find_volunteer(people.values(), substitute))
+                    stand_in = find_volunteer(people.values(), helper)
                 except BadInput:
-                    stand_in = clean_text(substitute, field_name="--substitute", required=True)
-            fine = settings.fine if not stand_in and why != "sakit" else 0
-            absences[v.id] = Absence(v.id, why, stand_in, fine)
-            here.discard(v.id)
-        if not present:
-            here |= {p for p in shift.volunteers if p not in absences}
-        text = clean_text(note, field_name="--note") if note is not None else shift.note
-        data.save_shift(shift.with_changes(present=tuple(sorted(here)),
-                                           absences=tuple(absences.values()), note=text,
-                                           logged=True))
+                    stand_in_name = clean_text(helper, field_name="--substitute", limit=80)
+            missing.append(Absent(who(name), parse_absence_reason(why) if why
+                                  else default_reason, stand_in, stand_in_name))
+        shift = _shift_of(data, timetable, day, slot, st.lang,
+                          [v.id for v in came] + [a.volunteer.id for a in missing])
+        started = timetable.window(shift.date, shift.slot)[0]
+        logged = record_attendance(shift, started, st.now(settings.timezone), came, missing,
+                                   text, settings.fine)
+        data.save_shift(logged)
     st.out.done("msg.attended", night=shift_name(timetable, shift, st.out.lang),
-                present=len(here), absent=len(absences))
+                present=len(logged.present), absent=len(logged.absences))
 
 
 @app.command("guest")
 def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE")],
           name: Annotated[str, typer.Argument(metavar="NAME")],
-          role: Annotated[str, Opt("--role")] = "bhabinkamtibmas", slot: Slot = None) -> None:
-    """Add a joint-patrol guest (police, army, linmas) to a night; not counted in the rotation."""
+          role: Annotated[str, Opt("--role")] = "bhabinkamtibmas", slot: Slot = None,
+          remove: Annotated[bool, Opt("--remove")] = False) -> None:
+    """Add a joint-patrol guest (police, army, linmas) to a night, or --remove one; guests
+    are not counted in the rotation."""
     from ronda.model import clean_text
 
     st = state(ctx)
@@ -356,9 +358,21 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
         settings = data.settings()
         day = parse_date(night, st.today(settings.timezone))
         _, timetable = _context(data)
+        if remove and slot is None:  # the shift the guest is on
+            found = [s for s in data.shifts(day, day)
+                     if any(g.name.casefold() == who.casefold() for g in s.guests)]
+            slot = str(found[0].slot + 1) if found else None
         shift = _shift_of(data, timetable, day, slot, st.lang)
-        data.save_shift(shift.with_changes(guests=(*shift.guests, Guest(who, kind))))
-    st.out.done("msg.guest_added", name=who, night=shift_name(timetable, shift, st.out.lang))
+        others = tuple(g for g in shift.guests if g.name.casefold() != who.casefold())
+        if remove:
+            if len(others) == len(shift.guests):
+                raise BadInput("err.no_such_guest", name=who,
+                               night=shift_name(timetable, shift, st.lang))
+            data.save_shift(shift.with_changes(guests=others))
+        elif len(others) == len(shift.guests) or Guest(who, kind) not in shift.guests:
+            data.save_shift(shift.with_changes(guests=(*others, Guest(who, kind))))
+    key = "msg.guest_removed" if remove else "msg.guest_added"
+    st.out.done(key, name=who, night=shift_name(timetable, shift, st.out.lang))
 
 
 @app.command("stats")

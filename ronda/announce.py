@@ -1,0 +1,127 @@
+"""Telling people the schedule changed: the "jadwal berubah" message for the RT group (only
+the changed nights, old → new) and one message per person affected, as wa.me links.
+
+Built from the log of plan changes: several changes to one shift fold into one line, from
+what it was before the first to what it is after the last; shifts already started are left
+out. No network: the links open WhatsApp with the text filled in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import quote
+
+from ronda.dates import DAY_NAMES, format_date, night_name
+from ronda.i18n import t
+from ronda.model import Volunteer
+from ronda.phones import whatsapp_number
+from ronda.shifts import PlanChange
+from ronda.timetable import Timetable
+
+
+@dataclass(frozen=True)
+class ShiftChange:
+    """One shift's people before the first change and after the last."""
+
+    date: date
+    slot: int
+    before: tuple[int, ...]
+    after: tuple[int, ...]
+    leader: int | None
+
+    @property
+    def left(self) -> list[int]:
+        return [p for p in self.before if p not in self.after]
+
+    @property
+    def joined(self) -> list[int]:
+        return [p for p in self.after if p not in self.before]
+
+
+def fold_changes(changes: Sequence[PlanChange], still_open: set[tuple[date, int]]
+                 ) -> list[ShiftChange]:
+    """The net change of each shift that can still change, in night order; shifts whose
+    people end as they began are left out."""
+    first: dict[tuple[date, int], PlanChange] = {}
+    last: dict[tuple[date, int], PlanChange] = {}
+    for c in sorted(changes, key=lambda c: c.at):
+        key = (c.date, c.slot)
+        first.setdefault(key, c)
+        last[key] = c
+    out = []
+    for key in sorted(first):
+        if key not in still_open:
+            continue
+        a, b = first[key], last[key]
+        if set(a.before) == set(b.after) and a.leader_before == b.leader_after:
+            continue
+        out.append(ShiftChange(key[0], key[1], a.before, b.after, b.leader_after))
+    return out
+
+
+def _name(people: dict[int, Volunteer], pid: int, lang: str) -> str:
+    v = people.get(pid)
+    return v.name if v and v.name else f"#{pid} {t('status.erased', lang)}"
+
+
+def _when(c: ShiftChange, timetable: Timetable, lang: str) -> str:
+    """``Rabu 25/11/2026 (Malam Kamis) 22.00–01.00``."""
+    head = f"{DAY_NAMES[lang][c.date.weekday()]} {format_date(c.date, lang, weekday=False)}"
+    if lang == "id":
+        head += f" ({night_name(c.date, lang)})"
+    return f"{head} {timetable.hours(c.slot, lang)}"
+
+
+def group_message(changes: Sequence[ShiftChange], timetable: Timetable,
+                  people: dict[int, Volunteer], neighbourhood: str, lang: str) -> str:
+    """The WhatsApp message for the RT group: each changed night, who left (struck
+    through), who joined, and who is on it now (leader first)."""
+    out = [f"*{t('wa.changed_title', lang)}*", f"*{neighbourhood}*", ""]
+    for c in changes:
+        out.append(f"*{_when(c, timetable, lang)}*")
+        if c.left or c.joined:
+            left = ", ".join(f"~{_name(people, p, lang)}~" for p in c.left) or "-"
+            joined = ", ".join(_name(people, p, lang) for p in c.joined) or "-"
+            out.append(f"{left} → {joined}")
+        now = [("⭐ " if p == c.leader else "") + _name(people, p, lang) for p in c.after]
+        out.append(t("wa.changed_now", lang, names=", ".join(now) or "-"))
+        out.append("")
+    out.append(f"_{t('wa.footer', lang)}_")
+    return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class PersonalNote:
+    """One person to tell: their name, phone (if any), message and wa.me link."""
+
+    volunteer: int
+    name: str
+    phone: str | None
+    text: str
+    link: str
+
+
+def personal_notes(changes: Sequence[ShiftChange], timetable: Timetable,
+                   people: dict[int, Volunteer], neighbourhood: str,
+                   lang: str) -> list[PersonalNote]:
+    """For everyone who joined or left a shift, their own message and a wa.me link."""
+    lines: dict[int, list[str]] = {}
+    for c in changes:
+        when = _when(c, timetable, lang)
+        for p in c.joined:
+            lines.setdefault(p, []).append(t("wa.you_join", lang, when=when))
+        for p in c.left:
+            lines.setdefault(p, []).append(t("wa.you_leave", lang, when=when))
+    out = []
+    for pid, said in lines.items():
+        v = people.get(pid)
+        if v is None or v.purged:
+            continue
+        text = "\n".join([t("wa.personal_head", lang, name=v.name, rt=neighbourhood),
+                          *said, t("wa.footer", lang)])
+        link = f"https://wa.me/{whatsapp_number(v.phone)}?text={quote(text)}" if v.phone \
+            else ""
+        out.append(PersonalNote(pid, v.name, v.phone, text, link))
+    return sorted(out, key=lambda n: n.name.casefold())

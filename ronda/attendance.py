@@ -1,0 +1,65 @@
+"""A night's attendance as the coordinator records it: who came, who did not and why, who
+stood in, the fine, and the log line. Checked before anything is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from ronda.errors import BadInput
+from ronda.model import Volunteer
+from ronda.shifts import Absence, Shift
+
+
+@dataclass(frozen=True)
+class Absent:
+    """One ``--absent``: who, why, and who stood in (a volunteer, a name, or nobody)."""
+
+    volunteer: Volunteer
+    reason: str
+    stand_in: Volunteer | None = None
+    stand_in_name: str = ""
+
+
+def record_attendance(shift: Shift, started: datetime, now: datetime,
+                      present: Sequence[Volunteer], absent: Sequence[Absent], note: str | None,
+                      fine: int) -> Shift:
+    """``shift`` with its attendance recorded. Refused: a shift that has not started, someone
+    present or absent who is not on it (a stand-in is named with the absence), one person in
+    two states, a stand-in who is already on the shift. Everyone not said absent is present
+    unless ``present`` names who came. An absence nobody covers costs ``fine``, unless sick."""
+    if started > now:
+        raise BadInput("err.not_started", start=started.isoformat(timespec="minutes"))
+    on_shift = set(shift.volunteers)
+    stand_ins = {a.stand_in.id for a in absent if a.stand_in is not None}
+    absent_ids = [a.volunteer.id for a in absent]
+    for v in [*present, *(a.volunteer for a in absent)]:
+        if v.id not in on_shift and v.id not in stand_ins:
+            raise BadInput("err.not_on_shift_here", who=f"#{v.id} {v.name}")
+    both = {v.id for v in present} & set(absent_ids)
+    if both or len(set(absent_ids)) != len(absent_ids):
+        raise BadInput("err.two_states", who=", ".join(
+            f"#{v.id} {v.name}" for v in [*present, *(a.volunteer for a in absent)]
+            if v.id in both or absent_ids.count(v.id) > 1))
+    for a in absent:
+        if a.stand_in is not None and (a.stand_in.id in on_shift or
+                                       a.stand_in.id in absent_ids):
+            raise BadInput("err.stand_in_on_shift", who=f"#{a.stand_in.id} {a.stand_in.name}")
+    absences = {x.volunteer: x for x in shift.absences}
+    here = set(shift.present) - set(absent_ids)
+    for a in absent:
+        covered = a.stand_in is not None or bool(a.stand_in_name)
+        absences[a.volunteer.id] = Absence(
+            a.volunteer.id, a.reason, a.stand_in_name,
+            fine if not covered and a.reason != "sakit" else 0,
+            a.stand_in.id if a.stand_in is not None else None)
+    for v in present:
+        absences.pop(v.id, None)
+        if v.id in on_shift:
+            here.add(v.id)
+    if not present and not shift.logged:
+        here |= {p for p in shift.volunteers if p not in absences}
+    return shift.with_changes(present=tuple(sorted(here)),
+                              absences=tuple(absences[k] for k in sorted(absences)),
+                              note=shift.note if note is None else note, logged=True)
