@@ -306,9 +306,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Penyusunan ulang melepas {removed} giliran; lanjutkan?"),
     "confirm.swap": ("Swap anyway?", "Tetap tukar?"),
     "verdict.fair": ("Fair: everyone is within {margin} duties of their share "
-                     "({least}–{most} duties; fewer for those available on fewer nights).",
+                     "({least}–{most} duties; less only for who cannot carry more).",
                      "Adil: setiap orang dalam selisih {margin} giliran dari bagiannya "
-                     "({least}–{most} giliran; lebih sedikit bagi yang jarang bisa)."),
+                     "({least}–{most} giliran; lebih sedikit hanya bagi yang tidak sanggup "
+                     "lebih)."),
+    "col.share": ("Share", "Bagian"),
+    "msg.attendance_key": ("Exc. = excused with notice (izin, sakit, dinas); Abs. = tanpa "
+                           "keterangan (TK), no notice; an absence nobody stands in for costs "
+                           "the fine ({fine}), except when sick. Share = the fair part of the "
+                           "duties each can carry.",
+                           "Izin = berhalangan dengan pemberitahuan (izin, sakit, dinas); "
+                           "Alpa = tanpa keterangan (TK); yang tidak datang tanpa pengganti kena "
+                           "denda ({fine}), kecuali sakit. Bagian = bagian adil yang sanggup "
+                           "dipikul tiap orang."),
+    "share.line": ("{who}: {limits} → can carry {can} duties",
+                   "{who}: {limits} → sanggup {can} giliran"),
+    "share.line_lead": ("{who}: {limits} → a fair share of {share}",
+                        "{who}: {limits} → bagian adil {share}"),
+    "share.leads": ("leads shifts, which only leaders can", "memimpin giliran, yang hanya "
+                    "bisa dilakukan ketua regu"),
+    "share.days": ("available {days}", "bisa hari {days}"),
+    "share.away": ("away {periods}", "berhalangan {periods}"),
+    "share.week": ("at most {limit} a week", "paling banyak {limit} per pekan"),
+    "share.joined": ("joined {date}", "bergabung {date}"),
+    "share.rest": ("{rest} nights' rest between duties", "istirahat {rest} malam antar giliran"),
     "verdict.uneven": ("Uneven: {who} has {planned} duties for a fair share of {share}; "
                        "consider a rebuild.",
                        "Belum merata: {who} mendapat {planned} giliran dari bagian adil "

@@ -118,28 +118,122 @@ FAIR_MARGIN = 1.5
 
 
 @dataclass(frozen=True)
+class Share:
+    """What a person can carry in a period and their fair part of the duties.
+
+    ``capacity`` is the most duties they could do: nights they are available and not away,
+    kept ``rest`` nights apart, within their weekly maximum. The fair share is found by
+    water-filling: everyone gets the same, except that nobody gets more than they can carry,
+    and what they cannot carry is shared by the others. ``limits`` names what bound.
+    """
+
+    share: float
+    capacity: int
+    nights: int  # nights available and not away
+    capped: bool
+    limits: tuple[str, ...] = ()  # days, away, week, joined; leads (a leader's larger share)
+
+
+def capacity(v: Volunteer, first: date, last: date, rest: int,
+             max_per_week: int | None) -> tuple[int, int]:
+    """(the most duties ``v`` can do in [first, last], the nights they are available)."""
+    from datetime import timedelta
+
+    from ronda.dates import day_key
+
+    start = max(first, v.joined) if v.joined else first
+    limit = v.max_per_week or max_per_week
+    nights = picked = 0
+    previous: date | None = None
+    weeks: dict[tuple[int, int], int] = defaultdict(int)
+    d = start
+    while d <= last:
+        if day_key(d) in v.days and v.away_on(d) is None:
+            nights += 1
+            week = d.isocalendar()[:2]
+            if (previous is None or (d - previous).days > rest) and \
+                    (limit is None or weeks[week] < limit):
+                picked += 1
+                weeks[week] += 1
+                previous = d
+        d += timedelta(days=1)
+    return picked, nights
+
+
+def _water_fill(caps: dict[int, int], total: float) -> float:
+    """The level everyone is raised to so that sum(min(cap, level)) == total."""
+    remaining, open_ids = float(total), sorted(caps, key=lambda i: caps[i])
+    while open_ids:  # who reaches their capacity stops there; the rest rise together
+        even = remaining / len(open_ids)
+        if caps[open_ids[0]] >= even:
+            return even
+        remaining -= caps[open_ids.pop(0)]
+    return float("inf")
+
+
+def fair_shares(people: Sequence[Volunteer], total: int, first: date, last: date, rest: int,
+                max_per_week: int | None, leader_places: int = 0) -> dict[int, Share]:
+    """Each active person's fair share of ``total`` duties in [first, last].
+
+    Leaders must fill ``leader_places`` between them (one a shift or a night): when that is
+    more than an even share, leaders' shares are that and the other duties are shared among
+    the rest.
+    """
+    active = [v for v in people if v.active and not v.purged]
+    caps = {v.id: capacity(v, first, last, rest, max_per_week) for v in active}
+    level = _water_fill({i: c for i, (c, _) in caps.items()}, total)
+    leaders = {v.id for v in active if v.leader}
+    levels = {v.id: level for v in active}
+    leading = False
+    if leaders and leader_places:
+        lead_level = _water_fill({i: caps[i][0] for i in leaders}, leader_places)
+        if lead_level > level:
+            leading = True
+            taken = sum(min(caps[i][0], lead_level) for i in leaders)
+            others = {i: caps[i][0] for i in caps if i not in leaders}
+            other_level = _water_fill(others, max(0.0, total - taken)) if others else 0.0
+            levels = {i: lead_level if i in leaders else other_level for i in caps}
+    out = {}
+    for v in active:
+        cap, nights = caps[v.id]
+        capped = cap < levels[v.id]
+        limits = []
+        if capped:
+            if len(v.days) < 7:
+                limits.append("days")
+            if any(a.start <= last and a.end >= first for a in v.away):
+                limits.append("away")
+            if v.max_per_week or max_per_week:
+                limits.append("week")
+            if v.joined and v.joined > first:
+                limits.append("joined")
+        elif leading and v.id in leaders:
+            limits.append("leads")
+        out[v.id] = Share(min(levels[v.id], cap), cap, nights, capped, tuple(limits))
+    return out
+
+
+@dataclass(frozen=True)
 class Verdict:
     """Whether duties follow each person's fair share, and the furthest from it."""
 
     fair: bool
     worst: PersonStats | None
     share: float
+    shares: dict[int, Share]
 
 
 def verdict(stats: Sequence[PersonStats], people: Sequence[Volunteer], first: date,
-            last: date) -> Verdict:
-    """Each active person's fair share is the period's duties in proportion to the nights
-    they could serve (days and away periods); fair when nobody is more than 1.5 off it."""
-    from ronda.rules import serviceable
-
-    by_id = {v.id: v for v in people if v.active}
+            last: date, rest: int = 0, max_per_week: int | None = None,
+            leader_places: int = 0) -> Verdict:
+    """Fair when nobody is more than 1.5 duties off their fair share (``fair_shares``: what
+    they can actually carry counted, never a cut in proportion to their availability)."""
+    by_id = {v.id: v for v in people if v.active and not v.purged}
     rows = [s for s in stats if s.id in by_id]
-    nights_of = {s.id: serviceable(by_id[s.id], first, last) for s in rows}
-    capacity = sum(nights_of.values())
-    total = sum(s.planned for s in rows)
-    if not rows or capacity == 0:
-        return Verdict(True, None, 0.0)
-    shares = {s.id: total * nights_of[s.id] / capacity for s in rows}
-    worst = max(rows, key=lambda s: abs(s.planned - shares[s.id]))
-    return Verdict(abs(worst.planned - shares[worst.id]) <= FAIR_MARGIN, worst,
-                   shares[worst.id])
+    shares = fair_shares(list(by_id.values()), sum(s.planned for s in rows), first, last, rest,
+                         max_per_week, leader_places)
+    if not rows:
+        return Verdict(True, None, 0.0, shares)
+    worst = max(rows, key=lambda s: abs(s.planned - shares[s.id].share))
+    return Verdict(abs(worst.planned - shares[worst.id].share) <= FAIR_MARGIN, worst,
+                   shares[worst.id].share, shares)

@@ -258,11 +258,13 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
             if (d, slot) in settled:
                 plan.shifts.append(before[(d, slot)])
                 continue
-            ids = night.people[slot]
+            base = before.get((d, slot)) or Shift(d, slot)
+            # people kept from before keep their order
+            earlier = {} if fresh else {p: i for i, p in enumerate(base.volunteers)}
+            ids = sorted(night.people[slot], key=lambda p: earlier.get(p, len(earlier)))
             leader = night.leaders[slot]
             if leader is not None:
                 ids = [leader] + [p for p in ids if p != leader]
-            base = before.get((d, slot)) or Shift(d, slot)
             plan.shifts.append(base.with_changes(volunteers=tuple(ids), leader=leader,
                                                  short=None))
         if by_team:

@@ -69,3 +69,44 @@ def roster(run: Run, neighbourhood: Path) -> Path:
 def digest(path: Path) -> str:
     """The file's bytes, hashed: to show a command left it untouched."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# A neighbourhood that splits the night in two, with 34 households and long names.
+SLOTS = "22.00-01.00=3 sat=4, 01.00-04.00=3"
+FIRST_NAMES = ("Muhammad", "Siti", "Agus", "Dewi", "Bambang", "Sri", "Raden", "Nur", "Hendra",
+               "Rina", "Wahyu", "Endang", "Yohanes", "Kadek", "Putu", "Fransiskus", "Ahmad")
+LAST_NAMES = ("Abdurrahman Wicaksono", "Kartika Sari Dewi Lestari", "Prasetyo Nugroho",
+              "Hadiningrat Kusumawardhani", "Setiawan", "Rahayu Ningsih", "Simanjuntak",
+              "Hidayatullah Al-Banjari", "Sitompul", "Wibisono Adiputro")
+MONDAY = "2026-11-23"
+
+
+def roster_csv() -> str:
+    rows = ["nama;no_hp;rumah;ketua;hari"]
+    for i in range(34):
+        name = f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {LAST_NAMES[i % len(LAST_NAMES)]} {i + 1}"
+        leader = "ya" if i % 4 == 0 else ""
+        days = "sen-kam" if i % 7 == 3 else ""
+        rows.append(f"{name};0812-{3000 + i:04d}-{4000 + i:04d};B-{i // 2 + 1:02d}"
+                    f"{'' if i % 5 else 'x'};{leader};{days}")
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture
+def night_in_two(run: Run, db: Path, tmp_path: Path) -> Path:
+    """Two shifts a night, 34 households, planned for four weeks from Monday 23/11/2026."""
+    assert run("init", "--name", "RT 012 / RW 004", "--area", "Kel. Jatinegara, Kota Jakarta",
+               "--timezone", "WIB", "--slots", SLOTS, "--rest", "1", "--lang", "id").exit_code == 0
+    csv = tmp_path / "warga.csv"
+    csv.write_text(roster_csv(), "utf-8")
+    result = run("volunteer", "import", str(csv))
+    assert result.exit_code == 0, result.output
+    assert run("volunteer", "away", "Siti Kartika", "--from", "2026-11-24", "--to",
+               "2026-11-30", "--reason", "mudik").exit_code == 0
+    assert run("holiday", "add", "2026-11-28", "Haul Mbah Kyai", "--extra", "1").exit_code == 0
+    result = run("schedule", "build", "--from", MONDAY, "--weeks", "4",
+                 env={"RONDA_TODAY": "2026-11-22"})
+    assert result.exit_code == 0, result.output
+    return db
+
+

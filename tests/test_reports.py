@@ -41,7 +41,13 @@ def test_the_verdict_follows_each_persons_share() -> None:
     stats = person_stats(lopsided, PEOPLE[:2], {}, MONDAY)
     judged = verdict(stats, PEOPLE[:2], week[0], week[-1])
     assert not judged.fair and judged.worst.name in ("Budi", "Siti") and judged.share == 3.5
-    # someone available three nights a week owes less than someone available seven
-    shared = [Shift(d, 0, (3,) if d.weekday() == 0 else (1,)) for d in week]
+    # availability lowers a share only where it binds: someone available three nights owes
+    # those three when an even share (3.5) is more than they can carry, never a cut pro rata
+    shared = [Shift(d, 0, (3,) if d.weekday() < 3 else (1,)) for d in week]
     stats = person_stats(shared, [PEOPLE[0], PEOPLE[2]], {}, MONDAY)
-    assert verdict(stats, [PEOPLE[0], PEOPLE[2]], week[0], week[-1]).fair
+    judged = verdict(stats, [PEOPLE[0], PEOPLE[2]], week[0], week[-1])
+    assert judged.fair and judged.shares[3].share == 3 and judged.shares[1].share == 4
+    assert judged.shares[3].capped and judged.shares[3].limits == ("days",)
+    only_monday = [Shift(d, 0, (3,) if d.weekday() == 0 else (1,)) for d in week]
+    stats = person_stats(only_monday, [PEOPLE[0], PEOPLE[2]], {}, MONDAY)
+    assert not verdict(stats, [PEOPLE[0], PEOPLE[2]], week[0], week[-1]).fair

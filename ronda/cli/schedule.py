@@ -392,28 +392,77 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         people, timetable = _context(data)
     in_range = [s for s in shifts if first <= s.date <= last]
     rows = person_stats(in_range, list(people.values()), timetable.holidays, today)
+    leader_places = sum(1 for s in in_range if s.leader is not None
+                        or (s.short is not None and s.short.no_leader))
+    judged = verdict(rows, list(people.values()), first, last, settings.rest,
+                     settings.max_per_week, leader_places)
     if json:
-        st.out.json([r.to_dict() for r in rows])
+        st.out.json([{**r.to_dict(), **_share_json(judged.shares.get(r.id))} for r in rows])
         return
     out = st.out
     table = [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
+              _decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
               str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.weekend),
               str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
               format_money(r.fines) if r.fines else ""] for r in rows]
-    out.table(["col.id", "col.name", "col.team", "col.planned", "col.served", "col.excused",
-               "col.absent", "col.substituted", "col.weekend", "col.holiday", "col.min_gap",
-               "col.fines"], table, compact=True,
+    out.table(["col.id", "col.name", "col.team", "col.planned", "col.share", "col.served",
+               "col.excused", "col.absent", "col.substituted", "col.weekend", "col.holiday",
+               "col.min_gap", "col.fines"], table, compact=True,
               title=f"{settings.name} · {format_period(first, last, out.lang)}")
     out.table(["col.team", "col.people", "col.planned", "col.served", "col.absent", "col.fines"],
               [[team, str(t["people"]), str(t["planned"]), str(t["served"]), str(t["absent"]),
                 format_money(t["fines"]) if t["fines"] else ""]
                for team, t in team_totals(rows).items()])
+    out.say("msg.attendance_key", fine=format_money(settings.fine) if settings.fine else "-")
+    for r in rows:
+        share = judged.shares.get(r.id)
+        if share is not None and (share.capped or share.limits):
+            out.say("msg.line", text=share_text(people[r.id], share, first, last, settings,
+                                                out.lang))
     f = fairness(rows, list(people.values()))
-    judged = verdict(rows, list(people.values()), first, last)
     if judged.fair or judged.worst is None:
-        out.say("verdict.fair", margin="1,5" if out.lang == "id" else "1.5", least=f.least,
-                most=f.most)
+        out.say("verdict.fair", margin=_decimal(1.5, out.lang), least=f.least, most=f.most)
     else:
         out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
-                share=f"{judged.share:.1f}".replace(".", "," if out.lang == "id" else "."))
+                share=_decimal(judged.share, out.lang))
+
+
+def _decimal(x: float, lang: str) -> str:
+    return f"{x:.1f}".replace(".", "," if lang == "id" else ".")
+
+
+def _share_json(share) -> dict:  # noqa: ANN001
+    if share is None:
+        return {"share": None, "can_carry": None, "share_limited_by": []}
+    return {"share": round(share.share, 2), "can_carry": share.capacity,
+            "share_limited_by": list(share.limits)}
+
+
+def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: ANN001
+               lang: str) -> str:
+    """``Joko Susilo: available Sat, Sun; at most 1 a week → can carry 4 duties``."""
+    from ronda.dates import DAY_KEYS, DAY_SHORT
+    from ronda.i18n import t
+
+    parts = []
+    if "days" in share.limits:
+        parts.append(t("share.days", lang, days=", ".join(
+            DAY_SHORT[lang][DAY_KEYS.index(d)] for d in v.days)))
+    if "away" in share.limits:
+        parts.append(t("share.away", lang, periods=", ".join(
+            f"{format_date(max(a.start, first), lang, weekday=False)}–"
+            f"{format_date(min(a.end, last), lang, weekday=False)}"
+            for a in v.away if a.start <= last and a.end >= first)))
+    if "week" in share.limits:
+        parts.append(t("share.week", lang, limit=v.max_per_week or settings.max_per_week))
+    if "joined" in share.limits and v.joined:
+        parts.append(t("share.joined", lang, date=format_date(v.joined, lang, weekday=False)))
+    if "leads" in share.limits:
+        parts.append(t("share.leads", lang))
+    if not parts:
+        parts.append(t("share.rest", lang, rest=settings.rest))
+    if share.capped:
+        return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
+    return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),
+             share=_decimal(share.share, lang))
 

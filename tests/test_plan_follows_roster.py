@@ -1,0 +1,262 @@
+"""The plan follows the roster: a change to the roster repairs the coming nights with the
+smallest change and says so; the past and attended nights never move; rebuilds keep hand
+placements; attendance, guests and away periods can be trusted; the group and each person
+affected can be told what changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote
+
+from conftest import MONDAY, Run, digest
+
+WEDNESDAY = {"RONDA_TODAY": "2026-11-25"}  # 23 and 24 November are past, 25 at 23.59 started
+
+
+def plan(run: Run, env: dict | None = None) -> dict[tuple[str, int], dict]:
+    result = run("schedule", "--from", MONDAY, "--to", "2026-12-20", "--json",
+                 env=env or WEDNESDAY)
+    return {(s["date"], s["slot"]): s for s in json.loads(result.stdout)}
+
+
+def ids(shift: dict) -> list[int]:
+    return [v["id"] for v in shift["volunteers"]]
+
+
+def someone_planned_later(before: dict, after: str = "2026-11-26") -> int:
+    """A non-leader who has coming duties and past ones."""
+    for (d, _), s in sorted(before.items()):
+        if d >= after:
+            for v in s["volunteers"][1:]:
+                if any(v["id"] in ids(x) for (e, _), x in before.items() if e < "2026-11-25"):
+                    return v["id"]
+    raise AssertionError("nobody found")
+
+
+def test_remove_repairs_only_the_coming_nights_and_says_so(run: Run,
+                                                           night_in_two: Path) -> None:
+    before = plan(run)
+    pid = someone_planned_later(before)
+    result = run("volunteer", "remove", str(pid), env=WEDNESDAY)
+    assert result.exit_code == 0, result.output
+    assert "The coming nights follow the change" in result.stderr
+    after = plan(run)
+    for key, s in before.items():
+        if key[0] <= "2026-11-25":  # started or past: exactly as before
+            assert after[key] == s
+        else:
+            assert pid not in ids(after[key])
+            if pid in ids(s):
+                assert len(after[key]["volunteers"]) == len(s["volunteers"]) or \
+                    after[key]["understaffed"]
+                moved = set(ids(s)) ^ set(ids(after[key]))
+                assert len(moved) == 2  # one out, one in
+            else:
+                assert after[key]["volunteers"] == s["volunteers"]  # untouched
+    changed = [k for k in before if k[0] > "2026-11-25" and pid in ids(before[k])]
+    assert result.stderr.count(" → ") == len(changed)
+    check = run("schedule", "check", env=WEDNESDAY)
+    assert check.exit_code == 0 and "no conflicts" in check.stderr
+
+
+def test_no_repair_lists_conflicts_and_check_exits_1(run: Run, night_in_two: Path) -> None:
+    before = plan(run)
+    pid = someone_planned_later(before)
+    coming = sorted(k for k in before if k[0] > "2026-11-25" and pid in ids(before[k]))
+    day = coming[0][0]
+    result = run("volunteer", "away", str(pid), "--from", day, "--to", day, "--reason", "sakit",
+                 "--no-repair", env=WEDNESDAY)
+    assert result.exit_code == 0, result.output
+    assert "is planned but away (sick)" in result.stderr
+    assert plan(run) == before
+    check = run("schedule", "check", "--json", env=WEDNESDAY)
+    assert check.exit_code == 1
+    assert {(c["date"], c["volunteer"], c["rule"]) for c in json.loads(check.stdout)} == {
+        (day, pid, "away")}
+    repaired = run("volunteer", "away", str(pid), "--list", env=WEDNESDAY)
+    assert repaired.exit_code == 0 and "sick" in repaired.stdout
+
+
+def test_away_new_changed_and_cancelled_each_follow(run: Run, night_in_two: Path) -> None:
+    before = plan(run)
+    pid = someone_planned_later(before)
+    coming = sorted(k for k in before if k[0] > "2026-11-25" and pid in ids(before[k]))
+    day = coming[0][0]
+    assert run("volunteer", "away", str(pid), "--from", day, "--to", day, "--reason", "dinas",
+               env=WEDNESDAY).exit_code == 0
+    assert pid not in ids(plan(run)[coming[0]])
+    periods = json.loads(run("volunteer", "away", str(pid), "--json", env=WEDNESDAY).stdout)
+    number = next(p["number"] for p in periods if p["from"] == day)
+    overlap = run("volunteer", "away", str(pid), "--from", day, "--to", "2026-12-30",
+                  "--reason", "mudik", env=WEDNESDAY)
+    assert overlap.exit_code == 2 and f"away period {number}" in overlap.stderr
+    merged = run("volunteer", "away", str(pid), "--from", day, "--to", "2026-12-30",
+                 "--reason", "dinas", env=WEDNESDAY)
+    assert merged.exit_code == 0
+    assert all(pid not in ids(s) for k, s in plan(run).items() if day <= k[0] <= "2026-12-20")
+    cancel = run("volunteer", "away", str(pid), "--cancel", str(number), env=WEDNESDAY)
+    assert cancel.exit_code == 0, cancel.output
+    assert json.loads(run("volunteer", "away", str(pid), "--json",
+                          env=WEDNESDAY).stdout) == [p for p in periods if p["from"] != day]
+    assert run("schedule", "check", env=WEDNESDAY).exit_code == 0
+
+
+def test_back_from_a_future_date(run: Run, night_in_two: Path) -> None:
+    agus = "Agus Prasetyo Nugroho 3"
+    assert run("volunteer", "away", agus, "--from", "2026-12-01", "--to", "2026-12-10",
+               env=WEDNESDAY).exit_code == 0
+    back = run("volunteer", "back", agus, "--from", "2026-12-05", env=WEDNESDAY)
+    assert back.exit_code == 0, back.output
+    periods = json.loads(run("volunteer", "away", agus, "--json", env=WEDNESDAY).stdout)
+    assert [(p["from"], p["to"]) for p in periods] == [("2026-12-01", "2026-12-04")]
+    not_away = run("volunteer", "back", agus, "--from", "2026-12-20", env=WEDNESDAY)
+    assert not_away.exit_code == 2 and "--cancel" in not_away.stderr
+
+
+def test_a_leader_who_steps_down_is_replaced_as_leader(run: Run, night_in_two: Path) -> None:
+    before = plan(run)
+    led = [(k, s) for k, s in sorted(before.items()) if k[0] > "2026-11-25" and s["leader"]]
+    key, shift = led[0]
+    leader = shift["leader"]
+    result = run("volunteer", "edit", str(leader), "--no-leader", env=WEDNESDAY)
+    assert result.exit_code == 0, result.output
+    after = plan(run)
+    for k, s in after.items():
+        if k[0] > "2026-11-25":
+            assert s["leader"] != leader
+            assert s["leader"] is not None or s["no_leader"]
+    assert after[("2026-11-24", 0)] == before[("2026-11-24", 0)]
+
+
+def test_a_rebuild_keeps_past_attended_and_hand_placed_nights(run: Run,
+                                                             night_in_two: Path) -> None:
+    env = {"RONDA_TODAY": "2026-11-27"}
+    before = plan(run, env)
+    saturday = before[("2026-11-28", 1)]
+    out = saturday["volunteers"][-1]
+    on_night = {p for (d, _), s in before.items() if d == "2026-11-28" for p in ids(s)}
+    roster = json.loads(run("volunteer", "list", "--json").stdout)
+    into = next(v for v in roster if v["id"] not in on_night and v["away"] == []
+                and not v["leader"])
+    forced = run("schedule", "swap", "2026-11-28", str(out["id"]), str(into["id"]), "--force",
+                 env=env)
+    assert forced.exit_code == 0, forced.output
+    attended = run("schedule", "attend", "2026-11-26", "--slot", "1", "--absent",
+                   ids(before[("2026-11-26", 0)])[-1].__str__() + "=sakit", env=env)
+    assert attended.exit_code == 0, attended.output
+    kept = plan(run, env)
+    rebuilt = run("schedule", "build", "--from", MONDAY, "--weeks", "4", "--yes", env=env)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    after = plan(run, env)
+    for key, s in kept.items():
+        if key[0] <= "2026-11-27":
+            assert after[key] == s  # past, started and attended nights never move
+    assert into["id"] in ids(after[("2026-11-28", 1)])  # the hand placement stays
+    assert after == kept  # nothing changed in the roster: nothing moves
+    unpinned = run("schedule", "build", "--from", "2026-11-28", "--weeks", "1", "--unpin",
+                   "--yes", env=env)
+    assert unpinned.exit_code == 0
+
+
+def test_exchange_swaps_two_nights_and_checks_the_rules(run: Run, night_in_two: Path) -> None:
+    before = plan(run)
+    a_shift, b_shift = before[("2026-11-27", 0)], before[("2026-12-04", 1)]
+    a, b = a_shift["volunteers"][-1], b_shift["volunteers"][-1]
+    result = run("schedule", "exchange", "27/11/2026", a["name"], "04/12/2026", b["name"],
+                 "--force", env=WEDNESDAY)
+    assert result.exit_code == 0, result.output
+    after = plan(run)
+    assert b["id"] in ids(after[("2026-11-27", 0)]) and a["id"] not in ids(
+        after[("2026-11-27", 0)])
+    assert a["id"] in ids(after[("2026-12-04", 1)]) and b["id"] not in ids(
+        after[("2026-12-04", 1)])
+    assert "Exchanged" in result.stderr
+    before_bytes = digest(night_in_two)
+    same = run("schedule", "exchange", "27/11/2026", b["name"], "27/11/2026", b["name"],
+               env=WEDNESDAY)
+    assert same.exit_code == 2 and digest(night_in_two) == before_bytes
+
+
+def test_attendance_is_checked_and_every_absence_kept(run: Run, night_in_two: Path) -> None:
+    env = {"RONDA_TODAY": "2026-11-27"}
+    shift = plan(run, env)[("2026-11-26", 0)]
+    people = ids(shift)
+    stranger = next(i for i in range(1, 35) if all(i not in ids(s) for (d, _), s in
+                                                   plan(run, env).items() if d == "2026-11-26"))
+    before = digest(night_in_two)
+    for args in (("2026-12-10", "--slot", "1", "--absent", str(people[1])),  # not started
+                 ("2026-11-26", "--slot", "1", "--present", str(stranger)),  # not on it
+                 ("2026-11-26", "--slot", "1", "--present", str(people[1]), "--absent",
+                  str(people[1])),  # two states
+                 ("2026-11-26", "--slot", "1", "--absent", str(people[1]), "--substitute",
+                  str(people[2])),  # a stand-in already on the shift
+                 ("2026-11-26", "--slot", "1", "--absent", f"{people[1]}=mogok")):
+        result = run("schedule", "attend", *args, env=env)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+    assert digest(night_in_two) == before
+    result = run("schedule", "attend", "2026-11-26", "--slot", "1",
+                 "--absent", f"{people[1]}=sakit", "--absent", str(people[2]),
+                 "--reason", "TK", "--substitute", "-", "--substitute", str(stranger),
+                 "--note", "situasi aman", env=env, lang="id")
+    assert result.exit_code == 0, result.output
+    stored = next(s for s in json.loads(night_in_two.read_text())["shifts"].values()
+                  if s["date"] == "2026-11-26" and s["slot"] == 0)
+    absences = {a["volunteer"]: a for a in stored["absences"]}
+    assert absences[people[1]]["reason"] == "sakit" and absences[people[1]]["fine"] == 0
+    assert absences[people[2]]["reason"] == "tanpa-keterangan"
+    assert absences[people[2]]["substitute_id"] == stranger
+    assert sorted(stored["present"]) == sorted(p for p in people if p not in absences)
+    stats = run("schedule", "stats", "--from", "2026-11-26", "--to", "2026-11-26", env=env,
+                lang="id")
+    assert "Izin = berhalangan dengan pemberitahuan (izin, sakit, dinas)" in stats.stderr
+
+
+def test_guests_are_idempotent_and_can_be_removed(run: Run, night_in_two: Path) -> None:
+    for _ in range(2):
+        assert run("schedule", "guest", "2026-11-28", "Bripka Agus Widodo", "--slot", "2",
+                   env=WEDNESDAY).exit_code == 0
+    assert plan(run)[("2026-11-28", 1)]["guests"] == [
+        {"name": "Bripka Agus Widodo", "role": "bhabinkamtibmas"}]
+    gone = run("schedule", "guest", "2026-11-28", "bripka agus widodo", "--remove",
+               env=WEDNESDAY)
+    assert gone.exit_code == 0, gone.output
+    assert plan(run)[("2026-11-28", 1)]["guests"] == []
+    assert run("schedule", "guest", "2026-11-28", "Bripka Agus Widodo", "--remove",
+               "--slot", "2", env=WEDNESDAY).exit_code == 2
+
+
+def test_the_change_message_and_one_link_per_person(run: Run, night_in_two: Path) -> None:
+    before = plan(run)
+    pid = someone_planned_later(before)
+    removed = run("volunteer", "remove", str(pid), env=WEDNESDAY)
+    assert removed.exit_code == 0
+    after = plan(run)
+    changed = sorted(k for k in before if before[k] != after[k])
+    text = run("roster", "--changes", "--format", "whatsapp", env=WEDNESDAY, lang="id").stdout
+    assert text.startswith("*JADWAL RONDA BERUBAH*")
+    assert text.count("Kini: ") == len(changed)
+    name = next(v["name"] for v in before[changed[0]]["volunteers"] if v["id"] == pid)
+    assert text.count(f"~{name}~") == len(changed)
+    tell = run("roster", "--changes", "--tell", env=WEDNESDAY, lang="id").stdout
+    links = [line for line in tell.splitlines() if line.startswith("https://wa.me/62")]
+    newcomers = {p for k in changed for p in ids(after[k]) if p not in ids(before[k])}
+    assert len(links) == len(newcomers) + 1
+    assert any("Anda tidak lagi bertugas" in unquote(link) for link in links)
+    english = run("roster", "--changes", env=WEDNESDAY, lang="en").stdout
+    assert "*NIGHT PATROL SCHEDULE CHANGED*" in english
+    quiet = run("roster", "--changes", env={"RONDA_TODAY": "2026-12-01"})
+    assert quiet.exit_code == 0 and "No coming night has changed" in quiet.stderr
+
+
+def test_the_verdict_counts_what_each_can_carry(run: Run, night_in_two: Path) -> None:
+    assert run("volunteer", "edit", "Sri Rahayu Ningsih 6", "--max-per-week", "1", "--days", "sab",
+               env=WEDNESDAY).exit_code == 0
+    stats = json.loads(run("schedule", "stats", "--from", MONDAY, "--to", "2026-12-20",
+                           "--json", env=WEDNESDAY).stdout)
+    sri = next(r for r in stats if r["name"] == "Sri Rahayu Ningsih 6")
+    assert sri["can_carry"] == 4 and sri["share"] <= 4
+    assert "days" in sri["share_limited_by"] and "week" in sri["share_limited_by"]
+    text = run("schedule", "stats", "--from", MONDAY, "--to", "2026-12-20", env=WEDNESDAY)
+    assert "available Sat; at most 1 a week → can carry 4 duties" in text.stderr
