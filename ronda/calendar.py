@@ -112,7 +112,7 @@ def shift_events(shifts: Iterable[Shift], settings: Settings, people: dict[int, 
     for s in shifts:
         if person is not None and person not in s.volunteers:
             continue
-        start, end = timetable.window(s.date, s.slot)
+        start, end = timetable.window_of(s)
         team = _team_text(s, people, lang, with_contacts)
         heading = t("cal.team", lang, name=settings.name)
         uid = f"{s.date.isoformat()}-{s.slot}-{person if person is not None else 'all'}" \

@@ -242,11 +242,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.changes": ("Compared with before: {kept} kept, {added} added, {removed} removed.",
                     "Dibanding sebelumnya: {kept} tetap, {added} ditambah, {removed} "
                     "dilepas."),
+    "msg.slots_replanned": ("The coming nights are planned again for the new shifts ({count} "
+                            "shift(s) changed; see 'ronda roster --changes').",
+                            "Malam-malam mendatang disusun ulang untuk giliran baru ({count} "
+                            "giliran berubah; lihat 'ronda roster --changes')."),
     "msg.plan_repaired": ("The coming nights follow the change ({count} shift(s)):",
                           "Jadwal malam-malam berikutnya ikut disesuaikan ({count} giliran):"),
     "msg.line": ("  {text}", "  {text}"),
     "line.plan_change": ("{night}: {out} → {into}; now {now}",
                          "{night}: {out} → {into}; kini {now}"),
+    "line.conflict_slots": ("{night}: planned for shifts the night no longer has; rebuild "
+                            "the coming nights",
+                            "{night}: disusun untuk giliran yang sudah tidak ada; susun ulang "
+                            "jadwal mendatang"),
     "line.leader_change": ("{night}: leader {old} → {new}; now {now}",
                            "{night}: ketua regu {old} → {new}; kini {now}"),
     "label.nobody": ("none", "tidak ada"),

@@ -55,7 +55,9 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
         evening = timetable.evening_of(local)
-        held_by = timetable.slot_at(local)
+        on_duty = timetable.shift_at(local, shifts)
+        held_by = (on_duty.date, timetable.index(on_duty)) if on_duty else \
+            timetable.slot_at(local)
         if held_by is None:
             outside += 1
         elif held_by in kinds:

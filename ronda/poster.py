@@ -162,9 +162,8 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
                              display_phone(v.phone) if patrol else "")
                       for p in s.volunteers if (v := people.get(p)) and not v.purged]
             guests = [f"{g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
-            watches.append(Watch(timetable.hours(s.slot, lang, with_zone=False), listed, guests,
-                                 s.short is not None,
-                                 format_time(timetable.slot(s.slot).start, lang)))
+            watches.append(Watch(timetable.hours_of(s, lang, with_zone=False), listed, guests,
+                                 s.short is not None, format_time(timetable.times_of(s)[0], lang)))
         holiday = holidays.get(d)
         nights.append(Night(d, DAY_NAMES[lang][d.weekday()], night_name(d, lang),
                             format_date(d, lang, weekday=False), watches,

@@ -55,7 +55,7 @@ class Repair:
 
 def open_to_change(shift: Shift, timetable: Timetable, now: datetime) -> bool:
     """Whether a shift may still change: it has not started and has no attendance."""
-    return not shift.logged and timetable.window(shift.date, shift.slot)[0] > now
+    return not shift.logged and timetable.window_of(shift)[0] > now
 
 
 def person_conflict(v: Volunteer | None, shift: Shift, ledger: Ledger, rules: Rules,
@@ -77,6 +77,7 @@ def find_conflicts(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: 
     by_id = {v.id: v for v in people}
     ledger = Ledger(shifts, people)
     bends = Bends(shifts, rules)
+    begun = {s.date for s in shifts if not open_to_change(s, timetable, now)}
     out = []
     for s in shifts:
         if not open_to_change(s, timetable, now):
@@ -88,6 +89,8 @@ def find_conflicts(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: 
         v = by_id.get(s.leader) if s.leader is not None else None
         if v is not None and v.active and not v.leader:
             out.append(Conflict(s.date, s.slot, None, "leader", str(v.id)))
+        if not timetable.current(s) and s.date not in begun:  # shifts the night no longer has
+            out.append(Conflict(s.date, s.slot, None, "slots"))
     return out
 
 

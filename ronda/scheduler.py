@@ -266,7 +266,8 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
             if leader is not None:
                 ids = [leader] + [p for p in ids if p != leader]
             plan.shifts.append(base.with_changes(volunteers=tuple(ids), leader=leader,
-                                                 short=None))
+                                                 short=None, start=rules.slots[slot].start,
+                                                 end=rules.slots[slot].end))
         if by_team:
             _note_team_gap(plan, night, pool, required, people, b, teams, fixed)
 

@@ -6,10 +6,10 @@ A shift belongs to its evening date, even when it ends after midnight.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time
 from typing import Any
 
-from ronda.model import SchemaError, _iso_date, _need
+from ronda.model import SchemaError, _iso_date, _iso_time, _need
 
 ATTENDANCE = ("hadir", "izin", "sakit", "dinas", "tanpa-keterangan")
 EXCUSED = ("izin", "sakit", "dinas")  # with notice; tanpa-keterangan (TK, alpa) is not
@@ -132,6 +132,10 @@ class Shift:
     note: str = ""
     swaps: tuple[Swap, ...] = ()
     logged: bool = False
+    # the clock hours the shift runs, kept from when it was planned, so a later change of
+    # the night's slots does not rewrite the past
+    start: time | None = None
+    end: time | None = None
 
     @property
     def key(self) -> tuple[date, int]:
@@ -147,6 +151,8 @@ class Shift:
             "guests": [g.to_dict() for g in self.guests], "present": list(self.present),
             "absences": [a.to_dict() for a in self.absences], "note": self.note,
             "swaps": [s.to_dict() for s in self.swaps], "logged": self.logged,
+            "start": self.start.strftime("%H:%M") if self.start else None,
+            "end": self.end.strftime("%H:%M") if self.end else None,
         }
 
     @classmethod
@@ -172,6 +178,8 @@ class Shift:
             short=Shortfall.from_dict(short) if short else None, guests=guests,
             present=tuple(_need(d, "present", list)), absences=absences,
             note=_need(d, "note", str), swaps=swaps, logged=_need(d, "logged", bool),
+            start=_iso_time(d["start"], "start") if d.get("start") is not None else None,
+            end=_iso_time(d["end"], "end") if d.get("end") is not None else None,
         )
 
 

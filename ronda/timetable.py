@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from ronda.dates import (
     DAY_CHANGE,
@@ -53,6 +53,38 @@ class Timetable:
         s = self.slot(index)
         return shift_window(evening, s.start, s.end, self.timezone)
 
+    def times_of(self, shift: Shift) -> tuple[time, time]:
+        """The clock hours a planned shift runs: its own, kept from when it was planned, or
+        (for shifts planned before ronda kept them) its slot's."""
+        if shift.start is not None and shift.end is not None:
+            return shift.start, shift.end
+        s = self.slot(shift.slot)
+        return s.start, s.end
+
+    def window_of(self, shift: Shift) -> tuple[datetime, datetime]:
+        """The aware start and end of a planned shift."""
+        start, end = self.times_of(shift)
+        return shift_window(shift.date, start, end, self.timezone)
+
+    def hours_of(self, shift: Shift, lang: str, *, with_zone: bool = True) -> str:
+        """``01.00–04.00 WIB`` for a planned shift."""
+        start, end = self.times_of(shift)
+        if with_zone:
+            return format_hours(start, end, self.timezone, lang)
+        return f"{format_time(start, lang)}–{format_time(end, lang)}"
+
+    def current(self, shift: Shift) -> bool:
+        """Whether a planned shift runs at the hours of its slot today."""
+        s = self.slot(shift.slot)
+        return shift.slot < len(self.slots) and self.times_of(shift) == (s.start, s.end)
+
+    def required_of(self, shift: Shift) -> int:
+        """The head count of a planned shift; one planned for shifts the night no longer has
+        keeps the count it was planned with (its shortfall's, or the people it has)."""
+        if self.current(shift):
+            return self.required(shift.date, shift.slot)
+        return shift.short.required if shift.short else len(shift.volunteers)
+
     def required(self, evening: date, index: int) -> int:
         """The head count of one shift: the slot's count on that weekday plus holiday extras."""
         holiday = self.holidays.get(evening)
@@ -81,11 +113,14 @@ class Timetable:
         return None
 
     def shift_at(self, moment: datetime, shifts: Iterable[Shift]) -> Shift | None:
-        """The planned shift on duty at ``moment``, if any."""
-        found = self.slot_at(moment)
-        if found is None:
-            return None
-        return next((s for s in shifts if (s.date, self.index(s)) == found), None)
+        """The planned shift on duty at ``moment`` (by its own hours), if any."""
+        local = moment.astimezone(zone(self.timezone)).date()
+        for s in shifts:
+            if s.date in (local - timedelta(days=1), local):
+                start, end = self.window_of(s)
+                if start <= moment < end:
+                    return s
+        return None
 
     def index(self, shift: Shift) -> int:
         """The slot index a stored shift uses (see ``slot``)."""

@@ -42,9 +42,9 @@ def test_this_week_as_json_has_the_stable_fields(run: Run, planned: Path) -> Non
     week = shifts(run)
     assert [s["date"] for s in week] == [f"2026-11-{d}" for d in range(23, 30)]
     saturday = week[5]
-    assert set(saturday) == {"date", "slot", "hours", "start", "end", "required", "volunteers",
-                             "leader", "guests", "understaffed", "no_leader", "reason",
-                             "holiday"}
+    assert set(saturday) == {"date", "slot", "slot_number", "hours", "start", "end",
+                             "required", "volunteers", "leader", "guests", "understaffed",
+                             "no_leader", "reason", "holiday"}
     assert saturday["start"] == "2026-11-28T22:00:00+07:00"
     assert saturday["end"] == "2026-11-29T04:00:00+07:00"
     assert saturday["required"] == 5 and len(saturday["volunteers"]) == 5

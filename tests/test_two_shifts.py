@@ -174,3 +174,28 @@ def test_a_night_in_english_too(run: Run, night_in_two: Path) -> None:
     text = run("roster", "--week", MONDAY, "--format", "text", "--lang", "en", env=ENV).stdout
     assert "Shift 1: 22:00 to 01:00 · Shift 2: 01:00 to 04:00 WIB" in text
     assert "  01:00–04:00" in text
+
+
+def test_new_shifts_replan_the_coming_nights_and_keep_the_past(run: Run,
+                                                               night_in_two: Path) -> None:
+    env = {"RONDA_TODAY": "2026-11-25"}  # 25/11 has begun at 23.59
+    before = {(s["date"], s["slot"]): s for s in week(run)}
+    result = run("config", "set", "slots", "21.00-00.00=2, 00.00-02.00=2, 02.00-04.00=2",
+                 env=env)
+    assert result.exit_code == 0, result.output
+    assert "planned again for the new shifts" in result.stderr
+    after = {(s["date"], s["slot"]): s for s in week(run)}
+    for key, s in before.items():
+        if key[0] <= "2026-11-25":  # begun nights keep their shifts and their own hours
+            assert after[key] == {**s}
+    thursday = [after[("2026-11-26", i)] for i in range(3)]
+    assert [(s["start"][11:16], s["end"][11:16]) for s in thursday] == [
+        ("21:00", "00:00"), ("00:00", "02:00"), ("02:00", "04:00")]
+    assert thursday[1]["start"].startswith("2026-11-27")
+    assert run("schedule", "check", env=env).exit_code == 0
+    back = run("config", "set", "slots", "22.00-04.00=4", env=env)
+    assert back.exit_code == 0
+    final = {(s["date"], s["slot"]): s for s in week(run)}
+    assert ("2026-11-26", 1) not in final and final[("2026-11-24", 1)] == before[
+        ("2026-11-24", 1)]
+    assert len(final[("2026-11-26", 0)]["volunteers"]) == 4

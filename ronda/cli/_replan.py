@@ -105,6 +105,8 @@ def conflict_text(conflict, timetable: Timetable, people: dict[int, Volunteer], 
     from ronda.i18n import t
 
     night = shift_name(timetable, Shift(conflict.date, conflict.slot), lang)
+    if conflict.rule == "slots":
+        return t("line.conflict_slots", lang, night=night)
     if conflict.volunteer is None:
         who = person_name(people, int(conflict.detail), lang)
         return t("line.conflict_leader", lang, night=night, who=who)

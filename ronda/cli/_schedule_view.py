@@ -54,12 +54,12 @@ def shift_json(shift: Shift, timetable: Timetable, people: dict[int, Volunteer],
                lang: str) -> dict[str, Any]:
     """The stable JSON object of one shift on one night; ``start``/``end`` are the real
     instants (the 01.00 shift of evening D starts at 01.00 on D+1)."""
-    start, end = timetable.window(shift.date, shift.slot)
-    required = timetable.required(shift.date, shift.slot)
+    start, end = timetable.window_of(shift)
+    required = timetable.required_of(shift)
     holiday = timetable.holidays.get(shift.date)
     return {
-        "date": shift.date.isoformat(), "slot": shift.slot,
-        "hours": timetable.hours(shift.slot, "en", with_zone=False).replace("–", "-"),
+        "date": shift.date.isoformat(), "slot": shift.slot, "slot_number": shift.slot + 1,
+        "hours": timetable.hours_of(shift, "en", with_zone=False).replace("–", "-"),
         "start": start.isoformat(), "end": end.isoformat(), "required": required,
         "volunteers": [{"id": p, "name": people[p].name if p in people else None,
                         "leader": p == shift.leader} for p in shift.volunteers],
@@ -83,7 +83,7 @@ def shift_name(timetable: Timetable, shift: Shift, lang: str) -> str:
     night = format_date(shift.date, lang)
     if not timetable.several:
         return night
-    return f"{night} {timetable.hours(shift.slot, lang, with_zone=False)}"
+    return f"{night} {timetable.hours_of(shift, lang, with_zone=False)}"
 
 
 def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
@@ -109,7 +109,7 @@ def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
                          t("label.logged_plain", lang))
         duty += [f"+ {g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
         rows.append([night_label(s.date, lang) if s.date != previous else "",
-                     timetable.hours(s.slot, lang),
+                     timetable.hours_of(s, lang),
                      "\n".join(duty) or "-", "\n".join(notes)])
         styles.append("red" if s.short else "bold" if s.date == today else None)
         previous = s.date

@@ -206,7 +206,7 @@ def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # 
         role = out.t("poster.leader") if s.leader == who.id else \
             out.t("slip.with", names=", ".join(mates))
         lines.append(f"- {format_date(s.date, lang)} · {night_name(s.date, lang)} · "
-                     f"{timetable.hours(s.slot, lang)} · {role}")
+                     f"{timetable.hours_of(s, lang)} · {role}")
     if not mine:
         lines.append(out.t("slip.none", period=format_period(first, last, lang)))
     _write(st, "\n".join(lines) + "\n", output)

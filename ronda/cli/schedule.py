@@ -174,7 +174,7 @@ def _shift_of(data: DataFile, timetable: Timetable, day: date, slot: str | None,
         chosen = [s for s in shifts if members and set(members) <= set(s.volunteers)]
         if not chosen and len(shifts) > 1:
             raise BadInput("err.choose_slot", night=format_date(day, lang), choices=", ".join(
-                f"--slot {s.slot + 1} ({timetable.hours(s.slot, lang, with_zone=False)})"
+                f"--slot {s.slot + 1} ({timetable.hours_of(s, lang, with_zone=False)})"
                 for s in shifts))
         chosen = chosen or shifts
     if not chosen:
@@ -331,7 +331,7 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
                                   else default_reason, stand_in, stand_in_name))
         shift = _shift_of(data, timetable, day, slot, st.lang,
                           [v.id for v in came] + [a.volunteer.id for a in missing])
-        started = timetable.window(shift.date, shift.slot)[0]
+        started = timetable.window_of(shift)[0]
         logged = record_attendance(shift, started, st.now(settings.timezone), came, missing,
                                    text, settings.fine)
         data.save_shift(logged)
