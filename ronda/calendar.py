@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ronda.dates import check_range, zone
+from ronda.dates import check_range, format_date, night_name, zone
 from ronda.i18n import t
 from ronda.model import Settings, Volunteer, clean_text
 from ronda.phones import display_phone
@@ -107,17 +107,23 @@ def shift_events(shifts: Iterable[Shift], settings: Settings, people: dict[int, 
     timetable = Timetable.of(settings)
     base = slug(settings.name)
     where = ", ".join(x for x in (settings.post, settings.post_location) if x)
-    summary = t("cal.summary", lang, post=settings.post or settings.name)
+    post = settings.post or settings.name
     out = []
     for s in shifts:
         if person is not None and person not in s.volunteers:
             continue
         start, end = timetable.window_of(s)
+        # with several shifts a night the title says which; the text says whose evening it is
+        summary = t("cal.summary_shift", lang, hours=timetable.hours_of(s, lang, with_zone=False),
+                    post=post) if timetable.several else t("cal.summary", lang, post=post)
+        night = t("cal.night", lang, night=night_name(s.date, lang),
+                  date=format_date(s.date, lang), hours=timetable.hours_of(s, lang))
         team = _team_text(s, people, lang, with_contacts)
         heading = t("cal.team", lang, name=settings.name)
         uid = f"{s.date.isoformat()}-{s.slot}-{person if person is not None else 'all'}" \
               f".{base}@ronda"
-        out.append(CalendarEvent(uid, start, end, summary, where, f"{heading}\n{team}",
+        out.append(CalendarEvent(uid, start, end, summary, where,
+                                 f"{night}\n{heading}\n{team}",
                                  scope=f"person:{person}" if person is not None else "all"))
     return out
 

@@ -445,6 +445,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Berhalangan? Kabari ketua regu. Terima kasih, tetap waspada."),
     "slip.title": ("Patrol nights of {name}", "Jadwal ronda {name}"),
     "slip.none": ("No nights planned in {period}.", "Tidak ada jadwal pada {period}."),
+    "slip.morning": ("early on {date}", "dini hari {date}"),
     "slip.with": ("with {names}", "bersama {names}"),
     "kentongan.event.safe": ("All safe", "Aman"),
     "kentongan.event.patrol": ("Patrol under way", "Ronda berjalan"),
@@ -598,6 +599,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.per_100_shifts": ("Per 100 shifts", "Per 100 giliran"),
     # ------------------------------------------------------------ calendars and events
     "cal.summary": ("Night patrol · {post}", "Ronda malam · {post}"),
+    "cal.summary_shift": ("Night patrol {hours} · {post}", "Ronda malam {hours} · {post}"),
+    "cal.night": ("{night} ({date}), {hours}", "{night} ({date}), pukul {hours}"),
     "cal.team": ("Team on duty, {name}:", "Regu yang bertugas, {name}:"),
     "cal.event": ("Community event, {name}", "Kegiatan warga, {name}"),
     "cal.reminder": ("Soon: {summary}", "Sebentar lagi: {summary}"),

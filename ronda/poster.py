@@ -28,6 +28,9 @@ from ronda.phones import display_phone
 from ronda.shifts import Holiday, Shift
 from ronda.timetable import Timetable
 
+# what the patrol team fills in by hand for each shift on its own sheet
+PATROL_NOTES = ("poster.substitute_line", "poster.jimpitan_line", "poster.situation")
+
 
 @dataclass(frozen=True)
 class Person:

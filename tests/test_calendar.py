@@ -175,6 +175,8 @@ def test_events_in_indonesian(run: Run, planned: Path, tmp_path: Path) -> None:
     out = export(run, tmp_path, "--to", "2026-11-29", "--lang", "id")
     summaries = {str(e["summary"]) for e in events_of(out).values()}
     assert summaries == {"Ronda malam · Pos Kamling RT 005"}
-    description = str(next(iter(events_of(out).values()))["description"])
-    assert description.startswith("Regu yang bertugas, RT 005 / RW 002:")
+    first = min(events_of(out).values(), key=lambda e: e["dtstart"].dt)
+    description = str(first["description"])
+    assert description.startswith("Malam Selasa (Senin, 23/11/2026), pukul 22.00–04.00 WIB\n"
+                                  "Regu yang bertugas, RT 005 / RW 002:")
     assert "(ketua)" in description

@@ -94,3 +94,17 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     assert names_in(db) == {f"Rumah {p} {i}" for p in "AB" for i in range(8)}
     ids = [v["id"] for v in data["volunteers"].values()]
     assert sorted(ids) == list(range(1, 17))
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    assert ronda(db, "demo").returncode == 0
+    for fmt in ("text", "terminal"):  # plain text, and rich's tables
+        process = ronda_process(db, "roster", "--format", fmt, "--weeks", "53")  # > a pipe
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # like `ronda roster | head -1`
+        _, err = process.communicate(timeout=60)
+        assert "NIGHT PATROL SCHEDULE" in first.decode()
+        assert process.returncode in (0, 1), err  # rich itself exits 1 on a broken pipe
+        assert b"internal" not in err and b"Traceback" not in err

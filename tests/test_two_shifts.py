@@ -49,6 +49,10 @@ def test_calendars_put_each_shift_at_its_own_hours(run: Run, night_in_two: Path,
     assert read == expected
     late = [e for e in cal.walk("VEVENT") if "-1-all." in str(e["uid"])]
     assert all(e["dtstart"].dt.hour == 1 for e in late) and len(late) == 7
+    monday = next(e for e in late if str(e["uid"]).startswith("2026-11-23"))
+    assert str(monday["summary"]) == "Night patrol 01:00–04:00 · Pos Kamling"
+    assert str(monday["description"]).startswith(
+        "Monday night (Monday, 23/11/2026), 01:00–04:00 WIB")
 
 
 def test_an_incident_at_0215_belongs_to_the_late_shift_of_the_evening_before(
@@ -67,6 +71,9 @@ def test_an_incident_at_0215_belongs_to_the_late_shift_of_the_evening_before(
                   "--description", "Motor berputar-putar", "--behaviour", "Mengamati rumah",
                   "--plate", "B 1234 XY", "--json", env=now)
     assert json.loads(evening.stdout)["shift"] == {"date": "2026-11-24", "slot": 0}
+    shown = run("incident", "show", str(logged["id"]), env={**now, "COLUMNS": "200"}, lang="id")
+    leader = late["volunteers"][0]["name"]
+    assert f"Selasa, 24/11/2026 01.00–04.00 WIB · ★ {leader}" in shown.stdout
 
 
 def test_tonight_at_0200_is_the_team_on_duty_now(run: Run, night_in_two: Path) -> None:
@@ -159,7 +166,7 @@ def test_the_slip_names_each_shift_by_its_hours(run: Run, night_in_two: Path) ->
     name = late["volunteers"][1]["name"]
     slip = run("roster", "--volunteer", name, "--week", MONDAY, "--format", "text",
                env=ENV, lang="id").stdout
-    assert "01.00–04.00 WIB" in slip
+    assert "01.00–04.00 WIB (dini hari " in slip
 
 
 def test_overlapping_shifts_are_refused(run: Run, night_in_two: Path) -> None:

@@ -29,7 +29,9 @@ from ronda.incidents import (
     parse_status,
     update_incident,
 )
+from ronda.model import Settings
 from ronda.roster import find_volunteer, parse_count
+from ronda.shifts import Shift
 from ronda.timetable import Timetable
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -162,6 +164,20 @@ def update(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID
                 count=len(changed.timeline) - len(incident.timeline))
 
 
+def _on_duty_text(i: Incident, linked: Shift | None, settings: Settings,
+                  people: dict, lang: str) -> str:
+    """``Senin, 23/11/2026 01.00–04.00 WIB · ★ Slamet, Joko``: the team on duty then."""
+    if not i.shift:
+        return "-"
+    when = format_date(i.shift[0], lang)
+    if linked is not None:
+        when += " " + Timetable.of(settings).hours_of(linked, lang)
+    leader = linked.leader if linked else None
+    names = ", ".join(("★ " if p == leader else "") + people[p].name
+                      for p in i.on_duty if p in people and people[p].name)
+    return f"{when} · {names}" if names else when
+
+
 @app.command("show")
 def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")],
          with_reporters: WithReporters = False, json: Json = False) -> None:
@@ -173,6 +189,9 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
         incident = _find(data, number)
         reporter = data.reporters().get(incident.id)
         people = {v.id: v for v in data.volunteers()}
+        evening = incident.shift[0] if incident.shift else None
+        linked = next((s for s in data.shifts(evening, evening)
+                       if s.slot == incident.shift[1]), None) if incident.shift else None
     _warn_reporters(st, with_reporters)
     if json:
         st.out.json(incident_json(incident, reporter, now, with_reporters))
@@ -192,9 +211,7 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
              ("col.status", status_text(i, lang)),
              ("col.police", " · ".join(_police_field(out, k, v)
                                        for k, v in i.police.to_dict().items() if v)),
-             ("col.shift", (format_date(i.shift[0], lang) + " · " +
-                            ", ".join(people[p].name for p in i.on_duty if p in people))
-              if i.shift else "-")]
+             ("col.shift", _on_duty_text(i, linked, settings, people, lang))]
     if reporter and (reporter.public or with_reporters):
         pairs.append(("col.reporter", reporter.name))
     elif reporter:

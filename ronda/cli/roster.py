@@ -205,8 +205,11 @@ def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # 
         mates = [people[p].name for p in s.volunteers if p != who.id and p in people]
         role = out.t("poster.leader") if s.leader == who.id else \
             out.t("slip.with", names=", ".join(mates))
+        start = timetable.window_of(s)[0]
+        morning = f" ({out.t('slip.morning', date=format_date(start.date(), lang))})" \
+            if start.date() > s.date else ""
         lines.append(f"- {format_date(s.date, lang)} · {night_name(s.date, lang)} · "
-                     f"{timetable.hours_of(s, lang)} · {role}")
+                     f"{timetable.hours_of(s, lang)}{morning} · {role}")
     if not mine:
         lines.append(out.t("slip.none", period=format_period(first, last, lang)))
     _write(st, "\n".join(lines) + "\n", output)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ronda.poster import Night, Sheet
+from ronda.poster import PATROL_NOTES, Night, Sheet
 
 PAGE_W_MM, PAGE_H_MM, MARGIN_MM = 297.0, 210.0, 10.0
 TITLE_PT, HEAD_PT, BODY_PT, FOOT_PT = 16.0, 10.5, 8.5, 7.5
@@ -120,12 +120,17 @@ def _night_cell(n: Night, sheet: Sheet) -> str:
         if people:
             items.append("<ol>" + "".join(people) + "</ol>")
         items += [f'<div class="guest">+ {escape(g)}</div>' for g in w.guests]
+        if sheet.patrol and len(n.shifts) > 1:  # each shift hands over to the next
+            items += _patrol_lines(sheet)
     if not n.people:
         items.append(f"<div>{escape(sheet.label('poster.no_duty'))}</div>")
-    if sheet.patrol:
-        items += [f"<div>{escape(sheet.label(k))}</div>" for k in
-                  ("poster.substitute_line", "poster.jimpitan_line", "poster.situation")]
+    if sheet.patrol and len(n.shifts) <= 1:
+        items += _patrol_lines(sheet)
     return "".join(items)
+
+
+def _patrol_lines(sheet: Sheet) -> list[str]:
+    return [f"<div>{escape(sheet.label(k))}</div>" for k in PATROL_NOTES]
 
 
 def _page(sheet: Sheet) -> str:

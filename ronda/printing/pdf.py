@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from ronda.poster import Night, Sheet
+from ronda.poster import PATROL_NOTES, Night, Sheet
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 297 * MM, 210 * MM
@@ -89,9 +89,16 @@ def _night(page: _Page, n: Night, sheet: Sheet, x: float, top: float, width: flo
                 y = page.block("[ ]H [ ]I [ ]S [ ]TK", x + 3 * MM, y, inner, "regular", 8)
         for g in w.guests:
             y = page.block(f"+ {g}", x, y, inner, "italic", 8.5)
-    if sheet.patrol:
-        for key in ("poster.substitute_line", "poster.jimpitan_line", "poster.situation"):
-            y = page.block(sheet.label(key), x, y - 1 * MM, inner, "regular", 7.5)
+        if sheet.patrol and len(n.shifts) > 1:  # each shift hands over to the next
+            y = _patrol_lines(page, sheet, x, y, inner)
+    if sheet.patrol and len(n.shifts) <= 1:
+        y = _patrol_lines(page, sheet, x, y, inner)
+    return y
+
+
+def _patrol_lines(page: _Page, sheet: Sheet, x: float, y: float, inner: float) -> float:
+    for key in PATROL_NOTES:
+        y = page.block(sheet.label(key), x, y - 1 * MM, inner, "regular", 7.5)
     return y
 
 

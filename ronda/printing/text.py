@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from ronda.poster import Night, Person, Sheet
+from ronda.poster import PATROL_NOTES, Night, Person, Sheet
 
 WIDTH = 80
 
@@ -48,8 +48,7 @@ def _signature_lines(sheet: Sheet, width: int) -> list[str]:
     return [f"{a:<{half}}{b}".rstrip() for a, b in rows]
 
 
-PATROL_LINES = ("poster.substitute_line", "poster.jimpitan_line", "poster.situation",
-                "poster.handover")
+PATROL_LINES = (*PATROL_NOTES, "poster.handover")
 
 
 def _patrol_lines(sheet: Sheet) -> list[str]:
@@ -84,7 +83,10 @@ def sheet_text(sheet: Sheet, width: int = WIDTH) -> str:
                     line = f"{line:<52} [H] [I] [S] [TK]"
                 out.append(line)
             out += [f"{indent}+ {g}" for g in w.guests]
-        out += _patrol_lines(sheet)
+            if several:  # each shift hands over to the next: its own lines to fill in
+                out += [f"  {line}" for line in _patrol_lines(sheet)]
+        if not several:
+            out += _patrol_lines(sheet)
         out.append("")
     if sheet.patrol:
         out.append(sheet.label("poster.empty_houses") + ":")
