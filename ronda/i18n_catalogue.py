@@ -302,8 +302,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{name} ikut patroli pada {night}."),
     "msg.holiday_added": ("{night}: {name} (+{extra} people).",
                           "{night}: {name} (+{extra} orang)."),
+    "msg.holiday_added_shifts": ("{night}: {name} (+{extra} people on each shift).",
+                                 "{night}: {name} (+{extra} orang di setiap giliran)."),
     "msg.holiday_removed": ("Local holiday on {night} removed.",
                             "Hari libur lokal pada {night} dihapus."),
+    "warn.few_leaders": ("The roster has {leaders} leader(s) for {slots} shifts a night, so "
+                         "only one shift a night is sure of a leader; mark more with "
+                         "'volunteer edit NAME --leader'.",
+                         "Daftar punya {leaders} ketua regu untuk {slots} giliran semalam, "
+                         "jadi hanya satu giliran per malam yang pasti dipimpin; tambah "
+                         "dengan 'volunteer edit NAMA --leader'."),
     "warn.short": ("{night} is short: {reason}", "{night} kurang orang: {reason}"),
     "warn.team_short": ("{night}: {team} is short ({missing} cannot come); free and rested: "
                         "{suggested}",

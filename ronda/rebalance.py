@@ -162,7 +162,9 @@ def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any) -> bool
     changed = False
     for i in range(len(shifts)):
         s = shifts[i]
-        required = b.timetable.required(s.date, s.slot)
+        if s.key in b.settled:
+            continue
+        required = b.timetable.required_of(s)
         while len(shifts[i].volunteers) < required:
             d = s.date
             free = sorted((v for v in by_id.values() if blocked(v, d, ledger, rules) is None),
@@ -191,7 +193,9 @@ def _give_leaders(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any,
                 [min(indexes, key=lambda j: shifts[j].slot)]
         for i in wanting:
             s = shifts[i]
-            required = b.timetable.required(d, s.slot)
+            if s.key in b.settled:
+                continue
+            required = b.timetable.required_of(s)
             if required == 0:
                 continue
             members = [p for p in s.volunteers if p in by_id and not by_id[p].leader

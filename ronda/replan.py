@@ -137,7 +137,7 @@ class _Repairer:
         return [s for k, s in self.shifts.items() if k[0] == d]
 
     def wants_leader(self, s: Shift) -> bool:
-        return (self.has_leaders and self.timetable.required(s.date, s.slot) > 0
+        return (self.has_leaders and self.timetable.required_of(s) > 0
                 and needs_leader(s, self.night(s.date), self.per_shift))
 
 
@@ -171,7 +171,7 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
             r.shifts[key] = s.with_changes(leader=None)
     for key in coming:
         s = r.shifts[key]
-        required = timetable.required(s.date, s.slot)
+        required = timetable.required_of(s)
         if r.wants_leader(s):
             members = [p for p in s.volunteers if p not in pinned(s)]
             out = max(members, key=lambda p: r.load(r.by_id[p], s.date)) if (

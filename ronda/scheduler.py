@@ -104,6 +104,7 @@ class _Builder:
         self.rng = random.Random(seed)
         self.tiebreak: dict[int, float] = {}
         self.frozen: set[tuple[int, int]] = set()  # (shift index, person) the passes keep
+        self.settled: set[tuple[date, int]] = set()  # shifts nothing may change
 
     def free(self, v: Volunteer, night: _Night) -> bool:
         return blocked(v, night.date, self.ledger, self.rules) is None
@@ -273,7 +274,7 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
 
     frozen = {(i, p) for i, s in enumerate(plan.shifts) for p in s.volunteers
               if (s.date, s.slot, p) in kept}
-    b.frozen = frozen
+    b.frozen, b.settled = frozen, set(settled)
     if not by_team:
         for _ in range(3):  # balancing can free someone for a short night: fill last
             balance(plan.shifts, by_id, rules, b.ledger, b.load, b.weight, frozen)
@@ -327,7 +328,7 @@ def explain_shortfalls(shifts: list[Shift], people: Sequence[Volunteer], rules: 
         night = [shifts[j] for j in indexes]
         for i in indexes:
             s = shifts[i]
-            required = timetable.required(d, s.slot)
+            required = timetable.required_of(s)
             no_leader = has_leaders and required > 0 and needs_leader(s, night, per_shift)
             if len(s.volunteers) >= required and not no_leader:
                 shifts[i] = s.with_changes(short=None)

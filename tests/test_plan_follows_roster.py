@@ -260,3 +260,22 @@ def test_the_verdict_counts_what_each_can_carry(run: Run, night_in_two: Path) ->
     assert "days" in sri["share_limited_by"] and "week" in sri["share_limited_by"]
     text = run("schedule", "stats", "--from", MONDAY, "--to", "2026-12-20", env=WEDNESDAY)
     assert "available Sat; at most 1 a week → can carry 4 duties" in text.stderr
+
+
+def test_a_new_household_and_a_rebuild_that_lists_what_moved(run: Run,
+                                                             night_in_two: Path) -> None:
+    before = plan(run)
+    key = ("2026-12-02", 0)
+    a, b = before[key]["volunteers"][-1], before[key]["volunteers"][-2]
+    roster = {v["id"]: v for v in json.loads(run("volunteer", "list", "--json").stdout)}
+    moved_in = run("volunteer", "edit", str(a["id"]), "--household",
+                   roster[b["id"]]["household"], "--no-repair", env=WEDNESDAY)
+    assert moved_in.exit_code == 0 and "same household" in moved_in.stderr
+    rebuilt = run("schedule", "build", "--from", MONDAY, "--weeks", "4", "--yes", env=WEDNESDAY)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    after = plan(run)
+    changed = [k for k in before if before[k] != after[k]]
+    assert key in changed and all(k[0] > "2026-11-25" for k in changed)
+    assert rebuilt.stderr.count(" → ") == len(changed)  # the summary lists each move
+    housemates = [p for p in ids(after[key]) if p in (a["id"], b["id"])]
+    assert len(housemates) == 1

@@ -332,3 +332,37 @@ def test_the_nights_a_person_can_serve_are_counted_exactly() -> None:
         last = MONDAY + timedelta(days=length - 1)
         slow = sum(1 for d in nights(MONDAY, last) if day_key(d) in v.days and not v.away_on(d))
         assert serviceable(v, MONDAY, last) == slow
+
+
+def test_settled_shifts_stay_exactly_and_hand_placements_stay_put() -> None:
+    from ronda.shifts import Swap
+
+    people = roster_of(10)
+    rules = Rules((Slot(time(22), time(1), 2), Slot(time(1), time(4), 2)), rest=1)
+    end = MONDAY + timedelta(days=13)
+    first = build_schedule(people, rules, MONDAY, end, seed=3)
+    # Monday's first shift has begun with one person short, who has since left the roster
+    monday = first.shifts[0].with_changes(volunteers=first.shifts[0].volunteers[:1])
+    gone = monday.volunteers[0]
+    # Wednesday's late shift got someone by hand against the rest rule
+    wed = next(s for s in first.shifts if s.date == MONDAY + timedelta(days=2) and s.slot == 1)
+    tuesday = {p for s in first.shifts if s.date == MONDAY + timedelta(days=1)
+               for p in s.volunteers}
+    forced = next(p for p in tuesday if p not in wed.volunteers)
+    wed = wed.with_changes(volunteers=(*wed.volunteers[:-1], forced),
+                           swaps=(Swap(wed.volunteers[-1], forced, "x", ("rest",)),))
+    existing = [monday if s.key == monday.key else wed if s.key == wed.key else s
+                for s in first.shifts]
+    roster = [v.with_changes(active=False) if v.id == gone else v for v in people]
+    again = build_schedule(roster, rules, MONDAY, end, existing=existing, seed=3,
+                           settled={monday.key})
+    by_key = {s.key: s for s in again.shifts}
+    assert by_key[monday.key] == monday  # short, with someone now off the roster: as it was
+    assert forced in by_key[wed.key].volunteers  # the hand placement stays
+    tuesday_after = {p for s in again.shifts if s.date == MONDAY + timedelta(days=1)
+                     for p in s.volunteers}
+    assert forced in tuesday_after  # and so does the duty it knowingly bends rest against
+    unpinned = build_schedule(roster, rules, MONDAY, end, existing=existing, seed=3,
+                              settled={monday.key}, unpin=True)
+    duties = sorted(s.date for s in unpinned.shifts if forced in s.volunteers)
+    assert all((b - a).days > 1 for a, b in itertools.pairwise(duties))

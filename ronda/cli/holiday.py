@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ronda.cli._options import Json
+from ronda.cli._replan import follow_roster, tell
 from ronda.cli._state import state
 from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
@@ -27,11 +28,14 @@ def add(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")],
     title = clean_text(name, field_name="NAME", required=True, limit=80)
     more = parse_count(extra, "--extra", maximum=50)
     with st.data(write=True) as data:
-        when = parse_date(day, st.today(data.settings().timezone))
+        settings = data.settings()
+        when = parse_date(day, st.today(settings.timezone))
         data.save_holidays([Holiday(when, title, more, local=True)],
                            replace_national_years=set())
-    st.out.done("msg.holiday_added", name=title, night=format_date(when, st.out.lang),
-                extra=more)
+        followed = follow_roster(st, data, "holiday") if more else None
+    key = "msg.holiday_added_shifts" if len(settings.slots) > 1 else "msg.holiday_added"
+    st.out.done(key, name=title, night=format_date(when, st.out.lang), extra=more)
+    tell(st, followed)
 
 
 @app.command("list")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from datetime import date, timedelta
 from typing import Annotated
@@ -147,7 +148,10 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
     night = next((n for n in sheet.nights if n.date == today), None)
     if night is None:
         raise BadInput("err.tonight_outside")
-    _write(st, tonight_whatsapp(sheet, night), output)
+    text = tonight_whatsapp(sheet, night)
+    if fmt != "whatsapp":  # plain text: no WhatsApp marks
+        text = re.sub(r"(?<!\w)[*_~](\S(?:.*?\S)?)[*_~](?!\w)", r"\1", text)
+    _write(st, text, output)
 
 
 def _changes(st: State, fmt: str, since: str | None, tell: bool,

@@ -154,6 +154,13 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
             out.say("msg.line", text=change_line(c, timetable, people, lang))
         if len(moved) > MOVED_SHOWN:
             out.say("msg.line", text=out.t("reason.more", count=len(moved) - MOVED_SHOWN))
+    from ronda.rules import leader_rule
+
+    has_leaders, per_shift = leader_rule(people.values(), len(timetable.slots))
+    if has_leaders and not per_shift:
+        out.warn("warn.few_leaders", leaders=sum(1 for v in people.values()
+                                                 if v.active and v.leader),
+                 slots=len(timetable.slots))
     for d, team, missing, suggested in plan.team_gaps:
         out.warn("warn.team_short", night=format_date(d, lang), team=team,
                  missing=", ".join(people[p].name for p in missing),
