@@ -30,7 +30,7 @@ def record_attendance(shift: Shift, started: datetime, now: datetime,
     two states, a stand-in who is already on the shift. Everyone not said absent is present
     unless ``present`` names who came. An absence nobody covers costs ``fine``, unless sick."""
     if started > now:
-        raise BadInput("err.not_started", start=started.isoformat(timespec="minutes"))
+        raise BadInput("err.not_started", start=started)
     on_shift = set(shift.volunteers)
     stand_ins = {a.stand_in.id for a in absent if a.stand_in is not None}
     absent_ids = [a.volunteer.id for a in absent]

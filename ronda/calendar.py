@@ -42,9 +42,19 @@ class CommunityEvent:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CommunityEvent:
-        return cls(int(d["id"]), str(d["title"]), datetime.fromisoformat(d["start"]),
-                   datetime.fromisoformat(d["end"]), str(d.get("location", "")),
-                   str(d.get("kind", "other")))
+        from ronda.model import SchemaError, _need
+
+        if not isinstance(d, dict):
+            raise SchemaError("an event record is not an object")
+        try:
+            start, end = datetime.fromisoformat(d["start"]), datetime.fromisoformat(d["end"])
+        except (KeyError, TypeError, ValueError):
+            raise SchemaError("an event's times are malformed") from None
+        kind = _need(d, "kind", str)
+        if start.tzinfo is None or end.tzinfo is None or end < start or kind not in EVENT_KINDS:
+            raise SchemaError("an event's times or kind are malformed")
+        return cls(_need(d, "id", int), _need(d, "title", str), start, end,
+                   _need(d, "location", str), kind)
 
 
 def new_event(title: str, start: datetime, end: datetime | None, location: str,

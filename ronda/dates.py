@@ -92,6 +92,10 @@ def day_key(d: date) -> str:
     return DAY_KEYS[d.weekday()]
 
 
+# dates ronda plans and records: far enough either way for any real use, and far from the
+# ends of the calendar, where date arithmetic overflows
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 _RELATIVE_DAYS = {"today": 0, "hari ini": 0, "hariini": 0, "tomorrow": 1, "besok": 1,
                   "yesterday": -1, "kemarin": -1}
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -122,8 +126,8 @@ def parse_date(text: str, today: date) -> date:
         parts = (int(m[3]), int(m[2]), int(m[1]))
     elif (m := _TEXT_DATE.fullmatch(raw)) and (month := _month_number(m[2])):
         parts = (int(m[3]), month, int(m[1]))
-    if parts is None:
-        raise BadInput("err.bad_date", value=text.strip())
+    if parts is None or not FIRST_YEAR <= parts[0] <= LAST_YEAR:
+        raise BadInput("err.bad_date", value=text.strip()[:40])
     try:
         return date(*parts)
     except ValueError:
@@ -222,7 +226,7 @@ def evening_of(moment: datetime) -> date:
 def check_range(first: date, last: date) -> None:
     """Refuse a period (or moment pair) that ends before it starts."""
     if last < first:
-        raise BadInput("err.range_reversed", start=first.isoformat(), end=last.isoformat())
+        raise BadInput("err.range_reversed", start=first, end=last)
 
 
 def week_of(d: date) -> tuple[date, date]:
@@ -250,6 +254,17 @@ _NOW = {"now", "sekarang", "skrg"}
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
+    """A moment as typed (see ``_parse_moment``), within the years ronda handles."""
+    try:
+        moment = _parse_moment(text, now)
+    except (OverflowError, ValueError):  # e.g. -99999999d, or digits beyond int's limit
+        raise BadInput("err.bad_moment", value=text.strip()[:40]) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise BadInput("err.bad_moment", value=text.strip()[:40])
+    return moment
+
+
+def _parse_moment(text: str, now: datetime) -> datetime:
     """A moment as typed, in the zone of ``now`` (aware): ISO, ``28/11/2026 23.40``, ``23:40``
     (tonight: the latest such time not after now), ``now``/``sekarang``, ``-2h``/``-30m``.
 
@@ -310,5 +325,5 @@ def parse_datetime(text: str, timezone: str) -> datetime:
     if raw in _NOW or _RELATIVE.fullmatch(raw) or _CLOCK.fullmatch(raw) or \
             _TIME.fullmatch(raw):
         raise BadInput("err.bad_moment", value=text.strip())
-    far = datetime(9000, 1, 1, tzinfo=zone(timezone))
+    far = datetime(LAST_YEAR, 1, 1, tzinfo=zone(timezone))
     return parse_moment(text, far)

@@ -112,6 +112,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "disimpan)."),
     "err.file_locked": ("{path} is in use by another ronda command; try again in a moment.",
                         "{path} sedang dipakai perintah ronda lain; coba lagi sebentar lagi."),
+    "err.file_unwritable": ("Cannot write {path}: {detail}; the data file is as it was.",
+                            "Tidak dapat menulis {path}: {detail}; berkas data tetap seperti "
+                            "semula."),
+    "err.bad_env": ("{name}={value} is not a valid setting.",
+                    "{name}={value} bukan nilai yang sah."),
     "err.file_unreadable": ("Cannot read {path}: {detail}.",
                             "Tidak dapat membaca {path}: {detail}."),
     "err.file_broken": ("{path} is damaged ({detail}); it was not changed. Newest backup: "

@@ -169,23 +169,48 @@ class Incident:
                 raise SchemaError(f"field '{key}' has the wrong type")
             return value
 
+        def moment(value: Any, key: str) -> datetime:
+            found = datetime.fromisoformat(value)
+            if found.tzinfo is None:
+                raise SchemaError(f"field '{key}' has no time zone")
+            return found
+
+        def optional_text(value: Any) -> str | None:
+            if value is not None and not isinstance(value, str):
+                raise TypeError("not text")
+            return value
+
         try:
-            police = Police(**(d.get("police") or {}))
+            police_record = d.get("police") or {}
+            police = Police(**{k: optional_text(v) for k, v in police_record.items()})
             shift = d.get("shift")
-            timeline = tuple(Change(datetime.fromisoformat(c["at"]), c["field"], c["old"],
-                                    c["new"]) for c in _need(d, "timeline", list))
+            timeline = tuple(Change(moment(c["at"], "timeline"), _need(c, "field", str),
+                                    optional_text(c["old"]), optional_text(c["new"]))
+                             for c in _need(d, "timeline", list))
+            loss = d.get("loss") or 0
+            on_duty = d.get("on_duty") or []
+            if (isinstance(loss, bool) or not isinstance(loss, int) or loss < 0
+                    or not isinstance(on_duty, list)
+                    or not all(isinstance(p, int) for p in on_duty)):
+                raise TypeError("loss or on_duty")
+            if d.get("category") not in CATEGORIES or d.get("status") not in STATUSES or \
+                    d.get("severity", "medium") not in SEVERITIES:
+                raise ValueError("unknown category, status or severity")
+            if shift is not None and not (isinstance(shift, dict)
+                                          and isinstance(shift.get("slot"), int)):
+                raise TypeError("shift")
             return cls(
-                id=_need(d, "id", int), occurred_at=datetime.fromisoformat(d["occurred_at"]),
-                recorded_at=datetime.fromisoformat(d["recorded_at"]),
+                id=_need(d, "id", int), occurred_at=moment(d["occurred_at"], "occurred_at"),
+                recorded_at=moment(d["recorded_at"], "recorded_at"),
                 category=_need(d, "category", str), description=text("description"),
                 severity=text("severity") or "medium", location=text("location"),
-                who=text("who"), witness=text("witness"), loss=int(d.get("loss") or 0),
+                who=text("who"), witness=text("witness"), loss=loss,
                 action=text("action"), behaviour=text("behaviour"),
                 clothing=text("clothing"), vehicle=text("vehicle"), plate=text("plate"),
                 status=_need(d, "status", str), police=police,
                 shift=(date.fromisoformat(shift["date"]), int(shift["slot"])) if shift else None,
-                on_duty=tuple(d.get("on_duty") or ()), timeline=timeline)
-        except (KeyError, TypeError, ValueError) as exc:
+                on_duty=tuple(on_duty), timeline=timeline)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"an incident record is malformed ({exc})") from None
 
     def forwarded_at(self) -> datetime | None:
@@ -210,7 +235,7 @@ def new_incident(report: Incident, now: datetime, shift: Shift | None) -> Incide
     """A checked incident from what was typed (``report``, an unsaved Incident), recorded
     ``now``, linked to the shift on duty, with its first timeline line."""
     if report.occurred_at > now + FUTURE_SLACK:
-        raise BadInput("err.future", value=report.occurred_at.isoformat(timespec="minutes"))
+        raise BadInput("err.future", value=report.occurred_at)
     text = {k: clean_text(getattr(report, k), field_name=f"--{k}", limit=limit)
             for k, limit in (("description", 2000), ("location", 200), ("who", 400),
                              ("witness", 400), ("action", 1000), ("behaviour", 1000),

@@ -27,7 +27,7 @@ def clean_text(value: str, *, field_name: str, required: bool = False,
     text = value.strip()
     if required and not text:
         raise BadInput("err.empty", field=field_name)
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text):
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co") for ch in text):
         raise BadInput("err.control_chars", field=field_name)
     if len(text) > limit:
         raise BadInput("err.too_long", field=field_name, limit=limit)

@@ -19,6 +19,7 @@ from ronda.rules import (
     Ledger,
     Rules,
     blocked,
+    blocks,
     leader_rule,
     needs_leader,
     serviceable,
@@ -65,10 +66,8 @@ def person_conflict(v: Volunteer | None, shift: Shift, ledger: Ledger, rules: Ru
         return Exclusion(v.id if v else -1, "erased")
     if not v.active:
         return Exclusion(v.id, "inactive")
-    why = blocked(v, shift.date, ledger, rules, ignore=shift.date)
-    if why is not None and bends is not None and bends.accepted(v.id, shift.date, why.rule):
-        return None
-    return why
+    return next((why for why in blocks(v, shift.date, ledger, rules, ignore=shift.date)
+                 if bends is None or not bends.accepted(v.id, shift.date, why.rule)), None)
 
 
 def find_conflicts(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rules,

@@ -99,7 +99,9 @@ def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
     people = [v for v in volunteers if not v.purged and (include_inactive or v.active)]
     raw = query.strip()
     digits = raw.lstrip("#")
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit():
+        if len(digits) > 9:
+            raise BadInput("err.volunteer_not_found", query=raw[:20] + "…")
         for v in volunteers:
             if v.id == int(digits) and (include_inactive or v.active):
                 return v
@@ -132,7 +134,7 @@ def add_away(v: Volunteer, start: date, end: date, reason: str) -> Volunteer:
             merged = Away(min(a.start, merged.start), max(a.end, merged.end), reason)
         elif overlaps:
             raise BadInput("err.away_overlap", number=v.away.index(a) + 1,
-                           start=a.start.isoformat(), end=a.end.isoformat(), reason=a.reason)
+                           start=a.start, end=a.end, reason=a.reason)
         else:
             kept.append(a)
     periods = sorted([*kept, merged], key=lambda a: (a.start, a.end))
@@ -164,7 +166,7 @@ def mark_back(v: Volunteer, day: date) -> Volunteer:
     A period that has not started yet is cancelled with ``away --cancel``."""
     current = [a for a in v.away if a.covers(day)]
     if not current:
-        raise BadInput("err.not_away", name=label(v), day=day.isoformat())
+        raise BadInput("err.not_away", name=label(v), day=day)
     kept: list[Away] = []
     for a in v.away:
         if a in current:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -89,17 +89,23 @@ def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
     order they are told: the weekday, an away period, already on the night or resting, the
     weekly maximum, and two of one household on one night.
     """
+    return next(blocks(v, d, ledger, rules, ignore=ignore, leaving=leaving), None)
+
+
+def blocks(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
+           ignore: date | None = None, leaving: int | None = None) -> Iterator[Exclusion]:
+    """Every rule that keeps ``v`` off night ``d``, in the order ``blocked`` tells them."""
     if day_key(d) not in v.days:
-        return Exclusion(v.id, "day", day_key(d))
+        yield Exclusion(v.id, "day", day_key(d))
     away = v.away_on(d)
     if away:
-        return Exclusion(v.id, "away", away.reason)
+        yield Exclusion(v.id, "away", away.reason)
     around = ledger.between(v.id, d - timedelta(days=rules.rest), d + timedelta(days=rules.rest))
     if ignore is not None and abs((ignore - d).days) <= rules.rest:
         around -= 1
     if around > 0:
         own = ledger.between(v.id, d, d) - (1 if ignore == d else 0)
-        return Exclusion(v.id, "tonight" if own > 0 else "rest")
+        yield Exclusion(v.id, "tonight" if own > 0 else "rest")
     limit = v.max_per_week or rules.max_per_week
     if limit is not None:
         monday = d - timedelta(days=d.weekday())
@@ -107,10 +113,9 @@ def blocked(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
         if ignore is not None and monday <= ignore <= monday + timedelta(days=6):
             count -= 1
         if count >= limit:
-            return Exclusion(v.id, "week", str(limit))
+            yield Exclusion(v.id, "week", str(limit))
     if ledger.housemates_on(v, d, leaving) > 0:
-        return Exclusion(v.id, "household", v.household)
-    return None
+        yield Exclusion(v.id, "household", v.household)
 
 
 ROSTER_RULES = ("erased", "inactive", "day", "away")

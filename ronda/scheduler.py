@@ -26,6 +26,7 @@ from ronda.rules import (
     Ledger,
     Rules,
     blocked,
+    blocks,
     leader_rule,
     needs_leader,
     nights,
@@ -235,8 +236,8 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                             or len(night.people[slot]) >= required_of[d][slot]
                             or (by_team and v.team != regu)):
                         continue
-                    why = blocked(v, d, b.ledger, rules)
-                    if why is not None and (unpin or not bends.accepted(pid, d, why.rule)):
+                    if any(unpin or not bends.accepted(pid, d, why.rule)
+                           for why in blocks(v, d, b.ledger, rules)):
                         continue
                     b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
                     kept.add((d, slot, pid))

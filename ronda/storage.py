@@ -59,8 +59,17 @@ def resolve_path(option: str | None) -> Path:
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file, whole.
 
-    The file is created readable by its owner only.
+    The file is created readable by its owner only. A file system that refuses (read-only,
+    full, a folder where a file should be) is a ``DataFileError``; nothing is left behind.
     """
+    try:
+        _write_atomically(path, payload)
+    except OSError as exc:
+        raise DataFileError("err.file_unwritable", path=str(path),
+                            detail=exc.strerror or type(exc).__name__) from None
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -132,7 +141,11 @@ def list_backups(path: Path) -> list[Backup]:
 def make_backup(path: Path, payload: bytes) -> Path:
     """Save ``payload`` (the file as it was) into ``backups/``; keep the newest ten."""
     folder = backup_dir(path)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFileError("err.file_unwritable", path=str(folder),
+                            detail=exc.strerror or type(exc).__name__) from None
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
     target = folder / f"{path.stem}-{stamp}.json"
     write_atomically(target, payload)
@@ -187,9 +200,25 @@ def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def check_records(data: dict[str, Any]) -> list[str]:
-    """Every record that breaks the schema, described; empty when the file is sound."""
-    problems = []
+def _check_table(data: dict[str, Any], table: str, read: Callable[[dict[str, Any]], Any],
+                 key: Callable[[Any], object] | None, problems: list[str]) -> None:
+    records = data.get(table, {})
+    for doc_id, record in records.items():
+        try:
+            item = read(record)
+            if key is not None and str(key(item)) != doc_id:
+                raise SchemaError("its id does not match its key")
+        except SchemaError as exc:
+            problems.append(f"{table}/{doc_id}: {exc}")
+
+
+def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
+    """Every record that breaks the schema, described; empty when the file is sound.
+
+    ``full=False`` reads the incident book (incidents and reporters, which can be tens of
+    thousands of records) only lightly: ``load`` does that for content it has already
+    checked in full (see ``_checked``)."""
+    problems: list[str] = []
     settings = data.get("settings", {}).get("1")
     if settings is None:
         problems.append("settings: missing")
@@ -198,27 +227,47 @@ def check_records(data: dict[str, Any]) -> list[str]:
             Settings.from_dict(settings)
         except SchemaError as exc:
             problems.append(f"settings: {exc}")
-    for doc_id, record in data.get("volunteers", {}).items():
-        try:
-            v = Volunteer.from_dict(record)
-            if str(v.id) != doc_id:
-                raise SchemaError("id does not match its key")
-        except SchemaError as exc:
-            problems.append(f"volunteers/{doc_id}: {exc}")
-    # a light check of the incident book, which can hold tens of thousands of records;
-    # each one is read in full when it is used, and `ronda db check` reads them all
-    for table, key in (("incidents", "occurred_at"), ("reporters", "incident")):
-        for doc_id, record in data.get(table, {}).items():
-            if not isinstance(record, dict) or key not in record:
-                problems.append(f"{table}/{doc_id}: not a record of {table}")
-    for table, kind in (("shifts", Shift), ("holidays", Holiday),
-                        ("plan_changes", PlanChange)):
-        for doc_id, record in data.get(table, {}).items():
-            try:
-                kind.from_dict(record)
-            except SchemaError as exc:
-                problems.append(f"{table}/{doc_id}: {exc}")
+    meta = data.get("_meta", {}).get("1", {})
+    counters = meta.get("next_id", {}) if isinstance(meta, dict) else None
+    if not isinstance(counters, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in counters.values()):
+        problems.append("_meta: the id counters are malformed")
+    _check_table(data, "volunteers", Volunteer.from_dict, lambda v: v.id, problems)
+    _check_table(data, "shifts", Shift.from_dict, None, problems)
+    _check_table(data, "holidays", Holiday.from_dict, None, problems)
+    _check_table(data, "plan_changes", PlanChange.from_dict, None, problems)
+    _check_table(data, "events", CommunityEvent.from_dict, lambda e: e.id, problems)
+    registry = data.get("calendar", {}).get("1", {"uids": {}})
+    if not isinstance(registry, dict) or not isinstance(registry.get("uids"), dict) or not all(
+            isinstance(v, dict) for v in registry["uids"].values()):
+        problems.append("calendar: the registry is malformed")
+    if full:
+        _check_table(data, "incidents", Incident.from_dict, lambda i: i.id, problems)
+        _check_table(data, "reporters", Reporter.from_dict, lambda r: r.incident, problems)
+    else:
+        for table, field in (("incidents", "occurred_at"), ("reporters", "incident")):
+            for doc_id, record in data.get(table, {}).items():
+                if not isinstance(record, dict) or field not in record:
+                    problems.append(f"{table}/{doc_id}: not a record of {table}")
     return problems
+
+
+def _checked(path: Path) -> Path:
+    """Where the digest of the content last checked in full is kept, beside the file."""
+    return path.parent / f".{path.name}.checked"
+
+
+def _digest(payload: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+def _remember_checked(path: Path, payload: bytes) -> None:
+    """Note that this content is sound, so the next command need not read every incident
+    again; a file changed by anything but ronda is checked in full."""
+    with suppress(OSError):
+        _write_atomically(_checked(path), _digest(payload).encode())
 
 
 # ---------------------------------------------------------------- the open file
@@ -424,12 +473,32 @@ class DataFile:
                 for name in sorted(self._storage.data) if not name.startswith("_")}
 
 
-def _lock(path: Path, timeout: float | None) -> Any:
-    from filelock import FileLock
+@contextmanager
+def _locked(path: Path, timeout: float | None) -> Iterator[None]:
+    """Hold the data file's inter-process lock; a lock that cannot be had in time, or cannot
+    be made at all (a read-only folder), is a ``DataFileError``."""
+    from filelock import FileLock, Timeout
 
     if timeout is None:
-        timeout = float(os.environ.get(ENV_LOCK_TIMEOUT, LOCK_TIMEOUT))
-    return FileLock(str(path) + ".lock", timeout=timeout)
+        raw = os.environ.get(ENV_LOCK_TIMEOUT, str(LOCK_TIMEOUT))
+        try:
+            timeout = float(raw)
+        except ValueError:
+            raise BadInput("err.bad_env", name=ENV_LOCK_TIMEOUT, value=raw[:40]) from None
+        if not 0 <= timeout <= 3600:
+            raise BadInput("err.bad_env", name=ENV_LOCK_TIMEOUT, value=raw[:40])
+    lock = FileLock(str(path) + ".lock", timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DataFileError("err.file_locked", path=str(path)) from None
+    except OSError as exc:
+        raise DataFileError("err.file_unwritable", path=str(path) + ".lock",
+                            detail=exc.strerror or type(exc).__name__) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _read(path: Path) -> bytes:
@@ -442,13 +511,11 @@ def _read(path: Path) -> bytes:
 
 
 def full_check(path: Path, data: dict[str, Any]) -> None:
-    """Read every incident and reporter in full (what ``load`` checks only lightly)."""
-    for table, kind in (("incidents", Incident), ("reporters", Reporter)):
-        for doc_id, record in data.get(table, {}).items():
-            try:
-                kind.from_dict(record)
-            except SchemaError as exc:
-                raise _broken(path, f"{table}/{doc_id}: {exc}") from None
+    """Read every record in full, whatever was checked before (``ronda db check``)."""
+    problems = check_records(data)
+    if problems:
+        raise _broken(path, problems[0] + (f" (+{len(problems) - 1})" if len(problems) > 1
+                                           else ""))
 
 
 def peek_language(path: Path) -> str | None:
@@ -464,10 +531,16 @@ def load(path: Path) -> tuple[bytes, dict[str, Any]]:
     """The file's bytes and its data, migrated and checked; raises ``DataFileError``."""
     payload = _read(path)
     data = _migrate(path, _parse(path, payload))
-    problems = check_records(data)
+    try:
+        known = _checked(path).read_text().strip() == _digest(payload)
+    except OSError:
+        known = False
+    problems = check_records(data, full=not known)
     if problems:
         raise _broken(path, problems[0] + (f" (+{len(problems) - 1})" if len(problems) > 1
                                            else ""))
+    if not known:
+        _remember_checked(path, payload)
     return payload, data
 
 
@@ -494,20 +567,17 @@ def open_data(path: Path, *, write: bool = False, backup: bool = False,
         data.pop(_MIGRATED, None)
         yield DataFile(path, data)
         return
-    from filelock import Timeout
-
-    try:
-        with _lock(path, lock_timeout):
-            payload, data = load(path)
-            migrated = data.pop(_MIGRATED, False)
-            handle = DataFile(path, data)
-            yield handle
-            if handle.changed or migrated:
-                if backup or migrated:
-                    make_backup(path, payload)
-                write_atomically(path, handle.payload())
-    except Timeout:
-        raise DataFileError("err.file_locked", path=str(path)) from None
+    with _locked(path, lock_timeout):
+        payload, data = load(path)
+        migrated = data.pop(_MIGRATED, False)
+        handle = DataFile(path, data)
+        yield handle
+        if handle.changed or migrated:
+            if backup or migrated:
+                make_backup(path, payload)
+            written = handle.payload()
+            write_atomically(path, written)
+            _remember_checked(path, written)
 
 
 @contextmanager
@@ -515,37 +585,34 @@ def create_data(path: Path, settings: Settings, *, replace: bool = False,
                 lock_timeout: float | None = None) -> Iterator[DataFile]:
     """Create a new data file (0600) for a neighbourhood; an existing one is backed up first
     when ``replace`` is set and refused otherwise."""
-    from filelock import Timeout
-
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
-        with _lock(path, lock_timeout):
-            if path.exists():
-                if not replace:
-                    raise DataFileError("err.file_exists", path=str(path))
-                make_backup(path, path.read_bytes())
-            handle = DataFile(path, new_data(settings))
-            yield handle
-            write_atomically(path, handle.payload())
-    except Timeout:
-        raise DataFileError("err.file_locked", path=str(path)) from None
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFileError("err.file_unwritable", path=str(path.parent),
+                            detail=exc.strerror or type(exc).__name__) from None
+    with _locked(path, lock_timeout):
+        if path.exists():
+            if not replace:
+                raise DataFileError("err.file_exists", path=str(path))
+            make_backup(path, path.read_bytes())
+        handle = DataFile(path, new_data(settings))
+        yield handle
+        written = handle.payload()
+        write_atomically(path, written)
+        _remember_checked(path, written)
 
 
 def restore_backup(path: Path, number: int, lock_timeout: float | None = None) -> Backup:
     """Put backup ``number`` (1 = newest) in place, after backing up the current file."""
-    from filelock import Timeout
-
     backups = list_backups(path)
     chosen = next((b for b in backups if b.number == number), None)
     if chosen is None:
         raise BadInput("err.no_such_backup", number=number, count=len(backups))
     payload = chosen.path.read_bytes()
-    _parse(chosen.path, payload)
-    try:
-        with _lock(path, lock_timeout):
-            if path.exists():
-                make_backup(path, path.read_bytes())
-            write_atomically(path, payload)
-    except Timeout:
-        raise DataFileError("err.file_locked", path=str(path)) from None
+    full_check(chosen.path, _migrate(chosen.path, _parse(chosen.path, payload)))
+    with _locked(path, lock_timeout):
+        if path.exists():
+            make_backup(path, path.read_bytes())
+        write_atomically(path, payload)
+        _remember_checked(path, payload)
     return chosen

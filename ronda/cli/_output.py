@@ -25,7 +25,23 @@ class Output:
         self.no_color = no_color
 
     def t(self, key: str, /, **args: Any) -> str:
-        return t(key, self.lang, **args)
+        """The text of ``key``; dates and moments among ``args`` read as the user's
+        (``28/11/2026``, ``28/11/2026 22.00``), so the core can raise errors with dates."""
+        return t(key, self.lang, **{k: self._local(v) for k, v in args.items()})
+
+    def _local(self, value: Any) -> Any:
+        from datetime import date, datetime
+
+        if isinstance(value, datetime):
+            from ronda.dates import format_date, format_time
+
+            return f"{format_date(value.date(), self.lang, weekday=False)} " \
+                   f"{format_time(value.time(), self.lang)}"
+        if isinstance(value, date):
+            from ronda.dates import format_date
+
+            return format_date(value, self.lang, weekday=False)
+        return value
 
     def _console(self, stderr: bool) -> Console:
         from rich.console import Console

@@ -173,7 +173,7 @@ def _shift_of(data: DataFile, timetable: Timetable, day: date, slot: str | None,
     on, else the only one; with several shifts and nothing to tell them apart, ask."""
     shifts = data.shifts(day, day)
     if not shifts:
-        raise BadInput("err.no_shift", night=day.isoformat())
+        raise BadInput("err.no_shift", night=day)
     index = timetable.parse_slot(slot)
     if index is not None:
         chosen = [s for s in shifts if s.slot == index]
@@ -185,7 +185,7 @@ def _shift_of(data: DataFile, timetable: Timetable, day: date, slot: str | None,
                 for s in shifts))
         chosen = chosen or shifts
     if not chosen:
-        raise BadInput("err.no_shift", night=day.isoformat())
+        raise BadInput("err.no_shift", night=day)
     return chosen[0]
 
 
