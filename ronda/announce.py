@@ -30,6 +30,7 @@ class ShiftChange:
     before: tuple[int, ...]
     after: tuple[int, ...]
     leader: int | None
+    leader_before: int | None = None
 
     @property
     def left(self) -> list[int]:
@@ -57,7 +58,8 @@ def fold_changes(changes: Sequence[PlanChange], still_open: set[tuple[date, int]
         a, b = first[key], last[key]
         if set(a.before) == set(b.after) and a.leader_before == b.leader_after:
             continue
-        out.append(ShiftChange(key[0], key[1], a.before, b.after, b.leader_after))
+        out.append(ShiftChange(key[0], key[1], a.before, b.after, b.leader_after,
+                               a.leader_before))
     return out
 
 
@@ -85,6 +87,12 @@ def group_message(changes: Sequence[ShiftChange], timetable: Timetable,
             left = ", ".join(f"~{_name(people, p, lang)}~" for p in c.left) or "-"
             joined = ", ".join(_name(people, p, lang) for p in c.joined) or "-"
             out.append(f"{left} → {joined}")
+        if c.leader != c.leader_before:
+            def who(p: int | None) -> str:
+                return _name(people, p, lang) if p is not None else t("label.nobody", lang)
+
+            out.append(t("wa.changed_leader", lang, old=who(c.leader_before),
+                         new=who(c.leader)))
         now = [("⭐ " if p == c.leader else "") + _name(people, p, lang) for p in c.after]
         out.append(t("wa.changed_now", lang, names=", ".join(now) or "-"))
         out.append("")
@@ -114,6 +122,12 @@ def personal_notes(changes: Sequence[ShiftChange], timetable: Timetable,
             lines.setdefault(p, []).append(t("wa.you_join", lang, when=when))
         for p in c.left:
             lines.setdefault(p, []).append(t("wa.you_leave", lang, when=when))
+        if c.leader != c.leader_before:
+            if c.leader is not None and c.leader not in c.joined:
+                lines.setdefault(c.leader, []).append(t("wa.you_lead", lang, when=when))
+            if c.leader_before is not None and c.leader_before in c.after:
+                lines.setdefault(c.leader_before, []).append(
+                    t("wa.you_no_longer_lead", lang, when=when))
     out = []
     for pid, said in lines.items():
         v = people.get(pid)

@@ -28,7 +28,8 @@ def record_attendance(shift: Shift, started: datetime, now: datetime,
     """``shift`` with its attendance recorded. Refused: a shift that has not started, someone
     present or absent who is not on it (a stand-in is named with the absence), one person in
     two states, a stand-in who is already on the shift. Everyone not said absent is present
-    unless ``present`` names who came. An absence nobody covers costs ``fine``, unless sick."""
+    unless ``present`` names who came. An absence said again keeps its stand-in unless a new
+    one is named. An absence nobody covers costs ``fine``, unless sick."""
     if started > now:
         raise BadInput("err.not_started", start=started)
     on_shift = set(shift.volunteers)
@@ -49,11 +50,14 @@ def record_attendance(shift: Shift, started: datetime, now: datetime,
     absences = {x.volunteer: x for x in shift.absences}
     here = set(shift.present) - set(absent_ids)
     for a in absent:
-        covered = a.stand_in is not None or bool(a.stand_in_name)
+        earlier = absences.get(a.volunteer.id)
+        name, helper = a.stand_in_name, a.stand_in.id if a.stand_in is not None else None
+        if earlier is not None and not name and helper is None:  # said again: keep the stand-in
+            name, helper = earlier.substitute, earlier.substitute_id
+        covered = helper is not None or bool(name)
         absences[a.volunteer.id] = Absence(
-            a.volunteer.id, a.reason, a.stand_in_name,
-            fine if not covered and a.reason != "sakit" else 0,
-            a.stand_in.id if a.stand_in is not None else None)
+            a.volunteer.id, a.reason, name, fine if not covered and a.reason != "sakit" else 0,
+            helper)
     for v in present:
         absences.pop(v.id, None)
         if v.id in on_shift:

@@ -96,7 +96,7 @@ def _set_end(s: Settings, v: str) -> Settings:
 
 
 def _set_per_night(s: Settings, v: str) -> Settings:
-    n = parse_count(v, "per-night", maximum=100)
+    n = parse_count(v, "per-night", minimum=1, maximum=100)
     return replace(s, slots=tuple(replace(slot, required=n) for slot in s.slots))
 
 

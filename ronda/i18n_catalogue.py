@@ -185,8 +185,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.away_changed": ("{who}: away period changed.", "{who}: masa berhalangan diubah."),
     "msg.no_away": ("{who} has no away periods.", "{who} tidak punya masa berhalangan."),
     "msg.volunteer_away": ("{who} away: {period}.", "{who} berhalangan: {period}."),
-    "msg.volunteer_back": ("{who} is back on the roster from today.",
-                           "{who} kembali bertugas mulai hari ini."),
+    "err.already_removed": ("{who} is already off the roster ('volunteer edit {who} "
+                            "--reactivate' brings them back, '--purge' erases them).",
+                            "{who} sudah keluar dari daftar ('volunteer edit {who} "
+                            "--reactivate' mengembalikan, '--purge' menghapus datanya)."),
+    "msg.volunteer_back": ("{who} is back on duty from the evening of {day}.",
+                           "{who} kembali bertugas mulai malam {day}."),
     "msg.volunteer_count": ("{count} volunteer(s), {away} away today.",
                             "{count} petugas, {away} berhalangan hari ini."),
     "msg.imported": ("Imported {count} volunteer(s).", "{count} petugas diimpor."),
@@ -268,6 +272,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "line.conflict_leader": ("{night}: {who} leads the shift but is no longer a leader",
                              "{night}: {who} memimpin giliran padahal bukan ketua regu lagi"),
     "warn.conflict": ("{text}", "{text}"),
+    "msg.conflicts_hint": ("{count} conflict(s). Repair them with 'ronda schedule build --from "
+                           "DATE --weeks N' (what still fits stays), or by changing the roster "
+                           "again without --no-repair.",
+                           "{count} bentrok. Perbaiki dengan 'ronda schedule build --from "
+                           "TANGGAL --weeks N' (yang masih sesuai tetap), atau ubah lagi daftar "
+                           "petugas tanpa --no-repair."),
     "msg.no_conflicts": ("The plan fits the roster: no conflicts in the coming nights.",
                          "Jadwal sesuai daftar petugas: tidak ada yang bentrok."),
     "msg.dry_run": ("Nothing was saved (--dry-run).", "Belum ada yang disimpan (--dry-run)."),
@@ -299,6 +309,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.swapped": ("{night}: {into} in place of {out}.", "{night}: {into} menggantikan {out}."),
     "msg.attended": ("{night}: attendance saved ({present} present, {absent} absent).",
                      "{night}: kehadiran disimpan ({present} hadir, {absent} tidak hadir)."),
+    "msg.guest_already": ("{name} joins the patrol on {night} (already listed; kept once).",
+                          "{name} ikut patroli pada {night} (sudah tercatat; dicatat sekali)."),
+    "warn.double_shift": ("{who} stands in while also on another shift that night.",
+                          "{who} menggantikan padahal juga bertugas di giliran lain malam itu."),
+    "msg.fines_due": ("Fines on this shift: {total} (for the RT cash box).",
+                      "Denda pada giliran ini: {total} (untuk kas RT)."),
     "msg.guest_removed": ("{name} no longer joins the patrol on {night}.",
                           "{name} batal ikut patroli pada {night}."),
     "err.no_such_guest": ("{name} is not a guest on {night}.",
@@ -351,10 +367,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "share.week": ("at most {limit} a week", "paling banyak {limit} per pekan"),
     "share.joined": ("joined {date}", "bergabung {date}"),
     "share.rest": ("{rest} nights' rest between duties", "istirahat {rest} malam antar giliran"),
-    "verdict.uneven": ("Uneven: {who} has {planned} duties for a fair share of {share}; "
-                       "consider a rebuild.",
-                       "Belum merata: {who} mendapat {planned} giliran dari bagian adil "
-                       "{share}; pertimbangkan menyusun ulang."),
+    "verdict.uneven": ("Uneven: {who}: {planned} planned against a fair share of {share}. A "
+                       "rebuild keeps what still fits; 'schedule build --fresh' spreads the "
+                       "coming nights again, and the nights planned next even it out.",
+                       "Belum merata: {who}: {planned} giliran dari bagian adil {share}. "
+                       "Susun ulang mempertahankan yang masih sesuai; 'schedule build --fresh' "
+                       "membagi ulang malam mendatang, dan jadwal berikutnya ikut "
+                       "menyeimbangkan."),
     "reason.only": ("only {available} of {required} available",
                     "hanya {available} dari {required} yang bisa"),
     "reason.no_leader": ("no team leader available", "tidak ada ketua regu yang bisa"),
@@ -444,6 +463,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "jangan ditempel di papan umum."),
     "label.no_phone": ("no phone: tell in person", "tanpa No. HP: sampaikan langsung"),
     "wa.changed_title": ("NIGHT PATROL SCHEDULE CHANGED", "JADWAL RONDA BERUBAH"),
+    "wa.changed_leader": ("Leader: {old} → {new}", "Ketua regu: {old} → {new}"),
+    "wa.you_lead": ("- you now lead the team {when}", "- Anda kini ketua regu {when}"),
+    "wa.you_no_longer_lead": ("- you no longer lead the team {when} (you stay on duty)",
+                              "- Anda tidak lagi ketua regu {when} (tetap bertugas)"),
     "wa.changed_now": ("Now: {names}", "Kini: {names}"),
     "wa.personal_head": ("Hello {name}, your night patrol schedule ({rt}) has changed:",
                          "Yth. {name}, jadwal ronda Anda ({rt}) berubah:"),
@@ -681,6 +704,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.to": ("To", "Sampai"),
     "col.reason": ("Reason", "Alasan"),
     "status.past": ("past", "sudah lewat"),
+    "absence.izin": ("excused", "izin"),
+    "absence.sakit": ("sick", "sakit"),
+    "absence.dinas": ("on duty elsewhere", "dinas"),
+    "absence.tanpa-keterangan": ("absent without notice", "tanpa keterangan"),
+    "label.stood_in": ("{text}; {who} stood in", "{text}; diganti {who}"),
+    "status.now": ("now", "sedang berlangsung"),
     "col.taken": ("Taken", "Dibuat"),
     "col.bytes": ("Bytes", "Bita"),
     "col.file": ("File", "Berkas"),

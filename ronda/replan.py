@@ -147,7 +147,8 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
     People who can no longer serve a shift leave it and each place is refilled by the least
     loaded free person (a leader where the shift loses its leader); a shift whose leader is
     no longer one gets a free leader in place of its most loaded member; coming shifts that
-    are short get whoever is free. Shortfall reasons are renewed on the nights touched.
+    are short get whoever is free, and those with more people than they now need free their
+    most loaded members. Shortfall reasons are renewed on the nights touched.
     """
     from ronda.scheduler import explain_shortfalls
 
@@ -183,6 +184,15 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
         while len(r.shifts[key].volunteers) < required:
             if r.replace(key, None, leader=False) is None:
                 break
+        s = r.shifts[key]
+        spare = [p for p in s.volunteers if p != s.leader and p not in pinned(s)]
+        while len(s.volunteers) > required and spare:  # fewer needed now: free the busiest
+            out = max(spare, key=lambda p: r.load(r.by_id[p], s.date) if p in r.by_id
+                      else (0.0, p))
+            spare.remove(out)
+            r.ledger.remove(out, s.date)
+            s = r.shifts[key] = s.with_changes(volunteers=tuple(p for p in s.volunteers
+                                                                if p != out))
     touched = {k[0] for k in coming if r.shifts[k] != original[k] or original[k].short}
     renewed = [s for k, s in sorted(r.shifts.items()) if k[0] in touched]
     explain_shortfalls(renewed, people, rules, r.ledger, timetable)

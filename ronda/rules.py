@@ -188,10 +188,7 @@ def swap_in(shift: Shift, out: Volunteer, into: Volunteer, ledger: Ledger, rules
             now: datetime) -> tuple[Shift, list[Exclusion]]:
     """``shift`` with ``into`` in place of ``out`` and the swap recorded, and the rules that
     bends (an empty list when none): the hard rules, and a leader replaced by a non-leader."""
-    bent: list[Exclusion] = []
-    why = blocked(into, shift.date, ledger, rules, leaving=out.id)
-    if why is not None:
-        bent.append(why)
+    bent = list(blocks(into, shift.date, ledger, rules, leaving=out.id))
     if shift.leader == out.id and not into.leader:
         bent.append(Exclusion(into.id, "leader"))
     ids = tuple(into.id if p == out.id else p for p in shift.volunteers)
@@ -210,8 +207,8 @@ def exchange(first: Shift, a: Volunteer, second: Shift, b: Volunteer, ledger: Le
     ``first``. Both swaps are recorded; the rules either move bends are returned."""
     ledger.remove(a.id, first.date)
     ledger.remove(b.id, second.date)
-    bent = [e for e in (blocked(a, second.date, ledger, rules, leaving=b.id),
-                        blocked(b, first.date, ledger, rules, leaving=a.id)) if e is not None]
+    bent = [*blocks(a, second.date, ledger, rules, leaving=b.id),
+            *blocks(b, first.date, ledger, rules, leaving=a.id)]
     ledger.add(a.id, first.date)
     ledger.add(b.id, second.date)
     for shift, out, into in ((first, a, b), (second, b, a)):

@@ -334,7 +334,10 @@ def explain_shortfalls(shifts: list[Shift], people: Sequence[Volunteer], rules: 
             if len(s.volunteers) >= required and not no_leader:
                 shifts[i] = s.with_changes(short=None)
                 continue
-            exclusions = [why for v in people if v.id not in on_night
+            # short only of a leader: say why each leader could not come
+            candidates = [v for v in people if v.leader] if len(s.volunteers) >= required \
+                else people
+            exclusions = [why for v in candidates if v.id not in on_night
                           and (why := blocked(v, d, ledger, rules)) is not None]
             listed = sorted(exclusions, key=lambda e: (
                 RULE_ORDER.index(e.rule) if e.rule in RULE_ORDER else 99, e.volunteer))

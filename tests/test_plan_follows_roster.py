@@ -279,3 +279,58 @@ def test_a_new_household_and_a_rebuild_that_lists_what_moved(run: Run,
     assert rebuilt.stderr.count(" → ") == len(changed)  # the summary lists each move
     housemates = [p for p in ids(after[key]) if p in (a["id"], b["id"])]
     assert len(housemates) == 1
+
+
+def test_a_forced_swap_hides_no_other_rule(run: Run, night_in_two: Path) -> None:
+    before = plan(run)
+    out = before[("2026-11-27", 0)]["volunteers"][-1]
+    on_27 = {p for (d, _), s in before.items() if d == "2026-11-27" for p in ids(s)}
+    into = next(p for p in ids(before[("2026-11-26", 1)])[1:] if p not in on_27)
+    forced = run("schedule", "swap", "27/11/2026", str(out["id"]), str(into), "--force",
+                 env=WEDNESDAY)
+    assert forced.exit_code == 0 and "resting" in forced.stderr
+    assert run("schedule", "check", env=WEDNESDAY).exit_code == 0  # the bent rest is accepted
+    week = [k for k, s in plan(run).items() if "2026-11-23" <= k[0] <= "2026-11-29"
+            and into in ids(s)]
+    assert len(week) >= 2
+    limited = run("volunteer", "edit", str(into), "--max-per-week", "1", "--no-repair",
+                  env=WEDNESDAY)
+    assert "weekly limit" in limited.stderr
+    check = run("schedule", "check", env=WEDNESDAY)
+    assert check.exit_code == 1 and "weekly limit" in check.stdout
+    assert "schedule build" in check.stderr
+
+
+def test_fewer_needed_frees_people_and_the_group_hears_of_leaders(run: Run,
+                                                                   night_in_two: Path) -> None:
+    saturday = plan(run)[("2026-11-28", 0)]
+    assert len(saturday["volunteers"]) == 5  # sat=4 plus the holiday's one
+    removed = run("holiday", "remove", "2026-11-28", env=WEDNESDAY)
+    assert removed.exit_code == 0 and " → " in removed.stderr
+    assert len(plan(run)[("2026-11-28", 0)]["volunteers"]) == 4
+    assert run("config", "set", "per-night", "0").exit_code == 2
+    led = next(s for k, s in sorted(plan(run).items()) if k[0] > "2026-11-26" and s["leader"])
+    assert run("volunteer", "edit", str(led["leader"]), "--no-leader",
+               env=WEDNESDAY).exit_code == 0
+    text = run("roster", "--changes", env=WEDNESDAY, lang="id").stdout
+    assert f"Ketua regu: {led['volunteers'][0]['name']} → " in text
+    tell = run("roster", "--changes", "--tell", env=WEDNESDAY, lang="id").stdout
+    assert "Anda%20tidak%20lagi%20ketua%20regu" in tell
+
+
+def test_said_again_an_absence_keeps_its_stand_in_and_fines_are_told(run: Run,
+                                                                    night_in_two: Path) -> None:
+    assert run("config", "set", "fine", "Rp20.000").exit_code == 0
+    env = {"RONDA_TODAY": "2026-11-27"}
+    people = ids(plan(run, env)[("2026-11-26", 0)])
+    first = run("schedule", "attend", "2026-11-26", "--slot", "1", "--absent",
+                f"{people[1]}=izin", "--substitute", "Dani (anak Pak RT)", env=env)
+    assert first.exit_code == 0 and "Fines" not in first.stderr
+    again = run("schedule", "attend", "2026-11-26", "--slot", "1", "--absent",
+                f"{people[1]}=izin", "--absent", str(people[2]), env=env)
+    assert again.exit_code == 0 and "Fines on this shift: Rp20.000" in again.stderr
+    shown = run("schedule", "--week", "2026-11-26", env={**env, "COLUMNS": "200"}).stdout
+    assert "excused; Dani (anak Pak RT) stood in" in shown
+    twice = run("volunteer", "remove", str(people[2]), env=env)
+    assert twice.exit_code == 0
+    assert "already off the roster" in run("volunteer", "remove", str(people[2]), env=env).stderr

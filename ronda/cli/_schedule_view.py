@@ -12,7 +12,7 @@ from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
 from ronda.phones import display_phone
-from ronda.shifts import Shift, Shortfall
+from ronda.shifts import Absence, Shift, Shortfall
 from ronda.timetable import Timetable
 
 REASONS_SHOWN = 4
@@ -72,6 +72,14 @@ def shift_json(shift: Shift, timetable: Timetable, people: dict[int, Volunteer],
     }
 
 
+def absence_text(a: Absence, people: dict[int, Volunteer], lang: str) -> str:
+    """``Heru Purnomo: sick; Dani stood in``."""
+    text = f"{person_name(people, a.volunteer, lang)}: {t(f'absence.{a.reason}', lang)}"
+    helper = person_name(people, a.substitute_id, lang) if a.substitute_id is not None \
+        else a.substitute
+    return t("label.stood_in", lang, text=text, who=helper) if helper else text
+
+
 def night_label(d: date, lang: str) -> str:
     return f"{DAY_SHORT[lang][d.weekday()]} {format_date(d, lang, weekday=False)}\n" \
            f"{night_name(d, lang)}"
@@ -107,6 +115,7 @@ def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
         if s.logged:
             notes.append(t("label.logged", lang, note=s.note) if s.note else
                          t("label.logged_plain", lang))
+            notes += [absence_text(a, people, lang) for a in s.absences]
         duty += [f"+ {g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
         rows.append([night_label(s.date, lang) if s.date != previous else "",
                      timetable.hours_of(s, lang),

@@ -67,4 +67,6 @@ def remove(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE"
         when = parse_date(day, st.today(data.settings().timezone))
         if not data.remove_holiday(when):
             raise BadInput("err.no_holiday", night=format_date(when, st.lang))
+        followed = follow_roster(st, data, "holiday")
     st.out.done("msg.holiday_removed", night=format_date(when, st.out.lang))
+    tell(st, followed)

@@ -276,7 +276,6 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 @app.command("check")
 def check(ctx: typer.Context, json: Json = False) -> None:
     """List every conflict between the coming nights and the roster (exit 1 when any)."""
-    from ronda.cli._replan import render_conflicts
     from ronda.replan import find_conflicts
     from ronda.rules import Rules
 
@@ -290,7 +289,10 @@ def check(ctx: typer.Context, json: Json = False) -> None:
     if json:
         st.out.json([c.to_dict() for c in found])
     elif found:
-        render_conflicts(st, found, timetable, people)
+        from ronda.cli._replan import conflict_text
+
+        st.out.text("\n".join(conflict_text(c, timetable, people, st.lang) for c in found))
+        st.out.say("msg.conflicts_hint", count=len(found))
     else:
         st.out.done("msg.no_conflicts")
     if found:
@@ -336,14 +338,27 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
                     stand_in_name = clean_text(helper, field_name="--substitute", limit=80)
             missing.append(Absent(who(name), parse_absence_reason(why) if why
                                   else default_reason, stand_in, stand_in_name))
+        now = st.now(settings.timezone)
+        night_shifts = data.shifts(day, day)
+        if night_shifts and min(timetable.window_of(s)[0] for s in night_shifts) > now:
+            raise BadInput("err.not_started",
+                           start=min(timetable.window_of(s)[0] for s in night_shifts))
         shift = _shift_of(data, timetable, day, slot, st.lang,
                           [v.id for v in came] + [a.volunteer.id for a in missing])
-        started = timetable.window_of(shift)[0]
-        logged = record_attendance(shift, started, st.now(settings.timezone), came, missing,
+        logged = record_attendance(shift, timetable.window_of(shift)[0], now, came, missing,
                                    text, settings.fine)
         data.save_shift(logged)
+    others = {p for s in night_shifts if s.key != shift.key for p in s.volunteers}
+    for a in missing:
+        if a.stand_in is not None and a.stand_in.id in others:
+            st.out.warn("warn.double_shift", who=label(a.stand_in))
+    fines = sum(a.fine for a in logged.absences)
     st.out.done("msg.attended", night=shift_name(timetable, shift, st.out.lang),
                 present=len(logged.present), absent=len(logged.absences))
+    if fines:
+        from ronda.config import format_money
+
+        st.out.say("msg.fines_due", total=format_money(fines))
 
 
 @app.command("guest")
@@ -378,7 +393,8 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
             data.save_shift(shift.with_changes(guests=others))
         elif len(others) == len(shift.guests) or Guest(who, kind) not in shift.guests:
             data.save_shift(shift.with_changes(guests=(*others, Guest(who, kind))))
-    key = "msg.guest_removed" if remove else "msg.guest_added"
+    key = "msg.guest_removed" if remove else "msg.guest_added" if len(others) == len(
+        shift.guests) else "msg.guest_already"
     st.out.done(key, name=who, night=shift_name(timetable, shift, st.out.lang))
 
 

@@ -163,7 +163,9 @@ def remove(ctx: typer.Context, volunteer: VolunteerRef,
     """Take a volunteer off the roster (history stays); --purge erases their personal data."""
     st = state(ctx)
     with st.data(write=True, backup=True) as data:
-        v = find_volunteer(data.volunteers(), volunteer, include_inactive=purge)
+        v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
+        if not v.active and not purge:
+            raise BadInput("err.already_removed", who=label(v))
         if purge:
             st.confirm("confirm.purge", yes, who=label(v))
             data.save_volunteer(v.purge())
@@ -231,7 +233,8 @@ def _list_away(st: State, v: Volunteer, today: date, json: bool) -> None:
         return
     rows = [[str(i), format_date(a.start, st.lang), format_date(a.end, st.lang),
              reason_label(a.reason, st.lang),
-             st.out.t("status.past") if a.end < today else ""]
+             st.out.t("status.past") if a.end < today else
+             st.out.t("status.now") if a.start <= today else ""]
             for i, a in enumerate(v.away, start=1)]
     st.out.table(["col.number", "col.from", "col.to", "col.reason", "col.status"], rows,
                  title=label(v))
@@ -250,7 +253,7 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
         v = mark_back(find_volunteer(data.volunteers(), volunteer), day)
         data.save_volunteer(v)
         followed = follow_roster(st, data, "back", repair=not no_repair)
-    st.out.done("msg.volunteer_back", who=label(v))
+    st.out.done("msg.volunteer_back", who=label(v), day=day)
     tell(st, followed)
 
 
