@@ -185,6 +185,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.away_changed": ("{who}: away period changed.", "{who}: masa berhalangan diubah."),
     "msg.no_away": ("{who} has no away periods.", "{who} tidak punya masa berhalangan."),
     "msg.volunteer_away": ("{who} away: {period}.", "{who} berhalangan: {period}."),
+    "warn.purge_free_text": ("The name still stands in the hand-written text of incident(s) "
+                             "{ids}; ronda keeps reports as they were written, so review them "
+                             "with the reporter.",
+                             "Nama itu masih tertulis di teks kejadian {ids}; ronda tidak "
+                             "mengubah isi laporan, jadi periksa bersama pelapornya."),
     "err.already_removed": ("{who} is already off the roster ('volunteer edit {who} "
                             "--reactivate' brings them back, '--purge' erases them).",
                             "{who} sudah keluar dari daftar ('volunteer edit {who} "

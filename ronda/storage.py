@@ -243,7 +243,7 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
         problems.append("calendar: the registry is malformed")
     if full:
         _check_table(data, "incidents", Incident.from_dict, lambda i: i.id, problems)
-        _check_table(data, "reporters", Reporter.from_dict, lambda r: r.incident, problems)
+        _check_table(data, "reporters", Reporter.from_dict, None, problems)
     else:
         for table, field in (("incidents", "occurred_at"), ("reporters", "incident")):
             for doc_id, record in data.get(table, {}).items():
@@ -422,6 +422,24 @@ class DataFile:
         mine = [d.doc_id for d in table.all() if d.get("volunteer") == volunteer]
         table.update({"name": ""}, doc_ids=mine)
         return len(mine)
+
+    def erase_person(self, v: Volunteer) -> list[int]:
+        """Erase a volunteer's name wherever ronda wrote it: reports they made, and stand-in
+        notes that name them; returns the incidents whose free text still holds the name,
+        for the coordinator to look at."""
+        self.erase_reporter(v.id)
+        needle = v.name.casefold()
+        shifts = self.db.table("shifts", cache_size=0)
+        for doc in shifts.all():
+            absences = doc.get("absences", [])
+            if any(needle and needle in a.get("substitute", "").casefold() for a in absences):
+                for a in absences:
+                    if needle in a.get("substitute", "").casefold():
+                        a["substitute"], a["substitute_id"] = "", v.id
+                shifts.update({"absences": absences}, doc_ids=[doc.doc_id])
+        fields = ("description", "location", "who", "witness", "action", "behaviour")
+        return sorted(int(k) for k, d in self._storage.data.get("incidents", {}).items()
+                      if needle and any(needle in str(d.get(f, "")).casefold() for f in fields))
 
     def reporters(self) -> dict[int, Reporter]:
         """Reporters by incident id."""

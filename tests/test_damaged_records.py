@@ -116,3 +116,14 @@ def test_any_damage_to_any_record_is_refused_or_harmless(sound: Path, tmp_path_f
             assert code == 1, (args, field, value, output)
     if broken:
         assert digest(db) == before
+
+
+def test_a_sound_file_without_its_digest_reads_in_full_and_passes(sound: Path,
+                                                                 tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    shutil.copy(sound, db)  # as an older ronda left it: no digest beside it
+    assert not (tmp_path / ".rt.json.checked").exists()
+    for args, code, output in run_all(db):
+        assert code == 0, (args, output)
+    assert (tmp_path / ".rt.json.checked").exists()
+    assert check_records(json.loads(db.read_text())) == []

@@ -14,6 +14,7 @@ from ronda.dates import DAY_SHORT, format_period
 from ronda.i18n import t
 from ronda.incident_report import NIGHT_HOURS
 from ronda.model import Settings
+from ronda.printing.text import markdown_cell
 
 SHADES = " ░▒▓█"
 
@@ -77,9 +78,7 @@ def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any
     flat["status"] = t(f"status.incident.{row['status']}", lang)
     flat.update({k: row["police"][k] for k in ("station", "lp", "sttlp", "sp2hp")})
     flat["shift_date"] = row["shift"]["date"] if row["shift"] else None
-    if not with_reporters:
-        flat["witness"] = ""
-    else:
+    if with_reporters:
         flat["reporter"] = row["reporter"]["name"] if row["reporter"] else ""
     return flat
 
@@ -99,7 +98,7 @@ def export_text(fmt: str, rows: list[dict[str, Any]], settings: Settings, first:
             writer.writerow({k: safe_cell("" if row.get(k) is None else str(row.get(k)))
                              for k in fields})
         return buffer.getvalue()
-    lines = [f"# {t('export.title', lang)}", "", f"**{settings.name}** — "
+    lines = [f"# {t('export.title', lang)}", "", f"**{markdown_cell(settings.name)}** — "
              f"{format_period(first, last, lang)}", ""]
     counts: dict[str, int] = {}
     for row in flat:
@@ -113,8 +112,7 @@ def export_text(fmt: str, rows: list[dict[str, Any]], settings: Settings, first:
                  row["location"] or "", row["description"], row["status"] +
                  (f" · LP {row['lp']}" if row["lp"] else "") +
                  (f" · SP2HP {row['sp2hp']}" if row["sp2hp"] else "")]
-        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")
-                                       for c in cells) + " |")
+        lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 

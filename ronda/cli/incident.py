@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import Annotated, Any
+from datetime import date, timedelta
+from typing import Annotated
 
 import typer
 
@@ -30,6 +30,7 @@ from ronda.incidents import (
     update_incident,
 )
 from ronda.model import Settings
+from ronda.privacy import incident_record
 from ronda.roster import find_volunteer, parse_count
 from ronda.shifts import Shift
 from ronda.timetable import Timetable
@@ -40,17 +41,6 @@ Since = Annotated[str | None, Opt("--since", help="help.opt.since")]
 Until = Annotated[str | None, Opt("--until", help="help.opt.until")]
 WithReporters = Annotated[bool, Opt("--with-reporters", help="help.opt.with_reporters")]
 Text = Annotated[str | None, Opt()]
-
-
-def incident_json(i: Incident, reporter: Reporter | None, now: datetime,
-                  with_reporters: bool) -> dict[str, Any]:
-    """The stable JSON object of an incident; the reporter only when public or asked for."""
-    data = i.to_dict()
-    show = reporter is not None and (reporter.public or with_reporters)
-    data["reporter"] = ({"name": reporter.name, "volunteer": reporter.volunteer,
-                         "public": reporter.public} if show else None)
-    data["overdue"] = i.overdue(now)
-    return data
 
 
 def _range(since: str | None, until: str | None, today: date) -> tuple[date, date]:
@@ -105,7 +95,7 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
     if source and not source.public:
         st.out.say("msg.reporter_confidential")
     if json:
-        st.out.json(incident_json(stored, source, now, with_reporters=False))
+        st.out.json(incident_record(stored, source, now, with_reporters=False))
 
 
 def _ask(st: State, **given: str | None) -> dict[str, str | None]:
@@ -133,7 +123,9 @@ def _reporter(people, name: str | None, public: bool) -> Reporter | None:  # noq
     try:
         v = find_volunteer(people, name)
         return Reporter(0, v.name, v.id, public)
-    except BadInput:
+    except BadInput as exc:
+        if exc.key == "err.volunteer_ambiguous":  # never a guess: a purge must find them
+            raise
         return Reporter(0, clean_text(name, field_name="--reporter", required=True), None,
                         public)
 
@@ -194,7 +186,7 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
                        if s.slot == incident.shift[1]), None) if incident.shift else None
     _warn_reporters(st, with_reporters)
     if json:
-        st.out.json(incident_json(incident, reporter, now, with_reporters))
+        st.out.json(incident_record(incident, reporter, now, with_reporters))
         return
     from ronda.incident_report import status_text
 
@@ -278,7 +270,7 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
         now = st.now(settings.timezone)
     _warn_reporters(st, with_reporters)
     if json:
-        st.out.json([incident_json(i, reporters.get(i.id), now, with_reporters) for i in found])
+        st.out.json([incident_record(i, reporters.get(i.id), now, with_reporters) for i in found])
         return
     out, lang = st.out, st.out.lang
     rows = []
@@ -336,7 +328,7 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
         reporters = data.reporters()
         now = st.now(settings.timezone)
     _warn_reporters(st, with_reporters)
-    rows = [incident_json(i, reporters.get(i.id), now, with_reporters) for i in found]
+    rows = [incident_record(i, reporters.get(i.id), now, with_reporters) for i in found]
     write_text_file(output, export_text(fmt, rows, settings, first, last, st.out.lang,
                                         with_reporters))
     if output != "-":

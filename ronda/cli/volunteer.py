@@ -166,16 +166,19 @@ def remove(ctx: typer.Context, volunteer: VolunteerRef,
         v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
         if not v.active and not purge:
             raise BadInput("err.already_removed", who=label(v))
+        mentioned: list[int] = []
         if purge:
             st.confirm("confirm.purge", yes, who=label(v))
             data.save_volunteer(v.purge())
-            data.erase_reporter(v.id)
+            mentioned = data.erase_person(v)
         else:
             data.save_volunteer(v.with_changes(active=False))
         followed = follow_roster(st, data, "remove", repair=not no_repair)
     if purge:
         st.out.done("msg.volunteer_purged", id=v.id)
         st.out.warn("warn.purge_backups")
+        if mentioned:
+            st.out.warn("warn.purge_free_text", ids=", ".join(f"#{i}" for i in mentioned))
     else:
         st.out.done("msg.volunteer_removed", who=label(v))
     tell(st, followed)

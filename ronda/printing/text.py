@@ -102,6 +102,12 @@ def sheet_text(sheet: Sheet, width: int = WIDTH) -> str:
     return "\n".join(wrapped) + "\n"
 
 
+def markdown_cell(text: str) -> str:
+    """Text that stays text in a Markdown table: no HTML, no column breaks, one line."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("|", "\\|").replace("\n", " ").replace("\r", " "))
+
+
 def _cell(n: Night, sheet: Sheet) -> str:
     names = [f"_{n.holiday}_"] if n.holiday else []
     for w in n.shifts:
@@ -112,13 +118,13 @@ def _cell(n: Night, sheet: Sheet) -> str:
         names += [f"+ {g}" for g in w.guests]
     if not n.people:
         names.append(sheet.label("poster.no_duty"))
-    return "<br>".join(x.replace("|", "\\|") for x in names)
+    return "<br>".join(markdown_cell(x) for x in names)
 
 
 def sheet_markdown(sheet: Sheet) -> str:
     """The sheet as a Markdown table, one column per night."""
-    out = [f"# {sheet.title}", "", f"**{sheet.neighbourhood}**" +
-           (f" — {sheet.area}" if sheet.area else ""), "", sheet.period, ""]
+    out = [f"# {sheet.title}", "", f"**{markdown_cell(sheet.neighbourhood)}**" +
+           (f" — {markdown_cell(sheet.area)}" if sheet.area else ""), "", sheet.period, ""]
     out.append("| " + " | ".join(f"{n.day}<br>{n.date_text}<br>_{n.night}_"
                                   for n in sheet.nights) + " |")
     out.append("|" + "---|" * len(sheet.nights))

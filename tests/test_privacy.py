@@ -1,0 +1,76 @@
+"""Private data stays private: witnesses and reporters appear only when asked for, in every
+output; a purge erases every place ronda wrote the name; exports are plain text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Run, digest
+
+NOW = {"RONDA_NOW": "2026-11-29T08:00:00+07:00"}
+
+
+def logged(run: Run, db: Path) -> str:
+    assert run("demo", env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
+    result = run("incident", "log", "--at", "-1h", "--category", "theft", "--description",
+                 "Helm hilang <script>alert(1)</script> | kolom", "--witness",
+                 "Pak Darto 0812-1111-2222", "--reporter", "Slamet Riyadi", "--json", env=NOW)
+    assert result.exit_code == 0, result.output
+    return str(json.loads(result.stdout)["id"])
+
+
+def test_witnesses_and_reporters_only_when_asked(run: Run, db: Path, tmp_path: Path) -> None:
+    number = logged(run, db)
+    plain = [run("incident", "show", number, "--json", env=NOW).stdout,
+             run("incident", "list", "--json", env=NOW).stdout,
+             run("incident", "export", "--format", "json", env=NOW).stdout,
+             run("incident", "export", "--format", "csv", env=NOW).stdout,
+             run("incident", "export", "--format", "md", env=NOW).stdout,
+             run("incident", "board", env=NOW).stdout]
+    for text in plain:
+        assert "Darto" not in text and "Slamet Riyadi" not in text, text[:300]
+    asked = run("incident", "show", number, "--json", "--with-reporters", env=NOW)
+    record = json.loads(asked.stdout)
+    assert record["witness"].startswith("Pak Darto") and record["reporter"]["name"]
+    assert "reporters" in asked.stderr  # said out loud that it is private
+
+
+def test_markdown_exports_are_text_not_html(run: Run, db: Path) -> None:
+    logged(run, db)
+    md = run("incident", "export", "--format", "md", env=NOW).stdout
+    assert "<script>" not in md and "&lt;script&gt;" in md and "\\| kolom" in md
+
+
+def test_an_ambiguous_reporter_is_refused_not_guessed(run: Run, db: Path) -> None:
+    assert run("demo", env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
+    before = digest(db)
+    result = run("incident", "log", "--at", "-1h", "--category", "theft", "--description",
+                 "x", "--reporter", "Santoso", env=NOW)
+    assert result.exit_code == 2 and "Teguh Santoso" in result.stderr
+    assert digest(db) == before
+
+
+def test_a_purge_erases_the_name_everywhere_ronda_wrote_it(run: Run, db: Path) -> None:
+    number = logged(run, db)
+    env = {"RONDA_TODAY": "2026-11-24"}
+    monday = json.loads(run("schedule", "--json", "--week", "2026-11-23", env=env).stdout)[0]
+    absent = monday["volunteers"][-1]["id"]
+    assert run("schedule", "attend", "2026-11-23", "--absent", str(absent), "--substitute",
+               "Rina Kartika", env=env).exit_code == 0
+    assert run("volunteer", "add", "Rina Kartika").exit_code == 0
+    # an older file kept stand-ins by name; ronda must find those too
+    data = json.loads(db.read_text())
+    shift = next(s for s in data["shifts"].values() if s["date"] == "2026-11-23")
+    shift["absences"][0]["substitute"] = "#29 Rina Kartika"
+    db.write_text(json.dumps(data))
+    purge = run("volunteer", "remove", "Rina Kartika", "--purge", "--yes")
+    assert purge.exit_code == 0, purge.output
+    purge_slamet = run("volunteer", "remove", "Slamet Riyadi", "--purge", "--yes")
+    assert purge_slamet.exit_code == 0
+    text = db.read_text()
+    assert "Rina Kartika" not in text and "Slamet Riyadi" not in text
+    assert number  # the report Slamet made stays, without his name
+    record = json.loads(run("incident", "show", number, "--json", "--with-reporters",
+                            env=NOW).stdout)
+    assert record["reporter"] is None or record["reporter"]["name"] == ""
