@@ -115,6 +115,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.file_unwritable": ("Cannot write {path}: {detail}; the data file is as it was.",
                             "Tidak dapat menulis {path}: {detail}; berkas data tetap seperti "
                             "semula."),
+    "err.export_link": ("{path} is a symbolic link; name the file itself.",
+                        "{path} adalah tautan simbolik; sebutkan berkasnya sendiri."),
+    "err.empty_db": ("--db needs a file name.", "--db perlu nama berkas."),
+    "err.backups_link": ("{path} is a symbolic link; backups are kept only in a real folder "
+                         "beside the data file.",
+                         "{path} adalah tautan simbolik; cadangan hanya disimpan di folder "
+                         "sungguhan di samping berkas data."),
+    "warn.file_mode_fixed": ("{path} could be read by other users of this computer (mode "
+                             "{mode}); it is now readable by you only.",
+                             "{path} bisa dibaca pengguna lain di komputer ini (mode {mode}); "
+                             "kini hanya bisa dibaca oleh Anda."),
     "err.bad_env": ("{name}={value} is not a valid setting.",
                     "{name}={value} bukan nilai yang sah."),
     "err.file_unreadable": ("Cannot read {path}: {detail}.",

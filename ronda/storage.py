@@ -10,6 +10,7 @@ leaves the file byte for byte as it was. Before changes to many records a backup
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -51,9 +52,13 @@ def default_path() -> Path:
 
 
 def resolve_path(option: str | None) -> Path:
-    """``--db``, else ``RONDA_DB``, else the platform's user data folder."""
+    """``--db``, else ``RONDA_DB``, else the platform's user data folder. A data file that
+    is a symbolic link stands for its target: that is what is read, locked and replaced."""
+    if option is not None and not option.strip():
+        raise BadInput("err.empty_db")
     chosen = option or os.environ.get(ENV_DB)
-    return Path(chosen).expanduser() if chosen else default_path()
+    path = Path(chosen).expanduser() if chosen else default_path()
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
@@ -108,7 +113,11 @@ class _SessionStorage(Storage):
 # ---------------------------------------------------------------- backups
 
 def backup_dir(path: Path) -> Path:
-    return path.parent / "backups"
+    """``backups/`` beside the data file; a symbolic link there is refused, never followed."""
+    folder = path.parent / "backups"
+    if folder.is_symlink():
+        raise DataFileError("err.backups_link", path=str(folder))
+    return folder
 
 
 @dataclass(frozen=True)
@@ -121,21 +130,28 @@ class Backup:
     size: int
 
 
+_BACKUP_NAME = re.compile(r"(?:(?P<seq>\d{6})-)?(?P<stamp>\d{8}T\d{12})")
+
+
 def list_backups(path: Path) -> list[Backup]:
-    """Backups of this data file, newest first."""
+    """Backups of this data file, newest first: by the sequence number in their names (a
+    clock that was once wrong cannot reorder them), then by the time they were taken."""
     folder = backup_dir(path)
     if not folder.is_dir():
         return []
-    found = sorted(folder.glob(f"{path.stem}-*.json"), reverse=True)
-    out = []
-    for i, p in enumerate(found, start=1):
-        stamp = p.stem[len(path.stem) + 1:]
+    found = []
+    for p in folder.glob(f"{path.stem}-*.json"):
+        m = _BACKUP_NAME.fullmatch(p.stem[len(path.stem) + 1:])
+        if m is None or p.is_symlink():
+            continue
         try:
-            taken = datetime.strptime(stamp, "%Y%m%dT%H%M%S%f")
+            taken = datetime.strptime(m["stamp"], "%Y%m%dT%H%M%S%f")
         except ValueError:
             continue
-        out.append(Backup(i, p, taken, p.stat().st_size))
-    return out
+        found.append((int(m["seq"] or 0), taken, p))
+    found.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [Backup(i, p, taken, p.stat().st_size)
+            for i, (_, taken, p) in enumerate(found, start=1)]
 
 
 def make_backup(path: Path, payload: bytes) -> Path:
@@ -147,7 +163,11 @@ def make_backup(path: Path, payload: bytes) -> Path:
         raise DataFileError("err.file_unwritable", path=str(folder),
                             detail=exc.strerror or type(exc).__name__) from None
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    target = folder / f"{path.stem}-{stamp}.json"
+    existing = list_backups(path)
+    newest = _BACKUP_NAME.fullmatch(existing[0].path.stem[len(path.stem) + 1:]) \
+        if existing else None
+    sequence = int(newest["seq"] or 0) + 1 if newest else 1
+    target = folder / f"{path.stem}-{sequence:06d}-{stamp}.json"
     write_atomically(target, payload)
     for old in list_backups(path)[KEEP_BACKUPS:]:
         with suppress(OSError):
@@ -519,6 +539,23 @@ def _locked(path: Path, timeout: float | None) -> Iterator[None]:
         lock.release()
 
 
+def _remove_leftovers(path: Path) -> None:
+    """Temporary copies left by a writer that was killed (they hold the whole file, reporters
+    included); only ever called under the lock, when no writer can be at work."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with suppress(OSError):
+            leftover.unlink()
+
+
+def loose_mode(path: Path) -> int | None:
+    """The file's mode when others may read it (it is rewritten 0600 on the next write)."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        return None
+    return mode if mode & 0o077 else None
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -590,6 +627,7 @@ def open_data(path: Path, *, write: bool = False, backup: bool = False,
         migrated = data.pop(_MIGRATED, False)
         handle = DataFile(path, data)
         yield handle
+        _remove_leftovers(path)
         if handle.changed or migrated:
             if backup or migrated:
                 make_backup(path, payload)

@@ -30,10 +30,28 @@ def write_text_file(name: str, text: str) -> None:
 
 
 def write_bytes_file(name: str, payload: bytes) -> None:
-    """Write a file readable by its owner only; a path that cannot be written is bad input."""
+    """Write a file readable by its owner only, an existing one included; a symbolic link is
+    not followed, and a path that cannot be written is bad input."""
+    if os.path.islink(name):
+        raise BadInput("err.export_link", path=name)
     try:
-        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        os.fchmod(fd, 0o600)  # an existing file keeps no wider mode
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
     except OSError as exc:
         raise BadInput("err.cannot_write", path=name, detail=exc.strerror or str(exc)) from None
+
+
+def private_folder(name: str) -> Path:
+    """A folder for files that hold personal data: made 0700, and tightened to 0700 when it
+    exists; a symbolic link is not followed."""
+    folder = Path(name)
+    if folder.is_symlink():
+        raise BadInput("err.export_link", path=name)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    except OSError as exc:
+        raise BadInput("err.cannot_write", path=name, detail=exc.strerror or str(exc)) from None
+    return folder

@@ -87,11 +87,15 @@ class State:
     @contextmanager
     def data(self, *, write: bool = False, backup: bool = False) -> Iterator[DataFile]:
         """The data file for this command; its language setting applies from here on."""
-        from ronda.storage import open_data
+        from ronda.storage import loose_mode, open_data
 
-        with open_data(self.path, write=write, backup=backup) as handle:
+        path = self.path
+        mode = loose_mode(path) if write else None
+        with open_data(path, write=write, backup=backup) as handle:
             self.setting_lang = handle.settings().lang
             yield handle
+        if mode is not None and loose_mode(path) is None:  # rewritten 0600: say so
+            self.out.warn("warn.file_mode_fixed", path=str(path), mode=f"{mode:o}")
 
     def choose_lang(self, lang: str | None) -> None:
         """A command's own ``--lang`` (for what it writes), checked like the root option."""

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ronda.cli._files import write_bytes_file
+from ronda.cli._files import private_folder, write_bytes_file
 from ronda.cli._options import From, To
 from ronda.cli._state import State, state
 from ronda.dates import check_range, parse_date, week_of
@@ -107,11 +106,7 @@ def _write_per_volunteer(st: State, folder_name: str, files: dict[int | None, by
                          names: dict[int, str]) -> None:
     from ronda.calendar import slug
 
-    folder = Path(folder_name)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BadInput("err.cannot_write", path=folder_name, detail=exc.strerror) from None
+    folder = private_folder(folder_name)
     for pid, payload in files.items():
         assert pid is not None
         write_bytes_file(str(folder / f"ronda-{slug(names[pid])}-{pid}.ics"), payload)
