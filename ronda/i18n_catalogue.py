@@ -685,6 +685,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "check the address and the user's rights.",
                           "Server tidak mau membuat kalender di {url} (HTTP {status}); "
                           "periksa alamat dan hak pengguna."),
+    "err.caldav_timeout": ("The calendar server at {url} did not finish within {seconds} s "
+                           "(--timeout); nothing was changed.",
+                           "Server kalender {url} tidak selesai dalam {seconds} detik "
+                           "(--timeout); tidak ada yang diubah."),
+    "err.caldav_partial": ("Only {done} of {planned} changes reached {url} before it failed "
+                           "({why}); they are listed above. Publish again to finish: what is "
+                           "already there is not sent twice.",
+                           "Hanya {done} dari {planned} perubahan sampai di {url} sebelum "
+                           "gagal ({why}); daftarnya di atas. Terbitkan lagi untuk "
+                           "menyelesaikan: yang sudah ada tidak dikirim dua kali."),
+    "caldav.timeout": ("the time limit passed", "batas waktu habis"),
+    "caldav.login": ("the login was refused", "login ditolak"),
+    "caldav.unreachable": ("the server stopped answering", "server berhenti menjawab"),
+    "help.publish.caldav.timeout": ("Seconds for the whole publish (default 60).",
+                                    "Batas detik untuk seluruh penerbitan (bawaan 60)."),
     "msg.caldav_change": ("{mark} {label} {when} {summary}", "{mark} {label} {when} {summary}"),
     "msg.caldav_published": ("Published to {url}: {calendars} calendar(s), {added} added, "
                              "{changed} changed, {removed} removed, {same} unchanged.",
@@ -1152,14 +1167,16 @@ MESSAGES.update({
                             "UID: changes replace, removals are deleted.",
                             "Kirim jadwal ke kalender CalDAV (Radicale, Nextcloud, …) "
                             "menurut UID: perubahan menimpa, yang hilang dihapus."),
-    "help.publish.caldav.url": ("The calendar collection's address.",
-                                "Alamat koleksi kalender."),
+    "help.publish.caldav.url": ("The calendar's address, or the server's or account's address "
+                                "(the calendar is then found, or made, in the account).",
+                                "Alamat kalender, atau alamat server atau akun (kalender lalu "
+                                "dicari, atau dibuat, di akun itu)."),
     "help.publish.caldav.user": ("User name on the server.", "Nama pengguna di server."),
     "help.publish.caldav.password_env": ("Name of the environment variable holding the "
                                          "password.",
                                          "Nama variabel lingkungan berisi kata sandi."),
-    "help.publish.caldav.per_volunteer": ("One calendar per active volunteer under URL.",
-                                          "Satu kalender per petugas aktif di bawah URL."),
+    "help.publish.caldav.per_volunteer": ("One calendar per active volunteer in the account.",
+                                          "Satu kalender per petugas aktif di akun itu."),
     "help.publish.caldav.alarm": ("Reminder this many minutes before (0: none).",
                                   "Pengingat sekian menit sebelumnya (0: tanpa)."),
     "help.db": ("The data file: backups, restore, check.",

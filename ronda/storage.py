@@ -494,6 +494,15 @@ class DataFile:
     def save_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
         self.db.table("calendar").upsert(Document({"uids": registry}, doc_id=1))
 
+    def merge_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
+        """Record what a publish sent, keeping any later sequence another command saved
+        while the server was being talked to."""
+        current = self.calendar_registry()
+        merged = {**current, **{uid: entry for uid, entry in registry.items()
+                                if uid not in current
+                                or entry["sequence"] >= current[uid]["sequence"]}}
+        self.save_calendar_registry(merged)
+
     # the log of changes to the plan, for "the schedule changed" messages
     def plan_changes(self, since: str = "") -> list[PlanChange]:
         """Changes recorded at or after ``since`` (an ISO moment), oldest first."""

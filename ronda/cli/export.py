@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -35,8 +35,10 @@ def calendar_range(st: State, data, from_: str | None, to: str | None,  # noqa: 
 
 
 def build_calendars(data, st: State, first: date, last: date, people_ids: list[int | None],  # noqa: ANN001, E501
-                    with_contacts: bool, alarm: int) -> dict[int | None, bytes]:
-    """One calendar per person id (None: the whole neighbourhood), sequences updated."""
+                    with_contacts: bool, alarm: int
+                    ) -> tuple[dict[int | None, bytes], dict[str, dict[str, Any]]]:
+    """One calendar per person id (None: the whole neighbourhood), and the registry of UIDs
+    with their new sequences, for the caller to save once the calendars went out."""
     from ronda.calendar import community_events, shift_events, to_ics, with_sequences
 
     settings = data.settings()
@@ -55,8 +57,7 @@ def build_calendars(data, st: State, first: date, last: date, people_ids: list[i
         name = settings.name if pid is None else f"{settings.name} · {people[pid].name}"
         out[pid] = to_ics(final, st.out.t("cal.name", name=name), settings.timezone, lang,
                           alarm=alarm, stamp=st.now(settings.timezone))
-    data.save_calendar_registry(registry)
-    return out
+    return out, registry
 
 
 @app.command("ics")
@@ -88,8 +89,9 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
             chosen = chosen or [v.id for v in people if v.active]
         if not data.shifts(first, last) and not data.events():
             raise BadInput("err.nothing_to_export")
-        files = build_calendars(data, st, first, last, chosen or [None], with_contacts,
-                                minutes)
+        files, registry = build_calendars(data, st, first, last, chosen or [None],
+                                          with_contacts, minutes)
+        data.save_calendar_registry(registry)
         # written inside the session: if a file cannot be written, the registry is not saved
         if per_volunteer:
             _write_per_volunteer(st, per_volunteer, files, {v.id: v.name for v in people})
