@@ -127,7 +127,7 @@ class Server:
         response = self.call(lambda: self.client.mkcalendar(url))
         if response.status == 409:  # the account's home does not exist yet: make it first
             parent = url.rstrip("/").rsplit("/", 1)[0] + "/"
-            self.call(lambda: self.client.mkcol(parent))
+            self.call(lambda: self.client.mkcol(parent, ""))
             response = self.call(lambda: self.client.mkcalendar(url))
         if response.status >= 300:
             raise BadInput("err.caldav_create", url=redact_url(url), status=response.status)

@@ -139,3 +139,144 @@ def test_refused_login_and_unreachable_server_change_nothing(run: Run, planned: 
     assert missing.exit_code == 2 and "never on the command line" in missing.stderr
     assert digest(planned) == before
     assert "password" not in os.environ.get("RONDA_DB", "")
+
+
+class Proxy:
+    """A loopback proxy in front of Radicale that can fail every PUT from the Nth on, stall
+    the Nth, or answer the first MKCALENDAR with 409 (a new account without its home)."""
+
+    def __init__(self, upstream: str, *, fail_put: int = 0, stall_put: int = 0,
+                 conflict: bool = False) -> None:
+        import http.client
+        import http.server
+        import threading
+        from urllib.parse import urlsplit
+
+        target = urlsplit(upstream)
+        proxy = self
+        self.puts = 0
+        self.conflict = conflict
+        self.release = threading.Event()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def __getattr__(self, name: str):  # noqa: ANN204
+                if name.startswith("do_"):
+                    return self.forward
+                raise AttributeError(name)
+
+            def forward(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.command == "PUT":
+                    proxy.puts += 1
+                    if fail_put and proxy.puts >= fail_put:  # the server breaks down
+                        self.send_response(500)
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                    if proxy.puts == stall_put:
+                        proxy.release.wait(30)
+                if self.command == "MKCALENDAR" and proxy.conflict:
+                    proxy.conflict = False
+                    self.send_response(409)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                conn = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+                headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+                conn.request(self.command, self.path, body=body, headers=headers)
+                answer = conn.getresponse()
+                payload = answer.read()
+                self.send_response(answer.status)
+                for k, v in answer.getheaders():
+                    if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_server_root_is_enough_and_the_password_is_never_printed(
+        run: Run, planned: Path, radicale: str) -> None:
+    root = radicale.replace("http://", "http://koordinator:rahasia@") + "/"
+    first = run("publish", "caldav", root, "--to", "2026-12-06", env=TUESDAY)
+    assert first.exit_code == 0, first.output
+    assert "rahasia" not in first.output and "14 added" in first.stderr
+    again = run("publish", "caldav", f"{radicale}/koordinator/", "--user", "koordinator",
+                "--password-env", "RONDA_DAV_PASSWORD", "--to", "2026-12-06", env=ENV)
+    assert again.exit_code == 0 and "14 unchanged" in again.stderr  # found, not made twice
+    client = caldav.DAVClient(url=radicale, username="koordinator", password="rahasia")
+    calendars = client.principal().calendars()
+    assert len(calendars) == 1 and calendars[0].get_display_name() == "RT 005 / RW 002"
+    wrong = run("publish", "caldav", root.replace("rahasia", "salah"), env=TUESDAY)
+    assert wrong.exit_code == 2 and "salah" not in wrong.output
+
+
+def test_a_new_accounts_home_is_made_first(run: Run, planned: Path, radicale: str) -> None:
+    proxy = Proxy(radicale, conflict=True)
+    try:
+        result = publish(run, f"{proxy.url}/koordinator/jadwal/")
+    finally:
+        proxy.close()
+    assert result.exit_code == 0, result.output
+    assert len(read_back(f"{radicale}/koordinator/jadwal/")) == 14
+
+
+def test_a_failure_part_way_says_what_arrived_and_the_next_publish_repairs(
+        run: Run, planned: Path, radicale: str) -> None:
+    url = "/koordinator/ronda-rt-005/"
+    proxy = Proxy(radicale, fail_put=6)
+    try:
+        broken = publish(run, proxy.url + url)
+    finally:
+        proxy.close()
+    assert broken.exit_code == 2
+    assert "Only 5 of 14 changes reached" in broken.stderr
+    assert broken.stderr.count("\n+ ") + broken.stderr.startswith("+ ") == 5
+    assert len(read_back(radicale + url)) == 5
+    repaired = publish(run, radicale + url)
+    assert repaired.exit_code == 0, repaired.output
+    assert "9 added" in repaired.stderr and "5 unchanged" in repaired.stderr
+    assert len(read_back(radicale + url)) == 14
+
+
+def test_a_stalled_server_meets_the_deadline_and_leaves_the_file_free(
+        run: Run, planned: Path, radicale: str) -> None:
+    import threading
+
+    proxy = Proxy(radicale, stall_put=3)
+    outcome: dict[str, object] = {}
+    try:
+        worker = threading.Thread(target=lambda: outcome.setdefault("r", publish(
+            run, f"{proxy.url}/koordinator/ronda-rt-005/", "--timeout", "4")))
+        started = time.monotonic()
+        worker.start()
+        while proxy.puts < 3 and time.monotonic() - started < 20:
+            time.sleep(0.05)
+        # while the server stalls, the data file is not locked: other commands run
+        other = subprocess.run([sys.executable, "-m", "ronda", "--db", str(planned),
+                                "volunteer", "add", "Warga Sabar"],
+                               capture_output=True, text=True, timeout=30,
+                               env={**os.environ, "RONDA_LOCK_TIMEOUT": "1", **TUESDAY})
+        assert other.returncode == 0, other.stderr
+        worker.join(timeout=30)
+        elapsed = time.monotonic() - started
+    finally:
+        proxy.close()
+    result = outcome["r"]
+    assert result.exit_code == 2 and "Only 2 of 14 changes reached" in result.stderr
+    assert elapsed < 15
+    assert "Warga Sabar" in planned.read_text()

@@ -74,6 +74,9 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
     minutes = parse_count(alarm, "--alarm", maximum=24 * 60)
     if (output is None) == (per_volunteer is None):
         raise BadInput("err.output_or_per_volunteer")
+    for option, value in (("--output", output), ("--per-volunteer", per_volunteer)):
+        if value is not None and not value.strip():
+            raise BadInput("err.empty", field=option)
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
         first, last = calendar_range(st, data, from_, to, today)

@@ -85,6 +85,8 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
     except BadInput:
         raise
     except Exception as exc:  # the server, the network or the deadline
+        if st.debug:
+            raise
         failure, detail = describe_failure(exc), type(exc).__name__
     for a in progress.done:
         _report(st, a)
