@@ -56,6 +56,8 @@ def resolve_path(option: str | None) -> Path:
     is a symbolic link stands for its target: that is what is read, locked and replaced."""
     if option is not None and not option.strip():
         raise BadInput("err.empty_db")
+    if "\x00" in (option or "") + os.environ.get(ENV_DB, ""):
+        raise BadInput("err.cannot_read", path=repr(option), detail="-")
     chosen = option or os.environ.get(ENV_DB)
     path = Path(chosen).expanduser() if chosen else default_path()
     return Path(os.path.realpath(path)) if path.is_symlink() else path

@@ -15,6 +15,8 @@ def read_text_file(name: str) -> str:
         raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
         raise BadInput("err.cannot_read", path=name, detail=exc.strerror or str(exc)) from None
+    except ValueError:  # a NUL byte in the name
+        raise BadInput("err.cannot_read", path=repr(name), detail="-") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -32,6 +34,8 @@ def write_text_file(name: str, text: str) -> None:
 def write_bytes_file(name: str, payload: bytes) -> None:
     """Write a file readable by its owner only, an existing one included; a symbolic link is
     not followed, and a path that cannot be written is bad input."""
+    if "\x00" in name:
+        raise BadInput("err.cannot_write", path=repr(name), detail="-")
     if os.path.islink(name):
         raise BadInput("err.export_link", path=name)
     try:
@@ -46,6 +50,8 @@ def write_bytes_file(name: str, payload: bytes) -> None:
 def private_folder(name: str) -> Path:
     """A folder for files that hold personal data: made 0700, and tightened to 0700 when it
     exists; a symbolic link is not followed."""
+    if "\x00" in name:
+        raise BadInput("err.cannot_write", path=repr(name), detail="-")
     folder = Path(name)
     if folder.is_symlink():
         raise BadInput("err.export_link", path=name)
