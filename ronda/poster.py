@@ -97,6 +97,7 @@ class Sheet:
     sign_right: tuple[str, str, str]
     patrol: bool = False
     empty_houses: list[str] = field(default_factory=list)
+    zone: str = ""  # WIB
 
     def label(self, key: str, **args: object) -> str:
         return t(key, self.lang, **args)
@@ -202,6 +203,6 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
         nights=nights, hours_line=hours_line, rules=rules, kentongan=kentongan,
         numbers=numbers, place_date=f"{city}, {when}" if city else when,
         sign_left=left, sign_right=("", *right),
-        patrol=patrol,
+        patrol=patrol, zone=zone_label(settings.timezone),
         empty_houses=empty_houses(list(people.values()), monday, sunday, lang) if patrol else [],
     )

@@ -96,7 +96,12 @@ class Output:
                       box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
                       pad_edge=not compact, collapse_padding=compact)
         for i, key in enumerate(headers):
-            table.add_column(self.t(key), overflow="fold", no_wrap=compact or i in no_wrap)
+            # in a compact table, words may wrap but figures, dates and money never break
+            words = compact and any(" " in row[i] for row in rows)
+            longest = max((len(w) for row in rows for w in row[i].split()), default=0)
+            table.add_column(self.t(key), overflow="fold",
+                             no_wrap=(compact and not words) or i in no_wrap,
+                             min_width=min(longest, 12) if words else None)
         for i, row in enumerate(rows):
             table.add_row(*(Text(cell) for cell in row),
                           style=(row_styles[i] if row_styles else None))

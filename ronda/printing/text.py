@@ -171,7 +171,9 @@ def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
     """The daily reminder: *Ronda malam ini: …*"""
     head = f"*{sheet.label('wa.tonight')}: {night.day}, {night.date_text}*" + (
         f" _({night.night})_" if sheet.lang == "id" else "")
-    out = [head, f"{sheet.neighbourhood} · {sheet.hours_line}"]
+    hours = f"{night.shifts[0].hours} {sheet.zone}" if len(night.shifts) == 1 else \
+        sheet.hours_line
+    out = [head, f"{sheet.neighbourhood} · {hours}"]
     if night.holiday:
         out.append(f"_{night.holiday}_")
     out += _wa_shifts(night, sheet, "wa.tonight_none")
