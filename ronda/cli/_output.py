@@ -95,17 +95,76 @@ class Output:
         table = Table(title=title, header_style="bold", title_justify="left",
                       box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
                       pad_edge=not compact, collapse_padding=compact)
+        from rich.cells import cell_len
+
+        least = natural = 1  # the narrowest it can be without cutting anything; its own
         for i, key in enumerate(headers):
-            # in a compact table, words may wrap but figures, dates and money never break
-            words = compact and any(" " in row[i] for row in rows)
+            # words may wrap; figures, dates, hours, phones and money never break
+            words = any(" " in line for row in rows for line in row[i].splitlines())
             longest = max((len(w) for row in rows for w in row[i].split()), default=0)
-            table.add_column(self.t(key), overflow="fold",
-                             no_wrap=(compact and not words) or i in no_wrap,
-                             min_width=min(longest, 12) if words else None)
+            keep = not words or i in no_wrap
+            table.add_column(self.t(key), overflow="fold", no_wrap=keep,
+                             min_width=min(longest, 14) if words else None)
+            title_words = self.t(key).split()
+            widest = max([cell_len(self.t(key)) if keep else 0,
+                          *(cell_len(line) for row in rows for line in row[i].splitlines())])
+            narrowest = max(min(longest, 14), *(cell_len(w) for w in title_words), 3)
+            pad = 2 if compact else 3
+            least += (widest if keep else narrowest) + pad
+            natural += max([cell_len(self.t(key)), *(cell_len(line) for row in rows
+                                                     for line in row[i].splitlines())]) + pad
         for i, row in enumerate(rows):
             table.add_row(*(Text(cell) for cell in row),
                           style=(row_styles[i] if row_styles else None))
-        self.console.print(table)
+        console = self.console
+        if not console.is_terminal:  # piped or redirected: full width, nothing cut
+            from rich.console import Console
+
+            Console(width=max(console.width, natural), no_color=True, highlight=False,
+                    force_terminal=False).print(table)
+        elif least > console.width:  # too narrow even wrapped: one block a row
+            self._stacked([self.t(k) for k in headers], rows, title, row_styles)
+        else:
+            console.print(table)
+
+    def _stacked(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
+                 title: str | None, row_styles: Sequence[str | None] | None) -> None:
+        """A table too wide for the terminal, a block a row: the first column as a heading
+        (with the second when the first is an id), short values packed on indented lines
+        (``Plan 6 · Share 5.1``, never broken inside a pair), longer ones as ``Header: value``
+        with their lines indented; nothing is cut."""
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        console = self.console
+        width = max(console.width - 2, 20)
+        if title:
+            console.print(Text(title, style="bold"))
+        for i, row in enumerate(rows):
+            style = row_styles[i] if row_styles else None
+            first = 2 if cell_len(row[0]) <= 4 and len(row) > 1 else 1
+            heading = "  ".join(" · ".join(c.splitlines()) for c in row[:first] if c.strip())
+            if heading:
+                console.print(Text(heading, style="bold"))
+            short, long_ = [], []
+            for header, cell in zip(headers[first:], row[first:], strict=True):
+                lines = [line.strip() for line in cell.splitlines() if line.strip()]
+                if len(lines) == 1 and len(lines[0]) <= 24:
+                    short.append(f"{header} {lines[0]}")
+                elif lines:
+                    long_.append((header, lines))
+            packed: list[str] = []
+            for pair in short:
+                if packed and cell_len(packed[-1]) + 3 + cell_len(pair) <= width:
+                    packed[-1] += " · " + pair
+                else:
+                    packed.append(pair)
+            for header, lines in long_:
+                label = f"{header}: "
+                packed.append(label + lines[0])
+                packed += [" " * len(label) + line for line in lines[1:]]
+            for line in packed:
+                console.print(Text("  " + line, style=style), overflow="fold")
 
     def _plain_table(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
                      title: str | None) -> None:

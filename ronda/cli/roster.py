@@ -133,8 +133,9 @@ def _terminal(st: State, sheet) -> None:  # noqa: ANN001
               row_styles=styles)
     from ronda.printing.text import sheet_text
 
-    body = sheet_text(sheet)
-    footer = body[body.index("-" * 80):] if "-" * 80 in body else ""
+    width = min(out.console.width, 80) if out.console.is_terminal else 80
+    body = sheet_text(sheet, width)
+    footer = body[body.index("-" * width):] if "-" * width in body else ""
     out.text(footer)
 
 
