@@ -15,6 +15,7 @@ import caldav
 import pytest
 from conftest import Run, digest
 
+pytestmark = pytest.mark.slow  # a real CalDAV server for each test
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}
 
 

@@ -96,6 +96,7 @@ TABLES = ("volunteers", "shifts", "incidents", "reporters", "events", "plan_chan
           "holidays", "settings")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(TABLES), st.data())

@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from conftest import BASE_ENV, INIT
 
 
@@ -45,6 +46,7 @@ def test_python_m_ronda_runs_a_whole_command(tmp_path: Path) -> None:
     assert len(bad.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_a_writer_killed_at_any_moment_never_leaves_a_broken_file(tmp_path: Path) -> None:
     db = tmp_path / "rt.json"
     assert ronda(db, *INIT).returncode == 0
@@ -72,6 +74,7 @@ def test_a_writer_killed_at_any_moment_never_leaves_a_broken_file(tmp_path: Path
     assert ronda(db, "db", "check").returncode == 0
 
 
+@pytest.mark.slow
 def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     db = tmp_path / "rt.json"
     assert ronda(db, *INIT).returncode == 0
