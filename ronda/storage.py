@@ -320,14 +320,26 @@ class DataFile:
         return dict(self.db.table("_meta").get(doc_id=1) or {})
 
     def _next_id(self, table: str) -> int:
+        return self._next_ids(table, 1)[0]
+
+    def _next_ids(self, table: str, count: int) -> range:
+        """``count`` fresh ids for ``table``, the counter read and written once."""
         meta = self._meta()
         counters = dict(meta.get("next_id", {}))
         existing = max((int(k) for k in self._storage.data.get(table, {})), default=0)
-        number = max(counters.get(table, 1), existing + 1)
-        counters[table] = number + 1
+        first = max(counters.get(table, 1), existing + 1)
+        counters[table] = first + count
         meta["next_id"] = counters
         self.db.table("_meta").upsert(Document(meta, doc_id=1))
-        return number
+        return range(first, first + count)
+
+    def _insert_all(self, table: str, records: list[dict[str, Any]]) -> None:
+        """Insert many records in one write, each with a fresh id."""
+        if not records:
+            return
+        ids = self._next_ids(table, len(records))
+        self.db.table(table, cache_size=0).insert_multiple(
+            Document(r, doc_id=i) for r, i in zip(records, ids, strict=True))
 
     # settings
     def settings(self) -> Settings:
@@ -353,8 +365,14 @@ class DataFile:
 
     def add_volunteer(self, volunteer: Volunteer) -> Volunteer:
         """Store a new volunteer; the id given is replaced by a fresh one, never reused."""
-        stored = volunteer.with_changes(id=self._next_id("volunteers"))
-        self.db.table("volunteers").insert(Document(stored.to_dict(), doc_id=stored.id))
+        return self.add_volunteers([volunteer])[0]
+
+    def add_volunteers(self, volunteers: list[Volunteer]) -> list[Volunteer]:
+        """Store new volunteers in one write (an import), each with a fresh id."""
+        ids = self._next_ids("volunteers", len(volunteers)) if volunteers else range(0)
+        stored = [v.with_changes(id=i) for v, i in zip(volunteers, ids, strict=True)]
+        self.db.table("volunteers").insert_multiple(
+            Document(v.to_dict(), doc_id=v.id) for v in stored)
         self._volunteers = None
         return stored
 
@@ -376,8 +394,7 @@ class DataFile:
         table = self.db.table("shifts", cache_size=0)
         gone = [d.doc_id for d in table.all() if first.isoformat() <= d["date"] <= last.isoformat()]
         table.remove(doc_ids=gone)
-        for shift in shifts:
-            table.insert(Document(shift.to_dict(), doc_id=self._next_id("shifts")))
+        self._insert_all("shifts", [shift.to_dict() for shift in shifts])
 
     def save_shift(self, shift: Shift) -> None:
         """Store one shift, replacing the one with the same evening and slot."""
@@ -400,8 +417,8 @@ class DataFile:
         for h in found:
             keep[(h.date, h.local)] = h
         table.truncate()
-        for h in sorted(keep.values(), key=lambda h: (h.date, h.local)):
-            table.insert(Document(h.to_dict(), doc_id=self._next_id("holidays")))
+        self._insert_all("holidays", [h.to_dict() for h in
+                                      sorted(keep.values(), key=lambda h: (h.date, h.local))])
 
     def remove_holiday(self, day: date) -> bool:
         table = self.db.table("holidays", cache_size=0)
@@ -513,9 +530,7 @@ class DataFile:
         return sorted(found, key=lambda c: (c.at, c.date, c.slot))
 
     def record_plan_changes(self, changes: list[PlanChange]) -> None:
-        table = self.db.table("plan_changes", cache_size=0)
-        for change in changes:
-            table.insert(Document(change.to_dict(), doc_id=self._next_id("plan_changes")))
+        self._insert_all("plan_changes", [change.to_dict() for change in changes])
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._storage.data.get(name, {}))

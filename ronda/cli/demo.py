@@ -87,8 +87,7 @@ def demo(ctx: typer.Context,
     today = st.today(settings.timezone)
     monday, sunday = week_of(today)
     with create_data(path, settings) as data:
-        for row in rows:
-            data.add_volunteer(Volunteer(id=0, **row.fields))
+        data.add_volunteers([Volunteer(id=0, **row.fields) for row in rows])
         for name, first, last, reason in DEMO_AWAY:
             v = find_volunteer(data.volunteers(), name)
             data.save_volunteer(add_away(v, today + timedelta(days=first),

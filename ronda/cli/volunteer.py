@@ -279,8 +279,7 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
             raise BadInput("err.csv_empty", path=file)
         if not dry_run:
             today = st.today(data.settings().timezone)
-            for row in rows:
-                data.add_volunteer(Volunteer(id=0, joined=today, **row.fields))
+            data.add_volunteers([Volunteer(id=0, joined=today, **row.fields) for row in rows])
             followed = follow_roster(st, data, "add")
     st.out.done("msg.import_dry_run" if dry_run else "msg.imported", count=len(rows))
     if not dry_run:
