@@ -95,7 +95,7 @@ def main() -> None:
     print(f"| `ronda schedule --week` on that file | {show:.2f} s |")
     print(f"| duties per person, available every day, not leaders | "
           f"{min(loads[p] for p in full)}–{max(loads[p] for p in full)} |")
-    print(f"| duties per leader ({len(leaders)} leaders lead {args.days} nights) | "
+    print(f"| duties per leader ({len(leaders)} leaders lead {2 * args.days} shifts) | "
           f"{min(loads[p] for p in leaders)}–{max(loads[p] for p in leaders)} |")
     print(f"| duties per person, all | {min(loads.values())}–{max(loads.values())} |")
     print(f"| Friday/Saturday nights per person, available every day, not leaders | "
