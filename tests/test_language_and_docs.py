@@ -87,7 +87,8 @@ CORE = ["ronda.model", "ronda.dates", "ronda.roster", "ronda.config", "ronda.csv
         "ronda.phones", "ronda.i18n", "ronda.errors", "ronda.shifts", "ronda.rules",
         "ronda.scheduler", "ronda.rebalance", "ronda.reports", "ronda.holiday", "ronda.poster",
         "ronda.printing.text", "ronda.printing.html", "ronda.printing.pdf", "ronda.incidents",
-        "ronda.incident_report", "ronda.calendar"]
+        "ronda.incident_report", "ronda.calendar", "ronda.timetable", "ronda.replan",
+        "ronda.attendance", "ronda.announce", "ronda.privacy", "ronda.publishing"]
 
 
 def loaded_by(imports: str, watched: tuple[str, ...]) -> list[str]:
