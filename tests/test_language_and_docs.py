@@ -110,3 +110,13 @@ def test_start_up_does_not_load_heavy_libraries() -> None:
     assert loaded_by("from ronda.cli.app import app",
                      ("ics", "holidays", "phonenumbers", "pydantic", "arrow", "rich", "tinydb",
                       "ronda.scheduler", "ronda.cli.schedule")) == []
+
+
+def test_the_real_version_path_loads_no_storage() -> None:
+    code = ("import sys\nsys.argv = ['ronda', '--version']\nfrom ronda.cli.app import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('loaded:', ','.join(m for m in ('ronda.storage', 'tinydb', 'orjson', "
+            "'ronda.calendar', 'rich') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().endswith("loaded:"), result.stdout

@@ -34,14 +34,17 @@ def language_of(args: Sequence[str], *, read_file: bool) -> str:
 
     The data file is read for its language setting only when help or an error is shown.
     """
-    from ronda.storage import peek_language, resolve_path
-
     explicit = _option_value(args, "--lang")
     if explicit not in ("en", "id"):
         explicit = None
     setting = None
     if read_file and not explicit and not os.environ.get(ENV_LANG):
-        setting = peek_language(resolve_path(_option_value(args, "--db")))
+        from ronda.storage import peek_language, resolve_path  # only then: start-up stays light
+
+        try:
+            setting = peek_language(resolve_path(_option_value(args, "--db")))
+        except RondaError:  # a bad --db is reported once the command runs
+            setting = None
     return detect_language(explicit, setting)
 
 
