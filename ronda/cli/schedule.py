@@ -195,7 +195,6 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
-    from ronda.cli._schedule_view import why_text
     from ronda.rules import Ledger, Rules, swap_in
 
     st = state(ctx)
@@ -217,8 +216,7 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
         changed, why = swap_in(shift, out_v, in_v, Ledger(data.shifts(), people.values()),
                                Rules.of(settings), now)
         if why:
-            st.out.warn("warn.rules_bent", rules=", ".join(
-                why_text(e.rule, e.detail, st.lang) for e in why))
+            st.out.warn("warn.rules_bent", rules=_bent_text(why, people, st.lang))
             if not force:
                 st.confirm("confirm.swap", False, refusal="err.needs_force")
         data.save_shift(changed)
@@ -228,6 +226,17 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
                 out=label(out_v), into=label(in_v))
 
 
+def _bent_text(bent: Sequence, people: dict, lang: str) -> str:  # noqa: ANN001
+    """``Teguh Santoso: resting, same household``: each person with the rules they bend."""
+    from ronda.cli._schedule_view import person_name, why_text
+
+    by_person: dict[int, list[str]] = {}
+    for e in bent:
+        by_person.setdefault(e.volunteer, []).append(why_text(e.rule, e.detail, lang))
+    return "; ".join(f"{person_name(people, p, lang)}: {', '.join(rules)}"
+                     for p, rules in by_person.items())
+
+
 @app.command("exchange")
 def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar="DATE1")],
              name_a: Annotated[str, typer.Argument(metavar="NAME1")],
@@ -235,7 +244,6 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
              name_b: Annotated[str, typer.Argument(metavar="NAME2")],
              force: Force = False) -> None:
     """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's."""
-    from ronda.cli._schedule_view import why_text
     from ronda.rules import Ledger, Rules
     from ronda.rules import exchange as exchange_nights
 
@@ -260,8 +268,7 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
         new_first, new_second, bent = exchange_nights(
             first, a, second, b, Ledger(data.shifts(), people.values()), Rules.of(settings), now)
         if bent:
-            st.out.warn("warn.rules_bent", rules=", ".join(
-                why_text(e.rule, e.detail, st.lang) for e in bent))
+            st.out.warn("warn.rules_bent", rules=_bent_text(bent, people, st.lang))
             if not force:
                 st.confirm("confirm.swap", False, refusal="err.needs_force")
         data.save_shift(new_first)
