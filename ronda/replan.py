@@ -59,6 +59,50 @@ def open_to_change(shift: Shift, timetable: Timetable, now: datetime) -> bool:
     return not shift.logged and timetable.window_of(shift)[0] > now
 
 
+def settled_keys(existing: Sequence[Shift], timetable: Timetable, now: datetime,
+                 first: date, last: date) -> set[tuple[date, int]]:
+    """What a rebuild of [first, last] may not touch: shifts that have started or have their
+    attendance, every shift of a night whose patrol began under other shifts than the night
+    has now, and the places of the night's slots whose hours have passed (nothing is planned
+    into the past)."""
+    settled = {s.key for s in existing if not open_to_change(s, timetable, now)}
+    begun = {d for d, _ in settled}
+    settled |= {s.key for s in existing if s.date in begun and not timetable.current(s)}
+    d = first
+    while d <= min(last, now.date()):
+        settled |= {(d, i) for i in range(len(timetable.slots))
+                    if timetable.window(d, i)[0] <= now}
+        d += timedelta(days=1)
+    return settled
+
+
+def replan_for_new_slots(planned: Sequence[Shift], people: Sequence[Volunteer],
+                         history: Sequence[Shift], rules: Rules, timetable: Timetable,
+                         now: datetime) -> tuple[date, date, list[Shift], list[PlanChange]]:
+    """The night's shifts changed: plan the coming nights again for the new shifts, keeping
+    who was on the same slot where it still fits; nights whose patrol has begun stay as they
+    were, with their own hours. Returns the range, its new shifts and what changed."""
+    from ronda.scheduler import build_schedule
+
+    coming = [s for s in planned if open_to_change(s, timetable, now)]
+    begun = {s.date for s in planned if not open_to_change(s, timetable, now)}
+    coming = [s for s in coming if s.date not in begun]
+    if not coming:
+        return now.date(), now.date(), [], []
+    first, last = min(s.date for s in coming), max(s.date for s in planned)
+    existing = [s for s in planned if first <= s.date <= last]
+    settled = {s.key for s in existing if s.date in begun}
+    before = [*(s for s in history if s.date < first), *(s for s in planned if s.date < first)]
+    plan = build_schedule(people, rules, first, last, history=before,
+                          existing=[s for s in existing
+                                    if s.slot < len(rules.slots) or s.key in settled],
+                          holidays=dict(timetable.holidays), settled=settled)
+    changes = diff_plans([s for s in existing if s.key not in settled],
+                         [s for s in plan.shifts if s.key not in settled], "slots",
+                         now.isoformat(timespec="seconds"))
+    return first, last, plan.shifts, changes
+
+
 def person_conflict(v: Volunteer | None, shift: Shift, ledger: Ledger, rules: Rules,
                     bends: Bends | None = None) -> Exclusion | None:
     """Why a person planned on ``shift`` may no longer be there, or None."""

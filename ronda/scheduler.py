@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from ronda.model import Volunteer
 from ronda.rebalance import balance, balance_special, fill_short, night_index
 from ronda.rules import (
+    ROSTER_RULES,
     Bends,
     Ledger,
     Rules,
@@ -206,6 +207,11 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                     for d in nights(start, end)}
     kept: set[tuple[date, int, int]] = set()  # (evening, slot, person) never moved
 
+    # settled shifts planned under slots the night no longer has: kept, counted in the ledger
+    outside = [s for k, s in before.items() if k in settled and s.slot >= len(rules.slots)]
+    for s in outside:
+        for pid in s.volunteers:
+            b.ledger.add(pid, s.date)
     for d, night in range_nights.items():  # settled shifts and hand placements first
         for slot in slots:
             shift = before.get((d, slot))
@@ -216,11 +222,13 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                     b.place_id(night, pid, slot, leader=pid == shift.leader)
                     kept.add((d, slot, pid))
             elif not fresh and not unpin:
-                for pid in sorted(pinned(shift)):
-                    if pid in by_id and not b.ledger.between(pid, d, d):
-                        b.place(night, by_id[pid], slot,
-                                leader=pid == shift.leader and by_id[pid].leader)
-                        kept.add((d, slot, pid))
+                for pid in sorted(pinned(shift)):  # unless the roster now rules them out
+                    v = by_id.get(pid)
+                    if v is None or b.ledger.between(pid, d, d) or any(
+                            why.rule in ROSTER_RULES for why in blocks(v, d, b.ledger, rules)):
+                        continue
+                    b.place(night, v, slot, leader=pid == shift.leader and v.leader)
+                    kept.add((d, slot, pid))
     required_of = {d: timetable.required_night(d) for d in range_nights}
     bends = Bends([*history, *existing], rules)  # rules bent by hand on purpose
     if not fresh:  # then what was planned and still fits
@@ -257,8 +265,9 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                 night.leaders[slot] = next((p for p in night.people[slot]
                                             if p in by_id and by_id[p].leader), None)
         for slot in slots:
-            if (d, slot) in settled:
-                plan.shifts.append(before[(d, slot)])
+            if (d, slot) in settled:  # as it was; a past place never planned stays empty
+                if (d, slot) in before:
+                    plan.shifts.append(before[(d, slot)])
                 continue
             base = before.get((d, slot)) or Shift(d, slot)
             # people kept from before keep their order
@@ -273,8 +282,9 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
         if by_team:
             _note_team_gap(plan, night, pool, required, people, b, teams, fixed)
 
+    plan.shifts = sorted([*plan.shifts, *outside], key=lambda s: s.key)
     frozen = {(i, p) for i, s in enumerate(plan.shifts) for p in s.volunteers
-              if (s.date, s.slot, p) in kept}
+              if (s.date, s.slot, p) in kept or s.key in settled}
     b.frozen, b.settled = frozen, set(settled)
     if not by_team:
         for _ in range(3):  # balancing can free someone for a short night: fill last

@@ -467,18 +467,21 @@ class DataFile:
         notes that name them; returns the incidents whose free text still holds the name,
         for the coordinator to look at."""
         self.erase_reporter(v.id)
-        needle = v.name.casefold()
+        if not v.name.strip():
+            return []
+        # the whole name, never part of another ("Ali" is not in "Alif")
+        named = re.compile(rf"(?<!\w){re.escape(v.name.strip())}(?!\w)", re.IGNORECASE)
         shifts = self.db.table("shifts", cache_size=0)
         for doc in shifts.all():
             absences = doc.get("absences", [])
-            if any(needle and needle in a.get("substitute", "").casefold() for a in absences):
+            if any(named.search(a.get("substitute", "")) for a in absences):
                 for a in absences:
-                    if needle in a.get("substitute", "").casefold():
+                    if named.search(a.get("substitute", "")):
                         a["substitute"], a["substitute_id"] = "", v.id
                 shifts.update({"absences": absences}, doc_ids=[doc.doc_id])
         fields = ("description", "location", "who", "witness", "action", "behaviour")
         return sorted(int(k) for k, d in self._storage.data.get("incidents", {}).items()
-                      if needle and any(needle in str(d.get(f, "")).casefold() for f in fields))
+                      if any(named.search(str(d.get(f, ""))) for f in fields))
 
     def reporters(self) -> dict[int, Reporter]:
         """Reporters by incident id."""

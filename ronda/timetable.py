@@ -148,9 +148,10 @@ class Timetable:
         if text is None:
             return None
         raw = text.strip()
-        if raw.isdigit() and int(raw) in range(1, len(self.slots) + 1):
+        number = raw.isascii() and raw.isdigit()
+        if number and int(raw) in range(1, len(self.slots) + 1):
             return int(raw) - 1
-        if not raw.isdigit():
+        if not number:
             try:
                 clock = parse_time(raw)
             except BadInput:

@@ -128,6 +128,7 @@ def test_a_backups_file_where_the_folder_should_be_is_a_file_problem(run: Run,
     ("volunteer", "add", "Bud\udcffi"),  # an undecodable byte, as the shell hands it over
     ("volunteer", "show", "9" * 5000),
     ("volunteer", "show", "²"),
+    ("schedule", "guest", "2026-11-28", "Tamu", "--slot", "²"),
     ("schedule", "--week", "9999-12-31"),
     ("schedule", "--week", "0001-01-01"),
     ("incident", "log", "--at", "-99999999d", "--category", "theft", "--description", "x"),
@@ -149,3 +150,16 @@ def test_a_bad_lock_timeout_is_bad_input(run: Run, roster: Path) -> None:
     result = run("volunteer", "add", "Warga", env={"RONDA_LOCK_TIMEOUT": "abc"})
     assert result.exit_code == 2 and "RONDA_LOCK_TIMEOUT" in result.stderr
     assert digest(roster) == before
+
+
+def test_a_calendar_to_stdout_is_printed_not_written(run: Run, db: Path,
+                                                     tmp_path: Path) -> None:
+    assert run("demo").exit_code == 0
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = run("export", "ics", "-o", "-")
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0 and result.stdout.startswith("BEGIN:VCALENDAR")
+    assert not (tmp_path / "-").exists()

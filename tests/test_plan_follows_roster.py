@@ -334,3 +334,40 @@ def test_said_again_an_absence_keeps_its_stand_in_and_fines_are_told(run: Run,
     twice = run("volunteer", "remove", str(people[2]), env=env)
     assert twice.exit_code == 0
     assert "already off the roster" in run("volunteer", "remove", str(people[2]), env=env).stderr
+
+
+def test_a_rebuild_keeps_attended_shifts_of_an_older_layout(run: Run,
+                                                            night_in_two: Path) -> None:
+    env = {"RONDA_TODAY": "2026-11-27"}
+    late = plan(run, env)[("2026-11-24", 1)]
+    assert run("schedule", "attend", "2026-11-24", "--slot", "2", "--absent",
+               f"{ids(late)[-1]}=izin", "--note", "aman", env=env).exit_code == 0
+    assert run("config", "set", "slots", "22.00-04.00=3", env=env).exit_code == 0
+    changes = run("roster", "--changes", env=env).stdout
+    assert changes.count("01:00–04:00") == 0 and "22:00–04:00" in changes  # told of it
+    rebuilt = run("schedule", "build", "--from", "2026-11-16", "--weeks", "2", env=env,
+                  input="")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    kept = plan(run, env)
+    assert kept[("2026-11-24", 1)]["volunteers"] == late["volunteers"]  # attended: kept
+    stored = next(s for s in json.loads(night_in_two.read_text())["shifts"].values()
+                  if s["date"] == "2026-11-24" and s["slot"] == 1)
+    assert stored["note"] == "aman" and stored["absences"]
+    assert not any(k[0] < MONDAY for k in kept)  # nothing planned into the past
+
+
+def test_a_hand_placement_the_roster_now_rules_out_goes_on_a_rebuild(
+        run: Run, night_in_two: Path) -> None:
+    before = plan(run)
+    out = before[("2026-12-02", 0)]["volunteers"][-1]
+    on_night = {p for (d, _), s in before.items() if d == "2026-12-02" for p in ids(s)}
+    into = next(p for p in range(1, 35) if p not in on_night and p % 7 != 4)
+    assert run("schedule", "swap", "2026-12-02", str(out["id"]), str(into), "--force",
+               env=WEDNESDAY).exit_code == 0
+    assert run("volunteer", "away", str(into), "--from", "2026-12-02", "--to", "2026-12-02",
+               "--no-repair", env=WEDNESDAY).exit_code == 0
+    assert run("schedule", "check", env=WEDNESDAY).exit_code == 1
+    assert run("schedule", "build", "--from", MONDAY, "--weeks", "4", "--yes",
+               env=WEDNESDAY).exit_code == 0
+    assert into not in ids(plan(run)[("2026-12-02", 0)])
+    assert run("schedule", "check", env=WEDNESDAY).exit_code == 0

@@ -74,3 +74,25 @@ def test_a_purge_erases_the_name_everywhere_ronda_wrote_it(run: Run, db: Path) -
     record = json.loads(run("incident", "show", number, "--json", "--with-reporters",
                             env=NOW).stdout)
     assert record["reporter"] is None or record["reporter"]["name"] == ""
+
+
+def test_incident_show_hides_the_witness_and_search_never_finds_one(run: Run,
+                                                                     db: Path) -> None:
+    number = logged(run, db)
+    shown = run("incident", "show", number, env={**NOW, "COLUMNS": "200"}).stdout
+    assert "Darto" not in shown and "confidential" in shown
+    found = run("incident", "list", "--search", "Darto", "--json", env=NOW).stdout
+    assert json.loads(found) == []
+    asked = run("incident", "show", number, "--with-reporters", env={**NOW, "COLUMNS": "200"})
+    assert "Pak Darto" in asked.stdout
+
+
+def test_a_purge_matches_whole_names_only(run: Run, db: Path) -> None:
+    assert run("demo", env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
+    env = {"RONDA_TODAY": "2026-11-24"}
+    monday = json.loads(run("schedule", "--json", "--week", "2026-11-23", env=env).stdout)[0]
+    assert run("schedule", "attend", "2026-11-23", "--absent", str(monday["volunteers"][-1]["id"]),
+               "--substitute", "Alif Rahman", env=env).exit_code == 0
+    assert run("volunteer", "add", "Ali").exit_code == 0
+    assert run("volunteer", "remove", "Ali", "--purge", "--yes").exit_code == 0
+    assert "Alif Rahman" in db.read_text()

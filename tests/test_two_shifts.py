@@ -150,6 +150,7 @@ def test_swap_attend_and_guest_name_the_shift(run: Run, night_in_two: Path) -> N
     guests = next(s for s in week(run) if s["date"] == "2026-11-26" and s["slot"] == 1)
     assert guests["guests"] == [{"name": "Bripka Agus", "role": "bhabinkamtibmas"}]
     assert run("schedule", "guest", "2026-11-26", "X", "--slot", "3", env=ENV).exit_code == 2
+    assert run("schedule", "guest", "2026-11-26", "X", "--slot", "²", env=ENV).exit_code == 2
 
     leader = late["volunteers"][0]["name"]
     attended = run("schedule", "attend", "2026-11-26", "--absent", leader, "--reason", "sakit",

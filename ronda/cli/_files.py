@@ -33,7 +33,11 @@ def write_text_file(name: str, text: str) -> None:
 
 def write_bytes_file(name: str, payload: bytes) -> None:
     """Write a file readable by its owner only, an existing one included; a symbolic link is
-    not followed, and a path that cannot be written is bad input."""
+    not followed, and a path that cannot be written is bad input. ``-`` is stdout."""
+    if name == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
     if "\x00" in name:
         raise BadInput("err.cannot_write", path=repr(name), detail="-")
     if os.path.islink(name):

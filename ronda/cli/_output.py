@@ -170,7 +170,8 @@ class Output:
                      title: str | None) -> None:
         from rich.cells import cell_len
 
-        widths = [max([cell_len(h), *(cell_len(r[i]) for r in rows)])
+        widths = [max([cell_len(h), *(cell_len(part) for r in rows
+                                      for part in r[i].splitlines() or [""])])
                   for i, h in enumerate(headers)]
 
         def line(cells: Sequence[str]) -> str:
@@ -179,7 +180,12 @@ class Output:
 
         head = [title] if title else []
         head += [line(headers), "  ".join("─" * w for w in widths)]
-        sys.stdout.write("\n".join([*head, *(line(r) for r in rows)]) + "\n")
+        body = []
+        for r in rows:  # a cell of several lines takes as many lines, aligned
+            parts = [cell.splitlines() or [""] for cell in r]
+            for k in range(max(len(p) for p in parts)):
+                body.append(line([p[k] if k < len(p) else "" for p in parts]))
+        sys.stdout.write("\n".join([*head, *body]) + "\n")
 
     def fields(self, pairs: Sequence[tuple[str, str]], *, title: str | None = None) -> None:
         """A two-column block of ``label: value`` (labels are message keys)."""

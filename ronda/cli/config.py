@@ -63,44 +63,22 @@ def set_(
 
 
 def replan_for_new_slots(st: State, data: DataFile) -> list:
-    """The night's shifts changed: plan the coming nights again for the new shifts, keeping
-    who was on the same slot where it still fits; nights that have started stay as they
-    were, with their own hours."""
+    """Plan the coming nights again for the night's new shifts (``replan.replan_for_new_slots``)
+    and save them with what changed."""
     from datetime import timedelta
 
     from ronda.holiday import holiday_map
-    from ronda.replan import open_to_change
+    from ronda.replan import replan_for_new_slots as replan
     from ronda.rules import Rules
-    from ronda.scheduler import build_schedule
     from ronda.timetable import Timetable
 
     settings = data.settings()
     now = st.now(settings.timezone)
-    timetable = Timetable.of(settings, holiday_map(data.holidays()))
     planned = data.shifts(now.date() - timedelta(days=1))
-    coming = [s for s in planned if open_to_change(s, timetable, now)]
-    if not coming:
-        return []
-    # a night whose patrol has begun keeps the shifts it began with
-    begun = {s.date for s in planned if not open_to_change(s, timetable, now)}
-    coming = [s for s in coming if s.date not in begun]
-    if not coming:
-        return []
-    first, last = min(s.date for s in coming), max(s.date for s in planned)
-    existing = data.shifts(first, last)
-    settled = [s for s in existing if s.date in begun]
-    count = len(settings.slots)
-    plan = build_schedule(data.volunteers(), Rules.of(settings), first, last,
-                          history=data.shifts(last=first - timedelta(days=1)),
-                          existing=[s for s in existing if s.slot < count or s in settled],
-                          holidays=timetable.holidays, settled={s.key for s in settled})
-    kept = {s.key for s in plan.shifts}
-    data.replace_shifts(first, last, sorted([*plan.shifts, *(s for s in settled
-                                                            if s.key not in kept)],
-                                            key=lambda s: s.key))
-    stamp = now.isoformat(timespec="seconds")
-    from dataclasses import replace
-
-    moved = [replace(c, at=stamp, cause="slots") for c in plan.moved]
-    data.record_plan_changes(moved)
-    return moved
+    first, last, shifts, changes = replan(
+        planned, data.volunteers(), data.shifts(last=now.date() - timedelta(days=2)),
+        Rules.of(settings), Timetable.of(settings, holiday_map(data.holidays())), now)
+    if shifts:
+        data.replace_shifts(first, last, shifts)
+        data.record_plan_changes(changes)
+    return changes

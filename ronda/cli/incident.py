@@ -196,7 +196,9 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
              ("col.category", out.t(f"category.{i.category}")),
              ("col.severity", out.t(f"severity.{i.severity}")),
              ("col.location", i.location), ("col.description", i.description),
-             ("col.who", i.who), ("col.witness", i.witness),
+             ("col.who", i.who),
+             ("col.witness", i.witness if with_reporters else
+              (out.t("label.confidential") if i.witness else "")),
              ("col.loss", _money(i.loss)), ("col.action", i.action),
              ("col.behaviour", i.behaviour), ("col.clothing", i.clothing),
              ("col.vehicle", i.vehicle), ("col.plate", i.plate),
@@ -250,8 +252,8 @@ def _select(data, st: State, since, until, category, status, search):  # noqa: A
     if search:
         needle = search.casefold()
         found = [i for i in found if needle in " ".join(
-            (i.description, i.location, i.who, i.witness, i.action, i.behaviour, i.clothing,
-             i.vehicle, i.plate, i.police.lp or "")).casefold()]
+            (i.description, i.location, i.who, i.action, i.behaviour, i.clothing,
+             i.vehicle, i.plate, i.police.lp or "")).casefold()]  # never the witness
     return settings, first, last, found
 
 

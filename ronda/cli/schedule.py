@@ -17,7 +17,7 @@ from ronda.dates import check_range, format_date, format_period, parse_date, wee
 from ronda.errors import BadInput
 from ronda.holiday import holiday_map
 from ronda.model import Volunteer
-from ronda.replan import open_to_change
+from ronda.replan import open_to_change, settled_keys
 from ronda.roster import find_volunteer, label, parse_count
 from ronda.shifts import GUEST_ROLES, Guest, Shift, diff_plans
 from ronda.storage import DataFile
@@ -110,7 +110,7 @@ def build(ctx: typer.Context, from_: From = None,
         people, timetable = _context(data)
         existing = data.shifts(start, end)
         now = st.now(settings.timezone)
-        settled = {s.key for s in existing if not open_to_change(s, timetable, now)}
+        settled = settled_keys(existing, timetable, now, start, end)
         plan = build_schedule(data.volunteers(), Rules.of(settings), start, end,
                               history=data.shifts(last=start - timedelta(days=1)),
                               existing=existing, holidays=timetable.holidays, seed=number,
