@@ -17,8 +17,11 @@ _CLEAR = {"-", ""}
 
 
 def parse_money(text: str, field_name: str) -> int:
-    """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``."""
+    """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``, ``20rb``."""
     raw = re.sub(r"(?i)^rp\.?\s*", "", text.strip())
+    thousands = re.fullmatch(r"(?i)(\d+)\s*(rb|ribu|k)", raw)  # 20rb, 20 ribu, 20k
+    if thousands:
+        raw = str(int(thousands[1]) * 1000)
     raw = re.sub(r"[.,\s](?=\d{3}\b)", "", raw)
     return parse_count(raw, field_name, minimum=0, maximum=100_000_000)
 

@@ -112,3 +112,14 @@ def test_an_unknown_output_language_is_refused(run: Run, roster: Path) -> None:
 def test_version(run: Run) -> None:
     result = run("--version", lang=None)
     assert result.exit_code == 0 and result.stdout.startswith("ronda ")
+
+
+def test_confirmations_understand_both_languages(monkeypatch) -> None:  # noqa: ANN001
+    from ronda.cli import _state
+
+    for answers, expected in ((["ya"], True), (["iya"], True), (["Yes"], True),
+                              (["tidak"], False), (["nggak"], False), ([""], False),
+                              (["mungkin", "ya"], True)):
+        replies = iter(answers)
+        monkeypatch.setattr(_state.typer, "prompt", lambda *a, r=replies, **k: next(r))
+        assert _state.ask_yes("Lanjutkan?") is expected, answers

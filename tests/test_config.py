@@ -76,3 +76,8 @@ def test_emergency_numbers_and_kentongan_can_be_edited() -> None:
 def test_settings_round_trip_through_their_record() -> None:
     s = set_value(Settings(name="RT 1"), "slots", "22-01=3 sat=4, 01-04=3")
     assert Settings.from_dict(s.to_dict()) == s
+
+
+def test_money_in_thousands_as_people_write_it() -> None:
+    assert [parse_money(x, "fine") for x in ("20rb", "20 ribu", "Rp20rb", "15k")] == [
+        20_000, 20_000, 20_000, 15_000]

@@ -115,8 +115,24 @@ class State:
             return
         if not self.interactive():
             raise BadInput(refusal)
-        if not typer.confirm(self.out.t(key, **args), default=False, err=True):
+        if not ask_yes(self.out.t(key, **args) + " [y/N]"):
             raise BadInput("err.cancelled")
+
+
+YES = {"y", "yes", "ya", "iya", "yup", "ok", "oke", "boleh", "lanjut"}
+NO = {"", "n", "no", "t", "tidak", "tdk", "nggak", "ngga", "gak", "enggak", "jangan", "batal"}
+
+
+def ask_yes(question: str) -> bool:
+    """A yes/no question on the terminal, answered in either language (ya, iya, tidak,
+    nggak, …); anything else is asked again."""
+    while True:
+        answer = typer.prompt(question, default="", show_default=False, err=True)
+        word = answer.strip().lower()
+        if word in YES:
+            return True
+        if word in NO:
+            return False
 
 
 def state(ctx: typer.Context) -> State:
