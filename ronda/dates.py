@@ -70,7 +70,9 @@ def parse_day(text: str) -> str:
 
 def parse_days(text: str) -> list[str]:
     """A list of weekdays such as ``mon,tue``, ``sen sel rab``, ``sen-jum`` or ``semua``."""
-    parts = [p for p in re.split(r"[,\s;/]+", text.strip().lower()) if p]
+    spans = re.sub(r"\s*(?:-|–|\bs\.?d\.?(?![a-z])|\bsampai\b|\bto\b)\s*", "-",
+                   text.strip().lower())  # sen - jum, senin s.d. jumat, mon to fri
+    parts = [p for p in re.split(r"[,\s;/]+", spans) if p]
     if not parts:
         raise BadInput("err.bad_day", value=text)
     chosen: set[str] = set()

@@ -106,3 +106,10 @@ def test_time_zones() -> None:
     assert parse_timezone("Asia/Jayapura") == "Asia/Jayapura"
     with pytest.raises(BadInput):
         parse_timezone("Mars/Olympus")
+
+
+def test_day_ranges_as_people_type_them() -> None:
+    weekdays = ["mon", "tue", "wed", "thu", "fri"]
+    for text in ("sen - jum", "senin - jumat", "sen s.d. jum", "Senin sampai Jumat",
+                 "mon to fri", "sen–jum"):
+        assert parse_days(text) == weekdays, text
