@@ -98,8 +98,9 @@ def day_key(d: date) -> str:
 # ends of the calendar, where date arithmetic overflows
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
-_RELATIVE_DAYS = {"today": 0, "hari ini": 0, "hariini": 0, "tomorrow": 1, "besok": 1,
-                  "yesterday": -1, "kemarin": -1}
+_RELATIVE_DAYS = {"today": 0, "hari ini": 0, "hariini": 0, "malam ini": 0, "tonight": 0,
+                  "tomorrow": 1, "besok": 1, "lusa": 2, "yesterday": -1, "kemarin": -1,
+                  "tadi malam": -1, "semalam": -1, "last night": -1}
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _TEXT_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})")
@@ -110,7 +111,8 @@ def _month_number(name: str) -> int | None:
         for i, month in enumerate(table):
             if name == month.lower():
                 return i + 1
-    return {"sept": 9, "agt": 8, "ags": 8, "okt": 10, "des": 12}.get(name)
+    return {"sept": 9, "agt": 8, "ags": 8, "agust": 8, "okt": 10, "des": 12, "nopember": 11,
+            "nop": 11, "pebruari": 2, "peb": 2, "februari": 2, "pebr": 2}.get(name)
 
 
 def parse_date(text: str, today: date) -> date:

@@ -113,3 +113,12 @@ def test_day_ranges_as_people_type_them() -> None:
     for text in ("sen - jum", "senin - jumat", "sen s.d. jum", "Senin sampai Jumat",
                  "mon to fri", "sen–jum"):
         assert parse_days(text) == weekdays, text
+
+
+def test_dates_as_people_say_them() -> None:
+    today = date(2026, 11, 24)  # a Tuesday
+    said = {"lusa": date(2026, 11, 26), "tadi malam": date(2026, 11, 23),
+            "malam ini": today, "last night": date(2026, 11, 23),
+            "28 Nopember 2026": date(2026, 11, 28), "3 Pebruari 2027": date(2027, 2, 3),
+            "17 Agt 2026": date(2026, 8, 17)}
+    assert {text: parse_date(text, today) for text in said} == said
