@@ -325,6 +325,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.swapped": ("{night}: {into} in place of {out}.", "{night}: {into} menggantikan {out}."),
     "msg.attended": ("{night}: attendance saved ({present} present, {absent} absent).",
                      "{night}: kehadiran disimpan ({present} hadir, {absent} tidak hadir)."),
+    "err.guest_on_duty": ("{name} is already on duty that night; a guest comes from outside "
+                          "the rotation.",
+                          "{name} sudah bertugas malam itu; tamu patroli berasal dari luar "
+                          "giliran."),
+    "msg.past_not_planned": ("{count} place(s) in the past were left as they were: nothing is "
+                             "planned into the past.",
+                             "{count} giliran yang sudah lewat dibiarkan: jadwal tidak disusun "
+                             "untuk masa lalu."),
     "msg.guest_already": ("{name} joins the patrol on {night} (already listed; kept once).",
                           "{name} ikut patroli pada {night} (sudah tercatat; dicatat sekali)."),
     "warn.double_shift": ("{who} stands in while also on another shift that night.",
@@ -994,9 +1002,12 @@ MESSAGES.update({
                                      "Siapa yang hadir (ulangi opsinya); bawaan semua yang "
                                      "tidak absen."),
     "help.schedule.attend.absent": ("Who did not come (repeat the option); NAME=sakit gives "
-                                    "that person's own reason.",
+                                    "that person's own reason. An absence recorded earlier "
+                                    "stays until --present NAME says otherwise.",
                                     "Siapa yang tidak hadir (ulangi opsinya); NAMA=sakit "
-                                    "untuk alasan orang itu sendiri."),
+                                    "untuk alasan orang itu sendiri. Ketidakhadiran yang "
+                                    "sudah dicatat tetap, kecuali diubah dengan --present "
+                                    "NAMA."),
     "help.schedule.attend.reason": ("sakit, izin, dinas (excused) or tanpa-keterangan / TK / "
                                     "alpa (unexcused).",
                                     "sakit, izin, dinas (berizin) atau tanpa-keterangan / TK "

@@ -244,8 +244,11 @@ def test_the_change_message_and_one_link_per_person(run: Run, night_in_two: Path
     newcomers = {p for k in changed for p in ids(after[k]) if p not in ids(before[k])}
     assert len(links) == len(newcomers) + 1
     assert any("Anda tidak lagi bertugas" in unquote(link) for link in links)
-    english = run("roster", "--changes", env=WEDNESDAY, lang="en").stdout
+    english = run("roster", "--changes", "--format", "whatsapp", env=WEDNESDAY,
+                  lang="en").stdout
     assert "*NIGHT PATROL SCHEDULE CHANGED*" in english
+    plain = run("roster", "--changes", "--format", "text", env=WEDNESDAY, lang="en").stdout
+    assert plain.startswith("NIGHT PATROL SCHEDULE CHANGED\n") and "~" not in plain
     quiet = run("roster", "--changes", env={"RONDA_TODAY": "2026-12-01"})
     assert quiet.exit_code == 0 and "No coming night has changed" in quiet.stderr
 

@@ -207,3 +207,25 @@ def test_new_shifts_replan_the_coming_nights_and_keep_the_past(run: Run,
     assert ("2026-11-26", 1) not in final and final[("2026-11-24", 1)] == before[
         ("2026-11-24", 1)]
     assert len(final[("2026-11-26", 0)]["volunteers"]) == 4
+
+
+def test_final_pass_findings(run: Run, night_in_two: Path) -> None:
+    naive = run("roster", "--tonight", "--format", "whatsapp",
+                env={"RONDA_NOW": "2026-11-25T02:00"}, lang="id").stdout
+    assert naive.startswith("*Ronda malam ini: Selasa, 24/11/2026*")  # WIB, not the machine's
+    shift = next(s for s in week(run) if s["date"] == "2026-11-26" and s["slot"] == 0)
+    before = digest(night_in_two)
+    guest = run("schedule", "guest", "2026-11-26", shift["volunteers"][0]["name"], "--slot",
+                "1", env=ENV)
+    assert guest.exit_code == 2 and "already on duty" in guest.stderr
+    on_night = {v["id"] for s in week(run) if s["date"] == "2026-11-26" for v in s["volunteers"]}
+    off = next(i for i in range(1, 35) if i not in on_night)
+    swap = run("schedule", "swap", "2026-11-26", str(off), str(shift["volunteers"][1]["id"]),
+               env=ENV)
+    assert swap.exit_code == 2 and "not on duty" in swap.stderr
+    change = run("volunteer", "away", "Siti Kartika", "--change", "1", env=ENV)
+    assert change.exit_code == 2
+    assert digest(night_in_two) == before
+    past = run("schedule", "build", "--from", "2026-11-01", "--to", "2026-11-10",
+               env={"RONDA_TODAY": "2026-11-22"})
+    assert past.exit_code == 0 and "nothing is planned into the past" in past.stderr

@@ -77,7 +77,10 @@ class State:
         pinned = os.environ.get("RONDA_NOW")
         try:
             if pinned:
-                return datetime.fromisoformat(pinned).astimezone(zone(timezone))
+                moment = datetime.fromisoformat(pinned)
+                if moment.tzinfo is None:  # a time without a zone is the neighbourhood's
+                    moment = moment.replace(tzinfo=zone(timezone))
+                return moment.astimezone(zone(timezone))
         except ValueError:
             raise BadInput("err.bad_moment", value=pinned) from None
         if os.environ.get(ENV_TODAY):

@@ -102,7 +102,8 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
             assert output is not None
             write_bytes_file(output, b"".join(files.values()) if len(files) == 1 else
                              _merge(list(files.values())))
-            st.out.done("msg.ics_written", path=output)
+            if output != "-":
+                st.out.done("msg.ics_written", path=output)
     if with_contacts:
         st.out.warn("warn.export_phones")
 

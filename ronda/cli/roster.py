@@ -150,9 +150,7 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
     if night is None:
         raise BadInput("err.tonight_outside")
     text = tonight_whatsapp(sheet, night)
-    if fmt != "whatsapp":  # plain text: no WhatsApp marks
-        text = re.sub(r"(?<!\w)[*_~](\S(?:.*?\S)?)[*_~](?!\w)", r"\1", text)
-    _write(st, text, output)
+    _write(st, text if fmt == "whatsapp" else plain(text), output)
 
 
 def _changes(st: State, fmt: str, since: str | None, tell: bool,
@@ -178,12 +176,18 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
         st.out.say("msg.no_changes", since=format_date(first, lang))
         return
     if not tell:
-        _write(st, group_message(folded, timetable, people, settings.name, lang), output)
+        text = group_message(folded, timetable, people, settings.name, lang)
+        _write(st, text if fmt == "whatsapp" else plain(text), output)
         return
     notes = personal_notes(folded, timetable, people, settings.name, lang)
     blocks = [f"{n.name} ({display_phone(n.phone) or st.out.t('label.no_phone')})\n"
               f"{n.link or n.text}" for n in notes]
     _write(st, "\n\n".join(blocks) + "\n", output)
+
+
+def plain(text: str) -> str:
+    """WhatsApp text without its marks (``*bold*``, ``_italic_``, ``~strike~``)."""
+    return re.sub(r"(?<!\w)[*_~](\S(?:.*?\S)?)[*_~](?!\w)", r"\1", text).replace("⭐", "*")
 
 
 def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[date, date]:

@@ -116,6 +116,7 @@ def build(ctx: typer.Context, from_: From = None,
                               existing=existing, holidays=timetable.holidays, seed=number,
                               mode=chosen_mode, fixed=fixed, fresh=fresh, settled=settled,
                               unpin=unpin)
+        past = sum(1 for key in settled if key not in {s.key for s in existing})
         if plan.removed and not dry_run:
             st.confirm("confirm.rebuild", yes, removed=plan.removed)
         if not dry_run:
@@ -124,6 +125,8 @@ def build(ctx: typer.Context, from_: From = None,
             data.record_plan_changes([replace(c, at=stamp) for c in plan.moved
                                       if c.before])
     _summary(st, plan, people, timetable, start, end, today)
+    if past:
+        st.out.say("msg.past_not_planned", count=past)
     if dry_run:
         st.out.say("msg.dry_run")
 
@@ -204,6 +207,8 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
         day = parse_date(night, st.today(settings.timezone))
         out_v = find_volunteer(people.values(), name_out, include_inactive=True)
         in_v = find_volunteer(people.values(), name_in)
+        if not any(out_v.id in s.volunteers for s in data.shifts(day, day)):
+            raise BadInput("err.not_on_shift", who=label(out_v), night=format_date(day, st.lang))
         shift = _shift_of(data, timetable, day, slot, st.lang, [out_v.id])
         if out_v.id not in shift.volunteers:
             raise BadInput("err.not_on_shift", who=label(out_v),
@@ -386,12 +391,16 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
     with st.data(write=True) as data:
         settings = data.settings()
         day = parse_date(night, st.today(settings.timezone))
-        _, timetable = _context(data)
+        people, timetable = _context(data)
         if remove and slot is None:  # the shift the guest is on
             found = [s for s in data.shifts(day, day)
                      if any(g.name.casefold() == who.casefold() for g in s.guests)]
             slot = str(found[0].slot + 1) if found else None
         shift = _shift_of(data, timetable, day, slot, st.lang)
+        on_duty = {people[p].name.casefold() for s in data.shifts(day, day)
+                   for p in s.volunteers if p in people}
+        if not remove and who.casefold() in on_duty:
+            raise BadInput("err.guest_on_duty", name=who)
         others = tuple(g for g in shift.guests if g.name.casefold() != who.casefold())
         if remove:
             if len(others) == len(shift.guests):

@@ -214,6 +214,8 @@ def away(ctx: typer.Context, volunteer: VolunteerRef,
             v, gone = cancel_away(v, parse_count(cancel, "--cancel", minimum=1))
             message = ("msg.away_cancelled", {"period": away_label(gone, st.lang)})
         elif change is not None:
+            if start is None and end is None and why is None:
+                raise BadInput("err.nothing_to_change")
             v = change_away(v, parse_count(change, "--change", minimum=1), start, end, why)
             message = ("msg.away_changed", {})
         else:
