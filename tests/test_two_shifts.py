@@ -123,7 +123,9 @@ def test_the_pdf_names_both_shifts(run: Run, night_in_two: Path, tmp_path: Path)
     pdf = tmp_path / "j.pdf"
     assert run("roster", "--week", MONDAY, "--format", "pdf", "-o", str(pdf),
                env=ENV, lang="id").exit_code == 0
-    words = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    pages = PdfReader(str(pdf)).pages
+    assert len(pages) == 1  # a week of two shifts, long names, a holiday and a guest
+    words = "".join(page.extract_text() for page in pages)
     assert words.count("01.00–04.00") >= 7 and words.count("22.00–01.00") >= 7
 
 

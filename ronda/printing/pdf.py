@@ -34,11 +34,12 @@ def _font(kind: str) -> str:
 class _Page:
     """Drawing helpers over one reportlab canvas."""
 
-    def __init__(self, canvas) -> None:  # noqa: ANN001
+    def __init__(self, canvas, scale: float = 1.0) -> None:  # noqa: ANN001
         from reportlab.lib.utils import simpleSplit
 
         self.c = canvas
         self.split = simpleSplit
+        self.scale = scale  # the week's type size against the base sizes below
 
     def centred(self, text: str, y: float, kind: str, size: float) -> float:
         self.c.setFont(_font(kind), size)
@@ -47,9 +48,13 @@ class _Page:
 
     def block(self, text: str, x: float, y: float, width: float, kind: str, size: float,
               *, underline: bool = False, leading: float = 1.2) -> float:
-        """Wrapped text from (x, y) downwards; returns the next y."""
+        """Wrapped text from (x, y) downwards, at ``size`` times the page's scale; wrapped
+        lines hang under the first; returns the next y."""
+        size *= self.scale
         self.c.setFont(_font(kind), size)
-        for line in self.split(text, _font(kind), size, width) or [""]:
+        for k, line in enumerate(self.split(text, _font(kind), size, width) or [""]):
+            if k == 1:  # a hanging indent for the lines after the first
+                x, width = x + 2 * MM, width - 2 * MM
             self.c.drawString(x, y, line)
             if underline:
                 w = self.c.stringWidth(line, _font(kind), size)
@@ -63,10 +68,11 @@ FOOT = 7.5
 
 
 def _height(page: _Page, rows: list[str], width: float) -> float:
-    """The height a footer column of rows takes at 8 points."""
-    lines = sum(len(page.split(f"• {row}", _font("regular"), FOOT, width) or [""])
+    """The height a footer column of rows takes."""
+    size = FOOT * page.scale
+    lines = sum(len(page.split(f"• {row}", _font("regular"), size, width) or [""])
                 for row in rows)
-    return lines * FOOT * 1.15 + 12
+    return lines * size * 1.15 + 12
 
 
 def _night(page: _Page, n: Night, sheet: Sheet, x: float, top: float, width: float) -> float:
@@ -102,7 +108,8 @@ def _patrol_lines(page: _Page, sheet: Sheet, x: float, y: float, inner: float) -
     return y
 
 
-def _draw(page: _Page, sheet: Sheet) -> None:
+def _draw(page: _Page, sheet: Sheet) -> bool:
+    """Draw one week; True when it all fit on one page."""
     c = page.c
     y = PAGE_H - MARGIN - 14
     y = page.centred(sheet.title, y, "bold", 16)
@@ -148,7 +155,8 @@ def _draw(page: _Page, sheet: Sheet) -> None:
     ]
     col_w = (PAGE_W - 2 * MARGIN - 8 * MM) / 3
     needed = max(_height(page, [sheet.label(t), *rows], col_w) for t, rows in columns)
-    if y - needed - SIGN_H < MARGIN:  # a long patrol sheet: footer and signatures overleaf
+    fits = y - needed - SIGN_H >= MARGIN
+    if not fits:  # even the smallest type is too big: footer and signatures overleaf
         c.showPage()
         y = PAGE_H - MARGIN - 10
     low = y
@@ -173,10 +181,26 @@ def _draw(page: _Page, sheet: Sheet) -> None:
         c.drawCentredString(cx, yy - 10 * MM, text)
         w = c.stringWidth(text, _font("bold"), 10)
         c.line(cx - w / 2, yy - 10 * MM - 1.5, cx + w / 2, yy - 10 * MM - 1.5)
+    return fits
+
+
+# the week's type is the largest that keeps it on one page: names from about 12 pt down
+SCALES = (1.4, 1.3, 1.2, 1.1, 1.0, 0.92, 0.85, 0.78, 0.72)
+
+
+def best_scale(sheet: Sheet) -> float:
+    """The largest type scale at which the week fits one page (tried on a scratch canvas)."""
+    from reportlab.pdfgen import canvas
+
+    for scale in SCALES:
+        scratch = canvas.Canvas(io.BytesIO(), pagesize=(PAGE_W, PAGE_H))
+        if _draw(_Page(scratch, scale), sheet):
+            return scale
+    return SCALES[-1]
 
 
 def sheets_pdf(sheets: Sequence[Sheet]) -> bytes:
-    """A PDF with one A4 landscape page per sheet."""
+    """A PDF with one A4 landscape page per sheet, in the largest type that fits."""
     from reportlab.pdfgen import canvas
 
     _register()
@@ -185,7 +209,7 @@ def sheets_pdf(sheets: Sequence[Sheet]) -> bytes:
     if sheets:
         c.setTitle(f"{sheets[0].title} · {sheets[0].neighbourhood}")
     for sheet in sheets:
-        _draw(_Page(c), sheet)
+        _draw(_Page(c, best_scale(sheet)), sheet)
         c.showPage()
     c.save()
     return buffer.getvalue()
