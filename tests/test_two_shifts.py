@@ -124,7 +124,7 @@ def test_the_pdf_names_both_shifts(run: Run, night_in_two: Path, tmp_path: Path)
     assert run("roster", "--week", MONDAY, "--format", "pdf", "-o", str(pdf),
                env=ENV, lang="id").exit_code == 0
     pages = PdfReader(str(pdf)).pages
-    assert len(pages) == 1  # a week of two shifts, long names, a holiday and a guest
+    assert len(pages) == 1  # a week of two shifts, 34 households with long names, a holiday
     words = "".join(page.extract_text() for page in pages)
     assert words.count("01.00–04.00") >= 7 and words.count("22.00–01.00") >= 7
 
