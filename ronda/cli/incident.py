@@ -278,7 +278,8 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
     rows = []
     for i in found:
         row = [str(i.id), format_moment(i.occurred_at, settings.timezone, lang),
-               out.t(f"category.{i.category}"), i.location, i.description[:60],
+               out.t(f"category.{i.category}"), i.location,
+               i.description if len(i.description) <= 60 else i.description[:59] + "…",
                status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
         if with_reporters:
             r = reporters.get(i.id)
