@@ -17,6 +17,7 @@ from ronda.dates import DAY_NAMES, format_date, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
 from ronda.phones import whatsapp_number
+from ronda.roster import person_name
 from ronda.shifts import PlanChange
 from ronda.timetable import Timetable
 
@@ -63,11 +64,6 @@ def fold_changes(changes: Sequence[PlanChange], still_open: set[tuple[date, int]
     return out
 
 
-def _name(people: dict[int, Volunteer], pid: int, lang: str) -> str:
-    v = people.get(pid)
-    return v.name if v and v.name else f"#{pid} {t('status.erased', lang)}"
-
-
 def _when(c: ShiftChange, timetable: Timetable, lang: str) -> str:
     """``Rabu 25/11/2026 (Malam Kamis) 22.00–01.00``."""
     head = f"{DAY_NAMES[lang][c.date.weekday()]} {format_date(c.date, lang, weekday=False)}"
@@ -84,16 +80,16 @@ def group_message(changes: Sequence[ShiftChange], timetable: Timetable,
     for c in changes:
         out.append(f"*{_when(c, timetable, lang)}*")
         if c.left or c.joined:
-            left = ", ".join(f"~{_name(people, p, lang)}~" for p in c.left) or "-"
-            joined = ", ".join(_name(people, p, lang) for p in c.joined) or "-"
+            left = ", ".join(f"~{person_name(people, p, lang)}~" for p in c.left) or "-"
+            joined = ", ".join(person_name(people, p, lang) for p in c.joined) or "-"
             out.append(f"{left} → {joined}")
         if c.leader != c.leader_before:
             def who(p: int | None) -> str:
-                return _name(people, p, lang) if p is not None else t("label.nobody", lang)
+                return person_name(people, p, lang) if p is not None else t("label.nobody", lang)
 
             out.append(t("wa.changed_leader", lang, old=who(c.leader_before),
                          new=who(c.leader)))
-        now = [("⭐ " if p == c.leader else "") + _name(people, p, lang) for p in c.after]
+        now = [("⭐ " if p == c.leader else "") + person_name(people, p, lang) for p in c.after]
         out.append(t("wa.changed_now", lang, names=", ".join(now) or "-"))
         out.append("")
     out.append(f"_{t('wa.footer', lang)}_")

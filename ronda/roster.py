@@ -85,6 +85,14 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
     return out
 
 
+def person_name(people: dict[int, Volunteer], pid: int, lang: str) -> str:
+    """The name shown for a person id: ``#12 (erased)`` once their data is erased."""
+    from ronda.i18n import t
+
+    v = people.get(pid)
+    return v.name if v and v.name else f"#{pid} {t('status.erased', lang)}"
+
+
 def label(v: Volunteer) -> str:
     """``#12 Budi Santoso`` (or ``#12`` once erased)."""
     return f"#{v.id} {v.name}".rstrip()

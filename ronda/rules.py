@@ -153,13 +153,21 @@ def leader_rule(people: Iterable[Volunteer], slots: int) -> tuple[bool, bool]:
     return count > 0, count >= slots
 
 
+def wants_leader(leaders: Sequence[int | None], slot: int, per_shift: bool) -> bool:
+    """Whether slot ``slot`` of a night whose shifts have ``leaders`` still wants one: its
+    own with a leader a shift, else while the night has none."""
+    if per_shift:
+        return leaders[slot] is None
+    return all(x is None for x in leaders)
+
+
 def needs_leader(shift: Shift, night: Iterable[Shift], per_shift: bool) -> bool:
     """Whether ``shift`` lacks the leader the rule asks for (``night``: all shifts of its
-    evening): its own with a leader a shift, else the night's first when none has one."""
-    if per_shift:
-        return shift.leader is None
-    shifts = list(night)
-    return not any(s.leader for s in shifts) and shift.slot == min(s.slot for s in shifts)
+    evening); with one a night, the night's first shift is the one that lacks it."""
+    shifts = sorted(night, key=lambda s: s.slot)
+    index = next(i for i, s in enumerate(shifts) if s.slot == shift.slot)
+    return wants_leader([s.leader for s in shifts], index, per_shift) and (
+        per_shift or index == 0)
 
 
 def serviceable(v: Volunteer, first: date, last: date) -> int:

@@ -32,6 +32,7 @@ from ronda.rules import (
     needs_leader,
     nights,
     serviceable,
+    wants_leader,
 )
 from ronda.shifts import Holiday, PlanChange, Shift, Shortfall, diff_plans, is_weekend, pinned
 from ronda.timetable import Timetable
@@ -73,9 +74,7 @@ class _Night:
     def needs_leader(self, slot: int, per_shift: bool) -> bool:
         """Whether ``slot`` still wants a leader: every slot when the roster has enough
         leaders for one a shift, else one a night."""
-        if per_shift:
-            return self.leaders[slot] is None
-        return all(x is None for x in self.leaders)
+        return wants_leader(self.leaders, slot, per_shift)
 
 
 class _Builder:

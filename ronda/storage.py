@@ -63,6 +63,12 @@ def resolve_path(option: str | None) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+def _unwritable(path: str, exc: OSError) -> DataFileError:
+    """A file system that refused a write, as the one-line error the user sees."""
+    return DataFileError("err.file_unwritable", path=path,
+                         detail=exc.strerror or type(exc).__name__)
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file, whole.
 
@@ -72,8 +78,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
     try:
         _write_atomically(path, payload)
     except OSError as exc:
-        raise DataFileError("err.file_unwritable", path=str(path),
-                            detail=exc.strerror or type(exc).__name__) from None
+        raise _unwritable(str(path), exc) from None
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:
@@ -130,6 +135,7 @@ class Backup:
     path: Path
     taken: datetime
     size: int
+    sequence: int = 0  # from the name; 0 for backups made before ronda numbered them
 
 
 _BACKUP_NAME = re.compile(r"(?:(?P<seq>\d{6})-)?(?P<stamp>\d{8}T\d{12})")
@@ -152,8 +158,8 @@ def list_backups(path: Path) -> list[Backup]:
             continue
         found.append((int(m["seq"] or 0), taken, p))
     found.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    return [Backup(i, p, taken, p.stat().st_size)
-            for i, (_, taken, p) in enumerate(found, start=1)]
+    return [Backup(i, p, taken, p.stat().st_size, sequence)
+            for i, (sequence, taken, p) in enumerate(found, start=1)]
 
 
 def make_backup(path: Path, payload: bytes) -> Path:
@@ -162,13 +168,10 @@ def make_backup(path: Path, payload: bytes) -> Path:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataFileError("err.file_unwritable", path=str(folder),
-                            detail=exc.strerror or type(exc).__name__) from None
+        raise _unwritable(str(folder), exc) from None
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
     existing = list_backups(path)
-    newest = _BACKUP_NAME.fullmatch(existing[0].path.stem[len(path.stem) + 1:]) \
-        if existing else None
-    sequence = int(newest["seq"] or 0) + 1 if newest else 1
+    sequence = existing[0].sequence + 1 if existing else 1
     target = folder / f"{path.stem}-{sequence:06d}-{stamp}.json"
     write_atomically(target, payload)
     for old in list_backups(path)[KEEP_BACKUPS:]:
@@ -560,8 +563,7 @@ def _locked(path: Path, timeout: float | None) -> Iterator[None]:
     except Timeout:
         raise DataFileError("err.file_locked", path=str(path)) from None
     except OSError as exc:
-        raise DataFileError("err.file_unwritable", path=str(path) + ".lock",
-                            detail=exc.strerror or type(exc).__name__) from None
+        raise _unwritable(str(path) + ".lock", exc) from None
     try:
         yield
     finally:
@@ -673,8 +675,7 @@ def create_data(path: Path, settings: Settings, *, replace: bool = False,
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataFileError("err.file_unwritable", path=str(path.parent),
-                            detail=exc.strerror or type(exc).__name__) from None
+        raise _unwritable(str(path.parent), exc) from None
     with _locked(path, lock_timeout):
         if path.exists():
             if not replace:

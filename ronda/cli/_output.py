@@ -105,14 +105,13 @@ class Output:
             keep = not words or i in no_wrap
             table.add_column(self.t(key), overflow="fold", no_wrap=keep,
                              min_width=min(longest, 14) if words else None)
-            title_words = self.t(key).split()
-            widest = max([cell_len(self.t(key)) if keep else 0,
-                          *(cell_len(line) for row in rows for line in row[i].splitlines())])
-            narrowest = max(min(longest, 14), *(cell_len(w) for w in title_words), 3)
+            header = self.t(key)
+            cells = max((cell_len(line) for row in rows for line in row[i].splitlines()),
+                        default=0)
+            narrowest = max(min(longest, 14), *(cell_len(w) for w in header.split()), 3)
             pad = 2 if compact else 3
-            least += (widest if keep else narrowest) + pad
-            natural += max([cell_len(self.t(key)), *(cell_len(line) for row in rows
-                                                     for line in row[i].splitlines())]) + pad
+            least += (max(cells, cell_len(header)) if keep else narrowest) + pad
+            natural += max(cells, cell_len(header)) + pad
         for i, row in enumerate(rows):
             table.add_row(*(Text(cell) for cell in row),
                           style=(row_styles[i] if row_styles else None))

@@ -64,3 +64,9 @@ def volunteer_row(v: Volunteer, today: date, lang: str) -> list[str]:
 def roster_order(v: Volunteer) -> tuple[bool, str, bool, str]:
     """Active first, then by team, leader first, then by name."""
     return (not v.active, v.team.casefold(), not v.leader, v.name.casefold())
+
+
+def decimal(value: float, lang: str) -> str:
+    """``5.1`` in English, ``5,1`` in Indonesian."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from ronda.cli._schedule_view import person_name, shift_name, why_text
+from ronda.cli._schedule_view import shift_name, why_text
 from ronda.cli._state import State
 from ronda.holiday import holiday_map
 from ronda.model import Volunteer
+from ronda.roster import person_name
 from ronda.shifts import PlanChange, Shift
 from ronda.storage import DataFile
 from ronda.timetable import Timetable

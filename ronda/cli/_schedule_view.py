@@ -12,15 +12,11 @@ from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
 from ronda.phones import display_phone
+from ronda.roster import person_name
 from ronda.shifts import Absence, Shift, Shortfall
 from ronda.timetable import Timetable
 
 REASONS_SHOWN = 4
-
-
-def person_name(people: dict[int, Volunteer], pid: int, lang: str) -> str:
-    v = people.get(pid)
-    return v.name if v and v.name else f"#{pid} {t('status.erased', lang)}"
 
 
 def why_text(rule: str, detail: str, lang: str) -> str:

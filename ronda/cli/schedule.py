@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ronda.cli._options import DryRun, Force, From, Json, Slot, To, Week, Yes
+from ronda.cli._render import decimal
 from ronda.cli._replan import change_line
 from ronda.cli._schedule_view import reason_text, render_schedule, shift_json, shift_name
 from ronda.cli._state import State, state
@@ -116,7 +117,8 @@ def build(ctx: typer.Context, from_: From = None,
                               existing=existing, holidays=timetable.holidays, seed=number,
                               mode=chosen_mode, fixed=fixed, fresh=fresh, settled=settled,
                               unpin=unpin)
-        past = sum(1 for key in settled if key not in {s.key for s in existing})
+        planned_keys = {s.key for s in existing}
+        past = sum(1 for key in settled if key not in planned_keys)
         if plan.removed and not dry_run:
             st.confirm("confirm.rebuild", yes, removed=plan.removed)
         if not dry_run:
@@ -170,11 +172,10 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
                  suggested=", ".join(label(people[p]) for p in suggested) or "-")
 
 
-def _shift_of(data: DataFile, timetable: Timetable, day: date, slot: str | None, lang: str,
-              members: Sequence[int] = ()) -> Shift:
-    """The shift of an evening a command works on: ``--slot``, else the one ``members`` are
-    on, else the only one; with several shifts and nothing to tell them apart, ask."""
-    shifts = data.shifts(day, day)
+def _shift_of(shifts: Sequence[Shift], timetable: Timetable, day: date, slot: str | None,
+              lang: str, members: Sequence[int] = ()) -> Shift:
+    """Of an evening's ``shifts``, the one a command works on: ``--slot``, else the one
+    ``members`` are on, else the only one; with several and nothing to tell them apart, ask."""
     if not shifts:
         raise BadInput("err.no_shift", night=day)
     index = timetable.parse_slot(slot)
@@ -207,16 +208,17 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
         day = parse_date(night, st.today(settings.timezone))
         out_v = find_volunteer(people.values(), name_out, include_inactive=True)
         in_v = find_volunteer(people.values(), name_in)
-        if not any(out_v.id in s.volunteers for s in data.shifts(day, day)):
+        tonight = data.shifts(day, day)
+        if not any(out_v.id in s.volunteers for s in tonight):
             raise BadInput("err.not_on_shift", who=label(out_v), night=format_date(day, st.lang))
-        shift = _shift_of(data, timetable, day, slot, st.lang, [out_v.id])
+        shift = _shift_of(tonight, timetable, day, slot, st.lang, [out_v.id])
         if out_v.id not in shift.volunteers:
             raise BadInput("err.not_on_shift", who=label(out_v),
                            night=shift_name(timetable, shift, st.lang))
         now = st.now(settings.timezone)
         if not open_to_change(shift, timetable, now):
             raise BadInput("err.shift_settled", night=shift_name(timetable, shift, st.lang))
-        if any(in_v.id in s.volunteers for s in data.shifts(day, day)):
+        if any(in_v.id in s.volunteers for s in tonight):
             raise BadInput("err.already_on_night", who=label(in_v))
         changed, why = swap_in(shift, out_v, in_v, Ledger(data.shifts(), people.values()),
                                Rules.of(settings), now)
@@ -233,7 +235,8 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
 
 def _bent_text(bent: Sequence, people: dict, lang: str) -> str:  # noqa: ANN001
     """``Teguh Santoso: resting, same household``: each person with the rules they bend."""
-    from ronda.cli._schedule_view import person_name, why_text
+    from ronda.cli._schedule_view import why_text
+    from ronda.roster import person_name
 
     by_person: dict[int, list[str]] = {}
     for e in bent:
@@ -260,8 +263,9 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
         now = st.now(settings.timezone)
         a = find_volunteer(people.values(), name_a)
         b = find_volunteer(people.values(), name_b)
-        first = _shift_of(data, timetable, parse_date(night_a, today), None, st.lang, [a.id])
-        second = _shift_of(data, timetable, parse_date(night_b, today), None, st.lang, [b.id])
+        day_a, day_b = parse_date(night_a, today), parse_date(night_b, today)
+        first = _shift_of(data.shifts(day_a, day_a), timetable, day_a, None, st.lang, [a.id])
+        second = _shift_of(data.shifts(day_b, day_b), timetable, day_b, None, st.lang, [b.id])
         for shift, who in ((first, a), (second, b)):
             if who.id not in shift.volunteers:
                 raise BadInput("err.not_on_shift", who=label(who),
@@ -352,10 +356,10 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
                                   else default_reason, stand_in, stand_in_name))
         now = st.now(settings.timezone)
         night_shifts = data.shifts(day, day)
-        if night_shifts and min(timetable.window_of(s)[0] for s in night_shifts) > now:
-            raise BadInput("err.not_started",
-                           start=min(timetable.window_of(s)[0] for s in night_shifts))
-        shift = _shift_of(data, timetable, day, slot, st.lang,
+        begins = min((timetable.window_of(s)[0] for s in night_shifts), default=now)
+        if begins > now:  # said before asking which shift: none has started
+            raise BadInput("err.not_started", start=begins)
+        shift = _shift_of(night_shifts, timetable, day, slot, st.lang,
                           [v.id for v in came] + [a.volunteer.id for a in missing])
         logged = record_attendance(shift, timetable.window_of(shift)[0], now, came, missing,
                                    text, settings.fine)
@@ -392,12 +396,13 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
         settings = data.settings()
         day = parse_date(night, st.today(settings.timezone))
         people, timetable = _context(data)
+        tonight = data.shifts(day, day)
         if remove and slot is None:  # the shift the guest is on
-            found = [s for s in data.shifts(day, day)
+            found = [s for s in tonight
                      if any(g.name.casefold() == who.casefold() for g in s.guests)]
             slot = str(found[0].slot + 1) if found else None
-        shift = _shift_of(data, timetable, day, slot, st.lang)
-        on_duty = {people[p].name.casefold() for s in data.shifts(day, day)
+        shift = _shift_of(tonight, timetable, day, slot, st.lang)
+        on_duty = {people[p].name.casefold() for s in tonight
                    for p in s.volunteers if p in people}
         if not remove and who.casefold() in on_duty:
             raise BadInput("err.guest_on_duty", name=who)
@@ -440,7 +445,7 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         return
     out = st.out
     table = [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
-              _decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
+              decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
               str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.weekend),
               str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
               format_money(r.fines) if r.fines else ""] for r in rows]
@@ -460,14 +465,10 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
                                                 out.lang))
     f = fairness(rows, list(people.values()))
     if judged.fair or judged.worst is None:
-        out.say("verdict.fair", margin=_decimal(1.5, out.lang), least=f.least, most=f.most)
+        out.say("verdict.fair", margin=decimal(1.5, out.lang), least=f.least, most=f.most)
     else:
         out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
-                share=_decimal(judged.share, out.lang))
-
-
-def _decimal(x: float, lang: str) -> str:
-    return f"{x:.1f}".replace(".", "," if lang == "id" else ".")
+                share=decimal(judged.share, out.lang))
 
 
 def _share_json(share) -> dict:  # noqa: ANN001
@@ -503,5 +504,5 @@ def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: 
     if share.capped:
         return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
     return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),
-             share=_decimal(share.share, lang))
+             share=decimal(share.share, lang))
 
