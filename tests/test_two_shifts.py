@@ -231,3 +231,13 @@ def test_final_pass_findings(run: Run, night_in_two: Path) -> None:
     past = run("schedule", "build", "--from", "2026-11-01", "--to", "2026-11-10",
                env={"RONDA_TODAY": "2026-11-22"})
     assert past.exit_code == 0 and "nothing is planned into the past" in past.stderr
+
+
+def test_two_shifts_at_80_columns_keep_every_hour_and_phone(run: Run, night_in_two: Path) -> None:
+    env = {**ENV, "COLUMNS": "80", "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+    text = run("schedule", "--week", MONDAY, env=env, lang="id").stdout
+    assert text.count("  Jam 22.00–01.00 WIB") == 7 and text.count("  Jam 01.00–04.00 WIB") == 7
+    phones = {f"0812-{3000 + i:04d}-{4000 + i:04d}" for i in range(34)}
+    shown = {p for p in phones if p in text}
+    assert len(shown) >= 20  # a week's people, each phone whole
+    assert all(len(line) <= 80 for line in text.splitlines())

@@ -141,7 +141,9 @@ class Output:
             console.print(Text(title, style="bold"))
         for i, row in enumerate(rows):
             style = row_styles[i] if row_styles else None
-            first = 2 if cell_len(row[0]) <= 4 and len(row) > 1 else 1
+            # an id alone is no heading: take the name with it; an empty first cell goes on
+            # the block above (a night's second shift)
+            first = 2 if row[0].strip() and cell_len(row[0]) <= 4 and len(row) > 1 else 1
             heading = "  ".join(" · ".join(c.splitlines()) for c in row[:first] if c.strip())
             if heading:
                 console.print(Text(heading, style="bold"))
