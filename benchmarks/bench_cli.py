@@ -17,7 +17,7 @@ from pathlib import Path
 from _common import compile_package, print_table
 
 from ronda.model import Away, Settings, Volunteer
-from ronda.storage import create_data
+from ronda.store.datafile import create_data
 
 FIRST = ["Budi", "Agus", "Slamet", "Joko", "Eko", "Dedi", "Rudi", "Hendra", "Wahyu", "Teguh",
          "Bayu", "Heru", "Ahmad", "Sugeng", "Imam", "Tri", "Sigit", "Andi", "Dimas", "Lukman"]

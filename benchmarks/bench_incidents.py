@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 from _common import compile_package, print_table
 
-from ronda.incidents import CATEGORIES, Incident, Reporter, new_incident, update_incident
+from ronda.incidents.book import CATEGORIES, Incident, Reporter, new_incident, update_incident
 from ronda.model import Settings, Volunteer
-from ronda.storage import create_data
+from ronda.store.datafile import create_data
 
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=WIB)

@@ -24,8 +24,8 @@ from _common import compile_package
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Away, Settings, Slot, Volunteer
-from ronda.scheduler import Rules, build_schedule
-from ronda.storage import create_data
+from ronda.schedule.builder import Rules, build_schedule
+from ronda.store.datafile import create_data
 
 START = date(2027, 1, 4)
 

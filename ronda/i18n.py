@@ -39,3 +39,9 @@ def t(key: str, lang: str, /, **args: Any) -> str:
         return key
     text = entry[1] if lang == "id" else entry[0]
     return text.format(**args) if args else text
+
+
+def format_decimal(value: float, lang: str) -> str:
+    """``5.1`` in English, ``5,1`` in Indonesian (one decimal)."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text

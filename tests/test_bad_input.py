@@ -141,7 +141,7 @@ def test_a_missing_data_file_says_to_run_init(run: Run, db: Path) -> None:
 
 
 def test_confirmation_in_a_terminal(run: Run, roster: Path, monkeypatch) -> None:
-    monkeypatch.setattr("ronda.cli._state.is_interactive", lambda: True)
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
     before = digest(roster)
     no = run("volunteer", "remove", "Siti", "--purge", input="n\n")
     assert no.exit_code == 2 and "Cancelled" in no.stderr

@@ -43,7 +43,7 @@ def test_init_without_a_name_in_a_script_is_bad_input(run: Run, db: Path) -> Non
 
 
 def test_init_asks_for_what_is_missing_in_a_terminal(run: Run, db: Path, monkeypatch) -> None:
-    monkeypatch.setattr("ronda.cli._state.is_interactive", lambda: True)
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
     answers = "\n".join(["RT 009 / RW 001", "Kel. Sendangmulyo", "Semarang", "WIB", "21.00",
                          "03.00", "5", "1", "Pak Joko", "0812-3456-7890", "Aiptu Sugeng", "",
                          "Pos Kamling Mawar"]) + "\n"
@@ -115,7 +115,7 @@ def test_version(run: Run) -> None:
 
 
 def test_confirmations_understand_both_languages(monkeypatch) -> None:  # noqa: ANN001
-    from ronda.cli import _state
+    from ronda.cli import context as _state
 
     for answers, expected in ((["ya"], True), (["iya"], True), (["Yes"], True),
                               (["tidak"], False), (["nggak"], False), ([""], False),

@@ -4,9 +4,10 @@ from datetime import time
 
 import pytest
 
-from ronda.config import config_items, format_money, parse_money, parse_slots, set_value
 from ronda.errors import BadInput
 from ronda.model import Settings, Slot
+from ronda.money import format_money, parse_money
+from ronda.neighbourhood.config import config_items, parse_slots, set_value
 
 
 def test_one_slot_crossing_midnight_with_more_people_on_saturday() -> None:

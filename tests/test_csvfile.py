@@ -1,7 +1,7 @@
 """Roster CSV files from spreadsheets: read all-or-nothing, written safely."""
 
-from ronda.csvfile import duplicate_names, read_roster_csv, write_roster_csv
 from ronda.model import Volunteer
+from ronda.people.csvfile import duplicate_names, read_roster_csv, write_roster_csv
 
 
 def test_a_semicolon_file_with_bom_and_indonesian_headers() -> None:

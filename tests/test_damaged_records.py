@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ronda.cli.app import app
-from ronda.storage import check_records
+from ronda.store.datafile import check_records
 
 NOW = {"RONDA_NOW": "2026-11-24T08:00:00+07:00"}
 # readers and writers of every part of the file

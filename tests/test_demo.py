@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import Run
 
 from ronda.cli.demo import demo_settings, examples_dir
-from ronda.csvfile import read_roster_csv
+from ronda.people.csvfile import read_roster_csv
 
 
 def test_the_example_roster_is_28_households_in_7_teams_with_leaders() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import Run, digest
 
-from ronda.storage import list_backups
+from ronda.store.datafile import list_backups
 
 
 def mode(path: Path) -> int:

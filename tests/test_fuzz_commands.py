@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ronda.cli._group import translate_help
 from ronda.cli.app import app
+from ronda.cli.help import translate_help
 
 NOW = {"RONDA_NOW": "2026-11-24T23:30:00+07:00", "COLUMNS": "80"}
 LEFT_OUT = {("publish", "caldav"),  # it would talk to whatever address it was given

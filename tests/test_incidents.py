@@ -177,7 +177,7 @@ def test_the_board_has_no_names_at_all(run: Run, book: Path) -> None:
 
 
 def test_interactive_log_asks_for_what_is_missing(run: Run, book: Path, monkeypatch) -> None:
-    monkeypatch.setattr("ronda.cli._state.is_interactive", lambda: True)
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
     answers = "\n".join(["02.30", "kebakaran", "Gang Melati", "Kabel listrik terbakar"]) + "\n"
     result = run("incident", "log", "--json", input=answers, env=NOW)
     assert result.exit_code == 0, result.output

@@ -3,8 +3,8 @@
 from datetime import date, timedelta
 
 from ronda.model import Volunteer
-from ronda.reports import fairness, person_stats, team_totals, verdict
-from ronda.shifts import Absence, Holiday, Shift
+from ronda.schedule.reports import fairness, person_stats, team_totals, verdict
+from ronda.schedule.shifts import Absence, Holiday, Shift
 
 MONDAY = date(2026, 11, 23)
 PEOPLE = [Volunteer(1, "Budi", team="Regu 1"), Volunteer(2, "Siti", team="Regu 1"),

@@ -17,10 +17,10 @@ from conftest import Run
 from pypdf import PdfReader
 
 from ronda.model import Settings, Slot, Volunteer
-from ronda.poster import build_sheet
 from ronda.printing.html import MARGIN_MM, PAGE_H_MM, estimated_height_mm, sheets_html
 from ronda.printing.pdf import sheets_pdf
-from ronda.shifts import Guest, Shift
+from ronda.printing.poster import build_sheet
+from ronda.schedule.shifts import Guest, Shift
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}
 MONDAY = date(2026, 11, 23)

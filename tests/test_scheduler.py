@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from ronda.dates import DAY_KEYS, day_key
 from ronda.model import Away, Slot, Volunteer
-from ronda.scheduler import Ledger, Rules, blocked, build_schedule, nights, team_for
-from ronda.shifts import Holiday, Shift
+from ronda.schedule.builder import Ledger, Rules, blocked, build_schedule, nights, team_for
+from ronda.schedule.shifts import Holiday, Shift
 
 MONDAY = date(2026, 11, 23)
 
@@ -323,7 +323,7 @@ def test_an_away_member_leaves_the_regu_short_and_substitutes_are_suggested() ->
 
 
 def test_the_nights_a_person_can_serve_are_counted_exactly() -> None:
-    from ronda.rules import serviceable
+    from ronda.schedule.rules import serviceable
 
     v = Volunteer(1, "A", days=("mon", "sat"),
                   away=(Away(MONDAY + timedelta(days=5), MONDAY + timedelta(days=12), "mudik"),
@@ -335,7 +335,7 @@ def test_the_nights_a_person_can_serve_are_counted_exactly() -> None:
 
 
 def test_settled_shifts_stay_exactly_and_hand_placements_stay_put() -> None:
-    from ronda.shifts import Swap
+    from ronda.schedule.shifts import Swap
 
     people = roster_of(10)
     rules = Rules((Slot(time(22), time(1), 2), Slot(time(1), time(4), 2)), rest=1)

@@ -11,9 +11,9 @@ import pytest
 from conftest import Run, digest
 from filelock import FileLock
 
-from ronda import storage
 from ronda.model import Settings, Volunteer
-from ronda.storage import create_data, list_backups, load, open_data
+from ronda.store import datafile as storage
+from ronda.store.datafile import create_data, list_backups, load, open_data
 
 
 def test_a_new_data_file_is_readable_by_its_owner_only(run: Run, neighbourhood: Path) -> None:

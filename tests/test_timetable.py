@@ -12,16 +12,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ronda.calendar import shift_events, to_ics
-from ronda.cli._schedule_view import shift_json
+from ronda.calendars.ics import shift_events, to_ics
+from ronda.cli.schedule_view import shift_json
 from ronda.errors import BadInput
-from ronda.incidents import Incident, new_incident
+from ronda.incidents.book import Incident, new_incident
 from ronda.model import Settings, Slot, Volunteer
-from ronda.poster import build_sheet
+from ronda.printing.poster import build_sheet
 from ronda.printing.text import sheet_text, sheet_whatsapp
-from ronda.scheduler import Rules, build_schedule
-from ronda.shifts import Holiday, Shift
-from ronda.timetable import Timetable, check_slots
+from ronda.schedule.builder import Rules, build_schedule
+from ronda.schedule.shifts import Holiday, Shift
+from ronda.schedule.timetable import Timetable, check_slots
 
 MONDAY = date(2026, 11, 23)
 ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")

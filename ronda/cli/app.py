@@ -7,26 +7,8 @@ from typing import Annotated
 import typer
 
 from ronda import __version__
-from ronda.cli._group import RondaGroup
-from ronda.cli._state import State
-
-# Every command group by name, as "module:object": a group's module is imported only when it
-# runs (or help lists it), so start-up stays light however many commands ronda grows.
-COMMANDS: dict[str, str] = {
-    "init": "ronda.cli.init:init",
-    "info": "ronda.cli.info:info",
-    "demo": "ronda.cli.demo:demo",
-    "config": "ronda.cli.config:app",
-    "volunteer": "ronda.cli.volunteer:app",
-    "schedule": "ronda.cli.schedule:app",
-    "incident": "ronda.cli.incident:app",
-    "holiday": "ronda.cli.holiday:app",
-    "event": "ronda.cli.event:app",
-    "export": "ronda.cli.export:app",
-    "publish": "ronda.cli.publish:app",
-    "roster": "ronda.cli.roster:roster",
-    "db": "ronda.cli.db:app",
-}
+from ronda.cli.context import State
+from ronda.cli.root import RondaGroup
 
 app = typer.Typer(cls=RondaGroup, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, context_settings={"help_option_names":

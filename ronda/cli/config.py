@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._options import Json
-from ronda.cli._state import State, state
-from ronda.config import config_items, set_value
-from ronda.storage import DataFile
+from ronda.cli.context import State, state
+from ronda.cli.options import Json
+from ronda.neighbourhood.config import config_items, set_value
+from ronda.store.datafile import DataFile
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 
@@ -40,7 +40,7 @@ def set_(
     value: Annotated[str, typer.Argument(metavar="VALUE")],
 ) -> None:
     """Change one setting."""
-    from ronda.cli._replan import follow_roster, tell
+    from ronda.cli.replan_view import follow_roster, tell
 
     st = state(ctx)
     with st.data(write=True, backup=True) as data:
@@ -67,10 +67,10 @@ def replan_for_new_slots(st: State, data: DataFile) -> list:
     and save them with what changed."""
     from datetime import timedelta
 
-    from ronda.holiday import holiday_map
-    from ronda.replan import replan_for_new_slots as replan
-    from ronda.rules import Rules
-    from ronda.timetable import Timetable
+    from ronda.neighbourhood.holidays import holiday_map
+    from ronda.schedule.replan import replan_for_new_slots as replan
+    from ronda.schedule.rules import Rules
+    from ronda.schedule.timetable import Timetable
 
     settings = data.settings()
     now = st.now(settings.timezone)

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._options import Json, Yes
-from ronda.cli._state import state
+from ronda.cli.context import state
+from ronda.cli.options import Json, Yes
 from ronda.dates import format_date, format_time
-from ronda.roster import parse_count
-from ronda.storage import full_check, list_backups, load, restore_backup, schema_of
+from ronda.people.roster import parse_count
+from ronda.store.datafile import full_check, list_backups, load, restore_backup, schema_of
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 

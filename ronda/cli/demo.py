@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ronda.cli._state import state
-from ronda.config import set_value
+from ronda.cli.context import state
 from ronda.errors import BadInput
 from ronda.model import Settings
+from ronda.neighbourhood.config import set_value
 
 # (name, first day from today, last day from today, reason): away periods around today
 DEMO_WEEKS = 4
@@ -55,23 +55,23 @@ def demo(ctx: typer.Context,
     import tempfile
     from datetime import timedelta
 
-    from ronda.cli._files import write_bytes_file, write_text_file
-    from ronda.cli._render import roster_order
-    from ronda.cli._schedule_view import render_schedule
+    from ronda.cli.files import write_bytes_file, write_text_file
+    from ronda.cli.schedule_view import render_schedule
     from ronda.cli.volunteer import render_list
-    from ronda.csvfile import read_roster_csv
+    from ronda.cli.volunteer_view import roster_order
     from ronda.dates import format_period, week_of
-    from ronda.holiday import holiday_map, national_holidays
     from ronda.model import Volunteer
-    from ronda.poster import build_sheet
+    from ronda.neighbourhood.holidays import holiday_map, national_holidays
+    from ronda.people.csvfile import read_roster_csv
+    from ronda.people.roster import add_away, find_volunteer
     from ronda.printing.html import sheets_html
     from ronda.printing.pdf import sheets_pdf
+    from ronda.printing.poster import build_sheet
     from ronda.printing.text import sheet_whatsapp
-    from ronda.roster import add_away, find_volunteer
-    from ronda.scheduler import Rules, build_schedule
-    from ronda.shifts import Guest
-    from ronda.storage import create_data
-    from ronda.timetable import Timetable
+    from ronda.schedule.builder import Rules, build_schedule
+    from ronda.schedule.shifts import Guest
+    from ronda.schedule.timetable import Timetable
+    from ronda.store.datafile import create_data
 
     st = state(ctx)
     if st.db is None:
@@ -119,7 +119,7 @@ def demo(ctx: typer.Context,
     poster = path.parent / f"jadwal-ronda-{monday.isoformat()}"
     write_text_file(f"{poster}.html", sheets_html([sheet]))
     write_bytes_file(f"{poster}.pdf", sheets_pdf([sheet]))
-    from ronda.calendar import shift_events, to_ics
+    from ronda.calendars.ics import shift_events, to_ics
 
     calendar = path.parent / "ronda-demo.ics"
     write_bytes_file(str(calendar), to_ics(
@@ -137,12 +137,12 @@ def _sample_incidents(st, path: Path, settings: Settings, today) -> None:  # noq
     """Log two incidents of the past nights, follow one up, and show the stats."""
     from datetime import datetime, time, timedelta
 
-    from ronda.cli._incident_view import render_stats
+    from ronda.cli.incident_view import render_stats
     from ronda.dates import format_period, zone
-    from ronda.incident_report import incident_stats
-    from ronda.incidents import Incident, Reporter, new_incident, update_incident
-    from ronda.storage import open_data
-    from ronda.timetable import Timetable
+    from ronda.incidents.book import Incident, Reporter, new_incident, update_incident
+    from ronda.incidents.report import incident_stats
+    from ronda.schedule.timetable import Timetable
+    from ronda.store.datafile import open_data
 
     tz = zone(settings.timezone)
     now = datetime.combine(today, time(8, 0), tz)

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._options import Json
-from ronda.cli._state import state
+from ronda.cli.context import state
+from ronda.cli.options import Json
 from ronda.dates import format_moment, parse_datetime
 from ronda.errors import BadInput
-from ronda.roster import parse_count
+from ronda.people.roster import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
@@ -23,7 +23,7 @@ def add(ctx: typer.Context, title: Annotated[str, typer.Argument(metavar="TITLE"
         location: Annotated[str, Opt("--location")] = "",
         kind: Annotated[str, Opt("--kind")] = "other") -> None:
     """Add a community event: outreach, meeting, joint patrol."""
-    from ronda.calendar import new_event
+    from ronda.calendars.ics import new_event
 
     st = state(ctx)
     with st.data(write=True) as data:

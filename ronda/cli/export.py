@@ -7,12 +7,12 @@ from typing import Annotated, Any
 
 import typer
 
-from ronda.cli._files import private_folder, write_bytes_file
-from ronda.cli._options import From, To
-from ronda.cli._state import State, state
+from ronda.cli.context import State, state
+from ronda.cli.files import private_folder, write_bytes_file
+from ronda.cli.options import From, To
 from ronda.dates import check_range, parse_date, week_of
 from ronda.errors import BadInput
-from ronda.roster import find_volunteer, parse_count
+from ronda.people.roster import find_volunteer, parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
@@ -39,7 +39,7 @@ def build_calendars(data, st: State, first: date, last: date, people_ids: list[i
                     ) -> tuple[dict[int | None, bytes], dict[str, dict[str, Any]]]:
     """One calendar per person id (None: the whole neighbourhood), and the registry of UIDs
     with their new sequences, for the caller to save once the calendars went out."""
-    from ronda.calendar import community_events, shift_events, to_ics, with_sequences
+    from ronda.calendars.ics import community_events, shift_events, to_ics, with_sequences
 
     settings = data.settings()
     lang = st.out.lang
@@ -110,7 +110,7 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
 
 def _write_per_volunteer(st: State, folder_name: str, files: dict[int | None, bytes],
                          names: dict[int, str]) -> None:
-    from ronda.calendar import slug
+    from ronda.calendars.ics import slug
 
     folder = private_folder(folder_name)
     for pid, payload in files.items():

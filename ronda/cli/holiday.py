@@ -6,15 +6,15 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._options import Json
-from ronda.cli._replan import follow_roster, tell
-from ronda.cli._state import state
+from ronda.cli.context import state
+from ronda.cli.options import Json
+from ronda.cli.replan_view import follow_roster, tell
 from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
-from ronda.holiday import holiday_map, national_holidays
 from ronda.model import clean_text
-from ronda.roster import parse_count
-from ronda.shifts import Holiday
+from ronda.neighbourhood.holidays import holiday_map, national_holidays
+from ronda.people.roster import parse_count
+from ronda.schedule.shifts import Holiday
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._files import write_text_file
-from ronda.cli._options import Json
-from ronda.cli._state import State, state
+from ronda.cli.context import State, state
+from ronda.cli.files import write_text_file
+from ronda.cli.options import Json
 from ronda.dates import (
     check_range,
     format_date,
@@ -19,7 +19,7 @@ from ronda.dates import (
     parse_moment,
 )
 from ronda.errors import BadInput
-from ronda.incidents import (
+from ronda.incidents.book import (
     Incident,
     Reporter,
     new_incident,
@@ -29,11 +29,11 @@ from ronda.incidents import (
     parse_status,
     update_incident,
 )
+from ronda.incidents.privacy import incident_record
 from ronda.model import Settings
-from ronda.privacy import incident_record
-from ronda.roster import find_volunteer, parse_count
-from ronda.shifts import Shift
-from ronda.timetable import Timetable
+from ronda.people.roster import find_volunteer, parse_count
+from ronda.schedule.shifts import Shift
+from ronda.schedule.timetable import Timetable
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
@@ -65,7 +65,7 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
         public_reporter: Annotated[bool, Opt("--public-reporter")] = False,
         json: Json = False) -> None:
     """Record what happened; the reporter is kept apart and confidential."""
-    from ronda.config import parse_money
+    from ronda.money import parse_money
 
     st = state(ctx)
     asked = _ask(st, at=at, category=category, location=location, description=description,
@@ -188,7 +188,7 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
     if json:
         st.out.json(incident_record(incident, reporter, now, with_reporters))
         return
-    from ronda.incident_report import status_text
+    from ronda.incidents.report import status_text
 
     out, lang = st.out, st.out.lang
     i = incident
@@ -218,7 +218,7 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
 
 
 def _money(amount: int) -> str:
-    from ronda.config import format_money
+    from ronda.money import format_money
 
     return format_money(amount) if amount else ""
 
@@ -262,7 +262,7 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
           status: Text = None, search: Text = None, with_reporters: WithReporters = False,
           json: Json = False) -> None:
     """The incident book, newest last; overdue follow-ups are flagged."""
-    from ronda.incident_report import status_text
+    from ronda.incidents.report import status_text
 
     st = state(ctx)
     with st.data() as data:
@@ -295,7 +295,7 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
 def stats(ctx: typer.Context, since: Since = None, until: Until = None,
           json: Json = False) -> None:
     """Counts, the crime clock, the trend by month, patrols against incidents, follow-up."""
-    from ronda.incident_report import incident_stats
+    from ronda.incidents.report import incident_stats
 
     st = state(ctx)
     with st.data() as data:
@@ -309,7 +309,7 @@ def stats(ctx: typer.Context, since: Since = None, until: Until = None,
     if json:
         st.out.json(result)
         return
-    from ronda.cli._incident_view import render_stats
+    from ronda.cli.incident_view import render_stats
 
     render_stats(st.out, result, format_period(first, last, st.out.lang))
 
@@ -320,7 +320,7 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
            output: Annotated[str, Opt("--output", "-o")] = "-",
            with_reporters: WithReporters = False) -> None:
     """The report for the RW meeting and the Bhabinkamtibmas, redacted by default."""
-    from ronda.cli._incident_view import export_text
+    from ronda.cli.incident_view import export_text
 
     st = state(ctx)
     fmt = format_.strip().lower()
@@ -342,7 +342,7 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
 def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
           output: Annotated[str, Opt("--output", "-o")] = "-") -> None:
     """A notice for the pos with no names at all: what was reported and what became of it."""
-    from ronda.incident_report import board_lines
+    from ronda.incidents.report import board_lines
 
     st = state(ctx)
     count = parse_count(weeks, "--weeks", minimum=1, maximum=52)

@@ -7,10 +7,10 @@ import os
 import typer
 
 from ronda import __version__
-from ronda.cli._options import Json
-from ronda.cli._state import state
+from ronda.cli.context import state
+from ronda.cli.options import Json
 from ronda.errors import DataFileError
-from ronda.storage import ENV_DB, list_backups
+from ronda.store.datafile import ENV_DB, list_backups
 
 
 def info(ctx: typer.Context, json: Json = False) -> None:

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._options import Yes
-from ronda.cli._state import state
-from ronda.config import set_value
+from ronda.cli.context import state
+from ronda.cli.options import Yes
 from ronda.errors import BadInput
 from ronda.model import Settings
-from ronda.storage import create_data
+from ronda.neighbourhood.config import set_value
+from ronda.store.datafile import create_data
 
 Opt = typer.Option
 

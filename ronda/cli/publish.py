@@ -12,10 +12,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ronda.cli._options import DryRun, From, To
-from ronda.cli._state import State, state
+from ronda.cli.context import State, state
+from ronda.cli.options import DryRun, From, To
 from ronda.errors import BadInput
-from ronda.roster import parse_count
+from ronda.people.roster import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
@@ -35,9 +35,7 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
             alarm: Annotated[str, Opt("--alarm")] = "60",
             timeout: Annotated[str, Opt("--timeout")] = "60", dry_run: DryRun = False) -> None:
     """Push the schedule to a CalDAV calendar (by UID: no duplicates, removals deleted)."""
-    from ronda.calendar import slug
-    from ronda.cli.export import build_calendars, calendar_range
-    from ronda.publishing import (
+    from ronda.calendars.caldav import (
         Deadline,
         Progress,
         Server,
@@ -46,6 +44,8 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
         redact_url,
         split_calendar,
     )
+    from ronda.calendars.ics import slug
+    from ronda.cli.export import build_calendars, calendar_range
 
     st = state(ctx)
     minutes = parse_count(alarm, "--alarm", maximum=24 * 60)

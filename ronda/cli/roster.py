@@ -9,14 +9,14 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._files import write_bytes_file, write_text_file
-from ronda.cli._options import Week
-from ronda.cli._state import State, state
+from ronda.cli.context import State, state
+from ronda.cli.files import write_bytes_file, write_text_file
+from ronda.cli.options import Week
 from ronda.dates import format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
+from ronda.people.roster import find_volunteer, parse_count
 from ronda.phones import display_phone
-from ronda.roster import find_volunteer, parse_count
-from ronda.timetable import Timetable
+from ronda.schedule.timetable import Timetable
 
 FORMATS = ("terminal", "text", "md", "html", "pdf", "whatsapp", "teams")
 Opt = typer.Option
@@ -38,8 +38,8 @@ def roster(
     tell: Annotated[bool, Opt("--tell")] = False,
 ) -> None:
     """Print the week's jadwal ronda for the pos, the WhatsApp group or the team's folder."""
-    from ronda.holiday import holiday_map
-    from ronda.poster import build_sheet
+    from ronda.neighbourhood.holidays import holiday_map
+    from ronda.printing.poster import build_sheet
 
     st = state(ctx)
     fmt = format_.strip().lower()
@@ -156,9 +156,9 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
 def _changes(st: State, fmt: str, since: str | None, tell: bool,
              output: str | None) -> None:
     """The "schedule changed" message for the group (or, with --tell, one per person)."""
-    from ronda.announce import fold_changes, group_message, personal_notes
-    from ronda.holiday import holiday_map
-    from ronda.replan import open_to_change
+    from ronda.neighbourhood.holidays import holiday_map
+    from ronda.schedule.announce import fold_changes, group_message, personal_notes
+    from ronda.schedule.replan import open_to_change
 
     if fmt not in ("whatsapp", "text", "terminal"):
         raise BadInput("err.bad_choice", field="--format", value=fmt, choices="whatsapp, text")

@@ -9,20 +9,20 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._options import DryRun, Force, From, Json, Slot, To, Week, Yes
-from ronda.cli._render import decimal
-from ronda.cli._replan import change_line
-from ronda.cli._schedule_view import reason_text, render_schedule, shift_json, shift_name
-from ronda.cli._state import State, state
+from ronda.cli.context import State, state
+from ronda.cli.options import DryRun, Force, From, Json, Slot, To, Week, Yes
+from ronda.cli.replan_view import change_line
+from ronda.cli.schedule_view import reason_text, render_schedule, shift_json, shift_name
 from ronda.dates import check_range, format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
-from ronda.holiday import holiday_map
+from ronda.i18n import format_decimal
 from ronda.model import Volunteer
-from ronda.replan import open_to_change, settled_keys
-from ronda.roster import find_volunteer, label, parse_count
-from ronda.shifts import GUEST_ROLES, Guest, Shift, diff_plans
-from ronda.storage import DataFile
-from ronda.timetable import Timetable
+from ronda.neighbourhood.holidays import holiday_map
+from ronda.people.roster import find_volunteer, label, parse_count
+from ronda.schedule.replan import open_to_change, settled_keys
+from ronda.schedule.shifts import GUEST_ROLES, Guest, Shift, diff_plans
+from ronda.schedule.timetable import Timetable
+from ronda.store.datafile import DataFile
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
 MOVED_SHOWN = 20
@@ -86,8 +86,8 @@ def build(ctx: typer.Context, from_: From = None,
           unpin: Annotated[bool, Opt("--unpin")] = False,
           dry_run: DryRun = False, yes: Yes = False) -> None:
     """Plan the nights from --from for --weeks N or up to --to."""
-    from ronda.holiday import national_holidays
-    from ronda.scheduler import Rules, build_schedule
+    from ronda.neighbourhood.holidays import national_holidays
+    from ronda.schedule.builder import Rules, build_schedule
 
     st = state(ctx)
     if from_ is None:
@@ -135,7 +135,7 @@ def build(ctx: typer.Context, from_: From = None,
 
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
              start: date, end: date, today: date) -> None:
-    from ronda.reports import fairness, person_stats
+    from ronda.schedule.reports import fairness, person_stats
 
     out, lang = st.out, st.out.lang
     filled = sum(1 for s in plan.shifts if not (s.short and s.short.available <
@@ -159,7 +159,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
             out.say("msg.line", text=change_line(c, timetable, people, lang))
         if len(moved) > MOVED_SHOWN:
             out.say("msg.line", text=out.t("reason.more", count=len(moved) - MOVED_SHOWN))
-    from ronda.rules import leader_rule
+    from ronda.schedule.rules import leader_rule
 
     has_leaders, per_shift = leader_rule(people.values(), len(timetable.slots))
     if has_leaders and not per_shift:
@@ -199,7 +199,7 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
-    from ronda.rules import Ledger, Rules, swap_in
+    from ronda.schedule.rules import Ledger, Rules, swap_in
 
     st = state(ctx)
     with st.data(write=True) as data:
@@ -235,8 +235,8 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
 
 def _bent_text(bent: Sequence, people: dict, lang: str) -> str:  # noqa: ANN001
     """``Teguh Santoso: resting, same household``: each person with the rules they bend."""
-    from ronda.cli._schedule_view import why_text
-    from ronda.roster import person_name
+    from ronda.cli.schedule_view import why_text
+    from ronda.people.roster import person_name
 
     by_person: dict[int, list[str]] = {}
     for e in bent:
@@ -252,8 +252,8 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
              name_b: Annotated[str, typer.Argument(metavar="NAME2")],
              force: Force = False) -> None:
     """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's."""
-    from ronda.rules import Ledger, Rules
-    from ronda.rules import exchange as exchange_nights
+    from ronda.schedule.rules import Ledger, Rules
+    from ronda.schedule.rules import exchange as exchange_nights
 
     st = state(ctx)
     with st.data(write=True) as data:
@@ -292,8 +292,8 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 @app.command("check")
 def check(ctx: typer.Context, json: Json = False) -> None:
     """List every conflict between the coming nights and the roster (exit 1 when any)."""
-    from ronda.replan import find_conflicts
-    from ronda.rules import Rules
+    from ronda.schedule.replan import find_conflicts
+    from ronda.schedule.rules import Rules
 
     st = state(ctx)
     with st.data() as data:
@@ -305,7 +305,7 @@ def check(ctx: typer.Context, json: Json = False) -> None:
     if json:
         st.out.json([c.to_dict() for c in found])
     elif found:
-        from ronda.cli._replan import conflict_text
+        from ronda.cli.replan_view import conflict_text
 
         st.out.text("\n".join(conflict_text(c, timetable, people, st.lang) for c in found))
         st.out.say("msg.conflicts_hint", count=len(found))
@@ -323,9 +323,9 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
            substitute: Annotated[list[str] | None, Opt("--substitute")] = None,
            note: Annotated[str | None, Opt("--note")] = None, slot: Slot = None) -> None:
     """Record a night's attendance and its log line."""
-    from ronda.attendance import Absent, record_attendance
     from ronda.model import clean_text
-    from ronda.shifts import parse_absence_reason
+    from ronda.schedule.attendance import Absent, record_attendance
+    from ronda.schedule.shifts import parse_absence_reason
 
     st = state(ctx)
     default_reason = parse_absence_reason(reason)
@@ -372,7 +372,7 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
     st.out.done("msg.attended", night=shift_name(timetable, shift, st.out.lang),
                 present=len(logged.present), absent=len(logged.absences))
     if fines:
-        from ronda.config import format_money
+        from ronda.money import format_money
 
         st.out.say("msg.fines_due", total=format_money(fines))
 
@@ -422,8 +422,8 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
 @app.command("stats")
 def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = False) -> None:
     """Per person: planned, served, excused, absent, weekend and holiday nights, fines."""
-    from ronda.config import format_money
-    from ronda.reports import fairness, person_stats, team_totals, verdict
+    from ronda.money import format_money
+    from ronda.schedule.reports import fairness, person_stats, team_totals, verdict
 
     st = state(ctx)
     with st.data() as data:
@@ -445,7 +445,7 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         return
     out = st.out
     table = [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
-              decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
+              format_decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
               str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.weekend),
               str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
               format_money(r.fines) if r.fines else ""] for r in rows]
@@ -465,10 +465,10 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
                                                 out.lang))
     f = fairness(rows, list(people.values()))
     if judged.fair or judged.worst is None:
-        out.say("verdict.fair", margin=decimal(1.5, out.lang), least=f.least, most=f.most)
+        out.say("verdict.fair", margin=format_decimal(1.5, out.lang), least=f.least, most=f.most)
     else:
         out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
-                share=decimal(judged.share, out.lang))
+                share=format_decimal(judged.share, out.lang))
 
 
 def _share_json(share) -> dict:  # noqa: ANN001
@@ -482,7 +482,7 @@ def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: 
                lang: str) -> str:
     """``Joko Susilo: available Sat, Sun; at most 1 a week → can carry 4 duties``."""
     from ronda.dates import DAY_KEYS, DAY_SHORT
-    from ronda.i18n import t
+    from ronda.i18n import format_decimal, t
 
     parts = []
     if "days" in share.limits:
@@ -504,5 +504,5 @@ def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: 
     if share.capped:
         return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
     return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),
-             share=decimal(share.share, lang))
+             share=format_decimal(share.share, lang))
 

@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli._files import read_text_file, write_text_file
-from ronda.cli._options import DryRun, Json, NoRepair, VolunteerRef, Yes
-from ronda.cli._render import (
+from ronda.cli.context import State, state
+from ronda.cli.files import read_text_file, write_text_file
+from ronda.cli.options import DryRun, Json, NoRepair, VolunteerRef, Yes
+from ronda.cli.replan_view import follow_roster, tell
+from ronda.cli.volunteer_view import (
     VOLUNTEER_HEADERS,
     away_label,
     reason_label,
@@ -17,13 +19,10 @@ from ronda.cli._render import (
     status_label,
     volunteer_row,
 )
-from ronda.cli._replan import follow_roster, tell
-from ronda.cli._state import State, state
 from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
-from ronda.phones import display_phone
-from ronda.roster import (
+from ronda.people.roster import (
     add_away,
     cancel_away,
     change_away,
@@ -34,7 +33,8 @@ from ronda.roster import (
     parse_reason,
     volunteer_fields,
 )
-from ronda.storage import DataFile
+from ronda.phones import display_phone
+from ronda.store.datafile import DataFile
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
@@ -266,7 +266,7 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
 def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
             dry_run: DryRun = False) -> None:
     """Add volunteers from a CSV file (all rows or none)."""
-    from ronda.csvfile import duplicate_names, read_roster_csv
+    from ronda.people.csvfile import duplicate_names, read_roster_csv
 
     st = state(ctx)
     rows, errors = read_roster_csv(read_text_file(file))
@@ -293,7 +293,7 @@ def export(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE
            all_: Annotated[bool, Opt("--all")] = False,
            with_phones: Annotated[bool, Opt("--with-phones")] = False) -> None:
     """Write the roster to a CSV file for a spreadsheet (no phones unless asked)."""
-    from ronda.csvfile import write_roster_csv
+    from ronda.people.csvfile import write_roster_csv
 
     st = state(ctx)
     with st.data() as data:

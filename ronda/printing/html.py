@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ronda.poster import PATROL_NOTES, Night, Sheet
+from ronda.printing.poster import PATROL_NOTES, Night, Sheet
 
 PAGE_W_MM, PAGE_H_MM, MARGIN_MM = 297.0, 210.0, 10.0
 TITLE_PT, HEAD_PT, BODY_PT, FOOT_PT = 16.0, 10.5, 8.5, 7.5

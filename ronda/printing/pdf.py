@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from ronda.poster import PATROL_NOTES, Night, Sheet
+from ronda.printing.poster import PATROL_NOTES, Night, Sheet
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 297 * MM, 210 * MM

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from ronda.poster import PATROL_NOTES, Night, Person, Sheet
+from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet
 
 WIDTH = 80
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from ronda.errors import BadInput
 from ronda.model import Volunteer
+from ronda.people.roster import parse_bool, volunteer_fields
 from ronda.phones import display_phone
-from ronda.roster import parse_bool, volunteer_fields
 
 # Column names a spreadsheet may use, English or Indonesian, to the volunteer field.
 HEADERS: dict[str, str] = {

@@ -19,8 +19,8 @@ from ronda.dates import check_range, format_date, night_name, zone
 from ronda.i18n import t
 from ronda.model import Settings, Volunteer, clean_text
 from ronda.phones import display_phone
-from ronda.shifts import Shift
-from ronda.timetable import Timetable
+from ronda.schedule.shifts import Shift
+from ronda.schedule.timetable import Timetable
 
 EVENT_KINDS = ("outreach", "meeting", "joint-patrol", "other")
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ronda.cli._output import Output
+from ronda.cli.output import Output
 from ronda.errors import BadInput
 from ronda.i18n import detect_language
 
 if TYPE_CHECKING:
-    from ronda.storage import DataFile
+    from ronda.store.datafile import DataFile
 
 ENV_TODAY = "RONDA_TODAY"
 
@@ -41,7 +41,7 @@ class State:
 
     @property
     def path(self) -> Path:
-        from ronda.storage import resolve_path
+        from ronda.store.datafile import resolve_path
 
         return resolve_path(self.db)
 
@@ -90,7 +90,7 @@ class State:
     @contextmanager
     def data(self, *, write: bool = False, backup: bool = False) -> Iterator[DataFile]:
         """The data file for this command; its language setting applies from here on."""
-        from ronda.storage import loose_mode, open_data
+        from ronda.store.datafile import loose_mode, open_data
 
         path = self.path
         mode = loose_mode(path) if write else None

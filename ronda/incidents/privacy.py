@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ronda.incidents import Incident, Reporter
+from ronda.incidents.book import Incident, Reporter
 
 
 def incident_record(i: Incident, reporter: Reporter | None, now: datetime,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ronda.model import Volunteer
-from ronda.rules import (
+from ronda.schedule.rules import (
     Bends,
     Ledger,
     Rules,
@@ -24,8 +24,8 @@ from ronda.rules import (
     needs_leader,
     serviceable,
 )
-from ronda.shifts import Exclusion, PlanChange, Shift, diff_plans, pinned
-from ronda.timetable import Timetable
+from ronda.schedule.shifts import Exclusion, PlanChange, Shift, diff_plans, pinned
+from ronda.schedule.timetable import Timetable
 
 LOAD_WINDOW = timedelta(days=28)  # a replacement is chosen by duties in the four weeks around
 
@@ -82,7 +82,7 @@ def replan_for_new_slots(planned: Sequence[Shift], people: Sequence[Volunteer],
     """The night's shifts changed: plan the coming nights again for the new shifts, keeping
     who was on the same slot where it still fits; nights whose patrol has begun stay as they
     were, with their own hours. Returns the range, its new shifts and what changed."""
-    from ronda.scheduler import build_schedule
+    from ronda.schedule.builder import build_schedule
 
     coming = [s for s in planned if open_to_change(s, timetable, now)]
     begun = {s.date for s in planned if not open_to_change(s, timetable, now)}
@@ -194,7 +194,7 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
     are short get whoever is free, and those with more people than they now need free their
     most loaded members. Shortfall reasons are renewed on the nights touched.
     """
-    from ronda.scheduler import explain_shortfalls
+    from ronda.schedule.builder import explain_shortfalls
 
     r = _Repairer(shifts, people, rules, timetable)
     original = {s.key: s for s in shifts}

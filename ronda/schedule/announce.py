@@ -16,10 +16,10 @@ from urllib.parse import quote
 from ronda.dates import DAY_NAMES, format_date, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
+from ronda.people.roster import person_name
 from ronda.phones import whatsapp_number
-from ronda.roster import person_name
-from ronda.shifts import PlanChange
-from ronda.timetable import Timetable
+from ronda.schedule.shifts import PlanChange
+from ronda.schedule.timetable import Timetable
 
 
 @dataclass(frozen=True)

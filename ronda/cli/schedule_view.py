@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ronda.cli._output import Output
-from ronda.cli._render import reason_label
+from ronda.cli.output import Output
+from ronda.cli.volunteer_view import reason_label
 from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
+from ronda.people.roster import person_name
 from ronda.phones import display_phone
-from ronda.roster import person_name
-from ronda.shifts import Absence, Shift, Shortfall
-from ronda.timetable import Timetable
+from ronda.schedule.shifts import Absence, Shift, Shortfall
+from ronda.schedule.timetable import Timetable
 
 REASONS_SHOWN = 4
 

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ronda.config import format_money
 from ronda.dates import (
     DAY_NAMES,
     MONTH_NAMES,
@@ -24,9 +23,10 @@ from ronda.dates import (
 )
 from ronda.i18n import has, t
 from ronda.model import Settings, Volunteer
+from ronda.money import format_money
 from ronda.phones import display_phone
-from ronda.shifts import Holiday, Shift
-from ronda.timetable import Timetable
+from ronda.schedule.shifts import Holiday, Shift
+from ronda.schedule.timetable import Timetable
 
 # what the patrol team fills in by hand for each shift on its own sheet
 PATROL_NOTES = ("poster.substitute_line", "poster.jimpitan_line", "poster.situation")

@@ -23,7 +23,7 @@ from ronda.dates import (
 )
 from ronda.errors import BadInput
 from ronda.model import Settings, Slot
-from ronda.shifts import Holiday, Shift
+from ronda.schedule.shifts import Holiday, Shift
 
 
 @dataclass(frozen=True, eq=False)

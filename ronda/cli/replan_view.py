@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from ronda.cli._schedule_view import shift_name, why_text
-from ronda.cli._state import State
-from ronda.holiday import holiday_map
+from ronda.cli.context import State
+from ronda.cli.schedule_view import shift_name, why_text
 from ronda.model import Volunteer
-from ronda.roster import person_name
-from ronda.shifts import PlanChange, Shift
-from ronda.storage import DataFile
-from ronda.timetable import Timetable
+from ronda.neighbourhood.holidays import holiday_map
+from ronda.people.roster import person_name
+from ronda.schedule.shifts import PlanChange, Shift
+from ronda.schedule.timetable import Timetable
+from ronda.store.datafile import DataFile
 
 
 def names(ids: Sequence[int], people: dict[int, Volunteer], lang: str,
@@ -59,8 +59,8 @@ def follow_roster(st: State, data: DataFile, cause: str, *,
                   repair: bool = True) -> Followed | None:
     """Repair the coming nights after a roster change (saved in ``data``, with the changes
     recorded); with ``repair=False`` only find the conflicts. Print with ``tell``."""
-    from ronda.replan import find_conflicts, repair_plan
-    from ronda.rules import Rules
+    from ronda.schedule.replan import find_conflicts, repair_plan
+    from ronda.schedule.rules import Rules
 
     settings = data.settings()
     now = st.now(settings.timezone)
@@ -87,7 +87,7 @@ def tell(st: State, followed: Followed | None) -> None:
     """Print the nights that changed and who is on them now, then any conflict left."""
     if followed is None:
         return
-    from ronda.cli._schedule_view import reason_text
+    from ronda.cli.schedule_view import reason_text
 
     lang = st.out.lang
     if followed.changes:

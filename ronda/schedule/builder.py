@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ronda.model import Volunteer
-from ronda.rebalance import balance, balance_special, fill_short, night_index
-from ronda.rules import (
+from ronda.schedule.rebalance import balance, balance_special, fill_short, night_index
+from ronda.schedule.rules import (
     ROSTER_RULES,
     Bends,
     Ledger,
@@ -34,8 +34,16 @@ from ronda.rules import (
     serviceable,
     wants_leader,
 )
-from ronda.shifts import Holiday, PlanChange, Shift, Shortfall, diff_plans, is_weekend, pinned
-from ronda.timetable import Timetable
+from ronda.schedule.shifts import (
+    Holiday,
+    PlanChange,
+    Shift,
+    Shortfall,
+    diff_plans,
+    is_weekend,
+    pinned,
+)
+from ronda.schedule.timetable import Timetable
 
 __all__ = ["Ledger", "Plan", "Rules", "blocked", "build_schedule", "nights", "serviceable",
            "team_for"]

@@ -10,25 +10,11 @@ from dataclasses import replace
 from ronda.dates import DAY_KEYS, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
+from ronda.money import format_money, parse_money
+from ronda.people.roster import parse_count
 from ronda.phones import display_phone, normalize_phone
-from ronda.roster import parse_count
 
 _CLEAR = {"-", ""}
-
-
-def parse_money(text: str, field_name: str) -> int:
-    """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``, ``20rb``."""
-    raw = re.sub(r"(?i)^rp\.?\s*", "", text.strip())
-    thousands = re.fullmatch(r"(?i)(\d+)\s*(rb|ribu|k)", raw)  # 20rb, 20 ribu, 20k
-    if thousands:
-        raw = str(int(thousands[1]) * 1000)
-    raw = re.sub(r"[.,\s](?=\d{3}\b)", "", raw)
-    return parse_count(raw, field_name, minimum=0, maximum=100_000_000)
-
-
-def format_money(amount: int) -> str:
-    """``Rp20.000``."""
-    return "Rp" + f"{amount:,}".replace(",", ".")
 
 
 _SLOT = re.compile(r"(?P<start>[\d:.]+)\s*[-–]\s*(?P<end>[\d:.]+)(?:\s*[=x×]\s*(?P<n>\d+))?"
@@ -55,7 +41,7 @@ def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
         slots.append(Slot(start, end, required, by_day))
     if not slots:
         raise BadInput("err.bad_slots", value=text)
-    from ronda.timetable import check_slots
+    from ronda.schedule.timetable import check_slots
 
     return check_slots(tuple(slots))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ronda.shifts import Holiday
+from ronda.schedule.shifts import Holiday
 
 
 def national_holidays(years: Iterable[int]) -> list[Holiday]:

@@ -8,13 +8,12 @@ import json
 from datetime import date
 from typing import Any
 
-from ronda.cli._output import Output
-from ronda.cli._render import decimal
-from ronda.csvfile import safe_cell
+from ronda.cli.output import Output
 from ronda.dates import DAY_SHORT, format_period
-from ronda.i18n import t
-from ronda.incident_report import NIGHT_HOURS
+from ronda.i18n import format_decimal, t
+from ronda.incidents.report import NIGHT_HOURS
 from ronda.model import Settings
+from ronda.people.csvfile import safe_cell
 from ronda.printing.text import markdown_cell
 
 SHADES = " ░▒▓█"
@@ -52,13 +51,13 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
                "col.shifts" if several else "col.nights", "col.count",
                "col.per_100_shifts" if several else "col.per_100"],
               [[out.t(f"nights.{k}"), str(v["nights"]), str(v["incidents"]),
-                "-" if v["per_100"] is None else decimal(v["per_100"], lang)]
+                "-" if v["per_100"] is None else format_decimal(v["per_100"], lang)]
                for k, v in result["patrol"].items()], title=out.t("title.patrol"),
               compact=True)
     if result.get("outside_patrol"):
         out.say("msg.outside_patrol", count=result["outside_patrol"])
     wait = result["median_days_to_forward"]
-    out.say("msg.median_forward", days="-" if wait is None else decimal(wait, lang))
+    out.say("msg.median_forward", days="-" if wait is None else format_decimal(wait, lang))
     if result["overdue"]:
         out.warn("warn.overdue", ids=", ".join(f"#{i}" for i in result["overdue"]))
 

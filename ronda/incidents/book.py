@@ -14,7 +14,7 @@ from typing import Any
 
 from ronda.errors import BadInput
 from ronda.model import SchemaError, _need, clean_text
-from ronda.shifts import Shift
+from ronda.schedule.shifts import Shift
 
 CATEGORIES = ("theft", "burglary", "robbery", "vehicle-theft", "livestock-theft", "suspicious",
               "vandalism", "fire", "flood", "fight", "street-racing", "drugs", "alcohol",

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from ronda.errors import BadInput
 from ronda.model import Volunteer
-from ronda.shifts import Absence, Shift
+from ronda.schedule.shifts import Absence, Shift
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from ronda.model import Volunteer
-from ronda.shifts import EXCUSED, Holiday, Shift, is_weekend
+from ronda.schedule.shifts import EXCUSED, Holiday, Shift, is_weekend
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from typing import Any
 
 from ronda.dates import zone
 from ronda.i18n import t
-from ronda.incidents import Incident
-from ronda.shifts import Shift
-from ronda.timetable import Timetable
+from ronda.incidents.book import Incident
+from ronda.schedule.shifts import Shift
+from ronda.schedule.timetable import Timetable
 
 NIGHT_HOURS = (18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5)
 

@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from ronda.model import Volunteer
-from ronda.rules import Ledger, Rules, blocked
-from ronda.shifts import Holiday, Shift, is_weekend
+from ronda.schedule.rules import Ledger, Rules, blocked
+from ronda.schedule.shifts import Holiday, Shift, is_weekend
 
 
 def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledger: Ledger,

@@ -7,8 +7,8 @@ from datetime import date
 from ronda.dates import DAY_KEYS, DAY_SHORT, format_date
 from ronda.i18n import t
 from ronda.model import Away, Volunteer
+from ronda.people.roster import AWAY_REASONS
 from ronda.phones import display_phone
-from ronda.roster import AWAY_REASONS
 
 
 def days_label(days: tuple[str, ...], lang: str) -> str:
@@ -64,9 +64,3 @@ def volunteer_row(v: Volunteer, today: date, lang: str) -> list[str]:
 def roster_order(v: Volunteer) -> tuple[bool, str, bool, str]:
     """Active first, then by team, leader first, then by name."""
     return (not v.active, v.team.casefold(), not v.leader, v.name.casefold())
-
-
-def decimal(value: float, lang: str) -> str:
-    """``5.1`` in English, ``5,1`` in Indonesian."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "id" else text

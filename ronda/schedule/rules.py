@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from ronda.dates import DAY_KEYS, day_key
 from ronda.model import Settings, Slot, Volunteer
-from ronda.shifts import Exclusion, Shift, Swap
+from ronda.schedule.shifts import Exclusion, Shift, Swap
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,11 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from ronda import __version__
-from ronda.calendar import CommunityEvent
+from ronda.calendars.ics import CommunityEvent
 from ronda.errors import BadInput, DataFileError
-from ronda.incidents import Incident, Reporter
+from ronda.incidents.book import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
-from ronda.shifts import Holiday, PlanChange, Shift
+from ronda.schedule.shifts import Holiday, PlanChange, Shift
 
 SCHEMA_VERSION = 1
 KEEP_BACKUPS = 10
