@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ronda.people.roster import parse_count
+from ronda.parsing import parse_count
 
 
 def parse_money(text: str, field_name: str) -> int:

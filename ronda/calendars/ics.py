@@ -60,12 +60,9 @@ class CommunityEvent:
 def new_event(title: str, start: datetime, end: datetime | None, location: str,
               kind: str) -> CommunityEvent:
     """A checked community event; two hours long unless an end is given."""
-    kind = kind.strip().lower()
-    if kind not in EVENT_KINDS:
-        from ronda.errors import BadInput
+    from ronda.parsing import parse_choice
 
-        raise BadInput("err.bad_choice", field="--kind", value=kind,
-                       choices=", ".join(EVENT_KINDS))
+    kind = parse_choice(kind, EVENT_KINDS, "--kind")
     finish = end or start + timedelta(hours=2)
     check_range(start, finish)
     return CommunityEvent(0, clean_text(title, field_name="TITLE", required=True, limit=120),

@@ -9,7 +9,7 @@ import typer
 from ronda.cli.context import state
 from ronda.cli.options import Json, Yes
 from ronda.dates import format_date, format_time
-from ronda.people.roster import parse_count
+from ronda.parsing import parse_count
 from ronda.store.datafile import full_check, list_backups, load, restore_backup, schema_of
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)

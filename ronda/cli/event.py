@@ -10,7 +10,7 @@ from ronda.cli.context import state
 from ronda.cli.options import Json
 from ronda.dates import format_moment, parse_datetime
 from ronda.errors import BadInput
-from ronda.people.roster import parse_count
+from ronda.parsing import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option

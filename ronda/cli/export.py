@@ -12,7 +12,8 @@ from ronda.cli.files import private_folder, write_bytes_file
 from ronda.cli.options import From, To
 from ronda.dates import check_range, parse_date, week_of
 from ronda.errors import BadInput
-from ronda.people.roster import find_volunteer, parse_count
+from ronda.parsing import parse_count
+from ronda.people.roster import find_volunteer
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option

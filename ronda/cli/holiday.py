@@ -13,7 +13,7 @@ from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.model import clean_text
 from ronda.neighbourhood.holidays import holiday_map, national_holidays
-from ronda.people.roster import parse_count
+from ronda.parsing import parse_count
 from ronda.schedule.shifts import Holiday
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)

@@ -31,7 +31,8 @@ from ronda.incidents.book import (
 )
 from ronda.incidents.privacy import incident_record
 from ronda.model import Settings
-from ronda.people.roster import find_volunteer, parse_count
+from ronda.parsing import parse_choice, parse_count
+from ronda.people.roster import find_volunteer
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
 
@@ -323,9 +324,7 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
     from ronda.cli.incident_view import export_text
 
     st = state(ctx)
-    fmt = format_.strip().lower()
-    if fmt not in ("csv", "json", "md"):
-        raise BadInput("err.bad_choice", field="--format", value=format_, choices="csv, json, md")
+    fmt = parse_choice(format_, ("csv", "json", "md"), "--format")
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
         reporters = data.reporters()

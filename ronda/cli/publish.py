@@ -15,7 +15,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, From, To
 from ronda.errors import BadInput
-from ronda.people.roster import parse_count
+from ronda.parsing import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option

@@ -14,7 +14,8 @@ from ronda.cli.files import write_bytes_file, write_text_file
 from ronda.cli.options import Week
 from ronda.dates import format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
-from ronda.people.roster import find_volunteer, parse_count
+from ronda.parsing import parse_choice, parse_count
+from ronda.people.roster import find_volunteer
 from ronda.phones import display_phone
 from ronda.schedule.timetable import Timetable
 
@@ -42,10 +43,7 @@ def roster(
     from ronda.printing.poster import build_sheet
 
     st = state(ctx)
-    fmt = format_.strip().lower()
-    if fmt not in FORMATS:
-        raise BadInput("err.bad_choice", field="--format", value=format_,
-                       choices=", ".join(FORMATS))
+    fmt = parse_choice(format_, FORMATS, "--format")
     st.choose_lang(lang)
     if patrol_sheet and fmt in ("whatsapp", "teams"):
         raise BadInput("err.patrol_sheet_private")
@@ -142,9 +140,7 @@ def _terminal(st: State, sheet) -> None:  # noqa: ANN001
 def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> None:  # noqa: ANN001
     from ronda.printing.text import tonight_whatsapp
 
-    if fmt not in ("whatsapp", "text", "terminal"):
-        raise BadInput("err.bad_choice", field="--format", value=fmt,
-                       choices="whatsapp, text")
+    fmt = parse_choice(fmt, ("whatsapp", "text", "terminal"), "--format")
     sheet = next(s for s in sheets)
     night = next((n for n in sheet.nights if n.date == today), None)
     if night is None:
@@ -160,8 +156,7 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
     from ronda.schedule.announce import fold_changes, group_message, personal_notes
     from ronda.schedule.replan import open_to_change
 
-    if fmt not in ("whatsapp", "text", "terminal"):
-        raise BadInput("err.bad_choice", field="--format", value=fmt, choices="whatsapp, text")
+    fmt = parse_choice(fmt, ("whatsapp", "text", "terminal"), "--format")
     with st.data() as data:
         settings = data.settings()
         now = st.now(settings.timezone)
@@ -201,9 +196,7 @@ def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # 
           fmt: str, output: str | None) -> None:
     from ronda.dates import night_name
 
-    if fmt not in ("terminal", "text", "md", "whatsapp"):
-        raise BadInput("err.bad_choice", field="--format", value=fmt,
-                       choices="terminal, text, md, whatsapp")
+    fmt = parse_choice(fmt, ("terminal", "text", "md", "whatsapp"), "--format")
     out, lang = st.out, st.out.lang
     bold = "*" if fmt == "whatsapp" else "**" if fmt == "md" else ""
     lines = [f"{bold}{out.t('slip.title', name=who.name)}{bold}", settings.name,

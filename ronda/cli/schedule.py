@@ -18,7 +18,8 @@ from ronda.errors import BadInput
 from ronda.i18n import format_decimal
 from ronda.model import Volunteer
 from ronda.neighbourhood.holidays import holiday_map
-from ronda.people.roster import find_volunteer, label, parse_count
+from ronda.parsing import parse_choice, parse_count
+from ronda.people.roster import find_volunteer, label
 from ronda.schedule.replan import open_to_change, settled_keys
 from ronda.schedule.shifts import GUEST_ROLES, Guest, Shift, diff_plans
 from ronda.schedule.timetable import Timetable
@@ -94,9 +95,7 @@ def build(ctx: typer.Context, from_: From = None,
         raise BadInput("err.need_from")
     if (weeks is None) == (to is None):
         raise BadInput("err.weeks_or_to")
-    chosen_mode = (mode or "rotate").strip().lower()
-    if chosen_mode not in ("rotate", "teams"):
-        raise BadInput("err.bad_choice", field="--mode", value=mode, choices="rotate, teams")
+    chosen_mode = parse_choice(mode or "rotate", ("rotate", "teams"), "--mode")
     number = parse_count(seed, "--seed", maximum=2**31)
     with st.data(write=not dry_run, backup=True) as data:
         settings = data.settings()
@@ -387,10 +386,7 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
     from ronda.model import clean_text
 
     st = state(ctx)
-    kind = role.strip().lower()
-    if kind not in GUEST_ROLES:
-        raise BadInput("err.bad_choice", field="--role", value=role,
-                       choices=", ".join(GUEST_ROLES))
+    kind = parse_choice(role, GUEST_ROLES, "--role")
     who = clean_text(name, field_name="NAME", required=True, limit=80)
     with st.data(write=True) as data:
         settings = data.settings()

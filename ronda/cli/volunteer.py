@@ -22,6 +22,7 @@ from ronda.cli.volunteer_view import (
 from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
+from ronda.parsing import parse_count
 from ronda.people.roster import (
     add_away,
     cancel_away,
@@ -29,7 +30,6 @@ from ronda.people.roster import (
     find_volunteer,
     label,
     mark_back,
-    parse_count,
     parse_reason,
     volunteer_fields,
 )

@@ -14,6 +14,7 @@ from typing import Any
 
 from ronda.errors import BadInput
 from ronda.model import SchemaError, _need, clean_text
+from ronda.parsing import parse_choice
 from ronda.schedule.shifts import Shift
 
 CATEGORIES = ("theft", "burglary", "robbery", "vehicle-theft", "livestock-theft", "suspicious",
@@ -45,36 +46,21 @@ OVERDUE_DAYS = 30
 FUTURE_SLACK = timedelta(minutes=5)
 
 
-def _choose(text: str, keys: tuple[str, ...], words: dict[str, str], field_name: str) -> str:
-    raw = " ".join(text.strip().lower().replace("_", "-").split())
-    if raw in keys:
-        return raw
-    if raw in words:
-        return words[raw]
-    if raw.replace(" ", "-") in keys:
-        return raw.replace(" ", "-")
-    raise BadInput("err.bad_choice", field=field_name, value=text.strip(),
-                   choices=", ".join(keys))
-
-
 def parse_category(text: str) -> str:
-    return _choose(text, CATEGORIES, CATEGORY_WORDS, "--category")
+    return parse_choice(text, CATEGORIES, "--category", words=CATEGORY_WORDS)
 
 
 def parse_severity(text: str) -> str:
-    return _choose(text, SEVERITIES, SEVERITY_WORDS, "--severity")
+    return parse_choice(text, SEVERITIES, "--severity", words=SEVERITY_WORDS)
 
 
 def parse_status(text: str) -> str:
-    return _choose(text, STATUSES, STATUS_WORDS, "--status")
+    return parse_choice(text, STATUSES, "--status", words=STATUS_WORDS)
 
 
 def parse_sp2hp(text: str) -> str:
-    code = text.strip().upper()
-    if code not in SP2HP_CODES:
-        raise BadInput("err.bad_choice", field="--sp2hp", value=text.strip(),
-                       choices=", ".join(SP2HP_CODES))
-    return code
+    return parse_choice(text, (), "--sp2hp", words={c.lower(): c for c in SP2HP_CODES},
+                        shown=", ".join(SP2HP_CODES))
 
 
 @dataclass(frozen=True)

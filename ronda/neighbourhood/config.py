@@ -11,7 +11,7 @@ from ronda.dates import DAY_KEYS, parse_day, parse_time, parse_timezone, zone_la
 from ronda.errors import BadInput
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
 from ronda.money import format_money, parse_money
-from ronda.people.roster import parse_count
+from ronda.parsing import parse_count
 from ronda.phones import display_phone, normalize_phone
 
 _CLEAR = {"-", ""}

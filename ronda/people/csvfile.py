@@ -13,7 +13,8 @@ from typing import Any
 
 from ronda.errors import BadInput
 from ronda.model import Volunteer
-from ronda.people.roster import parse_bool, volunteer_fields
+from ronda.parsing import parse_bool
+from ronda.people.roster import volunteer_fields
 from ronda.phones import display_phone
 
 # Column names a spreadsheet may use, English or Indonesian, to the volunteer field.

@@ -12,6 +12,7 @@ from typing import Any
 from ronda.dates import check_range, parse_days
 from ronda.errors import BadInput
 from ronda.model import Away, Volunteer, clean_text
+from ronda.parsing import parse_count
 from ronda.phones import normalize_phone
 
 AWAY_REASONS: dict[str, tuple[str, ...]] = {
@@ -22,38 +23,13 @@ AWAY_REASONS: dict[str, tuple[str, ...]] = {
 }
 _REASON_ALIASES = {alias: key for key, aliases in AWAY_REASONS.items() for alias in aliases}
 
-_TRUE = {"1", "y", "ya", "yes", "true", "x", "v", "✓", "ketua", "leader"}
-_FALSE = {"", "0", "n", "no", "t", "tidak", "false", "-", "bukan"}
 _CLEAR = {"-", ""}
-
-
-def parse_bool(text: str, field_name: str) -> bool:
-    """``ya``/``yes``/``1``/``x`` or ``tidak``/``no``/``0``/empty."""
-    raw = text.strip().lower()
-    if raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    raise BadInput("err.bad_bool", field=field_name, value=text.strip())
 
 
 def parse_reason(text: str) -> str:
     """An away reason: a known key (mudik, sakit, dinas, lainnya, or English) or short text."""
     raw = clean_text(text, field_name="reason", required=True, limit=60)
     return _REASON_ALIASES.get(raw.lower(), raw)
-
-
-def parse_count(text: str | int, field_name: str, *, minimum: int = 0,
-                maximum: int = 1000) -> int:
-    """A whole number within bounds, from text or an int."""
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise BadInput("err.bad_number", field=field_name, value=str(text).strip()) from None
-    if not minimum <= value <= maximum:
-        raise BadInput("err.out_of_range", field=field_name, value=value, low=minimum,
-                       high=maximum)
-    return value
 
 
 def volunteer_fields(*, name: str | None = None, phone: str | None = None,

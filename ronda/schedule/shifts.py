@@ -26,13 +26,10 @@ _ABSENCE_WORDS = {
 def parse_absence_reason(text: str) -> str:
     """An absence reason in either language: ``sakit``/``sick``, ``izin``/``excused``,
     ``dinas``/``work trip``, ``tanpa keterangan``/``TK``/``alpa``/``absent``."""
-    key = "-".join(text.strip().lower().replace("_", " ").split())
-    if key not in _ABSENCE_WORDS:
-        from ronda.errors import BadInput
+    from ronda.parsing import parse_choice
 
-        raise BadInput("err.bad_choice", field="--reason", value=text.strip(),
-                       choices="sakit, izin, dinas, tanpa-keterangan (TK, alpa)")
-    return _ABSENCE_WORDS[key]
+    return parse_choice(text, (), "--reason", words=_ABSENCE_WORDS,
+                        shown="sakit, izin, dinas, tanpa-keterangan (TK, alpa)")
 GUEST_ROLES = ("bhabinkamtibmas", "babinsa", "linmas", "other")
 WEEKEND_DAYS = (4, 5)  # Friday and Saturday evenings
 
