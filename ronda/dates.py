@@ -6,6 +6,7 @@ Pure functions: the language and "today" are passed in, never read from the syst
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -237,6 +238,30 @@ def week_of(d: date) -> tuple[date, date]:
     """Monday and Sunday of the week holding ``d``."""
     monday = d - timedelta(days=d.weekday())
     return monday, monday + timedelta(days=6)
+
+
+def resolve_period(today: date, *, week: str | None = None, start: str | None = None,
+                   end: str | None = None, weeks: int = 1, default_start: date | None = None,
+                   default_end: Callable[[date], date] | None = None) -> tuple[date, date]:
+    """The period a command covers, decided one way for every command.
+
+    ``week`` (any date in it) is the whole week, and cannot be combined with ``start`` or
+    ``end``. Otherwise ``start`` (else ``default_start``, else this week's Monday) to ``end``
+    (else ``default_end(first)``, else ``weeks`` whole weeks from the first night's Monday).
+    """
+    if week and (start or end):
+        raise BadInput("err.week_or_range")
+    if week:
+        return week_of(parse_date(week, today))
+    first = parse_date(start, today) if start else default_start or week_of(today)[0]
+    if end:
+        last = parse_date(end, today)
+    elif default_end is not None:
+        last = default_end(first)
+    else:
+        last = week_of(first)[0] + timedelta(weeks=weeks, days=-1)
+    check_range(first, last)
+    return first, last
 
 
 def format_period(first: date, last: date, lang: str) -> str:

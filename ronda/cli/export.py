@@ -10,7 +10,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.files import private_folder, write_bytes_file
 from ronda.cli.options import From, To
-from ronda.dates import check_range, parse_date, week_of
+from ronda.dates import resolve_period
 from ronda.errors import BadInput
 from ronda.parsing import parse_count
 from ronda.people.roster import find_volunteer
@@ -27,12 +27,11 @@ def export() -> None:
 def calendar_range(st: State, data, from_: str | None, to: str | None,  # noqa: ANN001
                    today: date) -> tuple[date, date]:
     """From this week's Monday (or --from) to the last planned night (or --to)."""
-    first = parse_date(from_, today) if from_ else week_of(today)[0]
-    planned = data.shifts(first)
-    last = parse_date(to, today) if to else (planned[-1].date if planned else
-                                               first + timedelta(weeks=4))
-    check_range(first, last)
-    return first, last
+    def last_planned(first: date) -> date:
+        planned = data.shifts(first)
+        return planned[-1].date if planned else first + timedelta(weeks=4)
+
+    return resolve_period(today, start=from_, end=to, default_end=last_planned)
 
 
 def build_calendars(data, st: State, first: date, last: date, people_ids: list[int | None],  # noqa: ANN001, E501

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -11,15 +11,15 @@ from ronda.cli.context import State, state
 from ronda.cli.files import write_text_file
 from ronda.cli.options import Json
 from ronda.dates import (
-    check_range,
     format_date,
     format_moment,
     format_period,
-    parse_date,
     parse_moment,
+    resolve_period,
 )
 from ronda.errors import BadInput
 from ronda.incidents.book import (
+    EARLIEST,
     Incident,
     Reporter,
     new_incident,
@@ -42,13 +42,6 @@ Since = Annotated[str | None, Opt("--since", help="help.opt.since")]
 Until = Annotated[str | None, Opt("--until", help="help.opt.until")]
 WithReporters = Annotated[bool, Opt("--with-reporters", help="help.opt.with_reporters")]
 Text = Annotated[str | None, Opt()]
-
-
-def _range(since: str | None, until: str | None, today: date) -> tuple[date, date]:
-    first = parse_date(since, today) if since else date(2000, 1, 1)
-    last = parse_date(until, today) if until else today
-    check_range(first, last)
-    return first, last
 
 
 def _warn_reporters(st: State, with_reporters: bool) -> None:
@@ -242,7 +235,8 @@ def _police_field(out, name: str, value: str) -> str:  # noqa: ANN001
 def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
     settings = data.settings()
     today = st.today(settings.timezone)
-    first, last = _range(since, until, today)
+    first, last = resolve_period(today, start=since, end=until, default_start=EARLIEST,
+                                 default_end=lambda _: today)
     found = data.incidents(first, last)
     if category:
         kind = parse_category(category)

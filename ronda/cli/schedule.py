@@ -13,7 +13,7 @@ from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, Force, From, Json, Slot, To, Week, Yes
 from ronda.cli.replan_view import change_line
 from ronda.cli.schedule_view import reason_text, render_schedule, shift_json, shift_name
-from ronda.dates import check_range, format_date, format_period, parse_date, week_of
+from ronda.dates import format_date, format_period, parse_date, resolve_period
 from ronda.errors import BadInput
 from ronda.i18n import format_decimal
 from ronda.model import Volunteer
@@ -28,20 +28,6 @@ from ronda.store.datafile import DataFile
 app = typer.Typer(invoke_without_command=True, add_completion=False)
 MOVED_SHOWN = 20
 Opt = typer.Option
-
-
-def resolve_range(today: date, week: str | None, from_: str | None, to: str | None,
-                  weeks: int = 1) -> tuple[date, date]:
-    """``--week`` (any date in it), or ``--from``/``--to``, else this week (or ``weeks``)."""
-    if week and (from_ or to):
-        raise BadInput("err.week_or_range")
-    if week:
-        return week_of(parse_date(week, today))
-    monday = week_of(today)[0]
-    first = parse_date(from_, today) if from_ else monday
-    last = parse_date(to, today) if to else (week_of(first)[0] + timedelta(weeks=weeks, days=-1))
-    check_range(first, last)
-    return first, last
 
 
 def _context(data: DataFile) -> tuple[dict, Timetable]:
@@ -60,7 +46,8 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
     with st.data() as data:
         settings = data.settings()
         today = st.today(settings.timezone)
-        first, last = resolve_range(today, week, from_, to, weeks=4 if volunteer else 1)
+        first, last = resolve_period(today, week=week, start=from_, end=to,
+                                    weeks=4 if volunteer else 1)
         people, timetable = _context(data)
         shifts = data.shifts(first, last)
         if volunteer:
@@ -100,10 +87,9 @@ def build(ctx: typer.Context, from_: From = None,
     with st.data(write=not dry_run, backup=True) as data:
         settings = data.settings()
         today = st.today(settings.timezone)
-        start = parse_date(from_, today)
-        end = (start + timedelta(weeks=parse_count(weeks, "--weeks", minimum=1, maximum=260),
-                                 days=-1)) if weeks else parse_date(to, today)
-        check_range(start, end)
+        length = timedelta(weeks=parse_count(weeks or 1, "--weeks", minimum=1, maximum=260))
+        start, end = resolve_period(today, start=from_, end=to,
+                                    default_end=lambda first: first + length - timedelta(days=1))
         years = set(range(start.year, end.year + 1))
         national = national_holidays(years)
         data.save_holidays(national, replace_national_years=years)
@@ -426,9 +412,9 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         settings = data.settings()
         today = st.today(settings.timezone)
         shifts = data.shifts()
-        first = parse_date(from_, today) if from_ else (shifts[0].date if shifts else today)
-        last = parse_date(to, today) if to else (shifts[-1].date if shifts else today)
-        check_range(first, last)
+        first, last = resolve_period(
+            today, start=from_, end=to, default_start=shifts[0].date if shifts else today,
+            default_end=lambda _: shifts[-1].date if shifts else today)
         people, timetable = _context(data)
     in_range = [s for s in shifts if first <= s.date <= last]
     rows = person_stats(in_range, list(people.values()), timetable.holidays, today)

@@ -44,6 +44,7 @@ STATUS_WORDS = {"baru": "new", "diproses": "in-progress", "proses": "in-progress
 SP2HP_CODES = ("A1", "A2", "A3", "A4", "A5")
 OVERDUE_DAYS = 30
 FUTURE_SLACK = timedelta(minutes=5)
+EARLIEST = date(2000, 1, 1)  # a period with no start reaches back to here
 
 
 def parse_category(text: str) -> str:
