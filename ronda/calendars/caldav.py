@@ -12,12 +12,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ronda.errors import BadInput
 
 REQUEST_TIMEOUT = 15.0  # one request may take this long, the whole publish --timeout
+
+if TYPE_CHECKING:
+    from ronda.calendars.feeds import Feeds
 
 
 def redact_url(url: str) -> str:
@@ -190,11 +193,30 @@ def same_event(on_server: Any, event: Any) -> bool:
         int(on_server.get("sequence", 0)) == int(event.get("sequence", 0))
 
 
-def split_calendar(payload: bytes) -> dict[str, tuple[Any, str]]:
-    """A calendar file as {uid: (event, one-event calendar text with its time zone)}."""
+def sync_feeds(server: Server, feeds: Feeds, url: str, progress: Progress, *,
+               dry_run: bool) -> int:
+    """Make the server hold each feed: the shared one at ``url``, a person's in their own
+    calendar under the account's home. Returns how many changes were planned; what was done
+    is in ``progress`` (also when a failure stops the run half-way)."""
+    home = server.home() if any(f.person is not None for f in feeds.feeds) else ""
+    planned = 0
+    for feed in feeds.feeds:
+        target = url if feed.person is None else f"{home.rstrip('/')}/{feed.cal_id}/"
+        cal = server.calendar(target, feed.name, feed.cal_id)
+        actions = server.plan(cal, split_calendar(feed.calendar), feeds.first, feeds.last,
+                              feed.label, progress)
+        planned += len(actions)
+        if dry_run:
+            progress.done += actions
+        else:
+            server.apply(cal, actions, progress)
+    return planned
+
+
+def split_calendar(full: Any) -> dict[str, tuple[Any, str]]:
+    """An ``icalendar.Calendar`` as {uid: (event, one-event calendar text with its zone)}."""
     import icalendar
 
-    full = icalendar.Calendar.from_ical(payload)
     zones = list(full.walk("VTIMEZONE"))
     out = {}
     for event in full.walk("VEVENT"):

@@ -179,6 +179,13 @@ def to_ics(events: Sequence[CalendarEvent], name: str, timezone: str, lang: str,
            alarm: int = 60, stamp: datetime | None = None) -> bytes:
     """An iCalendar file: TZID times with their VTIMEZONE, DTSTAMP, SEQUENCE, a display
     reminder ``alarm`` minutes before (0: none), a calendar name, lines folded at 75 octets."""
+    return to_calendar(events, name, timezone, lang, alarm=alarm, stamp=stamp).to_ical()
+
+
+def to_calendar(events: Sequence[CalendarEvent], name: str, timezone: str, lang: str, *,
+                alarm: int = 60, stamp: datetime | None = None) -> Any:
+    """The ``icalendar.Calendar`` that ``to_ics`` writes (publishing sends it event by event,
+    without writing and reading it back)."""
     import icalendar
 
     cal = icalendar.Calendar()
@@ -214,4 +221,4 @@ def to_ics(events: Sequence[CalendarEvent], name: str, timezone: str, lang: str,
                 ev.add_component(reminder)
         cal.add_component(ev)
     cal.add_missing_timezones()
-    return cal.to_ical()
+    return cal

@@ -55,6 +55,10 @@ class State:
             self._out = Output(self.lang, no_color=self.no_color)
         return self._out
 
+    def output_in(self, lang: str) -> Output:
+        """An output for a document in ``lang`` (a poster on screen in its own language)."""
+        return self.out if lang == self.lang else Output(lang, no_color=self.no_color)
+
     def today(self, timezone: str = "Asia/Jakarta") -> date:
         """Today in the neighbourhood (``RONDA_TODAY`` pins it for demos and tests)."""
         if os.environ.get("RONDA_NOW"):
@@ -101,12 +105,18 @@ class State:
             self.out.warn("warn.file_mode_fixed", path=str(path), mode=f"{mode:o}")
 
     def choose_lang(self, lang: str | None) -> None:
-        """A command's own ``--lang`` (for what it writes), checked like the root option."""
+        """The root ``--lang``: the language of every message of this run."""
+        if lang is not None:
+            self.lang_option = self.document_lang(lang)
+
+    def document_lang(self, lang: str | None) -> str:
+        """The language of what a command writes (a poster, a calendar): its own ``--lang``,
+        else the language of the run. Messages stay in the language of the run."""
         if lang is None:
-            return
+            return self.lang
         if lang.strip().lower() not in ("en", "id"):
             raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
-        self.lang_option = lang.strip().lower()
+        return lang.strip().lower()
 
     def interactive(self) -> bool:
         return is_interactive()

@@ -35,53 +35,20 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
             alarm: Annotated[str, Opt("--alarm")] = "60",
             timeout: Annotated[str, Opt("--timeout")] = "60", dry_run: DryRun = False) -> None:
     """Push the schedule to a CalDAV calendar (by UID: no duplicates, removals deleted)."""
-    from ronda.calendars.caldav import (
-        Deadline,
-        Progress,
-        Server,
-        credentials_in,
-        describe_failure,
-        redact_url,
-        split_calendar,
-    )
-    from ronda.calendars.ics import slug
-    from ronda.cli.export import build_calendars, calendar_range
+    from ronda.calendars.caldav import Deadline, Progress, Server, describe_failure, sync_feeds
+    from ronda.calendars.feeds import feeds_from
 
     st = state(ctx)
     minutes = parse_count(alarm, "--alarm", maximum=24 * 60)
     seconds = parse_count(timeout, "--timeout", minimum=1, maximum=3600)
-    shown = redact_url(url)  # a password written into the address is never printed
-    if not url.startswith(("http://", "https://")):
-        raise BadInput("err.bad_url", url=shown)
-    url_user, password = credentials_in(url)
-    user = user or url_user
-    if password_env:
-        password = os.environ.get(password_env)
-        if password is None:
-            raise BadInput("err.password_env", var=password_env)
+    shown, user, password = _account(url, user, password_env)
     with st.data() as data:  # a snapshot: the file is not locked while the server talks
-        settings = data.settings()
-        first, last = calendar_range(st, data, from_, to, st.today(settings.timezone))
-        people = {v.id: v for v in data.volunteers() if v.active}
-        ids: list[int | None] = list(people) if per_volunteer else [None]
-        files, registry = build_calendars(data, st, first, last, ids, False, minutes)
+        feeds = feeds_from(data, st.now(data.settings().timezone), from_, to, [], None,
+                           per_volunteer, st.lang, alarm=minutes, allow_empty=True)
     progress, planned, failure, detail = Progress(), 0, None, ""
     try:
         server = Server(shown, user, password, Deadline(seconds))
-        home = server.home() if per_volunteer else ""
-        for pid, payload in files.items():
-            name = settings.name if pid is None else f"{settings.name} · {people[pid].name}"
-            label = "" if pid is None else people[pid].name
-            cal_id = f"ronda-{slug(settings.name)}" if pid is None else \
-                f"ronda-{slug(people[pid].name)}-{pid}"
-            target = shown if pid is None else f"{home.rstrip('/')}/{cal_id}/"
-            cal = server.calendar(target, name, cal_id)
-            actions = server.plan(cal, split_calendar(payload), first, last, label, progress)
-            planned += len(actions)
-            if dry_run:
-                progress.done += actions
-            else:
-                server.apply(cal, actions, progress)
+        planned = sync_feeds(server, feeds, shown, progress, dry_run=dry_run)
     except BadInput:
         raise
     except Exception as exc:  # the server, the network or the deadline
@@ -92,14 +59,30 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
         _report(st, a)
     if not dry_run and progress.done:  # record what reached the server, under a short lock
         with st.data(write=True) as data:
-            data.merge_calendar_registry(registry)
+            data.merge_calendar_registry(feeds.registry)
     if failure is not None:
         if progress.done and not dry_run:
             raise BadInput("err.caldav_partial", url=shown, done=len(progress.done),
                            planned=planned, why=st.out.t(f"caldav.{failure}"))
         raise BadInput(f"err.caldav_{failure}", url=shown, seconds=seconds, detail=detail)
     st.out.done("msg.caldav_dry_run" if dry_run else "msg.caldav_published", url=shown,
-                calendars=len(files), **progress.counts())
+                calendars=len(feeds.feeds), **progress.counts())
+
+
+def _account(url: str, user: str | None, password_env: str | None
+             ) -> tuple[str, str | None, str | None]:
+    """The address as it may be shown (no password in it), the user and the password."""
+    from ronda.calendars.caldav import credentials_in, redact_url
+
+    shown = redact_url(url)  # a password written into the address is never printed
+    if not url.startswith(("http://", "https://")):
+        raise BadInput("err.bad_url", url=shown)
+    url_user, password = credentials_in(url)
+    if password_env:
+        password = os.environ.get(password_env)
+        if password is None:
+            raise BadInput("err.password_env", var=password_env)
+    return shown, user or url_user, password
 
 
 def _report(st: State, action: Any) -> None:

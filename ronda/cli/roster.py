@@ -14,6 +14,7 @@ from ronda.cli.files import write_bytes_file, write_text_file
 from ronda.cli.options import Week
 from ronda.dates import format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
+from ronda.i18n import t
 from ronda.parsing import parse_choice, parse_count
 from ronda.people.roster import find_volunteer
 from ronda.phones import display_phone
@@ -44,12 +45,12 @@ def roster(
 
     st = state(ctx)
     fmt = parse_choice(format_, FORMATS, "--format")
-    st.choose_lang(lang)
+    doc = st.document_lang(lang)  # the poster's language; messages keep the run's
     if patrol_sheet and fmt in ("whatsapp", "teams"):
         raise BadInput("err.patrol_sheet_private")
     count = parse_count(weeks, "--weeks", minimum=1, maximum=53)
     if changes or tell or since:
-        _changes(st, fmt, since, tell, output)
+        _changes(st, fmt, since, tell, output, doc)
         return
     with st.data() as data:
         settings = data.settings()
@@ -64,12 +65,11 @@ def roster(
             first, last = _slip_range(parse_date(week, today) if week else today, start, count,
                                       month)
             _slip(st, who, data.shifts(first, last), people, settings, first, last, fmt,
-                  output)
+                  output, doc)
             return
         shifts = data.shifts(start, start + timedelta(weeks=count, days=-1))
-    lang_now = st.out.lang
     sheets = [build_sheet(settings, shifts, people, holidays, start + timedelta(weeks=k), today,
-                          lang_now, patrol=patrol_sheet) for k in range(count)]
+                          doc, patrol=patrol_sheet) for k in range(count)]
     if tonight:
         _tonight(st, sheets, evening, fmt, output)
         return
@@ -82,7 +82,7 @@ def _emit(st: State, sheets, fmt: str, output: str | None, start: date,  # noqa:
 
     if fmt == "terminal" and output is None:
         for sheet in sheets:
-            _terminal(st, sheet)
+            _terminal(st, sheet, sheet.lang)
         return
     if fmt in ("html", "pdf"):
         target = output or f"jadwal-ronda-{start.isoformat()}.{fmt}"
@@ -113,8 +113,8 @@ def _write(st: State, body: str, output: str | None) -> None:
         st.out.text(body)
 
 
-def _terminal(st: State, sheet) -> None:  # noqa: ANN001
-    out = st.out
+def _terminal(st: State, sheet, lang: str) -> None:  # noqa: ANN001
+    out = st.output_in(lang)
     out.text("\n".join(x for x in (sheet.title, sheet.neighbourhood, sheet.area, sheet.period)
                        if x))
     rows, styles = [], []
@@ -150,7 +150,7 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
 
 
 def _changes(st: State, fmt: str, since: str | None, tell: bool,
-             output: str | None) -> None:
+             output: str | None, lang: str) -> None:
     """The "schedule changed" message for the group (or, with --tell, one per person)."""
     from ronda.neighbourhood.holidays import holiday_map
     from ronda.schedule.announce import fold_changes, group_message, personal_notes
@@ -166,16 +166,15 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
                       if open_to_change(s, timetable, now)}
         folded = fold_changes(data.plan_changes(first.isoformat()), still_open)
         people = {v.id: v for v in data.volunteers()}
-    lang = st.out.lang
     if not folded:
-        st.out.say("msg.no_changes", since=format_date(first, lang))
+        st.out.say("msg.no_changes", since=first)
         return
     if not tell:
         text = group_message(folded, timetable, people, settings.name, lang)
         _write(st, text if fmt == "whatsapp" else plain(text), output)
         return
     notes = personal_notes(folded, timetable, people, settings.name, lang)
-    blocks = [f"{n.name} ({display_phone(n.phone) or st.out.t('label.no_phone')})\n"
+    blocks = [f"{n.name} ({display_phone(n.phone) or t('label.no_phone', lang)})\n"
               f"{n.link or n.text}" for n in notes]
     _write(st, "\n\n".join(blocks) + "\n", output)
 
@@ -193,11 +192,11 @@ def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[da
 
 
 def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # noqa: ANN001
-          fmt: str, output: str | None) -> None:
+          fmt: str, output: str | None, lang: str) -> None:
     from ronda.dates import night_name
 
     fmt = parse_choice(fmt, ("terminal", "text", "md", "whatsapp"), "--format")
-    out, lang = st.out, st.out.lang
+    out = st.output_in(lang)
     bold = "*" if fmt == "whatsapp" else "**" if fmt == "md" else ""
     lines = [f"{bold}{out.t('slip.title', name=who.name)}{bold}", settings.name,
              format_period(first, last, lang), ""]
