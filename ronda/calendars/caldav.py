@@ -69,10 +69,11 @@ class Action:
 
 @dataclass
 class Progress:
-    """What reached the server so far."""
+    """What reached the server so far, and how many changes were planned."""
 
     done: list[Action] = field(default_factory=list)
     same: int = 0
+    planned: int = 0
 
     def counts(self) -> dict[str, int]:
         out = {"added": 0, "changed": 0, "removed": 0, "same": self.same}
@@ -194,23 +195,21 @@ def same_event(on_server: Any, event: Any) -> bool:
 
 
 def sync_feeds(server: Server, feeds: Feeds, url: str, progress: Progress, *,
-               dry_run: bool) -> int:
+               dry_run: bool) -> None:
     """Make the server hold each feed: the shared one at ``url``, a person's in their own
-    calendar under the account's home. Returns how many changes were planned; what was done
-    is in ``progress`` (also when a failure stops the run half-way)."""
+    calendar under the account's home. What was planned and done is in ``progress``, also
+    when a failure stops the run half-way."""
     home = server.home() if any(f.person is not None for f in feeds.feeds) else ""
-    planned = 0
     for feed in feeds.feeds:
         target = url if feed.person is None else f"{home.rstrip('/')}/{feed.cal_id}/"
         cal = server.calendar(target, feed.name, feed.cal_id)
         actions = server.plan(cal, split_calendar(feed.calendar), feeds.first, feeds.last,
                               feed.label, progress)
-        planned += len(actions)
+        progress.planned += len(actions)
         if dry_run:
             progress.done += actions
         else:
             server.apply(cal, actions, progress)
-    return planned
 
 
 def split_calendar(full: Any) -> dict[str, tuple[Any, str]]:

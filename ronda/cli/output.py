@@ -25,13 +25,16 @@ class Output:
         self.no_color = no_color
 
     def t(self, key: str, /, **args: Any) -> str:
-        """The text of ``key``; dates and moments among ``args`` read as the user's
-        (``28/11/2026``, ``28/11/2026 22.00``), so the core can raise errors with dates."""
+        """The text of ``key``; dates, moments and core values that ``localise`` themselves
+        among ``args`` read as the user's (``28/11/2026``, ``28/11/2026 22.00``), so the core
+        can raise errors naming them."""
         return t(key, self.lang, **{k: self._local(v) for k, v in args.items()})
 
     def _local(self, value: Any) -> Any:
         from datetime import date, datetime
 
+        if hasattr(value, "localise"):  # a core value that names itself (a shift, a night)
+            return value.localise(self.lang)
         if isinstance(value, datetime):
             from ronda.dates import format_date, format_time
 

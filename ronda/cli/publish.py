@@ -45,10 +45,10 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
     with st.data() as data:  # a snapshot: the file is not locked while the server talks
         feeds = feeds_from(data, st.now(data.settings().timezone), from_, to, [], None,
                            per_volunteer, st.lang, alarm=minutes, allow_empty=True)
-    progress, planned, failure, detail = Progress(), 0, None, ""
+    progress, failure, detail = Progress(), None, ""
     try:
         server = Server(shown, user, password, Deadline(seconds))
-        planned = sync_feeds(server, feeds, shown, progress, dry_run=dry_run)
+        sync_feeds(server, feeds, shown, progress, dry_run=dry_run)
     except BadInput:
         raise
     except Exception as exc:  # the server, the network or the deadline
@@ -63,7 +63,7 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
     if failure is not None:
         if progress.done and not dry_run:
             raise BadInput("err.caldav_partial", url=shown, done=len(progress.done),
-                           planned=planned, why=st.out.t(f"caldav.{failure}"))
+                           planned=progress.planned, why=st.out.t(f"caldav.{failure}"))
         raise BadInput(f"err.caldav_{failure}", url=shown, seconds=seconds, detail=detail)
     st.out.done("msg.caldav_dry_run" if dry_run else "msg.caldav_published", url=shown,
                 calendars=len(feeds.feeds), **progress.counts())

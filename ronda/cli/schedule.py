@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated
@@ -12,16 +11,24 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, Force, From, Json, Slot, To, Week, Yes
 from ronda.cli.replan_view import change_line
-from ronda.cli.schedule_view import reason_text, render_schedule, shift_json, shift_name
+from ronda.cli.schedule_view import (
+    accept_bent,
+    reason_text,
+    render_schedule,
+    shift_json,
+    shift_name,
+)
 from ronda.dates import format_date, format_period, parse_date, resolve_period
 from ronda.errors import BadInput
 from ronda.i18n import format_decimal
-from ronda.model import Volunteer
+from ronda.model import Volunteer, clean_text
+from ronda.money import format_money
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.parsing import parse_choice, parse_count
 from ronda.people.roster import find_volunteer, label
-from ronda.schedule.replan import open_to_change, settled_keys
-from ronda.schedule.shifts import GUEST_ROLES, Guest, Shift, diff_plans
+from ronda.schedule.replan import settled_keys
+from ronda.schedule.rules import Rules
+from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
 from ronda.schedule.timetable import Timetable
 from ronda.store.datafile import DataFile
 
@@ -157,77 +164,28 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
                  suggested=", ".join(label(people[p]) for p in suggested) or "-")
 
 
-def _shift_of(shifts: Sequence[Shift], timetable: Timetable, day: date, slot: str | None,
-              lang: str, members: Sequence[int] = ()) -> Shift:
-    """Of an evening's ``shifts``, the one a command works on: ``--slot``, else the one
-    ``members`` are on, else the only one; with several and nothing to tell them apart, ask."""
-    if not shifts:
-        raise BadInput("err.no_shift", night=day)
-    index = timetable.parse_slot(slot)
-    if index is not None:
-        chosen = [s for s in shifts if s.slot == index]
-    else:
-        chosen = [s for s in shifts if members and set(members) <= set(s.volunteers)]
-        if not chosen and len(shifts) > 1:
-            raise BadInput("err.choose_slot", night=format_date(day, lang), choices=", ".join(
-                f"--slot {s.slot + 1} ({timetable.hours_of(s, lang, with_zone=False)})"
-                for s in shifts))
-        chosen = chosen or shifts
-    if not chosen:
-        raise BadInput("err.no_shift", night=day)
-    return chosen[0]
-
-
 @app.command("swap")
 def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE")],
          name_out: Annotated[str, typer.Argument(metavar="NAME_OUT")],
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
-    from ronda.schedule.rules import Ledger, Rules, swap_in
+    from ronda.schedule.edits import ShiftName
+    from ronda.schedule.edits import swap as swap_shift
 
     st = state(ctx)
     with st.data(write=True) as data:
-        settings = data.settings()
         people, timetable = _context(data)
-        day = parse_date(night, st.today(settings.timezone))
-        out_v = find_volunteer(people.values(), name_out, include_inactive=True)
-        in_v = find_volunteer(people.values(), name_in)
-        tonight = data.shifts(day, day)
-        if not any(out_v.id in s.volunteers for s in tonight):
-            raise BadInput("err.not_on_shift", who=label(out_v), night=format_date(day, st.lang))
-        shift = _shift_of(tonight, timetable, day, slot, st.lang, [out_v.id])
-        if out_v.id not in shift.volunteers:
-            raise BadInput("err.not_on_shift", who=label(out_v),
-                           night=shift_name(timetable, shift, st.lang))
-        now = st.now(settings.timezone)
-        if not open_to_change(shift, timetable, now):
-            raise BadInput("err.shift_settled", night=shift_name(timetable, shift, st.lang))
-        if any(in_v.id in s.volunteers for s in tonight):
-            raise BadInput("err.already_on_night", who=label(in_v))
-        changed, why = swap_in(shift, out_v, in_v, Ledger(data.shifts(), people.values()),
-                               Rules.of(settings), now)
-        if why:
-            st.out.warn("warn.rules_bent", rules=_bent_text(why, people, st.lang))
-            if not force:
-                st.confirm("confirm.swap", False, refusal="err.needs_force")
-        data.save_shift(changed)
-        data.record_plan_changes(diff_plans([shift], [changed], "swap",
-                                            now.isoformat(timespec="seconds")))
-    st.out.done("msg.swapped", night=shift_name(timetable, shift, st.out.lang),
-                out=label(out_v), into=label(in_v))
-
-
-def _bent_text(bent: Sequence, people: dict, lang: str) -> str:  # noqa: ANN001
-    """``Teguh Santoso: resting, same household``: each person with the rules they bend."""
-    from ronda.cli.schedule_view import why_text
-    from ronda.people.roster import person_name
-
-    by_person: dict[int, list[str]] = {}
-    for e in bent:
-        by_person.setdefault(e.volunteer, []).append(why_text(e.rule, e.detail, lang))
-    return "; ".join(f"{person_name(people, p, lang)}: {', '.join(rules)}"
-                     for p, rules in by_person.items())
+        now = st.now(timetable.timezone)
+        leaving = find_volunteer(people.values(), name_out, include_inactive=True)
+        coming = find_volunteer(people.values(), name_in)
+        edit = swap_shift(data.shifts(), list(people.values()), timetable,
+                          Rules.of(data.settings()), parse_date(night, now.date()), leaving,
+                          coming, slot, now)
+        accept_bent(st, edit, people, force)
+        data.apply_edit(edit, now.isoformat(timespec="seconds"))
+    st.out.done("msg.swapped", night=ShiftName(timetable, edit.before[0]), out=label(leaving),
+                into=label(coming))
 
 
 @app.command("exchange")
@@ -237,41 +195,21 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
              name_b: Annotated[str, typer.Argument(metavar="NAME2")],
              force: Force = False) -> None:
     """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's."""
-    from ronda.schedule.rules import Ledger, Rules
-    from ronda.schedule.rules import exchange as exchange_nights
+    from ronda.schedule.edits import ShiftName, exchange_nights
 
     st = state(ctx)
     with st.data(write=True) as data:
-        settings = data.settings()
         people, timetable = _context(data)
-        today = st.today(settings.timezone)
-        now = st.now(settings.timezone)
+        now = st.now(timetable.timezone)
         a = find_volunteer(people.values(), name_a)
         b = find_volunteer(people.values(), name_b)
-        day_a, day_b = parse_date(night_a, today), parse_date(night_b, today)
-        first = _shift_of(data.shifts(day_a, day_a), timetable, day_a, None, st.lang, [a.id])
-        second = _shift_of(data.shifts(day_b, day_b), timetable, day_b, None, st.lang, [b.id])
-        for shift, who in ((first, a), (second, b)):
-            if who.id not in shift.volunteers:
-                raise BadInput("err.not_on_shift", who=label(who),
-                               night=shift_name(timetable, shift, st.lang))
-            if not open_to_change(shift, timetable, now):
-                raise BadInput("err.shift_settled", night=shift_name(timetable, shift, st.lang))
-        if a.id == b.id or first.date == second.date:
-            raise BadInput("err.exchange_same")
-        new_first, new_second, bent = exchange_nights(
-            first, a, second, b, Ledger(data.shifts(), people.values()), Rules.of(settings), now)
-        if bent:
-            st.out.warn("warn.rules_bent", rules=_bent_text(bent, people, st.lang))
-            if not force:
-                st.confirm("confirm.swap", False, refusal="err.needs_force")
-        data.save_shift(new_first)
-        data.save_shift(new_second)
-        stamp = now.isoformat(timespec="seconds")
-        data.record_plan_changes(diff_plans([first, second], [new_first, new_second],
-                                            "exchange", stamp))
-    st.out.done("msg.exchanged", first=shift_name(timetable, new_first, st.out.lang),
-                second=shift_name(timetable, new_second, st.out.lang), a=label(a), b=label(b))
+        edit = exchange_nights(data.shifts(), list(people.values()), timetable,
+                               Rules.of(data.settings()), a, parse_date(night_a, now.date()),
+                               b, parse_date(night_b, now.date()), now)
+        accept_bent(st, edit, people, force)
+        data.apply_edit(edit, now.isoformat(timespec="seconds"))
+    first, second = (ShiftName(timetable, s) for s in edit.after)
+    st.out.done("msg.exchanged", first=first, second=second, a=label(a), b=label(b))
 
 
 @app.command("check")
@@ -308,58 +246,27 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
            substitute: Annotated[list[str] | None, Opt("--substitute")] = None,
            note: Annotated[str | None, Opt("--note")] = None, slot: Slot = None) -> None:
     """Record a night's attendance and its log line."""
-    from ronda.model import clean_text
-    from ronda.schedule.attendance import Absent, record_attendance
-    from ronda.schedule.shifts import parse_absence_reason
+    from ronda.schedule.attendance import absentees, take_attendance
+    from ronda.schedule.edits import ShiftName
 
     st = state(ctx)
     default_reason = parse_absence_reason(reason)
-    stand_ins = list(substitute or [])
-    if len(stand_ins) > len(absent or []):
-        raise BadInput("err.substitute_without_absent")
     text = clean_text(note, field_name="--note") if note is not None else None
     with st.data(write=True) as data:
-        settings = data.settings()
-        day = parse_date(night, st.today(settings.timezone))
         people, timetable = _context(data)
-
-        def who(name: str) -> Volunteer:
-            return find_volunteer(people.values(), name, include_inactive=True)
-
-        came = [who(n) for n in present or []]
-        missing = []
-        for i, entry in enumerate(absent or []):
-            name, _, why = entry.partition("=")
-            helper = stand_ins[i].strip() if i < len(stand_ins) else ""
-            stand_in, stand_in_name = None, ""
-            if helper and helper != "-":
-                try:
-                    stand_in = find_volunteer(people.values(), helper)
-                except BadInput:
-                    stand_in_name = clean_text(helper, field_name="--substitute", limit=80)
-            missing.append(Absent(who(name), parse_absence_reason(why) if why
-                                  else default_reason, stand_in, stand_in_name))
-        now = st.now(settings.timezone)
-        night_shifts = data.shifts(day, day)
-        begins = min((timetable.window_of(s)[0] for s in night_shifts), default=now)
-        if begins > now:  # said before asking which shift: none has started
-            raise BadInput("err.not_started", start=begins)
-        shift = _shift_of(night_shifts, timetable, day, slot, st.lang,
-                          [v.id for v in came] + [a.volunteer.id for a in missing])
-        logged = record_attendance(shift, timetable.window_of(shift)[0], now, came, missing,
-                                   text, settings.fine)
-        data.save_shift(logged)
-    others = {p for s in night_shifts if s.key != shift.key for p in s.volunteers}
-    for a in missing:
-        if a.stand_in is not None and a.stand_in.id in others:
-            st.out.warn("warn.double_shift", who=label(a.stand_in))
-    fines = sum(a.fine for a in logged.absences)
-    st.out.done("msg.attended", night=shift_name(timetable, shift, st.out.lang),
-                present=len(logged.present), absent=len(logged.absences))
-    if fines:
-        from ronda.money import format_money
-
-        st.out.say("msg.fines_due", total=format_money(fines))
+        now = st.now(timetable.timezone)
+        day = parse_date(night, now.date())
+        came = [find_volunteer(people.values(), n, include_inactive=True) for n in present or []]
+        missing = absentees(list(people.values()), absent or [], substitute or [], default_reason)
+        taken = take_attendance(data.shifts(day, day), timetable, day, slot, came, missing, text,
+                                data.settings().fine, now)
+        data.save_shift(taken.after)
+    for helper in taken.double_shift:
+        st.out.warn("warn.double_shift", who=label(helper))
+    st.out.done("msg.attended", night=ShiftName(timetable, taken.before),
+                present=len(taken.after.present), absent=len(taken.after.absences))
+    if taken.fines:
+        st.out.say("msg.fines_due", total=format_money(taken.fines))
 
 
 @app.command("guest")
@@ -369,36 +276,19 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest (police, army, linmas) to a night, or --remove one; guests
     are not counted in the rotation."""
-    from ronda.model import clean_text
+    from ronda.schedule.edits import ShiftName, guest_edit
 
     st = state(ctx)
     kind = parse_choice(role, GUEST_ROLES, "--role")
     who = clean_text(name, field_name="NAME", required=True, limit=80)
     with st.data(write=True) as data:
-        settings = data.settings()
-        day = parse_date(night, st.today(settings.timezone))
         people, timetable = _context(data)
-        tonight = data.shifts(day, day)
-        if remove and slot is None:  # the shift the guest is on
-            found = [s for s in tonight
-                     if any(g.name.casefold() == who.casefold() for g in s.guests)]
-            slot = str(found[0].slot + 1) if found else None
-        shift = _shift_of(tonight, timetable, day, slot, st.lang)
-        on_duty = {people[p].name.casefold() for s in tonight
-                   for p in s.volunteers if p in people}
-        if not remove and who.casefold() in on_duty:
-            raise BadInput("err.guest_on_duty", name=who)
-        others = tuple(g for g in shift.guests if g.name.casefold() != who.casefold())
-        if remove:
-            if len(others) == len(shift.guests):
-                raise BadInput("err.no_such_guest", name=who,
-                               night=shift_name(timetable, shift, st.lang))
-            data.save_shift(shift.with_changes(guests=others))
-        elif len(others) == len(shift.guests) or Guest(who, kind) not in shift.guests:
-            data.save_shift(shift.with_changes(guests=(*others, Guest(who, kind))))
-    key = "msg.guest_removed" if remove else "msg.guest_added" if len(others) == len(
-        shift.guests) else "msg.guest_already"
-    st.out.done(key, name=who, night=shift_name(timetable, shift, st.out.lang))
+        day = parse_date(night, st.today(timetable.timezone))
+        edit, key, shift = guest_edit(data.shifts(day, day), people, timetable, day, who, kind,
+                                      slot, remove=remove)
+        if edit is not None:
+            data.save_shift(edit.after[0])
+    st.out.done(key, name=who, night=ShiftName(timetable, shift))
 
 
 @app.command("stats")

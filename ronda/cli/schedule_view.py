@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ronda.cli.context import State
 from ronda.cli.output import Output
 from ronda.cli.volunteer_view import reason_label
 from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, night_name
@@ -13,7 +14,8 @@ from ronda.i18n import t
 from ronda.model import Volunteer
 from ronda.people.roster import person_name
 from ronda.phones import display_phone
-from ronda.schedule.shifts import Absence, Shift, Shortfall
+from ronda.schedule.edits import Edit
+from ronda.schedule.shifts import Absence, Exclusion, Shift, Shortfall
 from ronda.schedule.timetable import Timetable
 
 REASONS_SHOWN = 4
@@ -82,12 +84,8 @@ def night_label(d: date, lang: str) -> str:
 
 
 def shift_name(timetable: Timetable, shift: Shift, lang: str) -> str:
-    """How a message names a shift: ``Senin, 23/11/2026`` with one shift a night,
-    ``Senin, 23/11/2026 01.00–04.00`` with several."""
-    night = format_date(shift.date, lang)
-    if not timetable.several:
-        return night
-    return f"{night} {timetable.hours_of(shift, lang, with_zone=False)}"
+    """How a message names a shift (see ``Timetable.name_of``)."""
+    return timetable.name_of(shift, lang)
 
 
 def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
@@ -120,3 +118,21 @@ def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
         previous = s.date
     out.table(["col.night", "col.hours", "col.on_duty", "col.notes"], rows,
               title=title, row_styles=styles, no_wrap=(0, 1, 2))
+
+
+def accept_bent(st: State, edit: Edit, people: dict[int, Volunteer], force: bool) -> None:
+    """Say which rules a hand-made change bends, and go on only with ``--force`` or a yes."""
+    if not edit.bent:
+        return
+    st.out.warn("warn.rules_bent", rules=bent_text(edit.bent, people, st.lang))
+    if not force:
+        st.confirm("confirm.swap", False, refusal="err.needs_force")
+
+
+def bent_text(bent: Sequence[Exclusion], people: dict[int, Volunteer], lang: str) -> str:
+    """``Teguh Santoso: resting, same household``: each person with the rules they bend."""
+    by_person: dict[int, list[str]] = {}
+    for e in bent:
+        by_person.setdefault(e.volunteer, []).append(why_text(e.rule, e.detail, lang))
+    return "; ".join(f"{person_name(people, p, lang)}: {', '.join(rules)}"
+                     for p, rules in by_person.items())

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.schedule.shifts import Absence, Shift
+from ronda.schedule.timetable import Timetable
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,63 @@ def record_attendance(shift: Shift, started: datetime, now: datetime,
     return shift.with_changes(present=tuple(sorted(here)),
                               absences=tuple(absences[k] for k in sorted(absences)),
                               note=shift.note if note is None else note, logged=True)
+
+
+@dataclass(frozen=True)
+class NightAttendance:
+    """A recorded attendance: the shift before and after, and the stand-ins who are also on
+    another shift of the same night (a double shift the coordinator should know about)."""
+
+    before: Shift
+    after: Shift
+    double_shift: tuple[Volunteer, ...]
+
+    @property
+    def fines(self) -> int:
+        return sum(a.fine for a in self.after.absences)
+
+
+def absentees(people: Sequence[Volunteer], entries: Sequence[str], stand_ins: Sequence[str],
+              default_reason: str) -> list[Absent]:
+    """``--absent NAME`` or ``NAME=reason``, each with the ``--substitute`` in the same
+    position (a volunteer, another name, or ``-`` for nobody)."""
+    from ronda.model import clean_text
+    from ronda.people.roster import find_volunteer
+    from ronda.schedule.shifts import parse_absence_reason
+
+    if len(stand_ins) > len(entries):
+        raise BadInput("err.substitute_without_absent")
+    missing = []
+    for i, entry in enumerate(entries):
+        name, _, why = entry.partition("=")
+        helper = stand_ins[i].strip() if i < len(stand_ins) else ""
+        stand_in, stand_in_name = None, ""
+        if helper and helper != "-":
+            try:
+                stand_in = find_volunteer(people, helper)
+            except BadInput:
+                stand_in_name = clean_text(helper, field_name="--substitute", limit=80)
+        missing.append(Absent(find_volunteer(people, name, include_inactive=True),
+                              parse_absence_reason(why) if why else default_reason,
+                              stand_in, stand_in_name))
+    return missing
+
+
+def take_attendance(night: Sequence[Shift], timetable: Timetable, day: date,
+                    slot: str | None, present: Sequence[Volunteer], absent: Sequence[Absent],
+                    note: str | None, fine: int, now: datetime) -> NightAttendance:
+    """Record the attendance of one shift of the evening ``day`` (``--slot``, else the one
+    the people named are on)."""
+    from ronda.schedule.edits import choose_shift
+
+    begins = min((timetable.window_of(s)[0] for s in night), default=now)
+    if begins > now:  # said before asking which shift: none has started
+        raise BadInput("err.not_started", start=begins)
+    shift = choose_shift(night, timetable, day, slot,
+                         [v.id for v in present] + [a.volunteer.id for a in absent])
+    logged = record_attendance(shift, timetable.window_of(shift)[0], now, present, absent,
+                               note, fine)
+    others = {p for s in night if s.key != shift.key for p in s.volunteers}
+    doubles = tuple(a.stand_in for a in absent
+                    if a.stand_in is not None and a.stand_in.id in others)
+    return NightAttendance(shift, logged, doubles)

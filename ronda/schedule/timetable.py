@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from ronda.dates import (
     DAY_CHANGE,
     day_key,
+    format_date,
     format_hours,
     format_time,
     parse_time,
@@ -72,6 +73,14 @@ class Timetable:
         if with_zone:
             return format_hours(start, end, self.timezone, lang)
         return f"{format_time(start, lang)}–{format_time(end, lang)}"
+
+    def name_of(self, shift: Shift, lang: str) -> str:
+        """How a message names a shift: ``Senin, 23/11/2026`` with one shift a night,
+        ``Senin, 23/11/2026 01.00–04.00`` with several."""
+        night = format_date(shift.date, lang)
+        if not self.several:
+            return night
+        return f"{night} {self.hours_of(shift, lang, with_zone=False)}"
 
     def current(self, shift: Shift) -> bool:
         """Whether a planned shift runs at the hours of its slot today."""

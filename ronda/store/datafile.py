@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import TinyDB
@@ -30,6 +30,9 @@ from ronda.errors import BadInput, DataFileError
 from ronda.incidents.book import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
+
+if TYPE_CHECKING:
+    from ronda.schedule.edits import Edit
 
 SCHEMA_VERSION = 1
 KEEP_BACKUPS = 10
@@ -406,6 +409,12 @@ class DataFile:
                 if d["date"] == shift.date.isoformat() and d["slot"] == shift.slot]
         doc_id = same[0] if same else self._next_id("shifts")
         table.upsert(Document(shift.to_dict(), doc_id=doc_id))
+
+    def apply_edit(self, edit: Edit, stamp: str) -> None:
+        """Store the shifts an edit changed and record what changed in the plan."""
+        for shift in edit.after:
+            self.save_shift(shift)
+        self.record_plan_changes(edit.changes(stamp))
 
     # holidays
     def holidays(self) -> list[Holiday]:
