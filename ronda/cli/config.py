@@ -8,6 +8,8 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.options import Json
+from ronda.cli.output import Output
+from ronda.model import Settings
 from ronda.neighbourhood.config import config_items, set_value
 from ronda.store.datafile import DataFile
 
@@ -21,10 +23,10 @@ def show(ctx: typer.Context, json: Json = False) -> None:
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
-    if json:
-        st.out.json(settings.to_dict())
-        return
-    out = st.out
+    st.out.emit(json, settings.to_dict, lambda: _render_settings(st.out, settings))
+
+
+def _render_settings(out: Output, settings: Settings) -> None:
     rows = []
     for key, value in config_items(settings, out.lang):
         if key.startswith("kentongan.") and not value:

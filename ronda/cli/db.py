@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli.context import state
+from ronda.cli.context import State, state
 from ronda.cli.options import Json, Yes
 from ronda.dates import format_date, format_time
 from ronda.parsing import parse_count
-from ronda.store.datafile import full_check, list_backups, load, restore_backup, schema_of
+from ronda.store.datafile import FileCheck, check_file, list_backups, restore_backup
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 
@@ -46,16 +46,12 @@ def restore(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="N
 def check(ctx: typer.Context, json: Json = False) -> None:
     """Check that the data file reads and every record fits the schema."""
     st = state(ctx)
-    payload, data = load(st.path)
-    full_check(st.path, data)
-    mode = st.path.stat().st_mode & 0o777
-    counts = {name: len(table) for name, table in sorted(data.items())
-              if not name.startswith("_")}
-    if json:
-        st.out.json({"path": str(st.path), "ok": True, "schema": schema_of(data),
-                     "bytes": len(payload), "mode": f"{mode:o}", "records": counts})
-        return
-    st.out.done("msg.check_ok", path=str(st.path), schema=schema_of(data),
-                records=", ".join(f"{k} {v}" for k, v in counts.items()))
-    if mode & 0o077:
-        st.out.warn("warn.file_mode", mode=f"{mode:o}", path=str(st.path))
+    found = check_file(st.path)
+    st.out.emit(json, found.to_dict, lambda: _render_check(st, found))
+
+
+def _render_check(st: State, found: FileCheck) -> None:
+    st.out.done("msg.check_ok", path=str(found.path), schema=found.schema,
+                records=", ".join(f"{k} {v}" for k, v in found.records.items()))
+    if found.mode & 0o077:
+        st.out.warn("warn.file_mode", mode=f"{found.mode:o}", path=str(found.path))

@@ -8,6 +8,7 @@ import typer
 
 from ronda.cli.context import state
 from ronda.cli.options import Json
+from ronda.cli.output import Output
 from ronda.cli.replan_view import follow_roster, tell
 from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
@@ -49,14 +50,15 @@ def list_(ctx: typer.Context, year: Annotated[str | None, typer.Option("--year")
         local = [h for h in data.holidays() if h.local and h.date.year == chosen]
     found = sorted(holiday_map([*national_holidays([chosen]), *local]).values(),
                    key=lambda h: h.date)
-    lang = st.out.lang
-    if json:
-        st.out.json([{**h.to_dict(), "title": h.title(lang)} for h in found])
-        return
-    st.out.table(["col.date", "col.name", "col.extra", "col.kind"],
-                 [[format_date(h.date, lang), h.title(lang), str(h.extra) if h.extra else "",
-                   st.out.t("label.local" if h.local else "label.national")] for h in found],
-                 title=str(chosen))
+    st.out.emit(json, lambda: [{**h.to_dict(), "title": h.title(st.lang)} for h in found],
+                lambda: _render_holidays(st.out, found, chosen))
+
+
+def _render_holidays(out: Output, found: list[Holiday], year: int) -> None:
+    out.table(["col.date", "col.name", "col.extra", "col.kind"],
+              [[format_date(h.date, out.lang), h.title(out.lang), str(h.extra) if h.extra else "",
+                out.t("label.local" if h.local else "label.national")] for h in found],
+              title=str(year))
 
 
 @app.command("remove")

@@ -9,6 +9,7 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.files import write_text_file
+from ronda.cli.incident_view import render_stats
 from ronda.cli.options import Json
 from ronda.dates import (
     format_date,
@@ -301,12 +302,8 @@ def stats(ctx: typer.Context, since: Since = None, until: Until = None,
         shifts = data.shifts(first - timedelta(days=1), last)
         now = st.now(settings.timezone)
     result = incident_stats(found, shifts, first, last, timetable, now)
-    if json:
-        st.out.json(result)
-        return
-    from ronda.cli.incident_view import render_stats
-
-    render_stats(st.out, result, format_period(first, last, st.out.lang))
+    st.out.emit(json, result, lambda: render_stats(st.out, result, format_period(
+        first, last, st.out.lang)))
 
 
 @app.command("export")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +75,14 @@ class Output:
         self.err.print(self.t("label.error") + ": " + text, style="red", markup=False)
 
     # data (stdout)
+    def emit(self, as_json: bool, data: Any, render: Callable[[], None]) -> None:
+        """The one output path of a list or show command: ``data`` (or what it returns, when
+        it is a function) as JSON with ``--json``, else ``render()`` for people."""
+        if as_json:
+            self.json(data() if callable(data) else data)
+        else:
+            render()
+
     def json(self, data: Any) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 

@@ -10,6 +10,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.files import read_text_file, write_text_file
 from ronda.cli.options import DryRun, Json, NoRepair, VolunteerRef, Yes
+from ronda.cli.output import Output
 from ronda.cli.replan_view import follow_roster, tell
 from ronda.cli.volunteer_view import (
     VOLUNTEER_HEADERS,
@@ -91,10 +92,8 @@ def list_(ctx: typer.Context, team: Annotated[str | None, Opt("--team")] = None,
     if team is not None:
         people = [v for v in people if v.team.casefold() == team.strip().casefold()]
     people.sort(key=roster_order)
-    if json:
-        st.out.json([v.to_dict() for v in people])
-        return
-    render_list(st, people, today)
+    st.out.emit(json, lambda: [v.to_dict() for v in people],
+                lambda: render_list(st, people, today))
 
 
 def render_list(st: State, people: list[Volunteer], today: date) -> None:
@@ -113,20 +112,21 @@ def show(ctx: typer.Context, volunteer: VolunteerRef, json: Json = False) -> Non
     with st.data() as data:
         v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
         today = st.today(data.settings().timezone)
-    if json:
-        st.out.json(v.to_dict())
-        return
-    lang = st.out.lang
+    st.out.emit(json, v.to_dict, lambda: _render_volunteer(st.out, v, today))
+
+
+def _render_volunteer(out: Output, v: Volunteer, today: date) -> None:
+    lang = out.lang
     row = dict(zip(VOLUNTEER_HEADERS, volunteer_row(v, today, lang), strict=True))
     pairs = [("col.id", row["col.id"]), ("col.name", row["col.name"]),
              ("col.phone", display_phone(v.phone)), ("col.address", v.address),
              ("col.household", v.household), ("col.team", v.team),
-             ("col.leader", st.out.t("label.yes" if v.leader else "label.no")),
+             ("col.leader", out.t("label.yes" if v.leader else "label.no")),
              ("col.days", row["col.days"]),
              ("col.max_per_week", "" if v.max_per_week is None else str(v.max_per_week)),
              ("col.note", v.note), ("col.status", status_label(v, today, lang))]
     pairs += [("col.away", away_label(a, lang)) for a in v.away]
-    st.out.fields(pairs, title=label(v))
+    out.fields(pairs, title=label(v))
 
 
 @app.command("edit")

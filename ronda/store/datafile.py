@@ -622,6 +622,31 @@ def peek_language(path: Path) -> str | None:
     return lang if lang in ("en", "id") else None
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """What ``ronda db check`` reports of a data file that reads and fits the schema."""
+
+    path: Path
+    schema: int
+    size: int
+    mode: int
+    records: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "ok": True, "schema": self.schema, "bytes": self.size,
+                "mode": f"{self.mode:o}", "records": self.records}
+
+
+def check_file(path: Path) -> FileCheck:
+    """Read the file and check every record (not only the ones changed since the last check);
+    raises ``DataFileError`` naming the first problem."""
+    payload, data = load(path)
+    full_check(path, data)
+    counts = {name: len(table) for name, table in sorted(data.items())
+              if not name.startswith("_")}
+    return FileCheck(path, schema_of(data), len(payload), path.stat().st_mode & 0o777, counts)
+
+
 def load(path: Path) -> tuple[bytes, dict[str, Any]]:
     """The file's bytes and its data, migrated and checked; raises ``DataFileError``."""
     payload = _read(path)
