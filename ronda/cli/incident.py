@@ -30,7 +30,9 @@ from ronda.incidents.book import (
     parse_status,
     update_incident,
 )
+from ronda.incidents.export import FORMATS, incident_file
 from ronda.incidents.privacy import incident_record
+from ronda.incidents.report import board_lines, incident_stats
 from ronda.model import Settings
 from ronda.parsing import parse_choice, parse_count
 from ronda.people.roster import find_volunteer
@@ -291,8 +293,6 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
 def stats(ctx: typer.Context, since: Since = None, until: Until = None,
           json: Json = False) -> None:
     """Counts, the crime clock, the trend by month, patrols against incidents, follow-up."""
-    from ronda.incidents.report import incident_stats
-
     st = state(ctx)
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
@@ -312,17 +312,15 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
            output: Annotated[str, Opt("--output", "-o")] = "-",
            with_reporters: WithReporters = False) -> None:
     """The report for the RW meeting and the Bhabinkamtibmas, redacted by default."""
-    from ronda.cli.incident_view import export_text
-
     st = state(ctx)
-    fmt = parse_choice(format_, ("csv", "json", "md"), "--format")
+    fmt = parse_choice(format_, FORMATS, "--format")
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
         reporters = data.reporters()
         now = st.now(settings.timezone)
     _warn_reporters(st, with_reporters)
     rows = [incident_record(i, reporters.get(i.id), now, with_reporters) for i in found]
-    write_text_file(output, export_text(fmt, rows, settings, first, last, st.out.lang,
+    write_text_file(output, incident_file(fmt, rows, settings, first, last, st.out.lang,
                                         with_reporters))
     if output != "-":
         st.out.done("msg.exported_incidents", count=len(rows), path=output)
@@ -332,8 +330,6 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
 def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
           output: Annotated[str, Opt("--output", "-o")] = "-") -> None:
     """A notice for the pos with no names at all: what was reported and what became of it."""
-    from ronda.incidents.report import board_lines
-
     st = state(ctx)
     count = parse_count(weeks, "--weeks", minimum=1, maximum=52)
     with st.data() as data:

@@ -1,20 +1,13 @@
-"""How the incident book reads: the stats screen with its crime clock, and the exports."""
+"""How the incident book reads on screen: the stats with their crime clock."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from datetime import date
 from typing import Any
 
 from ronda.cli.output import Output
-from ronda.dates import DAY_SHORT, format_period
+from ronda.dates import DAY_SHORT
 from ronda.i18n import format_decimal, t
 from ronda.incidents.report import NIGHT_HOURS
-from ronda.model import Settings
-from ronda.people.csvfile import safe_cell
-from ronda.printing.text import markdown_cell
 
 SHADES = " ░▒▓█"
 
@@ -60,54 +53,3 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     out.say("msg.median_forward", days="-" if wait is None else format_decimal(wait, lang))
     if result["overdue"]:
         out.warn("warn.overdue", ids=", ".join(f"#{i}" for i in result["overdue"]))
-
-
-EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "description", "who",
-                 "witness", "loss", "action", "status", "station", "lp", "sttlp", "sp2hp",
-                 "shift_date", "overdue")
-
-
-def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any]:
-    flat = {k: row.get(k) for k in EXPORT_FIELDS if k in row}
-    flat["category"] = t(f"category.{row['category']}", lang)
-    flat["status"] = t(f"status.incident.{row['status']}", lang)
-    flat.update({k: row["police"][k] for k in ("station", "lp", "sttlp", "sp2hp")})
-    flat["shift_date"] = row["shift"]["date"] if row["shift"] else None
-    if with_reporters:
-        flat["reporter"] = row["reporter"]["name"] if row["reporter"] else ""
-    return flat
-
-
-def export_text(fmt: str, rows: list[dict[str, Any]], settings: Settings, first: date,
-                last: date, lang: str, with_reporters: bool) -> str:
-    """CSV (formula-safe), JSON or Markdown; reporters and witnesses only when asked."""
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    flat = [_flat(r, lang, with_reporters) for r in rows]
-    if fmt == "csv":
-        buffer = io.StringIO()
-        fields = [*EXPORT_FIELDS, *(["reporter"] if with_reporters else [])]
-        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for row in flat:
-            writer.writerow({k: safe_cell("" if row.get(k) is None else str(row.get(k)))
-                             for k in fields})
-        return buffer.getvalue()
-    lines = [f"# {t('export.title', lang)}", "", f"**{markdown_cell(settings.name)}** — "
-             f"{format_period(first, last, lang)}", ""]
-    counts: dict[str, int] = {}
-    for row in flat:
-        counts[row["category"]] = counts.get(row["category"], 0) + 1
-    lines += [f"- {k}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    lines += ["", "| # | " + " | ".join(t(f"col.{k}", lang) for k in
-                                        ("when", "category", "location", "description",
-                                         "status")) + " |", "|---" * 6 + "|"]
-    for row in flat:
-        cells = [str(row["id"]), row["occurred_at"][:16].replace("T", " "), row["category"],
-                 row["location"] or "", row["description"], row["status"] +
-                 (f" · LP {row['lp']}" if row["lp"] else "") +
-                 (f" · SP2HP {row['sp2hp']}" if row["sp2hp"] else "")]
-        lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
-    return "\n".join(lines) + "\n"
-
-

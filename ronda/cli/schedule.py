@@ -26,7 +26,10 @@ from ronda.money import format_money
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.parsing import parse_choice, parse_count
 from ronda.people.roster import find_volunteer, label
-from ronda.schedule.replan import settled_keys
+from ronda.schedule.attendance import absentees, take_attendance
+from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
+from ronda.schedule.edits import swap as swap_shift
+from ronda.schedule.replan import find_conflicts, settled_keys
 from ronda.schedule.rules import Rules
 from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
 from ronda.schedule.timetable import Timetable
@@ -170,18 +173,14 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
-    from ronda.schedule.edits import ShiftName
-    from ronda.schedule.edits import swap as swap_shift
-
     st = state(ctx)
     with st.data(write=True) as data:
         people, timetable = _context(data)
         now = st.now(timetable.timezone)
-        leaving = find_volunteer(people.values(), name_out, include_inactive=True)
-        coming = find_volunteer(people.values(), name_in)
-        edit = swap_shift(data.shifts(), list(people.values()), timetable,
-                          Rules.of(data.settings()), parse_date(night, now.date()), leaving,
-                          coming, slot, now)
+        leaving, coming = (find_volunteer(people.values(), name_out, include_inactive=True),
+                           find_volunteer(people.values(), name_in))
+        edit = swap_shift(data.shifts(), list(people.values()), timetable, Rules.of(
+            data.settings()), parse_date(night, now.date()), leaving, coming, slot, now)
         accept_bent(st, edit, people, force)
         data.apply_edit(edit, now.isoformat(timespec="seconds"))
     st.out.done("msg.swapped", night=ShiftName(timetable, edit.before[0]), out=label(leaving),
@@ -195,29 +194,23 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
              name_b: Annotated[str, typer.Argument(metavar="NAME2")],
              force: Force = False) -> None:
     """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's."""
-    from ronda.schedule.edits import ShiftName, exchange_nights
-
     st = state(ctx)
     with st.data(write=True) as data:
         people, timetable = _context(data)
         now = st.now(timetable.timezone)
-        a = find_volunteer(people.values(), name_a)
-        b = find_volunteer(people.values(), name_b)
+        a, b = find_volunteer(people.values(), name_a), find_volunteer(people.values(), name_b)
         edit = exchange_nights(data.shifts(), list(people.values()), timetable,
                                Rules.of(data.settings()), a, parse_date(night_a, now.date()),
                                b, parse_date(night_b, now.date()), now)
         accept_bent(st, edit, people, force)
         data.apply_edit(edit, now.isoformat(timespec="seconds"))
-    first, second = (ShiftName(timetable, s) for s in edit.after)
-    st.out.done("msg.exchanged", first=first, second=second, a=label(a), b=label(b))
+    st.out.done("msg.exchanged", first=ShiftName(timetable, edit.after[0]),
+                second=ShiftName(timetable, edit.after[1]), a=label(a), b=label(b))
 
 
 @app.command("check")
 def check(ctx: typer.Context, json: Json = False) -> None:
     """List every conflict between the coming nights and the roster (exit 1 when any)."""
-    from ronda.schedule.replan import find_conflicts
-    from ronda.schedule.rules import Rules
-
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
@@ -246,9 +239,6 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
            substitute: Annotated[list[str] | None, Opt("--substitute")] = None,
            note: Annotated[str | None, Opt("--note")] = None, slot: Slot = None) -> None:
     """Record a night's attendance and its log line."""
-    from ronda.schedule.attendance import absentees, take_attendance
-    from ronda.schedule.edits import ShiftName
-
     st = state(ctx)
     default_reason = parse_absence_reason(reason)
     text = clean_text(note, field_name="--note") if note is not None else None
@@ -276,8 +266,6 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest (police, army, linmas) to a night, or --remove one; guests
     are not counted in the rotation."""
-    from ronda.schedule.edits import ShiftName, guest_edit
-
     st = state(ctx)
     kind = parse_choice(role, GUEST_ROLES, "--role")
     who = clean_text(name, field_name="NAME", required=True, limit=80)

@@ -1,0 +1,68 @@
+"""The incident book as a file for the RW meeting and the Bhabinkamtibmas: CSV (safe to open
+in a spreadsheet), JSON or Markdown. Reporters and witnesses appear only when asked for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from ronda.dates import format_period
+from ronda.i18n import t
+from ronda.model import Settings
+from ronda.people.csvfile import safe_cell
+from ronda.printing.text import markdown_cell
+
+FORMATS = ("csv", "json", "md")
+
+EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "description", "who",
+                 "witness", "loss", "action", "status", "station", "lp", "sttlp", "sp2hp",
+                 "shift_date", "overdue")
+
+
+def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any]:
+    flat = {k: row.get(k) for k in EXPORT_FIELDS if k in row}
+    flat["category"] = t(f"category.{row['category']}", lang)
+    flat["status"] = t(f"status.incident.{row['status']}", lang)
+    flat.update({k: row["police"][k] for k in ("station", "lp", "sttlp", "sp2hp")})
+    flat["shift_date"] = row["shift"]["date"] if row["shift"] else None
+    if with_reporters:
+        flat["reporter"] = row["reporter"]["name"] if row["reporter"] else ""
+    return flat
+
+
+def incident_file(fmt: str, rows: list[dict[str, Any]], settings: Settings, first: date,
+                last: date, lang: str, with_reporters: bool) -> str:
+    """CSV (formula-safe), JSON or Markdown; reporters and witnesses only when asked."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    flat = [_flat(r, lang, with_reporters) for r in rows]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        fields = [*EXPORT_FIELDS, *(["reporter"] if with_reporters else [])]
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for row in flat:
+            writer.writerow({k: safe_cell("" if row.get(k) is None else str(row.get(k)))
+                             for k in fields})
+        return buffer.getvalue()
+    lines = [f"# {t('export.title', lang)}", "", f"**{markdown_cell(settings.name)}** — "
+             f"{format_period(first, last, lang)}", ""]
+    counts: dict[str, int] = {}
+    for row in flat:
+        counts[row["category"]] = counts.get(row["category"], 0) + 1
+    lines += [f"- {k}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+    lines += ["", "| # | " + " | ".join(t(f"col.{k}", lang) for k in
+                                        ("when", "category", "location", "description",
+                                         "status")) + " |", "|---" * 6 + "|"]
+    for row in flat:
+        cells = [str(row["id"]), row["occurred_at"][:16].replace("T", " "), row["category"],
+                 row["location"] or "", row["description"], row["status"] +
+                 (f" · LP {row['lp']}" if row["lp"] else "") +
+                 (f" · SP2HP {row['sp2hp']}" if row["sp2hp"] else "")]
+        lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
