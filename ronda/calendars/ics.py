@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ronda.dates import check_range, format_date, night_name, zone
+from ronda.dates import DAY_CHANGE, check_range, format_date, night_name, zone
 from ronda.i18n import t
 from ronda.model import Settings, Volunteer, clean_text
 from ronda.phones import display_phone
@@ -82,6 +82,7 @@ class CalendarEvent:
     scope: str = "all"
     sequence: int = 0
     cancelled: bool = False
+    evening: date | None = None  # a shift's evening (its late shift starts the day after)
 
     def fingerprint(self) -> str:
         text = "\x1f".join((self.start.isoformat(), self.end.isoformat(), self.summary,
@@ -131,7 +132,8 @@ def shift_events(shifts: Iterable[Shift], settings: Settings, people: dict[int, 
               f".{base}@ronda"
         out.append(CalendarEvent(uid, start, end, summary, where,
                                  f"{night}\n{heading}\n{team}",
-                                 scope=f"person:{person}" if person is not None else "all"))
+                                 scope=f"person:{person}" if person is not None else "all",
+                                 evening=s.date))
     return out
 
 
@@ -162,10 +164,11 @@ def with_sequences(current: Sequence[CalendarEvent], registry: dict[str, dict[st
         out.append(replace(e, sequence=sequence))
         updated[e.uid] = {"fingerprint": e.fingerprint(), "sequence": sequence,
                           "scope": e.scope, "start": e.start.isoformat(),
-                          "end": e.end.isoformat(), "summary": e.summary, "cancelled": False}
+                          "end": e.end.isoformat(), "summary": e.summary, "cancelled": False,
+                          "evening": (e.evening or e.start.date()).isoformat()}
     for uid, known in registry.items():
         start = datetime.fromisoformat(known["start"])
-        if uid in seen or known["scope"] not in scopes or not first <= start.date() <= last:
+        if uid in seen or known["scope"] not in scopes or not first <= _evening(known) <= last:
             continue
         sequence = known["sequence"] + (not known.get("cancelled", False))
         out.append(CalendarEvent(uid, start, datetime.fromisoformat(known["end"]),
@@ -173,6 +176,17 @@ def with_sequences(current: Sequence[CalendarEvent], registry: dict[str, dict[st
                                  cancelled=True))
         updated[uid] = {**known, "sequence": sequence, "cancelled": True}
     return sorted(out, key=lambda e: (e.start, e.uid)), updated
+
+
+def _evening(known: dict[str, Any]) -> date:
+    """The evening a registered event belongs to. Entries written before evenings were
+    recorded: a shift starting before noon belongs to the evening before."""
+    if "evening" in known:
+        return date.fromisoformat(known["evening"])
+    start = datetime.fromisoformat(known["start"])
+    if known["scope"] != "event" and start.hour < DAY_CHANGE.hour:
+        return start.date() - timedelta(days=1)
+    return start.date()
 
 
 def to_ics(events: Sequence[CalendarEvent], name: str, timezone: str, lang: str, *,
