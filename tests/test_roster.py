@@ -6,7 +6,13 @@ import pytest
 
 from ronda.errors import BadInput
 from ronda.model import Away, Volunteer
-from ronda.people.roster import add_away, find_volunteer, mark_back, parse_reason, volunteer_fields
+from ronda.people.volunteers import (
+    add_away,
+    find_volunteer,
+    mark_back,
+    parse_reason,
+    volunteer_fields,
+)
 
 PEOPLE = [Volunteer(1, "Budi Santoso"), Volunteer(2, "Budi Hartono"),
           Volunteer(3, "Siti Aminah"), Volunteer(4, "Budi", active=False)]

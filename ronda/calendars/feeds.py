@@ -25,7 +25,7 @@ from ronda.dates import resolve_period
 from ronda.errors import BadInput
 from ronda.i18n import t
 from ronda.model import Settings, Volunteer
-from ronda.people.roster import find_volunteer
+from ronda.people.volunteers import find_volunteer
 from ronda.schedule.shifts import Shift
 
 EMPTY_WEEKS = 4  # with nothing planned, a calendar covers this many weeks

@@ -63,7 +63,7 @@ def demo(ctx: typer.Context,
     from ronda.model import Volunteer
     from ronda.neighbourhood.holidays import holiday_map, national_holidays
     from ronda.people.csvfile import read_roster_csv
-    from ronda.people.roster import add_away, find_volunteer
+    from ronda.people.volunteers import add_away, find_volunteer
     from ronda.printing.html import sheets_html
     from ronda.printing.pdf import sheets_pdf
     from ronda.printing.poster import build_sheet

@@ -35,7 +35,7 @@ from ronda.incidents.privacy import incident_record
 from ronda.incidents.report import board_lines, incident_stats
 from ronda.model import Settings
 from ronda.parsing import parse_choice, parse_count
-from ronda.people.roster import find_volunteer
+from ronda.people.volunteers import find_volunteer
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
 

@@ -11,7 +11,7 @@ from ronda.cli.context import State
 from ronda.cli.schedule_view import shift_name, why_text
 from ronda.model import Volunteer
 from ronda.neighbourhood.holidays import holiday_map
-from ronda.people.roster import person_name
+from ronda.people.volunteers import person_name
 from ronda.schedule.shifts import PlanChange, Shift
 from ronda.schedule.timetable import Timetable
 from ronda.store.datafile import DataFile

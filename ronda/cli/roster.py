@@ -16,7 +16,7 @@ from ronda.dates import format_date, format_period, parse_date, week_of
 from ronda.errors import BadInput
 from ronda.i18n import t
 from ronda.parsing import parse_choice, parse_count
-from ronda.people.roster import find_volunteer
+from ronda.people.volunteers import find_volunteer
 from ronda.phones import display_phone
 from ronda.schedule.timetable import Timetable
 

@@ -25,7 +25,7 @@ from ronda.model import Volunteer, clean_text
 from ronda.money import format_money
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.parsing import parse_choice, parse_count
-from ronda.people.roster import find_volunteer, label
+from ronda.people.volunteers import find_volunteer, label
 from ronda.schedule.attendance import absentees, take_attendance
 from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
 from ronda.schedule.edits import swap as swap_shift

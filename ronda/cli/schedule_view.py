@@ -12,7 +12,7 @@ from ronda.cli.volunteer_view import reason_label
 from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
-from ronda.people.roster import person_name
+from ronda.people.volunteers import person_name
 from ronda.phones import display_phone
 from ronda.schedule.edits import Edit
 from ronda.schedule.shifts import Absence, Exclusion, Shift, Shortfall

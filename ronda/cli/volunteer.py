@@ -24,7 +24,7 @@ from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.parsing import parse_count
-from ronda.people.roster import (
+from ronda.people.volunteers import (
     add_away,
     cancel_away,
     change_away,

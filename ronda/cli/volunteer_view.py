@@ -7,7 +7,7 @@ from datetime import date
 from ronda.dates import DAY_KEYS, DAY_SHORT, format_date
 from ronda.i18n import t
 from ronda.model import Away, Volunteer
-from ronda.people.roster import AWAY_REASONS
+from ronda.people.volunteers import AWAY_REASONS
 from ronda.phones import display_phone
 
 

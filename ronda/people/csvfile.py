@@ -14,7 +14,7 @@ from typing import Any
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.parsing import parse_bool
-from ronda.people.roster import volunteer_fields
+from ronda.people.volunteers import volunteer_fields
 from ronda.phones import display_phone
 
 # Column names a spreadsheet may use, English or Indonesian, to the volunteer field.

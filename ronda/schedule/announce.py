@@ -16,7 +16,7 @@ from urllib.parse import quote
 from ronda.dates import DAY_NAMES, format_date, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
-from ronda.people.roster import person_name
+from ronda.people.volunteers import person_name
 from ronda.phones import whatsapp_number
 from ronda.schedule.shifts import PlanChange
 from ronda.schedule.timetable import Timetable

@@ -89,7 +89,7 @@ def absentees(people: Sequence[Volunteer], entries: Sequence[str], stand_ins: Se
     """``--absent NAME`` or ``NAME=reason``, each with the ``--substitute`` in the same
     position (a volunteer, another name, or ``-`` for nobody)."""
     from ronda.model import clean_text
-    from ronda.people.roster import find_volunteer
+    from ronda.people.volunteers import find_volunteer
     from ronda.schedule.shifts import parse_absence_reason
 
     if len(stand_ins) > len(entries):

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from ronda.dates import format_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
-from ronda.people.roster import label
+from ronda.people.volunteers import label
 from ronda.schedule.replan import open_to_change
 from ronda.schedule.rules import Ledger, Rules, exchange, swap_in
 from ronda.schedule.shifts import GUEST_ROLES, Exclusion, Guest, PlanChange, Shift, diff_plans

@@ -7,11 +7,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import Protocol
 
 from ronda.model import Volunteer
 from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Holiday, Shift, is_weekend
+from ronda.schedule.timetable import Timetable
+
+
+class RunningBuild(Protocol):
+    """What the filling pass reads and updates of a build in progress: the rules, the
+    ledger of duties, each person's load and weight, and the shifts nothing may change."""
+
+    rules: Rules
+    ledger: Ledger
+    timetable: Timetable
+    load: dict[int, int]
+    weight: dict[int, int]
+    has_leaders: bool
+    leader_per_shift: bool
+    settled: set[tuple[date, int]]
 
 
 def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledger: Ledger,
@@ -140,10 +155,9 @@ def night_index(shifts: list[Shift]) -> dict[date, list[int]]:
     return by_night
 
 
-def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any) -> bool:
+def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: RunningBuild) -> bool:
     """Fill places still open: first with anyone free, then by moving someone from another
-    night (where a free person takes their place) when that is what keeps them off this one.
-    ``b`` is the scheduler's running build (rules, timetable, ledger and loads)."""
+    night (where a free person takes their place) when that is what keeps them off this one."""
     by_night = night_index(shifts)
     rules, ledger = b.rules, b.ledger
 
@@ -179,7 +193,7 @@ def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any) -> bool
     return changed
 
 
-def _give_leaders(shifts: list[Shift], by_id: dict[int, Volunteer], b: Any,
+def _give_leaders(shifts: list[Shift], by_id: dict[int, Volunteer], b: RunningBuild,
                   by_night: dict[date, list[int]]) -> bool:
     """A shift without the leader it needs gets one who is free (in place of its most loaded
     ordinary member when the shift is full)."""

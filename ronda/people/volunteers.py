@@ -1,4 +1,5 @@
-"""The volunteer roster: checking what users type, finding people, away periods.
+"""The volunteers on the roster: checking what users type for them, finding people, away
+periods.
 
 Pure functions over ``Volunteer`` records; storage and terminal live elsewhere.
 """
