@@ -9,10 +9,9 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.files import write_text_file
-from ronda.cli.incident_view import render_stats
+from ronda.cli.incident_view import render_book, render_incident, render_stats
 from ronda.cli.options import Json
 from ronda.dates import (
-    format_date,
     format_moment,
     format_period,
     parse_moment,
@@ -28,15 +27,14 @@ from ronda.incidents.book import (
     parse_severity,
     parse_sp2hp,
     parse_status,
+    select_incidents,
     update_incident,
 )
 from ronda.incidents.export import FORMATS, incident_file
-from ronda.incidents.privacy import incident_record
+from ronda.incidents.privacy import incident_record, people_shown
 from ronda.incidents.report import board_lines, incident_stats
-from ronda.model import Settings
 from ronda.parsing import parse_choice, parse_count
 from ronda.people.volunteers import find_volunteer
-from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -153,20 +151,6 @@ def update(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID
                 count=len(changed.timeline) - len(incident.timeline))
 
 
-def _on_duty_text(i: Incident, linked: Shift | None, settings: Settings,
-                  people: dict, lang: str) -> str:
-    """``Senin, 23/11/2026 01.00–04.00 WIB · ★ Slamet, Joko``: the team on duty then."""
-    if not i.shift:
-        return "-"
-    when = format_date(i.shift[0], lang)
-    if linked is not None:
-        when += " " + Timetable.of(settings).hours_of(linked, lang)
-    leader = linked.leader if linked else None
-    names = ", ".join(("★ " if p == leader else "") + people[p].name
-                      for p in i.on_duty if p in people and people[p].name)
-    return f"{when} · {names}" if names else when
-
-
 @app.command("show")
 def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")],
          with_reporters: WithReporters = False, json: Json = False) -> None:
@@ -178,61 +162,12 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
         incident = _find(data, number)
         reporter = data.reporters().get(incident.id)
         people = {v.id: v for v in data.volunteers()}
-        evening = incident.shift[0] if incident.shift else None
-        linked = next((s for s in data.shifts(evening, evening)
-                       if s.slot == incident.shift[1]), None) if incident.shift else None
+        linked = next((s for s in data.shifts(*[incident.shift[0]] * 2) if s.slot ==
+                       incident.shift[1]), None) if incident.shift else None
     _warn_reporters(st, with_reporters)
-    if json:
-        st.out.json(incident_record(incident, reporter, now, with_reporters))
-        return
-    from ronda.incidents.report import status_text
-
-    out, lang = st.out, st.out.lang
-    i = incident
-    pairs = [("col.when", format_moment(i.occurred_at, settings.timezone, lang)),
-             ("col.category", out.t(f"category.{i.category}")),
-             ("col.severity", out.t(f"severity.{i.severity}")),
-             ("col.location", i.location), ("col.description", i.description),
-             ("col.who", i.who),
-             ("col.witness", i.witness if with_reporters else
-              (out.t("label.confidential") if i.witness else "")),
-             ("col.loss", _money(i.loss)), ("col.action", i.action),
-             ("col.behaviour", i.behaviour), ("col.clothing", i.clothing),
-             ("col.vehicle", i.vehicle), ("col.plate", i.plate),
-             ("col.status", status_text(i, lang)),
-             ("col.police", " · ".join(_police_field(out, k, v)
-                                       for k, v in i.police.to_dict().items() if v)),
-             ("col.shift", _on_duty_text(i, linked, settings, people, lang))]
-    if reporter and (reporter.public or with_reporters):
-        pairs.append(("col.reporter", reporter.name))
-    elif reporter:
-        pairs.append(("col.reporter", out.t("label.confidential")))
-    out.fields([(k, v) for k, v in pairs if v], title=f"#{i.id}" +
-               (" · " + out.t("label.overdue") if i.overdue(now) else ""))
-    out.table(["col.when", "col.change"],
-              [[format_moment(c.at, settings.timezone, lang), _change_text(out, c)]
-               for c in i.timeline], title=out.t("col.timeline"))
-
-
-def _money(amount: int) -> str:
-    from ronda.money import format_money
-
-    return format_money(amount) if amount else ""
-
-
-def _change_text(out, c) -> str:  # noqa: ANN001
-    if c.field == "note":
-        return f"{out.t('col.note')}: {c.new}"
-    if c.field == "status":
-        old = out.t(f"status.incident.{c.old}") if c.old else "–"
-        return f"{out.t('col.status')}: {old} → {out.t(f'status.incident.{c.new}')}"
-    return _police_field(out, c.field, f"{c.old or '–'} → {c.new}")
-
-
-def _police_field(out, name: str, value: str) -> str:  # noqa: ANN001
-    """``Police station: Polsek Tembalang``, ``LP: …``, ``SP2HP: A3``."""
-    title = out.t("col.station") if name == "station" else name.upper()
-    return f"{title}: {value}"
+    st.out.emit(json, lambda: incident_record(incident, reporter, now, with_reporters),
+                lambda: render_incident(st.out, incident, people_shown(
+                    incident, reporter, with_reporters), linked, settings, people, now))
 
 
 def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
@@ -240,18 +175,8 @@ def _select(data, st: State, since, until, category, status, search):  # noqa: A
     today = st.today(settings.timezone)
     first, last = resolve_period(today, start=since, end=until, default_start=EARLIEST,
                                  default_end=lambda _: today)
-    found = data.incidents(first, last)
-    if category:
-        kind = parse_category(category)
-        found = [i for i in found if i.category == kind]
-    if status:
-        wanted = parse_status(status)
-        found = [i for i in found if i.status == wanted]
-    if search:
-        needle = search.casefold()
-        found = [i for i in found if needle in " ".join(
-            (i.description, i.location, i.who, i.action, i.behaviour, i.clothing,
-             i.vehicle, i.plate, i.police.lp or "")).casefold()]  # never the witness
+    found = select_incidents(data.incidents(first, last), category=category, status=status,
+                             search=search)
     return settings, first, last, found
 
 
@@ -260,8 +185,6 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
           status: Text = None, search: Text = None, with_reporters: WithReporters = False,
           json: Json = False) -> None:
     """The incident book, newest last; overdue follow-ups are flagged."""
-    from ronda.incidents.report import status_text
-
     st = state(ctx)
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, category, status,
@@ -269,24 +192,10 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
         reporters = data.reporters() if (json or with_reporters) else {}
         now = st.now(settings.timezone)
     _warn_reporters(st, with_reporters)
-    if json:
-        st.out.json([incident_record(i, reporters.get(i.id), now, with_reporters) for i in found])
-        return
-    out, lang = st.out, st.out.lang
-    rows = []
-    for i in found:
-        row = [str(i.id), format_moment(i.occurred_at, settings.timezone, lang),
-               out.t(f"category.{i.category}"), i.location,
-               i.description if len(i.description) <= 60 else i.description[:59] + "…",
-               status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
-        if with_reporters:
-            r = reporters.get(i.id)
-            row.append(r.name if r else "")
-        rows.append(row)
-    headers = ["col.id", "col.when", "col.category", "col.location", "col.description",
-               "col.status"] + (["col.reporter"] if with_reporters else [])
-    out.table(headers, rows)
-    out.say("msg.incident_count", count=len(found), overdue=sum(i.overdue(now) for i in found))
+    st.out.emit(json, lambda: [incident_record(i, reporters.get(i.id), now, with_reporters)
+                               for i in found],
+                lambda: render_book(st.out, found, reporters if with_reporters else None,
+                                    settings.timezone, now))
 
 
 @app.command("stats")

@@ -1,13 +1,20 @@
-"""How the incident book reads on screen: the stats with their crime clock."""
+"""How the incident book reads on screen: the book, one record, and the stats with their
+crime clock."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ronda.cli.output import Output
-from ronda.dates import DAY_SHORT
+from ronda.dates import DAY_SHORT, format_date, format_moment
 from ronda.i18n import format_decimal, t
-from ronda.incidents.report import NIGHT_HOURS
+from ronda.incidents.book import Incident, Reporter
+from ronda.incidents.privacy import PeopleShown, people_shown
+from ronda.incidents.report import NIGHT_HOURS, status_text
+from ronda.model import Settings, Volunteer
+from ronda.schedule.shifts import Shift
+from ronda.schedule.timetable import Timetable
 
 SHADES = " ░▒▓█"
 
@@ -53,3 +60,84 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     out.say("msg.median_forward", days="-" if wait is None else format_decimal(wait, lang))
     if result["overdue"]:
         out.warn("warn.overdue", ids=", ".join(f"#{i}" for i in result["overdue"]))
+
+
+def render_incident(out: Output, i: Incident, shown: PeopleShown, linked: Shift | None,
+                    settings: Settings, people: dict[int, Volunteer], now: datetime) -> None:
+    """One incident in full, with its timeline; reporter and witness as ``shown`` allows."""
+    lang = out.lang
+    pairs = [("col.when", format_moment(i.occurred_at, settings.timezone, lang)),
+             ("col.category", out.t(f"category.{i.category}")),
+             ("col.severity", out.t(f"severity.{i.severity}")),
+             ("col.location", i.location), ("col.description", i.description),
+             ("col.who", i.who),
+             ("col.witness", shown.witness or (out.t("label.confidential")
+                                               if shown.witness_hidden else "")),
+             ("col.loss", _money(i.loss)), ("col.action", i.action),
+             ("col.behaviour", i.behaviour), ("col.clothing", i.clothing),
+             ("col.vehicle", i.vehicle), ("col.plate", i.plate),
+             ("col.status", status_text(i, lang)),
+             ("col.police", " · ".join(_police_field(out, k, v)
+                                       for k, v in i.police.to_dict().items() if v)),
+             ("col.shift", _on_duty_text(i, linked, settings, people, lang))]
+    if shown.reporter or shown.reporter_hidden:
+        pairs.append(("col.reporter", shown.reporter or out.t("label.confidential")))
+    out.fields([(k, v) for k, v in pairs if v], title=f"#{i.id}" +
+               (" · " + out.t("label.overdue") if i.overdue(now) else ""))
+    out.table(["col.when", "col.change"],
+              [[format_moment(c.at, settings.timezone, lang), _change_text(out, c)]
+               for c in i.timeline], title=out.t("col.timeline"))
+
+
+def render_book(out: Output, found: list[Incident], reporters: dict[int, Reporter] | None,
+                timezone: str, now: datetime) -> None:
+    """The incident book as a table; ``reporters`` given: with their names (asked for)."""
+    lang = out.lang
+    rows = []
+    for i in found:
+        row = [str(i.id), format_moment(i.occurred_at, timezone, lang),
+               out.t(f"category.{i.category}"), i.location,
+               i.description if len(i.description) <= 60 else i.description[:59] + "…",
+               status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
+        if reporters is not None:
+            row.append(people_shown(i, reporters.get(i.id), True).reporter)
+        rows.append(row)
+    headers = ["col.id", "col.when", "col.category", "col.location", "col.description",
+               "col.status"] + (["col.reporter"] if reporters is not None else [])
+    out.table(headers, rows)
+    out.say("msg.incident_count", count=len(found), overdue=sum(i.overdue(now) for i in found))
+
+
+def _money(amount: int) -> str:
+    from ronda.money import format_money
+
+    return format_money(amount) if amount else ""
+
+
+def _change_text(out, c) -> str:  # noqa: ANN001
+    if c.field == "note":
+        return f"{out.t('col.note')}: {c.new}"
+    if c.field == "status":
+        old = out.t(f"status.incident.{c.old}") if c.old else "–"
+        return f"{out.t('col.status')}: {old} → {out.t(f'status.incident.{c.new}')}"
+    return _police_field(out, c.field, f"{c.old or '–'} → {c.new}")
+
+
+def _police_field(out, name: str, value: str) -> str:  # noqa: ANN001
+    """``Police station: Polsek Tembalang``, ``LP: …``, ``SP2HP: A3``."""
+    title = out.t("col.station") if name == "station" else name.upper()
+    return f"{title}: {value}"
+
+
+def _on_duty_text(i: Incident, linked: Shift | None, settings: Settings,
+                  people: dict, lang: str) -> str:
+    """``Senin, 23/11/2026 01.00–04.00 WIB · ★ Slamet, Joko``: the team on duty then."""
+    if not i.shift:
+        return "-"
+    when = format_date(i.shift[0], lang)
+    if linked is not None:
+        when += " " + Timetable.of(settings).hours_of(linked, lang)
+    leader = linked.leader if linked else None
+    names = ", ".join(("★ " if p == leader else "") + people[p].name
+                      for p in i.on_duty if p in people and people[p].name)
+    return f"{when} · {names}" if names else when

@@ -8,6 +8,7 @@ appearance, is what the police can act on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -289,3 +290,19 @@ class Reporter:
     def from_dict(cls, d: dict[str, Any]) -> Reporter:
         return cls(_need(d, "incident", int), _need(d, "name", str),
                    _need(d, "volunteer", int, optional=True), _need(d, "public", bool))
+
+
+def select_incidents(found: Sequence[Incident], *, category: str | None = None,
+                     status: str | None = None, search: str | None = None) -> list[Incident]:
+    """The incidents of a category and status (as typed, either language) whose words hold
+    ``search``. The search never looks at the witness or the reporter: a search must not
+    reveal who spoke."""
+    kind = parse_category(category) if category else None
+    wanted = parse_status(status) if status else None
+    needle = search.casefold() if search else ""
+    return [i for i in found if (kind is None or i.category == kind)
+            and (wanted is None or i.status == wanted)
+            and needle in " ".join((i.description, i.location, i.who, i.action, i.behaviour,
+                                    i.clothing, i.vehicle, i.plate,
+                                    i.police.lp or "")).casefold()]
+

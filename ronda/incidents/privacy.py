@@ -7,6 +7,7 @@ incident (list, show, exports, ``--json``) takes its record from ``incident_reco
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -25,3 +26,23 @@ def incident_record(i: Incident, reporter: Reporter | None, now: datetime,
         data["witness"] = ""
     data["overdue"] = i.overdue(now)
     return data
+
+
+@dataclass(frozen=True)
+class PeopleShown:
+    """Who a screen may name for an incident: a name, or that one is kept confidential."""
+
+    reporter: str = ""
+    reporter_hidden: bool = False
+    witness: str = ""
+    witness_hidden: bool = False
+
+
+def people_shown(i: Incident, reporter: Reporter | None, with_reporters: bool) -> PeopleShown:
+    """The reporter when public or asked for, the witness only when asked for; otherwise
+    only the fact that there is one."""
+    show = reporter is not None and (reporter.public or with_reporters)
+    return PeopleShown(reporter.name if show and reporter else "",
+                       reporter is not None and not show,
+                       i.witness if with_reporters else "",
+                       bool(i.witness) and not with_reporters)
