@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ronda.cli.context import state
+from ronda.cli.context import State, state
 from ronda.errors import BadInput
-from ronda.model import Settings
-from ronda.neighbourhood.config import set_value
-
-# (name, first day from today, last day from today, reason): away periods around today
-DEMO_WEEKS = 4
-DEMO_PAST_WEEKS = 2  # already served, so the incident book has patrols to compare with
-DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 5, 12, "dinas"))
+from ronda.model import Settings, Volunteer
+from ronda.neighbourhood.example import WEEKS, example_settings
 
 
 def examples_dir() -> Path:
@@ -28,151 +24,110 @@ def examples_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "examples"
 
 
-def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for key, value in table.items():
-        if isinstance(value, dict):
-            out += _flatten(value, f"{prefix}{key}.")
-        else:
-            out.append((prefix + key, str(value)))
-    return out
-
-
-def demo_settings(lang: str) -> Settings:
+def demo_settings(lang: str, slots: str | None = None) -> Settings:
     """The example neighbourhood's settings from ``examples/neighbourhood.toml``."""
-    import tomllib
-
-    text = (examples_dir() / "neighbourhood.toml").read_text("utf-8")
-    settings = Settings(name="-", lang=lang)
-    for key, value in _flatten(tomllib.loads(text)):
-        settings = set_value(settings, key, value)
-    return settings
+    return example_settings((examples_dir() / "neighbourhood.toml").read_text("utf-8"), lang,
+                            slots)
 
 
 def demo(ctx: typer.Context,
          slots: Annotated[str | None, typer.Option("--slots")] = None) -> None:
     """Load the example neighbourhood into a demo data file and show it."""
-    import tempfile
-    from datetime import timedelta
+    st = state(ctx)
+    path = _demo_path(st)
+    settings = demo_settings(st.lang, slots)
+    today = st.today(settings.timezone)
+    people = _load_example(path, settings, today)
+    _show(st, path, settings, people, today)
 
+
+def _demo_path(st: State) -> Path:
+    import tempfile
+
+    if st.db is None:
+        st.db = str(Path(tempfile.mkdtemp(prefix="ronda-demo-")) / "ronda-demo.json")
+    if st.path.exists():
+        raise BadInput("err.file_exists", path=str(st.path))
+    return st.path
+
+
+def _load_example(path: Path, settings: Settings, today: date) -> list[Volunteer]:
+    """Store the example roster, its planned weeks and its incident book in a new file."""
+    from ronda.neighbourhood.example import (
+        example_incidents,
+        example_period,
+        example_plan,
+        example_roster,
+        forwarded,
+    )
+    from ronda.neighbourhood.holidays import holiday_map
+    from ronda.store.datafile import create_data
+
+    roster = (examples_dir() / "roster.csv").read_text("utf-8")
+    with create_data(path, settings) as data:
+        people = data.add_volunteers(example_roster(roster, today))
+        first, last = example_period(today)
+        data.refresh_national_holidays(first, last)
+        shifts = example_plan(settings, people, holiday_map(data.holidays()), today)
+        data.replace_shifts(first, last, shifts)
+        for example in example_incidents(settings, shifts, today):
+            from ronda.incidents.book import Reporter
+
+            stored = data.add_incident(example.incident, Reporter(0, example.reporter)
+                                       if example.reporter else None)
+            if (followed := forwarded(example, stored)) is not None:
+                data.save_incident(followed)
+    return people
+
+
+def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
+          today: date) -> None:
+    """What the demo prints: the roster, this week, the poster files, the calendar, the
+    WhatsApp text and the incident stats."""
+    from ronda.calendars.ics import shift_events, to_ics
     from ronda.cli.files import write_bytes_file, write_text_file
+    from ronda.cli.incident_view import render_stats
     from ronda.cli.schedule_view import render_schedule
     from ronda.cli.volunteer import render_list
     from ronda.cli.volunteer_view import roster_order
     from ronda.dates import format_period, week_of
-    from ronda.model import Volunteer
-    from ronda.neighbourhood.holidays import holiday_map, national_holidays
-    from ronda.people.csvfile import read_roster_csv
-    from ronda.people.volunteers import add_away, find_volunteer
+    from ronda.incidents.report import incident_stats
+    from ronda.neighbourhood.holidays import holiday_map
     from ronda.printing.html import sheets_html
     from ronda.printing.pdf import sheets_pdf
     from ronda.printing.poster import build_sheet
     from ronda.printing.text import sheet_whatsapp
-    from ronda.schedule.builder import Rules, build_schedule
-    from ronda.schedule.shifts import Guest
     from ronda.schedule.timetable import Timetable
-    from ronda.store.datafile import create_data
+    from ronda.store.datafile import open_data
 
-    st = state(ctx)
-    if st.db is None:
-        st.db = str(Path(tempfile.mkdtemp(prefix="ronda-demo-")) / "ronda-demo.json")
-    path = st.path
-    if path.exists():
-        raise BadInput("err.file_exists", path=str(path))
-    settings = demo_settings(st.lang)
-    if slots is not None:  # the example roster with the shifts the user has in mind
-        settings = set_value(settings, "slots", slots)
-    rows, errors = read_roster_csv((examples_dir() / "roster.csv").read_text("utf-8"))
-    assert not errors, errors  # the shipped example is tested to be clean
-    today = st.today(settings.timezone)
     monday, sunday = week_of(today)
-    with create_data(path, settings) as data:
-        data.add_volunteers([Volunteer(id=0, **row.fields) for row in rows])
-        for name, first, last, reason in DEMO_AWAY:
-            v = find_volunteer(data.volunteers(), name)
-            data.save_volunteer(add_away(v, today + timedelta(days=first),
-                                         today + timedelta(days=last), reason))
-        people = data.volunteers()
-        first = monday - timedelta(weeks=DEMO_PAST_WEEKS)
-        last = monday + timedelta(weeks=DEMO_WEEKS, days=-1)
-        years = set(range(first.year, last.year + 1))
-        data.save_holidays(national_holidays(years), replace_national_years=years)
+    with open_data(path) as data:
         holidays = holiday_map(data.holidays())
-        plan = build_schedule(people, Rules.of(settings), first, last, holidays=holidays)
-        saturday = next(s for s in plan.shifts if s.date == monday + timedelta(days=5)
-                        and s.slot == 0)
-        plan.shifts[plan.shifts.index(saturday)] = saturday.with_changes(
-            guests=(Guest(settings.liaison.name, "bhabinkamtibmas"),))
-        data.replace_shifts(first, last, plan.shifts)
-        week = data.shifts(monday, sunday)
-    out = st.out
+        week, shifts, found = data.shifts(monday, sunday), data.shifts(), data.incidents()
+    out, by_id = st.out, {v.id: v for v in people}
     out.say("demo.title", name=settings.name, area=settings.area)
     out.say("demo.file", path=str(path))
-    out.say("demo.roster", count=len(people),
-            teams=len({v.team for v in people}))
+    out.say("demo.roster", count=len(people), teams=len({v.team for v in people}))
     render_list(st, sorted(people, key=roster_order), today)
-    out.say("demo.schedule", weeks=DEMO_WEEKS)
-    render_schedule(out, week, Timetable.of(settings, holidays), {v.id: v for v in people},
-                    today, title=f"{settings.name} · {format_period(monday, sunday, out.lang)}")
-    sheet = build_sheet(settings, week, {v.id: v for v in people}, holidays, monday, today,
-                        out.lang)
+    out.say("demo.schedule", weeks=WEEKS)
+    render_schedule(out, week, Timetable.of(settings, holidays), by_id, today,
+                    title=f"{settings.name} · {format_period(monday, sunday, out.lang)}")
+    sheet = build_sheet(settings, week, by_id, holidays, monday, today, out.lang)
     poster = path.parent / f"jadwal-ronda-{monday.isoformat()}"
     write_text_file(f"{poster}.html", sheets_html([sheet]))
     write_bytes_file(f"{poster}.pdf", sheets_pdf([sheet]))
-    from ronda.calendars.ics import shift_events, to_ics
-
     calendar = path.parent / "ronda-demo.ics"
-    write_bytes_file(str(calendar), to_ics(
-        shift_events(plan.shifts, settings, {v.id: v for v in people}, out.lang),
-        out.t("cal.name", name=settings.name), settings.timezone, out.lang))
+    write_bytes_file(str(calendar), to_ics(shift_events(shifts, settings, by_id, out.lang),
+                                           out.t("cal.name", name=settings.name),
+                                           settings.timezone, out.lang))
     out.say("demo.poster", html=f"{poster}.html", pdf=f"{poster}.pdf")
     out.say("demo.calendar", path=str(calendar))
     out.say("demo.whatsapp")
     out.text(sheet_whatsapp(sheet))
-    _sample_incidents(st, path, settings, today)
+    first = min(i.occurred_at.date() for i in found)
+    now = st.now(settings.timezone)
+    result = incident_stats(found, [s for s in shifts if first - timedelta(days=1) <= s.date
+                                    <= today], first, today, Timetable.of(settings), now)
+    out.say("demo.incident")
+    render_stats(out, result, format_period(first, today, out.lang))
     out.say("demo.try", path=str(path))
-
-
-def _sample_incidents(st, path: Path, settings: Settings, today) -> None:  # noqa: ANN001
-    """Log two incidents of the past nights, follow one up, and show the stats."""
-    from datetime import datetime, time, timedelta
-
-    from ronda.cli.incident_view import render_stats
-    from ronda.dates import format_period, zone
-    from ronda.incidents.book import Incident, Reporter, new_incident, update_incident
-    from ronda.incidents.report import incident_stats
-    from ronda.schedule.timetable import Timetable
-    from ronda.store.datafile import open_data
-
-    tz = zone(settings.timezone)
-    now = datetime.combine(today, time(8, 0), tz)
-    samples = [
-        (Incident(0, datetime.combine(today - timedelta(days=1), time(1, 40), tz), now,
-                  "vehicle-theft",
-                  "Sepeda motor Honda Beat hitam hilang dari teras; kunci stang dirusak.",
-                  "high", "Jl. Mulawarman Raya No. 21", loss=14_000_000,
-                  action="Lapor ketua regu, cek CCTV musala, lapor Polsek."), "Rahmat"),
-        (Incident(0, datetime.combine(today - timedelta(days=3), time(23, 15), tz), now,
-                  "suspicious", "Dua orang mondar-mandir di depan rumah kosong.", "medium",
-                  "Gang Mawar 3",
-                  behaviour="Mengintip ke pagar rumah yang kosong lalu pergi ke arah utara.",
-                  vehicle="Yamaha Mio merah", plate="H 1234 XY"), None),
-    ]
-    with open_data(path, write=True) as data:
-        shifts = data.shifts()
-        timetable = Timetable.of(settings)
-        for report, reporter in samples:
-            logged = report.occurred_at + timedelta(minutes=50)
-            stored = data.add_incident(
-                new_incident(report, logged, timetable.shift_at(report.occurred_at, shifts)),
-                Reporter(0, reporter) if reporter else None)
-            if stored.category == "vehicle-theft":
-                data.save_incident(update_incident(
-                    stored, logged + timedelta(hours=5), status="forwarded",
-                    station="Polsek Tembalang", lp="LP/B/512/XI/2026", sp2hp="A1"))
-        found = data.incidents()
-        first = min(i.occurred_at.date() for i in found)
-        result = incident_stats(found, data.shifts(first - timedelta(days=1), today), first,
-                                today, timetable, now)
-    st.out.say("demo.incident")
-    render_stats(st.out, result, format_period(first, today, st.out.lang))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -19,7 +18,6 @@ from ronda.cli.schedule_view import (
     shift_name,
 )
 from ronda.dates import format_date, format_period, parse_date, resolve_period
-from ronda.errors import BadInput
 from ronda.i18n import format_decimal
 from ronda.model import Volunteer, clean_text
 from ronda.money import format_money
@@ -29,7 +27,7 @@ from ronda.people.volunteers import find_volunteer, label
 from ronda.schedule.attendance import absentees, take_attendance
 from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
 from ronda.schedule.edits import swap as swap_shift
-from ronda.schedule.replan import find_conflicts, settled_keys
+from ronda.schedule.replan import find_conflicts
 from ronda.schedule.rules import Rules
 from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
 from ronda.schedule.timetable import Timetable
@@ -84,46 +82,26 @@ def build(ctx: typer.Context, from_: From = None,
           unpin: Annotated[bool, Opt("--unpin")] = False,
           dry_run: DryRun = False, yes: Yes = False) -> None:
     """Plan the nights from --from for --weeks N or up to --to."""
-    from ronda.neighbourhood.holidays import national_holidays
-    from ronda.schedule.builder import Rules, build_schedule
+    from ronda.schedule.planning import build_period, plan_nights
 
     st = state(ctx)
-    if from_ is None:
-        raise BadInput("err.need_from")
-    if (weeks is None) == (to is None):
-        raise BadInput("err.weeks_or_to")
     chosen_mode = parse_choice(mode or "rotate", ("rotate", "teams"), "--mode")
     number = parse_count(seed, "--seed", maximum=2**31)
     with st.data(write=not dry_run, backup=True) as data:
-        settings = data.settings()
-        today = st.today(settings.timezone)
-        length = timedelta(weeks=parse_count(weeks or 1, "--weeks", minimum=1, maximum=260))
-        start, end = resolve_period(today, start=from_, end=to,
-                                    default_end=lambda first: first + length - timedelta(days=1))
-        years = set(range(start.year, end.year + 1))
-        national = national_holidays(years)
-        data.save_holidays(national, replace_national_years=years)
+        now = st.now(data.settings().timezone)
+        start, end = build_period(now.date(), from_, weeks, to)
+        data.refresh_national_holidays(start, end)
         people, timetable = _context(data)
-        existing = data.shifts(start, end)
-        now = st.now(settings.timezone)
-        settled = settled_keys(existing, timetable, now, start, end)
-        plan = build_schedule(data.volunteers(), Rules.of(settings), start, end,
-                              history=data.shifts(last=start - timedelta(days=1)),
-                              existing=existing, holidays=timetable.holidays, seed=number,
-                              mode=chosen_mode, fixed=fixed, fresh=fresh, settled=settled,
-                              unpin=unpin)
-        planned_keys = {s.key for s in existing}
-        past = sum(1 for key in settled if key not in planned_keys)
-        if plan.removed and not dry_run:
-            st.confirm("confirm.rebuild", yes, removed=plan.removed)
+        planned = plan_nights(data.settings(), data.volunteers(), timetable.holidays,
+                              data.shifts(), start, end, now, seed=number, mode=chosen_mode,
+                              fixed=fixed, fresh=fresh, unpin=unpin)
         if not dry_run:
-            data.replace_shifts(start, end, plan.shifts)
-            stamp = now.isoformat(timespec="seconds")
-            data.record_plan_changes([replace(c, at=stamp) for c in plan.moved
-                                      if c.before])
-    _summary(st, plan, people, timetable, start, end, today)
-    if past:
-        st.out.say("msg.past_not_planned", count=past)
+            if planned.plan.removed:
+                st.confirm("confirm.rebuild", yes, removed=planned.plan.removed)
+            data.save_plan(planned, now.isoformat(timespec="seconds"))
+    _summary(st, planned.plan, people, timetable, start, end, now.date())
+    if planned.past:
+        st.out.say("msg.past_not_planned", count=planned.past)
     if dry_run:
         st.out.say("msg.dry_run")
 

@@ -33,6 +33,7 @@ from ronda.schedule.shifts import Holiday, PlanChange, Shift
 
 if TYPE_CHECKING:
     from ronda.schedule.edits import Edit
+    from ronda.schedule.planning import PlannedPeriod
 
 SCHEMA_VERSION = 1
 KEEP_BACKUPS = 10
@@ -420,6 +421,19 @@ class DataFile:
     def holidays(self) -> list[Holiday]:
         return sorted((Holiday.from_dict(dict(d)) for d in self.db.table("holidays").all()),
                       key=lambda h: (h.date, h.local))
+
+    def refresh_national_holidays(self, first: date, last: date) -> None:
+        """Store the national holidays of the years ``first``..``last`` touch, replacing the
+        ones stored for those years (a decree may have moved one)."""
+        from ronda.neighbourhood.holidays import national_holidays
+
+        years = set(range(first.year, last.year + 1))
+        self.save_holidays(national_holidays(years), replace_national_years=years)
+
+    def save_plan(self, planned: PlannedPeriod, stamp: str) -> None:
+        """Store a planned period in place of what was planned there, and record the moves."""
+        self.replace_shifts(planned.first, planned.last, planned.plan.shifts)
+        self.record_plan_changes(planned.changes(stamp))
 
     def save_holidays(self, found: list[Holiday], *, replace_national_years: set[int]) -> None:
         """Store holidays; national ones of the given years are replaced as a whole."""
