@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import example_neighbourhood
 from conftest import BASE_ENV
 from typer.testing import CliRunner
 
@@ -27,10 +29,9 @@ PHONE = re.compile(r"0\d{3}-\d{4}-\d{4}")
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("screen") / "rt.json"
-    result = CliRunner().invoke(app, ["--db", str(db), "demo"], env={**BASE_ENV, **TODAY})
-    assert result.exit_code == 0, result.output
-    return db
+    """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026."""
+    return example_neighbourhood(tmp_path_factory.mktemp("screen") / "rt.json",
+                                 date(2026, 11, 24))
 
 
 def screen(db: Path, args: tuple[str, ...], width: int, lang: str) -> str:
