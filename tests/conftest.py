@@ -93,6 +93,7 @@ def assert_golden(name: str, text: str) -> None:
     is written first (look at the difference before committing it)."""
     golden = GOLDEN / name
     if os.environ.get("RONDA_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
         golden.write_text(text, "utf-8")
     assert golden.exists(), f"no {golden}: run once with RONDA_UPDATE_GOLDEN=1 and review it"
     assert text == golden.read_text("utf-8"), f"{name} changed"
