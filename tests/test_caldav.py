@@ -9,10 +9,12 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import caldav
 import pytest
+from builders import example_neighbourhood
 from conftest import Run, digest
 
 pytestmark = pytest.mark.slow  # a real CalDAV server for each test
@@ -49,9 +51,9 @@ def radicale(tmp_path: Path):  # noqa: ANN201
 
 
 @pytest.fixture
-def planned(run: Run, db: Path) -> Path:
-    assert run("demo", env=TUESDAY).exit_code == 0
-    return db
+def planned(db: Path) -> Path:
+    """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026."""
+    return example_neighbourhood(db, date(2026, 11, 24))
 
 
 ENV = {**TUESDAY, "RONDA_DAV_PASSWORD": "rahasia"}

@@ -4,21 +4,22 @@ exports, SEQUENCE and cancellations after a swap, alarms, folding and escaping."
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
 import vobject
+from builders import example_neighbourhood
 from conftest import Run, digest
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}
 
 
 @pytest.fixture
-def planned(run: Run, db: Path) -> Path:
-    assert run("demo", env=TUESDAY).exit_code == 0
-    return db
+def planned(db: Path) -> Path:
+    """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026."""
+    return example_neighbourhood(db, date(2026, 11, 24))
 
 
 def export(run: Run, tmp_path: Path, *args: str, name: str = "out.ics") -> Path:

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import example_neighbourhood, plan
 from conftest import Run, digest
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}  # this week is 23–29 November 2026
 
 
 @pytest.fixture
-def planned(run: Run, db: Path) -> Path:
-    """The example neighbourhood with four weeks planned from Monday 23/11/2026."""
-    assert run("demo", env=TUESDAY).exit_code == 0
-    result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", "--yes",
-                 env=TUESDAY)
-    assert result.exit_code == 0, result.output
+def planned(db: Path) -> Path:
+    """The example neighbourhood with four weeks planned from Monday 23/11/2026: the demo
+    of Tuesday 24/11/2026, then ``schedule build --from 23/11/2026 --weeks 4`` that day."""
+    example_neighbourhood(db, date(2026, 11, 24))
+    plan(db, date(2026, 11, 23), 4, date(2026, 11, 24))
     return db
 
 

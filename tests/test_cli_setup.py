@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import INIT, Run, digest
 
 
-def test_init_stores_what_was_given_and_the_defaults(run: Run, neighbourhood: Path) -> None:
+def test_init_stores_what_was_given_and_the_defaults(run: Run, db: Path) -> None:
+    assert run(*INIT).exit_code == 0
     result = run("config", "show", "--json")
     assert result.exit_code == 0
     settings = json.loads(result.stdout)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from builders import add_event, example_neighbourhood, remember_calendar, remove_volunteer
 from conftest import BASE_ENV, digest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,13 +32,11 @@ def sound(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo file with every table filled: roster, shifts, incidents, reporters, events,
     the calendar registry and the log of plan changes."""
     db = tmp_path_factory.mktemp("sound") / "rt.json"
-    runner = CliRunner()
-    env = {**BASE_ENV, **NOW}
-    for args in (("demo",), ("event", "add", "Sosialisasi narkoba", "--at", "12/12/2026 19.30"),
-                 ("export", "ics", "-o", str(db.parent / "x.ics")),
-                 ("volunteer", "remove", "Dimas Anggoro")):
-        result = runner.invoke(app, ["--db", str(db), *args], env=env)
-        assert result.exit_code == 0, result.output
+    now = datetime.fromisoformat(NOW["RONDA_NOW"])
+    example_neighbourhood(db, now.date())
+    add_event(db, "Sosialisasi narkoba", datetime(2026, 12, 12, 19, 30, tzinfo=now.tzinfo))
+    remember_calendar(db, now.date(), "en")
+    remove_volunteer(db, "Dimas Anggoro", now)
     tables = json.loads(db.read_text())
     for table in ("volunteers", "shifts", "incidents", "reporters", "events", "calendar",
                   "plan_changes", "holidays"):

@@ -6,10 +6,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 import typer
+from builders import example_neighbourhood
 from conftest import BASE_ENV, digest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,10 +58,9 @@ VALUES = st.sampled_from([
 
 @pytest.fixture(scope="module")
 def sound(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("fuzz") / "rt.json"
-    result = CliRunner().invoke(app, ["--db", str(db), "demo"], env={**BASE_ENV, **NOW})
-    assert result.exit_code == 0, result.output
-    return db
+    """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026."""
+    return example_neighbourhood(tmp_path_factory.mktemp("fuzz") / "rt.json",
+                                 date(2026, 11, 24))
 
 
 @pytest.mark.slow

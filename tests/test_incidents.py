@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from builders import example_neighbourhood
 from conftest import Run, digest
 
 from ronda.dates import parse_moment
@@ -36,10 +37,9 @@ def test_moments_are_read_strictly() -> None:
 
 
 @pytest.fixture
-def book(run: Run, db: Path) -> Path:
+def book(db: Path) -> Path:
     """The demo neighbourhood (schedule planned) with the sample incidents."""
-    assert run("demo", env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
-    return db
+    return example_neighbourhood(db, date(2026, 11, 24))
 
 
 def log(run: Run, *args: str, env: dict | None = None):  # noqa: ANN201

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from builders import example_neighbourhood, set_setting
 from conftest import Run
 from pypdf import PdfReader
 
@@ -27,9 +28,11 @@ MONDAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def planned(run: Run, db: Path) -> Path:
-    assert run("demo", env=TUESDAY).exit_code == 0
-    assert run("config", "set", "rw-head", "H. Mulyono").exit_code == 0
+def planned(db: Path) -> Path:
+    """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026, with the
+    RW head set for the poster's signature."""
+    example_neighbourhood(db, date(2026, 11, 24))
+    set_setting(db, "rw-head", "H. Mulyono")
     return db
 
 

@@ -8,17 +8,17 @@ Run with ``RONDA_UPDATE_GOLDEN=1`` to write the golden files again after a delib
 from __future__ import annotations
 
 import json
-import os
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import BASE_ENV
+from builders import example_neighbourhood
+from conftest import BASE_ENV, assert_golden
 from typer.testing import CliRunner
 
 from ronda.cli.app import app
 
-GOLDEN = Path(__file__).parent / "golden"
 TODAY = {"RONDA_TODAY": "2026-11-24"}
 VIEWS = {"schedule": ("schedule",), "volunteers": ("volunteer", "list"),
          "stats": ("schedule", "stats"), "roster": ("roster",)}
@@ -27,10 +27,9 @@ PHONE = re.compile(r"0\d{3}-\d{4}-\d{4}")
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("screen") / "rt.json"
-    result = CliRunner().invoke(app, ["--db", str(db), "demo"], env={**BASE_ENV, **TODAY})
-    assert result.exit_code == 0, result.output
-    return db
+    """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026."""
+    return example_neighbourhood(tmp_path_factory.mktemp("screen") / "rt.json",
+                                 date(2026, 11, 24))
 
 
 def screen(db: Path, args: tuple[str, ...], width: int, lang: str) -> str:
@@ -61,10 +60,7 @@ def test_a_view_at_a_width(demo: Path, view: str, width: int, lang: str) -> None
     if view == "schedule":
         assert "23/11/2026" in text and ("22:00–04:00" in text or "22.00–04.00" in text)
         assert text.count("29/11/2026") >= 1  # the last night is not cut off
-    golden = GOLDEN / f"{view}-{width}-{lang}.txt"
-    if os.environ.get("RONDA_UPDATE_GOLDEN"):
-        golden.write_text(text, "utf-8")
-    assert text == golden.read_text("utf-8")
+    assert_golden(f"{view}-{width}-{lang}.txt", text)
 
 
 def test_piped_output_is_never_cut(demo: Path) -> None:

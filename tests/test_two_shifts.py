@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 import icalendar
-from conftest import FIRST_NAMES, LAST_NAMES, MONDAY, Run, digest
+from builders import FIRST_NAMES, LAST_NAMES, MONDAY
+from conftest import Run, digest
 
 ENV = {"RONDA_TODAY": "2026-11-22"}
 

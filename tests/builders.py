@@ -1,0 +1,265 @@
+"""Test data made with the core and the storage API, the way the commands make it.
+
+Each helper opens the data file once, as the command it stands for would (``init``,
+``volunteer add``/``import``/``away``, ``holiday add``, ``schedule build``, ``incident log``,
+``demo``), so a fixture gets the same file without going through the command layer.
+``test_core_fixtures.py`` checks that the files match what the commands write.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from ronda.calendars.ics import community_events, new_event, shift_events, with_sequences
+from ronda.dates import week_of, zone
+from ronda.incidents.book import Incident, Reporter, new_incident, update_incident
+from ronda.model import Settings, Volunteer
+from ronda.neighbourhood.config import set_value
+from ronda.neighbourhood.holidays import holiday_map, national_holidays
+from ronda.people.csvfile import read_roster_csv
+from ronda.people.roster import add_away, find_volunteer, parse_reason, volunteer_fields
+from ronda.schedule.builder import build_schedule
+from ronda.schedule.replan import repair_plan, settled_keys
+from ronda.schedule.rules import Rules
+from ronda.schedule.shifts import Guest, Holiday
+from ronda.schedule.timetable import Timetable
+from ronda.store.datafile import DataFile, create_data, open_data
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def settings_of(pairs: Iterable[tuple[str, str]], lang: str = "en") -> Settings:
+    """Settings from ``config set`` keys and values, applied in order (as ``ronda init``
+    applies its options); ``lang`` is the language ronda was run in."""
+    settings = Settings(name="-", lang=lang)
+    for key, value in pairs:
+        settings = set_value(settings, key, value)
+    return settings
+
+
+def new_neighbourhood(path: Path, pairs: Iterable[tuple[str, str]]) -> Path:
+    """``ronda init`` with these settings."""
+    with create_data(path, settings_of(pairs)):
+        pass
+    return path
+
+
+def add_people(path: Path, people: Sequence[dict[str, Any]], joined: date, *,
+               backup: bool = False) -> list[Volunteer]:
+    """``ronda volunteer add`` for each of ``people`` (the options as keyword arguments:
+    name, phone, household, team, leader, days, …); ``backup`` as ``volunteer import``."""
+    with open_data(path, write=True, backup=backup) as data:
+        return data.add_volunteers([Volunteer(id=0, joined=joined, **volunteer_fields(**p))
+                                    for p in people])
+
+
+def import_roster(path: Path, csv_text: str, joined: date) -> list[Volunteer]:
+    """``ronda volunteer import`` of a clean CSV text."""
+    rows, errors = read_roster_csv(csv_text)
+    assert not errors, errors
+    with open_data(path, write=True, backup=True) as data:
+        return data.add_volunteers([Volunteer(id=0, joined=joined, **row.fields)
+                                    for row in rows])
+
+
+def mark_away(path: Path, who: str, first: date, last: date, reason: str) -> None:
+    """``ronda volunteer away WHO --from --to --reason`` (before any plan exists)."""
+    with open_data(path, write=True) as data:
+        v = find_volunteer(data.volunteers(), who)
+        data.save_volunteer(add_away(v, first, last, parse_reason(reason)))
+
+
+def add_local_holiday(path: Path, day: date, name: str, extra: int = 0) -> None:
+    """``ronda holiday add DAY NAME --extra N`` (before any plan exists)."""
+    with open_data(path, write=True) as data:
+        data.save_holidays([Holiday(day, name, extra, local=True)],
+                           replace_national_years=set())
+
+
+def plan(path: Path, first: date, weeks: int, today: date) -> None:
+    """``ronda schedule build --from FIRST --weeks N`` run on ``today`` (at 23.59, as with
+    ``RONDA_TODAY``), default mode and seed."""
+    last = first + timedelta(weeks=weeks, days=-1)
+    with open_data(path, write=True, backup=True) as data:
+        settings = data.settings()
+        now = datetime.combine(today, time(23, 59), zone(settings.timezone))
+        years = set(range(first.year, last.year + 1))
+        data.save_holidays(national_holidays(years), replace_national_years=years)
+        timetable = Timetable.of(settings, holiday_map(data.holidays()))
+        existing = data.shifts(first, last)
+        result = build_schedule(data.volunteers(), Rules.of(settings), first, last,
+                                history=data.shifts(last=first - timedelta(days=1)),
+                                existing=existing, holidays=timetable.holidays,
+                                settled=settled_keys(existing, timetable, now, first, last))
+        data.replace_shifts(first, last, result.shifts)
+        stamp = now.isoformat(timespec="seconds")
+        data.record_plan_changes([replace(c, at=stamp) for c in result.moved if c.before])
+
+
+def log_incident(data: DataFile, report: Incident, logged: datetime,
+                 reporter: Reporter | None = None) -> Incident:
+    """``ronda incident log`` at ``logged``: linked to the shift on duty, stored."""
+    timetable = Timetable.of(data.settings())
+    moment = report.occurred_at
+    on_duty = timetable.shift_at(moment, data.shifts(moment.date() - timedelta(days=2),
+                                                     moment.date()))
+    return data.add_incident(new_incident(report, logged, on_duty), reporter)
+
+
+def add_event(path: Path, title: str, start: datetime) -> None:
+    """``ronda event add TITLE --at START`` (two hours, kind ``other``)."""
+    with open_data(path, write=True) as data:
+        data.add_event(new_event(title, start, None, "", "other"))
+
+
+def remember_calendar(path: Path, today: date, lang: str) -> None:
+    """What ``ronda export ics -o FILE`` run on ``today`` remembers in the data file: the
+    neighbourhood calendar's events from this week's Monday to the last planned night, each
+    with its sequence."""
+    with open_data(path, write=True) as data:
+        settings = data.settings()
+        first = week_of(today)[0]
+        shifts = data.shifts(first)
+        last = shifts[-1].date
+        events = [e for e in data.events() if first <= e.start.date() <= last]
+        current = shift_events(shifts, settings, {v.id: v for v in data.volunteers()}, lang)
+        current += community_events(events, settings, lang)
+        _, registry = with_sequences(current, data.calendar_registry(), {"all", "event"}, first,
+                                     last)
+        data.save_calendar_registry(registry)
+
+
+def remove_volunteer(path: Path, who: str, now: datetime) -> None:
+    """``ronda volunteer remove WHO`` at ``now``: off the roster, the coming nights repaired
+    and the changes recorded."""
+    with open_data(path, write=True, backup=True) as data:
+        v = find_volunteer(data.volunteers(), who)
+        data.save_volunteer(v.with_changes(active=False))
+        settings = data.settings()
+        timetable = Timetable.of(settings, holiday_map(data.holidays()))
+        result = repair_plan(data.shifts(now.date() - timedelta(days=14)), data.volunteers(),
+                             Rules.of(settings), timetable, now, cause="remove")
+        for shift in result.shifts:
+            data.save_shift(shift)
+        data.record_plan_changes(result.changes)
+
+
+def set_setting(path: Path, key: str, value: str) -> None:
+    """``ronda config set KEY VALUE`` for a key that does not touch the plan (rw-head, …)."""
+    with open_data(path, write=True, backup=True) as data:
+        data.save_settings(set_value(data.settings(), key, value))
+
+
+# ------------------------------------------------------------ the example neighbourhood
+
+DEMO_WEEKS, DEMO_PAST_WEEKS = 4, 2
+DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 5, 12, "dinas"))
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out += _flatten(value, f"{prefix}{key}.")
+        else:
+            out.append((prefix + key, str(value)))
+    return out
+
+
+def example_neighbourhood(path: Path, today: date, *, lang: str = "en",
+                          slots: str | None = None) -> Path:
+    """What ``ronda demo`` stores when run on ``today`` in ``lang``: the example roster and
+    settings, three away periods, six weeks planned (two past) with the liaison as guest on
+    this week's Saturday, and two incidents of the past nights, one forwarded to the police.
+    (The demo's poster, PDF and calendar files are not written.)"""
+    pairs = _flatten(tomllib.loads((EXAMPLES / "neighbourhood.toml").read_text("utf-8")))
+    settings = settings_of([*pairs, *([("slots", slots)] if slots else [])], lang)
+    rows, errors = read_roster_csv((EXAMPLES / "roster.csv").read_text("utf-8"))
+    assert not errors, errors
+    monday = week_of(today)[0]
+    with create_data(path, settings) as data:
+        data.add_volunteers([Volunteer(id=0, **row.fields) for row in rows])
+        for name, first, last, reason in DEMO_AWAY:
+            v = find_volunteer(data.volunteers(), name)
+            data.save_volunteer(add_away(v, today + timedelta(days=first),
+                                         today + timedelta(days=last), reason))
+        start = monday - timedelta(weeks=DEMO_PAST_WEEKS)
+        end = monday + timedelta(weeks=DEMO_WEEKS, days=-1)
+        years = set(range(start.year, end.year + 1))
+        data.save_holidays(national_holidays(years), replace_national_years=years)
+        shifts = build_schedule(data.volunteers(), Rules.of(settings), start, end,
+                                holidays=holiday_map(data.holidays())).shifts
+        saturday = next(s for s in shifts if s.date == monday + timedelta(days=5) and s.slot == 0)
+        shifts[shifts.index(saturday)] = saturday.with_changes(
+            guests=(Guest(settings.liaison.name, "bhabinkamtibmas"),))
+        data.replace_shifts(start, end, shifts)
+    _example_incidents(path, today)
+    return path
+
+
+def _example_incidents(path: Path, today: date) -> None:
+    with open_data(path, write=True) as data:
+        tz = zone(data.settings().timezone)
+        now = datetime.combine(today, time(8, 0), tz)
+        theft = Incident(0, datetime.combine(today - timedelta(days=1), time(1, 40), tz), now,
+                         "vehicle-theft",
+                         "Sepeda motor Honda Beat hitam hilang dari teras; kunci stang dirusak.",
+                         "high", "Jl. Mulawarman Raya No. 21", loss=14_000_000,
+                         action="Lapor ketua regu, cek CCTV musala, lapor Polsek.")
+        stranger = Incident(0, datetime.combine(today - timedelta(days=3), time(23, 15), tz),
+                            now, "suspicious", "Dua orang mondar-mandir di depan rumah kosong.",
+                            "medium", "Gang Mawar 3", behaviour="Mengintip ke pagar rumah yang"
+                            " kosong lalu pergi ke arah utara.", vehicle="Yamaha Mio merah",
+                            plate="H 1234 XY")
+        for report, reporter in ((theft, Reporter(0, "Rahmat")), (stranger, None)):
+            logged = report.occurred_at + timedelta(minutes=50)
+            timetable = Timetable.of(data.settings())
+            stored = data.add_incident(new_incident(report, logged, timetable.shift_at(
+                report.occurred_at, data.shifts())), reporter)
+            if stored.category == "vehicle-theft":
+                data.save_incident(update_incident(
+                    stored, logged + timedelta(hours=5), status="forwarded",
+                    station="Polsek Tembalang", lp="LP/B/512/XI/2026", sp2hp="A1"))
+
+
+# ------------------------------------------------------------ the two-shift neighbourhood
+
+MONDAY = "2026-11-23"
+
+TWO_SHIFTS = (("name", "RT 012 / RW 004"), ("area", "Kel. Jatinegara, Kota Jakarta"),
+              ("timezone", "WIB"), ("lang", "id"), ("slots", "22.00-01.00=3 sat=4, 01.00-04.00=3"),
+              ("rest", "1"))
+FIRST_NAMES = ("Muhammad", "Siti", "Agus", "Dewi", "Bambang", "Sri", "Raden", "Nur", "Hendra",
+               "Rina", "Wahyu", "Endang", "Yohanes", "Kadek", "Putu", "Fransiskus", "Ahmad")
+LAST_NAMES = ("Abdurrahman Wicaksono", "Kartika Sari Dewi Lestari", "Prasetyo Nugroho",
+              "Hadiningrat Kusumawardhani", "Setiawan", "Rahayu Ningsih", "Simanjuntak",
+              "Hidayatullah Al-Banjari", "Sitompul", "Wibisono Adiputro")
+
+
+def roster_csv() -> str:
+    """34 residents in 17 houses, long names, a leader in four, some on weekdays only."""
+    rows = ["nama;no_hp;rumah;ketua;hari"]
+    for i in range(34):
+        name = f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {LAST_NAMES[i % len(LAST_NAMES)]} {i + 1}"
+        leader = "ya" if i % 4 == 0 else ""
+        days = "sen-kam" if i % 7 == 3 else ""
+        rows.append(f"{name};0812-{3000 + i:04d}-{4000 + i:04d};B-{i // 2 + 1:02d}"
+                    f"{'' if i % 5 else 'x'};{leader};{days}")
+    return "\n".join(rows) + "\n"
+
+
+def two_shift_neighbourhood(path: Path, today: date, monday: date) -> Path:
+    """RT 012 with two shifts a night and 34 residents imported on ``today``; one away for
+    mudik, a local holiday with one more on Saturday 28/11/2026, four weeks planned from
+    ``monday`` at 23.59 on ``today``."""
+    new_neighbourhood(path, TWO_SHIFTS)
+    import_roster(path, roster_csv(), today)
+    mark_away(path, "Siti Kartika", date(2026, 11, 24), date(2026, 11, 30), "mudik")
+    add_local_holiday(path, date(2026, 11, 28), "Haul Mbah Kyai", extra=1)
+    plan(path, monday, 4, today)
+    return path
