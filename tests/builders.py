@@ -8,25 +8,31 @@ Each helper opens the data file once, as the command it stands for would (``init
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from ronda.calendars.ics import community_events, new_event, shift_events, with_sequences
 from ronda.dates import week_of, zone
-from ronda.incidents.book import Incident, Reporter, new_incident, update_incident
+from ronda.incidents.book import Incident, Reporter, new_incident
 from ronda.model import Settings, Volunteer
 from ronda.neighbourhood.config import set_value
-from ronda.neighbourhood.holidays import holiday_map, national_holidays
+from ronda.neighbourhood.example import (
+    example_incidents,
+    example_period,
+    example_plan,
+    example_roster,
+    example_settings,
+    forwarded,
+)
+from ronda.neighbourhood.holidays import holiday_map
 from ronda.people.csvfile import read_roster_csv
-from ronda.people.roster import add_away, find_volunteer, parse_reason, volunteer_fields
-from ronda.schedule.builder import build_schedule
-from ronda.schedule.replan import repair_plan, settled_keys
+from ronda.people.volunteers import add_away, find_volunteer, parse_reason, volunteer_fields
+from ronda.schedule.planning import plan_nights
+from ronda.schedule.replan import repair_plan
 from ronda.schedule.rules import Rules
-from ronda.schedule.shifts import Guest, Holiday
+from ronda.schedule.shifts import Holiday
 from ronda.schedule.timetable import Timetable
 from ronda.store.datafile import DataFile, create_data, open_data
 
@@ -88,17 +94,10 @@ def plan(path: Path, first: date, weeks: int, today: date) -> None:
     with open_data(path, write=True, backup=True) as data:
         settings = data.settings()
         now = datetime.combine(today, time(23, 59), zone(settings.timezone))
-        years = set(range(first.year, last.year + 1))
-        data.save_holidays(national_holidays(years), replace_national_years=years)
-        timetable = Timetable.of(settings, holiday_map(data.holidays()))
-        existing = data.shifts(first, last)
-        result = build_schedule(data.volunteers(), Rules.of(settings), first, last,
-                                history=data.shifts(last=first - timedelta(days=1)),
-                                existing=existing, holidays=timetable.holidays,
-                                settled=settled_keys(existing, timetable, now, first, last))
-        data.replace_shifts(first, last, result.shifts)
-        stamp = now.isoformat(timespec="seconds")
-        data.record_plan_changes([replace(c, at=stamp) for c in result.moved if c.before])
+        data.refresh_national_holidays(first, last)
+        planned = plan_nights(settings, data.volunteers(), holiday_map(data.holidays()),
+                              data.shifts(), first, last, now)
+        data.save_plan(planned, now.isoformat(timespec="seconds"))
 
 
 def log_incident(data: DataFile, report: Incident, logged: datetime,
@@ -157,74 +156,27 @@ def set_setting(path: Path, key: str, value: str) -> None:
 
 # ------------------------------------------------------------ the example neighbourhood
 
-DEMO_WEEKS, DEMO_PAST_WEEKS = 4, 2
-DEMO_AWAY = (("Sutrisno", -3, 9, "mudik"), ("Hendra", 0, 2, "sakit"), ("Wahyu", 5, 12, "dinas"))
-
-
-def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for key, value in table.items():
-        if isinstance(value, dict):
-            out += _flatten(value, f"{prefix}{key}.")
-        else:
-            out.append((prefix + key, str(value)))
-    return out
-
-
 def example_neighbourhood(path: Path, today: date, *, lang: str = "en",
                           slots: str | None = None) -> Path:
     """What ``ronda demo`` stores when run on ``today`` in ``lang``: the example roster and
     settings, three away periods, six weeks planned (two past) with the liaison as guest on
     this week's Saturday, and two incidents of the past nights, one forwarded to the police.
     (The demo's poster, PDF and calendar files are not written.)"""
-    pairs = _flatten(tomllib.loads((EXAMPLES / "neighbourhood.toml").read_text("utf-8")))
-    settings = settings_of([*pairs, *([("slots", slots)] if slots else [])], lang)
-    rows, errors = read_roster_csv((EXAMPLES / "roster.csv").read_text("utf-8"))
-    assert not errors, errors
-    monday = week_of(today)[0]
+    settings = example_settings((EXAMPLES / "neighbourhood.toml").read_text("utf-8"), lang,
+                                slots)
     with create_data(path, settings) as data:
-        data.add_volunteers([Volunteer(id=0, **row.fields) for row in rows])
-        for name, first, last, reason in DEMO_AWAY:
-            v = find_volunteer(data.volunteers(), name)
-            data.save_volunteer(add_away(v, today + timedelta(days=first),
-                                         today + timedelta(days=last), reason))
-        start = monday - timedelta(weeks=DEMO_PAST_WEEKS)
-        end = monday + timedelta(weeks=DEMO_WEEKS, days=-1)
-        years = set(range(start.year, end.year + 1))
-        data.save_holidays(national_holidays(years), replace_national_years=years)
-        shifts = build_schedule(data.volunteers(), Rules.of(settings), start, end,
-                                holidays=holiday_map(data.holidays())).shifts
-        saturday = next(s for s in shifts if s.date == monday + timedelta(days=5) and s.slot == 0)
-        shifts[shifts.index(saturday)] = saturday.with_changes(
-            guests=(Guest(settings.liaison.name, "bhabinkamtibmas"),))
-        data.replace_shifts(start, end, shifts)
-    _example_incidents(path, today)
+        people = data.add_volunteers(example_roster(
+            (EXAMPLES / "roster.csv").read_text("utf-8"), today))
+        first, last = example_period(today)
+        data.refresh_national_holidays(first, last)
+        shifts = example_plan(settings, people, holiday_map(data.holidays()), today)
+        data.replace_shifts(first, last, shifts)
+        for example in example_incidents(settings, shifts, today):
+            stored = data.add_incident(example.incident, Reporter(0, example.reporter)
+                                       if example.reporter else None)
+            if (followed := forwarded(example, stored)) is not None:
+                data.save_incident(followed)
     return path
-
-
-def _example_incidents(path: Path, today: date) -> None:
-    with open_data(path, write=True) as data:
-        tz = zone(data.settings().timezone)
-        now = datetime.combine(today, time(8, 0), tz)
-        theft = Incident(0, datetime.combine(today - timedelta(days=1), time(1, 40), tz), now,
-                         "vehicle-theft",
-                         "Sepeda motor Honda Beat hitam hilang dari teras; kunci stang dirusak.",
-                         "high", "Jl. Mulawarman Raya No. 21", loss=14_000_000,
-                         action="Lapor ketua regu, cek CCTV musala, lapor Polsek.")
-        stranger = Incident(0, datetime.combine(today - timedelta(days=3), time(23, 15), tz),
-                            now, "suspicious", "Dua orang mondar-mandir di depan rumah kosong.",
-                            "medium", "Gang Mawar 3", behaviour="Mengintip ke pagar rumah yang"
-                            " kosong lalu pergi ke arah utara.", vehicle="Yamaha Mio merah",
-                            plate="H 1234 XY")
-        for report, reporter in ((theft, Reporter(0, "Rahmat")), (stranger, None)):
-            logged = report.occurred_at + timedelta(minutes=50)
-            timetable = Timetable.of(data.settings())
-            stored = data.add_incident(new_incident(report, logged, timetable.shift_at(
-                report.occurred_at, data.shifts())), reporter)
-            if stored.category == "vehicle-theft":
-                data.save_incident(update_incident(
-                    stored, logged + timedelta(hours=5), status="forwarded",
-                    station="Polsek Tembalang", lp="LP/B/512/XI/2026", sp2hp="A1"))
 
 
 # ------------------------------------------------------------ the two-shift neighbourhood

@@ -220,7 +220,7 @@ def split_calendar(full: Any) -> dict[str, tuple[Any, str]]:
     out = {}
     for event in full.walk("VEVENT"):
         single = icalendar.Calendar()
-        single.add("prodid", "-//ronda//ronda malam//ID")
+        single.add("prodid", full.get("prodid", "-//ronda//ronda malam//ID"))
         single.add("version", "2.0")
         for z in zones:
             single.add_component(z)

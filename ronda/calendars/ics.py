@@ -203,7 +203,7 @@ def to_calendar(events: Sequence[CalendarEvent], name: str, timezone: str, lang:
     import icalendar
 
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//ronda//ronda malam//ID")
+    cal.add("prodid", f"-//ronda//ronda malam//{lang.upper()}")  # the language of its text
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")

@@ -97,7 +97,7 @@ def render_book(out: Output, found: list[Incident], reporters: dict[int, Reporte
     for i in found:
         row = [str(i.id), format_moment(i.occurred_at, timezone, lang),
                out.t(f"category.{i.category}"), i.location,
-               i.description if len(i.description) <= 60 else i.description[:59] + "…",
+               i.description if len(i.description) <= 60 else i.description[:59].rstrip() + "…",
                status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
         if reporters is not None:
             row.append(people_shown(i, reporters.get(i.id), True).reporter)
