@@ -13,13 +13,13 @@ from ronda.cli.replan_view import change_line
 from ronda.cli.schedule_view import (
     accept_bent,
     reason_text,
+    render_report,
     render_schedule,
     shift_json,
     shift_name,
 )
 from ronda.dates import format_date, format_period, parse_date, resolve_period
-from ronda.i18n import format_decimal
-from ronda.model import Volunteer, clean_text
+from ronda.model import clean_text
 from ronda.money import format_money
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.parsing import parse_choice, parse_count
@@ -260,8 +260,7 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
 @app.command("stats")
 def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = False) -> None:
     """Per person: planned, served, excused, absent, weekend and holiday nights, fines."""
-    from ronda.money import format_money
-    from ronda.schedule.reports import fairness, person_stats, team_totals, verdict
+    from ronda.schedule.reports import schedule_report
 
     st = state(ctx)
     with st.data() as data:
@@ -272,75 +271,6 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
             today, start=from_, end=to, default_start=shifts[0].date if shifts else today,
             default_end=lambda _: shifts[-1].date if shifts else today)
         people, timetable = _context(data)
-    in_range = [s for s in shifts if first <= s.date <= last]
-    rows = person_stats(in_range, list(people.values()), timetable.holidays, today)
-    leader_places = sum(1 for s in in_range if s.leader is not None
-                        or (s.short is not None and s.short.no_leader))
-    judged = verdict(rows, list(people.values()), first, last, settings.rest,
-                     settings.max_per_week, leader_places)
-    if json:
-        st.out.json([{**r.to_dict(), **_share_json(judged.shares.get(r.id))} for r in rows])
-        return
-    out = st.out
-    table = [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
-              format_decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
-              str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.weekend),
-              str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
-              format_money(r.fines) if r.fines else ""] for r in rows]
-    out.table(["col.id", "col.name", "col.team", "col.planned", "col.share", "col.served",
-               "col.excused", "col.absent", "col.substituted", "col.weekend", "col.holiday",
-               "col.min_gap", "col.fines"], table, compact=True,
-              title=f"{settings.name} · {format_period(first, last, out.lang)}")
-    out.table(["col.team", "col.people", "col.planned", "col.served", "col.absent", "col.fines"],
-              [[team, str(t["people"]), str(t["planned"]), str(t["served"]), str(t["absent"]),
-                format_money(t["fines"]) if t["fines"] else ""]
-               for team, t in team_totals(rows).items()])
-    out.say("msg.attendance_key", fine=format_money(settings.fine) if settings.fine else "-")
-    for r in rows:
-        share = judged.shares.get(r.id)
-        if share is not None and (share.capped or share.limits):
-            out.say("msg.line", text=share_text(people[r.id], share, first, last, settings,
-                                                out.lang))
-    f = fairness(rows, list(people.values()))
-    if judged.fair or judged.worst is None:
-        out.say("verdict.fair", margin=format_decimal(1.5, out.lang), least=f.least, most=f.most)
-    else:
-        out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
-                share=format_decimal(judged.share, out.lang))
-
-
-def _share_json(share) -> dict:  # noqa: ANN001
-    if share is None:
-        return {"share": None, "can_carry": None, "share_limited_by": []}
-    return {"share": round(share.share, 2), "can_carry": share.capacity,
-            "share_limited_by": list(share.limits)}
-
-
-def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: ANN001
-               lang: str) -> str:
-    """``Joko Susilo: available Sat, Sun; at most 1 a week → can carry 4 duties``."""
-    from ronda.dates import DAY_KEYS, DAY_SHORT
-    from ronda.i18n import format_decimal, t
-
-    parts = []
-    if "days" in share.limits:
-        parts.append(t("share.days", lang, days=", ".join(
-            DAY_SHORT[lang][DAY_KEYS.index(d)] for d in v.days)))
-    if "away" in share.limits:
-        parts.append(t("share.away", lang, periods=", ".join(
-            f"{format_date(max(a.start, first), lang, weekday=False)}–"
-            f"{format_date(min(a.end, last), lang, weekday=False)}"
-            for a in v.away if a.start <= last and a.end >= first)))
-    if "week" in share.limits:
-        parts.append(t("share.week", lang, limit=v.max_per_week or settings.max_per_week))
-    if "joined" in share.limits and v.joined:
-        parts.append(t("share.joined", lang, date=format_date(v.joined, lang, weekday=False)))
-    if "leads" in share.limits:
-        parts.append(t("share.leads", lang))
-    if not parts:
-        parts.append(t("share.rest", lang, rest=settings.rest))
-    if share.capped:
-        return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
-    return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),
-             share=format_decimal(share.share, lang))
-
+    report = schedule_report(shifts, list(people.values()), timetable.holidays, first, last,
+                             settings.rest, settings.max_per_week, today)
+    st.out.emit(json, report.to_json, lambda: render_report(st.out, report, people, settings))

@@ -9,12 +9,14 @@ from typing import Any
 from ronda.cli.context import State
 from ronda.cli.output import Output
 from ronda.cli.volunteer_view import reason_label
-from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, night_name
-from ronda.i18n import t
-from ronda.model import Volunteer
+from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, format_period, night_name
+from ronda.i18n import format_decimal, t
+from ronda.model import Settings, Volunteer
+from ronda.money import format_money
 from ronda.people.volunteers import person_name
 from ronda.phones import display_phone
 from ronda.schedule.edits import Edit
+from ronda.schedule.reports import ScheduleReport
 from ronda.schedule.shifts import Absence, Exclusion, Shift, Shortfall
 from ronda.schedule.timetable import Timetable
 
@@ -136,3 +138,61 @@ def bent_text(bent: Sequence[Exclusion], people: dict[int, Volunteer], lang: str
         by_person.setdefault(e.volunteer, []).append(why_text(e.rule, e.detail, lang))
     return "; ".join(f"{person_name(people, p, lang)}: {', '.join(rules)}"
                      for p, rules in by_person.items())
+
+
+def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunteer],
+                  settings: Settings) -> None:
+    """The accounts table, the teams' totals, the key, each limited share in words and the
+    verdict."""
+    rows, judged, first, last = report.rows, report.judged, report.first, report.last
+    table = [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
+              format_decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
+              str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.weekend),
+              str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
+              format_money(r.fines) if r.fines else ""] for r in rows]
+    out.table(["col.id", "col.name", "col.team", "col.planned", "col.share", "col.served",
+               "col.excused", "col.absent", "col.substituted", "col.weekend", "col.holiday",
+               "col.min_gap", "col.fines"], table, compact=True,
+              title=f"{settings.name} · {format_period(first, last, out.lang)}")
+    out.table(["col.team", "col.people", "col.planned", "col.served", "col.absent", "col.fines"],
+              [[team, str(t["people"]), str(t["planned"]), str(t["served"]), str(t["absent"]),
+                format_money(t["fines"]) if t["fines"] else ""]
+               for team, t in report.teams.items()])
+    out.say("msg.attendance_key", fine=format_money(settings.fine) if settings.fine else "-")
+    for r in rows:
+        share = judged.shares.get(r.id)
+        if share is not None and (share.capped or share.limits):
+            out.say("msg.line", text=share_text(people[r.id], share, first, last, settings,
+                                                out.lang))
+    f = report.spread
+    if judged.fair or judged.worst is None:
+        out.say("verdict.fair", margin=format_decimal(1.5, out.lang), least=f.least, most=f.most)
+    else:
+        out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
+                share=format_decimal(judged.share, out.lang))
+
+
+def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: ANN001
+               lang: str) -> str:
+    """``Joko Susilo: available Sat, Sun; at most 1 a week → can carry 4 duties``."""
+    parts = []
+    if "days" in share.limits:
+        parts.append(t("share.days", lang, days=", ".join(
+            DAY_SHORT[lang][DAY_KEYS.index(d)] for d in v.days)))
+    if "away" in share.limits:
+        parts.append(t("share.away", lang, periods=", ".join(
+            f"{format_date(max(a.start, first), lang, weekday=False)}–"
+            f"{format_date(min(a.end, last), lang, weekday=False)}"
+            for a in v.away if a.start <= last and a.end >= first)))
+    if "week" in share.limits:
+        parts.append(t("share.week", lang, limit=v.max_per_week or settings.max_per_week))
+    if "joined" in share.limits and v.joined:
+        parts.append(t("share.joined", lang, date=format_date(v.joined, lang, weekday=False)))
+    if "leads" in share.limits:
+        parts.append(t("share.leads", lang))
+    if not parts:
+        parts.append(t("share.rest", lang, rest=settings.rest))
+    if share.capped:
+        return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
+    return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),
+             share=format_decimal(share.share, lang))

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from ronda.model import Volunteer
 from ronda.schedule.shifts import EXCUSED, Holiday, Shift, is_weekend
@@ -237,3 +238,41 @@ def verdict(stats: Sequence[PersonStats], people: Sequence[Volunteer], first: da
     worst = max(rows, key=lambda s: abs(s.planned - shares[s.id].share))
     return Verdict(abs(worst.planned - shares[worst.id].share) <= FAIR_MARGIN, worst,
                    shares[worst.id].share, shares)
+
+
+@dataclass(frozen=True)
+class ScheduleReport:
+    """``ronda schedule stats``: each person's account, the verdict against fair shares,
+    the spread and the teams' totals over ``first``..``last``."""
+
+    first: date
+    last: date
+    rows: list[PersonStats]
+    judged: Verdict
+    spread: Fairness
+    teams: dict[str, dict[str, int]]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """One object per person: the account with the share, what they can carry and what
+        limits it (stable field names, for scripts)."""
+        out = []
+        for r in self.rows:
+            share = self.judged.shares.get(r.id)
+            out.append({**r.to_dict(),
+                        "share": round(share.share, 2) if share else None,
+                        "can_carry": share.capacity if share else None,
+                        "share_limited_by": list(share.limits) if share else []})
+        return out
+
+
+def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
+                    holidays: dict[date, Holiday], first: date, last: date, rest: int,
+                    max_per_week: int | None, today: date) -> ScheduleReport:
+    """The accounts of the nights ``first``..``last`` among ``shifts``."""
+    in_range = [s for s in shifts if first <= s.date <= last]
+    rows = person_stats(in_range, people, holidays, today)
+    leader_places = sum(1 for s in in_range if s.leader is not None
+                        or (s.short is not None and s.short.no_leader))
+    judged = verdict(rows, people, first, last, rest, max_per_week, leader_places)
+    return ScheduleReport(first, last, rows, judged, fairness(rows, people), team_totals(rows))
+
