@@ -18,14 +18,7 @@ from ronda.dates import week_of, zone
 from ronda.incidents.book import Incident, Reporter, new_incident
 from ronda.model import Settings, Volunteer
 from ronda.neighbourhood.config import set_value
-from ronda.neighbourhood.example import (
-    example_incidents,
-    example_period,
-    example_plan,
-    example_roster,
-    example_settings,
-    forwarded,
-)
+from ronda.neighbourhood.example import example_settings, store_example
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.people.csvfile import read_roster_csv
 from ronda.people.volunteers import add_away, find_volunteer, parse_reason, volunteer_fields
@@ -165,17 +158,7 @@ def example_neighbourhood(path: Path, today: date, *, lang: str = "en",
     settings = example_settings((EXAMPLES / "neighbourhood.toml").read_text("utf-8"), lang,
                                 slots)
     with create_data(path, settings) as data:
-        people = data.add_volunteers(example_roster(
-            (EXAMPLES / "roster.csv").read_text("utf-8"), today))
-        first, last = example_period(today)
-        data.refresh_national_holidays(first, last)
-        shifts = example_plan(settings, people, holiday_map(data.holidays()), today)
-        data.replace_shifts(first, last, shifts)
-        for example in example_incidents(settings, shifts, today):
-            stored = data.add_incident(example.incident, Reporter(0, example.reporter)
-                                       if example.reporter else None)
-            if (followed := forwarded(example, stored)) is not None:
-                data.save_incident(followed)
+        store_example(data, (EXAMPLES / "roster.csv").read_text("utf-8"), today)
     return path
 
 

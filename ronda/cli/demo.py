@@ -11,7 +11,8 @@ import typer
 from ronda.cli.context import State, state
 from ronda.errors import BadInput
 from ronda.model import Settings, Volunteer
-from ronda.neighbourhood.example import WEEKS, example_settings
+from ronda.neighbourhood.example import WEEKS, example_settings, store_example
+from ronda.store.datafile import create_data
 
 
 def examples_dir() -> Path:
@@ -37,7 +38,8 @@ def demo(ctx: typer.Context,
     path = _demo_path(st)
     settings = demo_settings(st.lang, slots)
     today = st.today(settings.timezone)
-    people = _load_example(path, settings, today)
+    with create_data(path, settings) as data:
+        people = store_example(data, (examples_dir() / "roster.csv").read_text("utf-8"), today)
     _show(st, path, settings, people, today)
 
 
@@ -49,35 +51,6 @@ def _demo_path(st: State) -> Path:
     if st.path.exists():
         raise BadInput("err.file_exists", path=str(st.path))
     return st.path
-
-
-def _load_example(path: Path, settings: Settings, today: date) -> list[Volunteer]:
-    """Store the example roster, its planned weeks and its incident book in a new file."""
-    from ronda.neighbourhood.example import (
-        example_incidents,
-        example_period,
-        example_plan,
-        example_roster,
-        forwarded,
-    )
-    from ronda.neighbourhood.holidays import holiday_map
-    from ronda.store.datafile import create_data
-
-    roster = (examples_dir() / "roster.csv").read_text("utf-8")
-    with create_data(path, settings) as data:
-        people = data.add_volunteers(example_roster(roster, today))
-        first, last = example_period(today)
-        data.refresh_national_holidays(first, last)
-        shifts = example_plan(settings, people, holiday_map(data.holidays()), today)
-        data.replace_shifts(first, last, shifts)
-        for example in example_incidents(settings, shifts, today):
-            from ronda.incidents.book import Reporter
-
-            stored = data.add_incident(example.incident, Reporter(0, example.reporter)
-                                       if example.reporter else None)
-            if (followed := forwarded(example, stored)) is not None:
-                data.save_incident(followed)
-    return people
 
 
 def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],

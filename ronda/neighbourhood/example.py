@@ -1,7 +1,8 @@
 """The example neighbourhood ``ronda demo`` shows: its settings, roster, away periods, a
 planned month with a joint patrol, and two incidents from the past nights.
 
-Pure: the example files' text comes in, records go out; the demo command stores them.
+The example files' text comes in, records go out; ``store_example`` puts them in an open
+data file (given to it: this module opens nothing).
 """
 
 from __future__ import annotations
@@ -119,3 +120,24 @@ def forwarded(example: ExampleIncident, stored: Incident) -> Incident | None:
         return None
     return update_incident(stored, stored.recorded_at + example.forwarded_after,
                            status="forwarded", **example.forwarded)
+
+
+def store_example(data: Any, roster_csv: str, today: date) -> list[Volunteer]:
+    """Fill a new data file (``data``, open for writing, with the example's settings) with
+    the example roster, its planned weeks and its incident book; returns the people."""
+    from ronda.incidents.book import Reporter
+    from ronda.neighbourhood.holidays import holiday_map
+
+    settings = data.settings()
+    people = data.add_volunteers(example_roster(roster_csv, today))
+    first, last = example_period(today)
+    data.refresh_national_holidays(first, last)
+    shifts = example_plan(settings, people, holiday_map(data.holidays()), today)
+    data.replace_shifts(first, last, shifts)
+    for example in example_incidents(settings, shifts, today):
+        stored = data.add_incident(example.incident, Reporter(0, example.reporter)
+                                   if example.reporter else None)
+        if (followed := forwarded(example, stored)) is not None:
+            data.save_incident(followed)
+    return people
+
