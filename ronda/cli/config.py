@@ -8,6 +8,7 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.options import Json
+from ronda.i18n.labels import KENTONGAN_STRIKES
 from ronda.neighbourhood.config import config_items, set_value
 from ronda.store.datafile import DataFile
 
@@ -28,7 +29,7 @@ def show(ctx: typer.Context, json: Json = False) -> None:
     rows = []
     for key, value in config_items(settings, out.lang):
         if key.startswith("kentongan.") and not value:
-            value = out.t(f"kentongan.{key.split('.', 1)[1]}")
+            value = out.t(KENTONGAN_STRIKES[key.split(".", 1)[1]])
         rows.append([key, value])
     out.table(["col.key", "col.value"], rows, title=settings.name)
 

@@ -15,7 +15,7 @@ import typer
 
 from ronda.cli.output import Output
 from ronda.errors import BadInput
-from ronda.i18n import detect_language
+from ronda.i18n import detect_language, languages
 
 if TYPE_CHECKING:
     from ronda.store.datafile import DataFile
@@ -104,8 +104,9 @@ class State:
         """A command's own ``--lang`` (for what it writes), checked like the root option."""
         if lang is None:
             return
-        if lang.strip().lower() not in ("en", "id"):
-            raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
+        if lang.strip().lower() not in languages():
+            raise BadInput("err.bad_choice", field="--lang", value=lang,
+                           choices=", ".join(languages()))
         self.lang_option = lang.strip().lower()
 
     def interactive(self) -> bool:

@@ -19,6 +19,7 @@ from ronda.dates import (
     parse_moment,
 )
 from ronda.errors import BadInput
+from ronda.i18n.labels import CATEGORY, INCIDENT_PROMPT, INCIDENT_STATUS, SEVERITY, label
 from ronda.incidents.book import (
     Incident,
     Reporter,
@@ -89,7 +90,7 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
         stored = data.add_incident(incident, source)
     st.out.done("msg.incident_logged", id=stored.id,
                 when=format_moment(moment, settings.timezone, st.out.lang),
-                category=st.out.t(f"category.{kind}"))
+                category=st.out.t(CATEGORY[kind]))
     if shift is None:
         st.out.say("msg.incident_no_shift")
     if source and not source.public:
@@ -104,13 +105,13 @@ def _ask(st: State, **given: str | None) -> dict[str, str | None]:
         return given
     for key in ("at", "category", "location", "description"):
         if given[key] is None:
-            given[key] = typer.prompt(st.out.t(f"prompt.incident.{key}"), default="",
+            given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
                                       show_default=False, err=True) or None
     if given["category"] and given["category"].strip().lower() in ("suspicious",
                                                                      "mencurigakan"):
         for key in ("behaviour", "clothing"):
             if given[key] is None:
-                given[key] = typer.prompt(st.out.t(f"prompt.incident.{key}"), default="",
+                given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
                                           show_default=False, err=True) or None
     return given
 
@@ -193,8 +194,8 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
     out, lang = st.out, st.out.lang
     i = incident
     pairs = [("col.when", format_moment(i.occurred_at, settings.timezone, lang)),
-             ("col.category", out.t(f"category.{i.category}")),
-             ("col.severity", out.t(f"severity.{i.severity}")),
+             ("col.category", out.t(CATEGORY[i.category])),
+             ("col.severity", out.t(SEVERITY[i.severity])),
              ("col.location", i.location), ("col.description", i.description),
              ("col.who", i.who),
              ("col.witness", i.witness if with_reporters else
@@ -227,8 +228,8 @@ def _change_text(out, c) -> str:  # noqa: ANN001
     if c.field == "note":
         return f"{out.t('col.note')}: {c.new}"
     if c.field == "status":
-        old = out.t(f"status.incident.{c.old}") if c.old else "–"
-        return f"{out.t('col.status')}: {old} → {out.t(f'status.incident.{c.new}')}"
+        old = label(INCIDENT_STATUS, c.old, out.lang) if c.old else "–"
+        return f"{out.t('col.status')}: {old} → {label(INCIDENT_STATUS, c.new, out.lang)}"
     return _police_field(out, c.field, f"{c.old or '–'} → {c.new}")
 
 
@@ -278,7 +279,7 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
     rows = []
     for i in found:
         row = [str(i.id), format_moment(i.occurred_at, settings.timezone, lang),
-               out.t(f"category.{i.category}"), i.location,
+               out.t(CATEGORY[i.category]), i.location,
                i.description if len(i.description) <= 60 else i.description[:59] + "…",
                status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
         if with_reporters:

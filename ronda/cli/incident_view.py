@@ -8,9 +8,10 @@ import json
 from datetime import date
 from typing import Any
 
-from ronda.cli.output import Output
+from ronda.cli.output import Output, Shown
 from ronda.dates import DAY_SHORT, format_period
 from ronda.i18n import format_decimal, t
+from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, PATROL
 from ronda.incidents.report import NIGHT_HOURS
 from ronda.model import Settings
 from ronda.people.csvfile import safe_cell
@@ -24,10 +25,10 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     lang = out.lang
     out.say("msg.incident_stats", total=result["total"], period=period)
     out.table(["col.category", "col.count"],
-              [[t(f"category.{k}", lang), str(n)] for k, n in result["by_category"].items()],
+              [[t(CATEGORY[k], lang), str(n)] for k, n in result["by_category"].items()],
               title=out.t("title.by_category"), compact=True)
     out.table(["col.status", "col.count"],
-              [[t(f"status.incident.{k}", lang), str(n)] for k, n in result["by_status"].items()],
+              [[t(INCIDENT_STATUS[k], lang), str(n)] for k, n in result["by_status"].items()],
               title=out.t("title.by_status"), compact=True)
     counts = {(c["hour"], c["weekday"]): c["count"] for c in result["clock"]}
     top = max(counts.values(), default=0)
@@ -39,7 +40,7 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
             shade = SHADES[min(4, -(-4 * n // top))] if top and n else "·"
             cells.append(f"{shade}{n}" if n else shade)
         rows.append([f"{hour:02d}", *cells])
-    out.table(["col.hour", *DAY_SHORT[lang]], rows,
+    out.table(["col.hour", *map(Shown, DAY_SHORT[lang])], rows,
               title=out.t("title.clock", daytime=result["daytime"]), compact=True)
     peak = max(result["trend"].values(), default=0)
     out.table(["col.month", "col.count"],
@@ -50,7 +51,7 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     out.table(["col.shifts_kind" if several else "col.nights_kind",
                "col.shifts" if several else "col.nights", "col.count",
                "col.per_100_shifts" if several else "col.per_100"],
-              [[out.t(f"nights.{k}"), str(v["nights"]), str(v["incidents"]),
+              [[out.t(PATROL[k]), str(v["nights"]), str(v["incidents"]),
                 "-" if v["per_100"] is None else format_decimal(v["per_100"], lang)]
                for k, v in result["patrol"].items()], title=out.t("title.patrol"),
               compact=True)
@@ -69,8 +70,8 @@ EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "descr
 
 def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any]:
     flat = {k: row.get(k) for k in EXPORT_FIELDS if k in row}
-    flat["category"] = t(f"category.{row['category']}", lang)
-    flat["status"] = t(f"status.incident.{row['status']}", lang)
+    flat["category"] = t(CATEGORY[row["category"]], lang)
+    flat["status"] = t(INCIDENT_STATUS[row["status"]], lang)
     flat.update({k: row["police"][k] for k in ("station", "lp", "sttlp", "sp2hp")})
     flat["shift_date"] = row["shift"]["date"] if row["shift"] else None
     if with_reporters:
@@ -99,9 +100,9 @@ def export_text(fmt: str, rows: list[dict[str, Any]], settings: Settings, first:
     for row in flat:
         counts[row["category"]] = counts.get(row["category"], 0) + 1
     lines += [f"- {k}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    lines += ["", "| # | " + " | ".join(t(f"col.{k}", lang) for k in
-                                        ("when", "category", "location", "description",
-                                         "status")) + " |", "|---" * 6 + "|"]
+    lines += ["", "| # | " + " | ".join(t(k, lang) for k in
+                                        ("col.when", "col.category", "col.location",
+                                         "col.description", "col.status")) + " |", "|---" * 6 + "|"]
     for row in flat:
         cells = [str(row["id"]), row["occurred_at"][:16].replace("T", " "), row["category"],
                  row["location"] or "", row["description"], row["status"] +

@@ -15,6 +15,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, From, To
 from ronda.errors import BadInput
+from ronda.i18n.labels import CALDAV_ERROR, CALDAV_WHY
 from ronda.people.roster import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -96,8 +97,8 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
     if failure is not None:
         if progress.done and not dry_run:
             raise BadInput("err.caldav_partial", url=shown, done=len(progress.done),
-                           planned=planned, why=st.out.t(f"caldav.{failure}"))
-        raise BadInput(f"err.caldav_{failure}", url=shown, seconds=seconds, detail=detail)
+                           planned=planned, why=st.out.t(CALDAV_WHY[failure]))
+        raise BadInput(CALDAV_ERROR[failure], url=shown, seconds=seconds, detail=detail)
     st.out.done("msg.caldav_dry_run" if dry_run else "msg.caldav_published", url=shown,
                 calendars=len(files), **progress.counts())
 

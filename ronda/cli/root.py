@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from ronda.cli.help import translate_help, usage_message
 from ronda.errors import RondaError
-from ronda.i18n import ENV_LANG, detect_language, t
+from ronda.i18n import ENV_LANG, detect_language, languages, t
 
 INTERNAL_ERROR = 3
 
@@ -54,7 +54,7 @@ def language_of(args: Sequence[str], *, read_file: bool) -> str:
     The data file is read for its language setting only when help or an error is shown.
     """
     explicit = _option_value(args, "--lang")
-    if explicit not in ("en", "id"):
+    if explicit not in languages():
         explicit = None
     setting = None
     if read_file and not explicit and not os.environ.get(ENV_LANG):
@@ -135,7 +135,8 @@ class RondaGroup(TyperGroup):
         wants_help = not argv or "--help" in argv or "-h" in argv
         self.lang = language_of(argv, read_file=wants_help)
         self.commands.clear()
-        translate_help(self, self.lang)
+        if wants_help:  # only help shows the root's own texts: --version reads no language
+            translate_help(self, self.lang)
         try:
             result = super().main(args=argv, prog_name=prog_name or "ronda",
                                   complete_var=complete_var, standalone_mode=False, **extra)
