@@ -85,6 +85,27 @@ def test_placeholders_agree_across_languages_and_plural_forms(
     assert not problems, _report(problems)
 
 
+def test_plural_texts_have_every_form_of_each_languages_family(
+        files: dict[str, Language], english) -> None:
+    problems = []
+    plural = {k for k, e in english.items() if isinstance(e, dict)}
+    assert plural, "no plural texts at all"
+    for code, lang in files.items():
+        forms = set(PLURAL_FORMS[lang.plural])
+        for key, entry in lang.texts.items():
+            if key in plural and (not isinstance(entry, dict) or set(entry) != forms):
+                problems.append(f"{code}: {key} needs exactly the forms {sorted(forms)}")
+            elif key not in plural and isinstance(entry, dict):
+                problems.append(f"{code}: {key} has plural forms but is one text in en")
+    assert not problems, _report(problems)
+
+
+def test_no_text_fakes_a_plural(english) -> None:
+    fake = [k for k, e in english.items() for text in _forms(e).values()
+            if "(s)" in text.replace("http(s)", "")]
+    assert not fake, _report(fake)
+
+
 def test_a_text_over_several_lines_keeps_its_spaces() -> None:
     """A line that goes on with a backslash must end in a space, or two words run together."""
     glued = [f"{p.name}:{n}" for p in PACKAGE.joinpath("i18n").glob("*.toml")
@@ -162,11 +183,32 @@ def test_every_value_shown_by_name_has_a_key() -> None:
     assert labels.label(labels.GUEST_ROLE, "lurah", "id") == "lurah"  # from an edited file
 
 
-def test_a_missing_english_text_is_an_error() -> None:
+def test_a_missing_english_text_is_an_error_and_a_plural_needs_a_count() -> None:
     with pytest.raises(KeyError):
         t("msg.no_such_text", "en")
     with pytest.raises(KeyError):
         t("msg.no_such_text", "id")
+    with pytest.raises(TypeError):
+        t("msg.imported", "en")
+
+
+def test_plural_forms_follow_the_count() -> None:
+    assert t("msg.imported", "en", count=1) == "Imported 1 volunteer."
+    assert t("msg.imported", "en", count=2) == "Imported 2 volunteers."
+    assert t("msg.imported", "en", count=0) == "Imported 0 volunteers."
+    assert t("msg.imported", "id", count=1) == "1 petugas diimpor."
+    assert t("msg.imported", "id", count=3) == "3 petugas diimpor."
+    assert t("msg.median_forward", "en", days="1,0").endswith("1,0 days.")
+
+
+def test_commands_say_one_or_many(run, neighbourhood: Path) -> None:
+    assert "Unexpected extra argument: a." in run("volunteer", "list", "a").stderr
+    assert "Unexpected extra arguments: a b." in run("volunteer", "list", "a", "b").stderr
+    assert run("volunteer", "add", "Budi Santoso").exit_code == 0
+    assert "1 volunteer, 0 away today." in run("volunteer", "list").stderr
+    assert run("volunteer", "add", "Siti Aminah").exit_code == 0
+    assert "2 volunteers, 0 away today." in run("volunteer", "list").stderr
+    assert "2 petugas, 0 berhalangan hari ini." in run("volunteer", "list", lang="id").stderr
 
 
 def _paths(command, prefix=()):
@@ -278,7 +320,7 @@ JAVANESE = """\
 meta = { name = "Basa Jawa", plural = "other", formats = "id" }
 
 "msg.volunteer_added" = "{who} wis ditambahaké."
-"msg.volunteer_count" = "{count} petugas, {away} ora bisa teka dina iki."
+"msg.volunteer_count".other = "{count} petugas, {away} ora bisa teka dina iki."
 """
 
 
@@ -300,7 +342,7 @@ def test_a_third_language_is_one_file(javanese: Path, run, roster: Path) -> None
     assert added.exit_code == 0, added.output
     assert "#5 Joko Susilo wis ditambahaké." in added.stderr  # translated
     listed = run("volunteer", "list", lang=None, env={"RONDA_LANG": "jv"})
-    assert "5 petugas, 0 ora bisa teka dina iki." in listed.stderr
+    assert "5 petugas, 0 ora bisa teka dina iki." in listed.stderr  # a plural, family "other"
     assert "Name" in listed.stdout and "Nama" not in listed.stdout  # not translated: English
     assert run("config", "set", "lang", "jv").exit_code == 0
     built = run("schedule", "build", "--from", "2026-11-23", "--weeks", "1", lang=None)

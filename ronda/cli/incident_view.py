@@ -23,7 +23,7 @@ SHADES = " ░▒▓█"
 def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     """Counts, the crime clock, the trend, patrols and follow-up, in the terminal."""
     lang = out.lang
-    out.say("msg.incident_stats", total=result["total"], period=period)
+    out.say("msg.incident_stats", count=result["total"], period=period)
     out.table(["col.category", "col.count"],
               [[t(CATEGORY[k], lang), str(n)] for k, n in result["by_category"].items()],
               title=out.t("title.by_category"), compact=True)

@@ -100,7 +100,7 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
                            planned=planned, why=st.out.t(CALDAV_WHY[failure]))
         raise BadInput(CALDAV_ERROR[failure], url=shown, seconds=seconds, detail=detail)
     st.out.done("msg.caldav_dry_run" if dry_run else "msg.caldav_published", url=shown,
-                calendars=len(files), **progress.counts())
+                count=len(files), **progress.counts())
 
 
 def _report(st: State, action: Any) -> None:
