@@ -305,14 +305,12 @@ def test_the_real_version_path_loads_no_storage_and_no_language_file() -> None:
     assert result.stdout.strip().endswith("loaded:"), result.stdout
 
 
-def test_a_language_file_is_read_on_its_first_text_and_english_only_when_needed() -> None:
+def test_a_language_file_is_read_on_its_first_text_and_alone() -> None:
     code = ("import ronda.i18n as i\nfrom ronda.cli.app import app\nprint(i.loaded())\n"
-            "i.t('label.yes', 'id')\nprint(i.loaded())\n"
-            "i.FOLDER = i.FOLDER  # unchanged: nothing is read again\n"
-            "i.t('label.no', 'id')\nprint(i.loaded())")
+            "i.t('label.yes', 'id')\ni.t('msg.imported', 'id', count=2)\nprint(i.loaded())")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
-    assert result.stdout.split("\n")[:3] == ["()", "('id',)", "('id',)"]
+    assert result.stdout.split("\n")[:2] == ["()", "('id',)"]  # Indonesian is complete
 
 
 JAVANESE = """\
@@ -336,8 +334,18 @@ def javanese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_a_third_language_is_one_file(javanese: Path, run, roster: Path) -> None:
+def test_a_partial_language_falls_back_to_english_text_by_text(javanese: Path) -> None:
     assert ronda.i18n.languages() == ("en", "id", "jv")
+    assert t("msg.volunteer_added", "jv", who="Joko") == "Joko wis ditambahaké."
+    assert ronda.i18n.loaded() == ("jv",)
+    assert t("col.name", "jv") == "Name"  # missing in jv.toml: English, read only now
+    assert ronda.i18n.loaded() == ("jv", "en")
+    assert t("msg.imported", "jv", count=1) == "Imported 1 volunteer."  # English's own forms
+    with pytest.raises(KeyError):
+        t("msg.no_such_text", "jv")
+
+
+def test_a_third_language_is_one_file(javanese: Path, run, roster: Path) -> None:
     added = run("volunteer", "add", "Joko Susilo", lang="jv")
     assert added.exit_code == 0, added.output
     assert "#5 Joko Susilo wis ditambahaké." in added.stderr  # translated
