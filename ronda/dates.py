@@ -11,27 +11,43 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ronda.errors import BadInput
+from ronda.i18n import formats
 
 DAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-DAY_NAMES: dict[str, tuple[str, ...]] = {
+
+class _ByFormats(dict[str, tuple[str, ...]]):
+    """Names for ``en`` and ``id``; another language takes those of the formats it follows
+    (``formats`` in its language file)."""
+
+    def __missing__(self, lang: str) -> tuple[str, ...]:
+        return self[formats(lang)]
+
+
+def indonesian_formats(lang: str) -> bool:
+    """Whether ``lang`` writes times, nights and moments the Indonesian way (22.00, Malam
+    Minggu, pukul): Indonesian, and any language whose file says ``formats = "id"``."""
+    return formats(lang) == "id"
+
+
+DAY_NAMES: dict[str, tuple[str, ...]] = _ByFormats({
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-}
-DAY_SHORT: dict[str, tuple[str, ...]] = {
+})
+DAY_SHORT: dict[str, tuple[str, ...]] = _ByFormats({
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
-}
-MONTH_NAMES: dict[str, tuple[str, ...]] = {
+})
+MONTH_NAMES: dict[str, tuple[str, ...]] = _ByFormats({
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
            "September", "Oktober", "November", "Desember"),
-}
-MONTH_SHORT: dict[str, tuple[str, ...]] = {
+})
+MONTH_SHORT: dict[str, tuple[str, ...]] = _ByFormats({
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-}
+})
 
 # Indonesian zone abbreviations; Asia/Pontianak is WIB too.
 ZONE_ABBREVIATIONS: dict[str, str] = {
@@ -181,7 +197,7 @@ def zone_label(name: str) -> str:
 
 def format_time(t: time, lang: str) -> str:
     """``22.00`` in Indonesian, ``22:00`` in English."""
-    sep = "." if lang == "id" else ":"
+    sep = "." if indonesian_formats(lang) else ":"
     return f"{t.hour:02d}{sep}{t.minute:02d}"
 
 
@@ -199,7 +215,7 @@ def format_date(d: date, lang: str, *, weekday: bool = True, long: bool = False)
 
 def night_name(evening: date, lang: str) -> str:
     """The night's common name: ``Malam Minggu`` (the evening before Sunday), ``Saturday night``."""
-    if lang == "id":
+    if indonesian_formats(lang):
         return f"Malam {DAY_NAMES['id'][(evening.weekday() + 1) % 7]}"
     return f"{DAY_NAMES['en'][evening.weekday()]} night"
 
@@ -342,7 +358,7 @@ def _parse_moment(text: str, now: datetime) -> datetime:
 def format_moment(moment: datetime, zone_name: str, lang: str) -> str:
     """``Sabtu, 28/11/2026 pukul 23.40 WIB`` (``at 23:40`` in English)."""
     local = moment.astimezone(zone(zone_name))
-    word = "pukul" if lang == "id" else "at"
+    word = "pukul" if indonesian_formats(lang) else "at"
     return f"{format_date(local.date(), lang)} {word} {format_time(local.time(), lang)} " \
            f"{zone_label(zone_name)}"
 

@@ -6,6 +6,7 @@ Plain dataclasses with conversion to and from the JSON records the data file hol
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
@@ -185,8 +186,8 @@ class Settings:
             "fine": _need(d, "fine", int), "jimpitan": _need(d, "jimpitan", int),
             "emergency": pairs("emergency"), "kentongan": pairs("kentongan"),
         }
-        if values["lang"] not in ("en", "id"):
-            raise SchemaError("field 'lang' must be 'en' or 'id'")
+        if not re.fullmatch(r"[a-z]{2,3}", values["lang"]):  # a language file may come later
+            raise SchemaError("field 'lang' is not a language code such as 'en' or 'id'")
         return cls(**values)
 
 

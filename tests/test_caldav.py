@@ -283,3 +283,12 @@ def test_a_stalled_server_meets_the_deadline_and_leaves_the_file_free(
     assert result.exit_code == 2 and "Only 2 of 14 changes reached" in result.stderr
     assert elapsed < 15
     assert "Warga Sabar" in planned.read_text()
+
+
+def test_a_port_with_401_in_it_is_no_refused_login() -> None:
+    from ronda.calendars.caldav import describe_failure
+
+    refused = ConnectionRefusedError("Max retries exceeded with url (host 127.0.0.1:34019)")
+    assert describe_failure(refused) == "unreachable"
+    assert describe_failure(Exception("401 Unauthorized")) == "login"
+    assert describe_failure(Exception("HTTP 403 from /koordinator/ronda/")) == "login"

@@ -94,7 +94,7 @@ def test_db_backups_check_and_restore(run: Run, roster: Path) -> None:
     assert run("volunteer", "remove", "Siti").exit_code == 0
     (backup,) = json.loads(run("db", "backups", "--json").stdout)
     assert set(backup) == {"number", "path", "taken", "size"} and backup["number"] == 1
-    assert "1 backup(s)" in run("db", "backups").stderr
+    assert "1 backup in " in run("db", "backups").stderr
     check = json.loads(run("db", "check", "--json").stdout)
     assert check["ok"] is True and check["records"] == {"settings": 1, "volunteers": 4}
     restored = run("db", "restore", "1", "--yes")

@@ -37,7 +37,7 @@ def test_list_shows_a_table_in_either_language(run: Run, roster: Path) -> None:
     for text in ("Name", "Phone", "Team", "Budi Santoso", "0812-3456-7890", "Mon Wed Fri",
                  "★"):
         assert text in en.stdout
-    assert "4 volunteer(s), 0 away today." in en.stderr
+    assert "4 volunteers, 0 away today." in en.stderr
     id_ = run("volunteer", "list", lang="id")
     for text in ("Nama", "No. HP", "Regu", "Sen Rab Jum", "semua", "aktif"):
         assert text in id_.stdout

@@ -123,7 +123,7 @@ def test_the_roster_lists_leaders_first_with_whole_phones_and_who_is_away(
     text = shown(rt012, "volunteer", "list", lang=lang)
     assert_golden(f"two-shifts/volunteers-{lang}.txt", text)
     assert len(PHONE.findall(text)) == 34
-    assert ("34 volunteer(s), 1 away today." if lang == "en" else
+    assert ("34 volunteers, 1 away today." if lang == "en" else
             "34 petugas, 1 berhalangan hari ini.") in text
 
 

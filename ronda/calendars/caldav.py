@@ -8,6 +8,7 @@ publishes, then records what it published under a short lock.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -234,6 +235,7 @@ def describe_failure(exc: BaseException) -> str:
     kind, text = type(exc).__name__, str(exc)
     if isinstance(exc, TimeoutError) or "Timeout" in kind or "timed out" in text:
         return "timeout"
-    if "Authoriz" in kind or "Unauthor" in text or "401" in text or "403" in text:
+    # an HTTP status, not digits of a port or a path (127.0.0.1:34019 is no refused login)
+    if "Authoriz" in kind or "Unauthor" in text or re.search(r"(?<!\d)40[13](?!\d)", text):
         return "login"
     return "unreachable"

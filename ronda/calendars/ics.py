@@ -17,6 +17,7 @@ from typing import Any
 
 from ronda.dates import DAY_CHANGE, check_range, format_date, night_name, zone
 from ronda.i18n import t
+from ronda.i18n.labels import EVENT_KIND, GUEST_ROLE, label
 from ronda.model import Settings, Volunteer, clean_text
 from ronda.phones import display_phone
 from ronda.schedule.shifts import Shift
@@ -104,7 +105,7 @@ def _team_text(shift: Shift, people: dict[int, Volunteer], lang: str,
         mark = f" ({t('poster.leader', lang)})" if p == shift.leader else ""
         phone = f" {display_phone(v.phone)}" if with_contacts and v.phone else ""
         lines.append(f"- {v.name}{mark}{phone}")
-    lines += [f"+ {g.name} ({t(f'role.{g.role}', lang)})" for g in shift.guests]
+    lines += [f"+ {g.name} ({label(GUEST_ROLE, g.role, lang)})" for g in shift.guests]
     return "\n".join(lines)
 
 
@@ -141,7 +142,7 @@ def community_events(events: Iterable[CommunityEvent], settings: Settings,
                      lang: str) -> list[CalendarEvent]:
     base = slug(settings.name)
     return [CalendarEvent(f"event-{e.id}.{base}@ronda", e.start, e.end,
-                          f"{e.title} · {t(f'event.kind.{e.kind}', lang)}", e.location,
+                          f"{e.title} · {t(EVENT_KIND[e.kind], lang)}", e.location,
                           t("cal.event", lang, name=settings.name), scope="event")
             for e in events]
 

@@ -9,6 +9,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.options import Json
 from ronda.cli.output import Output
+from ronda.i18n.labels import KENTONGAN_STRIKES
 from ronda.model import Settings
 from ronda.neighbourhood.config import config_items, set_value
 from ronda.store.datafile import DataFile
@@ -30,7 +31,7 @@ def _render_settings(out: Output, settings: Settings) -> None:
     rows = []
     for key, value in config_items(settings, out.lang):
         if key.startswith("kentongan.") and not value:
-            value = out.t(f"kentongan.{key.split('.', 1)[1]}")
+            value = out.t(KENTONGAN_STRIKES[key.split(".", 1)[1]])
         rows.append([key, value])
     out.table(["col.key", "col.value"], rows, title=settings.name)
 

@@ -15,7 +15,7 @@ import typer
 
 from ronda.cli.output import Output
 from ronda.errors import BadInput
-from ronda.i18n import detect_language
+from ronda.i18n import LanguageChoice, languages
 
 if TYPE_CHECKING:
     from ronda.store.datafile import DataFile
@@ -33,10 +33,9 @@ class State:
     """The root options: data file, language, colour, debug."""
 
     db: str | None = None
-    lang_option: str | None = None
+    language: LanguageChoice = field(default_factory=LanguageChoice)
     no_color: bool = False
     debug: bool = False
-    setting_lang: str | None = None
     _out: Output | None = field(default=None, repr=False)
 
     @property
@@ -47,7 +46,8 @@ class State:
 
     @property
     def lang(self) -> str:
-        return detect_language(self.lang_option, self.setting_lang)
+        """The language of every message of this run."""
+        return self.language.code
 
     @property
     def out(self) -> Output:
@@ -99,23 +99,19 @@ class State:
         path = self.path
         mode = loose_mode(path) if write else None
         with open_data(path, write=write, backup=backup) as handle:
-            self.setting_lang = handle.settings().lang
+            self.language.learn_setting(handle.settings().lang)
             yield handle
         if mode is not None and loose_mode(path) is None:  # rewritten 0600: say so
             self.out.warn("warn.file_mode_fixed", path=str(path), mode=f"{mode:o}")
-
-    def choose_lang(self, lang: str | None) -> None:
-        """The root ``--lang``: the language of every message of this run."""
-        if lang is not None:
-            self.lang_option = self.document_lang(lang)
 
     def document_lang(self, lang: str | None) -> str:
         """The language of what a command writes (a poster, a calendar): its own ``--lang``,
         else the language of the run. Messages stay in the language of the run."""
         if lang is None:
             return self.lang
-        if lang.strip().lower() not in ("en", "id"):
-            raise BadInput("err.bad_choice", field="--lang", value=lang, choices="en, id")
+        if lang.strip().lower() not in languages():
+            raise BadInput("err.bad_choice", field="--lang", value=lang,
+                           choices=", ".join(languages()))
         return lang.strip().lower()
 
     def interactive(self) -> bool:

@@ -10,6 +10,7 @@ from ronda.cli.context import state
 from ronda.cli.options import Json
 from ronda.dates import format_moment, parse_datetime
 from ronda.errors import BadInput
+from ronda.i18n.labels import EVENT_KIND
 from ronda.parsing import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -48,7 +49,7 @@ def list_(ctx: typer.Context, json: Json = False) -> None:
     lang = st.out.lang
     st.out.table(["col.id", "col.when", "col.name", "col.kind", "col.location"],
                  [[str(e.id), format_moment(e.start, settings.timezone, lang), e.title,
-                   st.out.t(f"event.kind.{e.kind}"), e.location] for e in events])
+                   st.out.t(EVENT_KIND[e.kind]), e.location] for e in events])
 
 
 @app.command("remove")

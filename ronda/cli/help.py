@@ -82,7 +82,7 @@ def usage_message(exc: Any, lang: str) -> str:
         if guess := re.search(r"Did you mean '([^']+)'", exc.message):
             text += " " + t("err.usage.did_you_mean", lang, name=guess[1])
     elif m := re.match(r"Got unexpected extra arguments?(?:\(s\))? \((.+)\)", exc.message):
-        text = t("err.usage.extra", lang, args=m[1])
+        text = t("err.usage.extra", lang, args=m[1], count=len(m[1].split()))
     else:
         text = t("err.usage.other", lang, detail=exc.message)
     return f"{text} {hint}"

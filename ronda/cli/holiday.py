@@ -35,7 +35,7 @@ def add(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")],
                            replace_national_years=set())
         followed = follow_roster(st, data, "holiday")  # extras added, changed or gone
     key = "msg.holiday_added_shifts" if len(settings.slots) > 1 else "msg.holiday_added"
-    st.out.done(key, name=title, night=format_date(when, st.out.lang), extra=more)
+    st.out.done(key, name=title, night=format_date(when, st.out.lang), count=more)
     tell(st, followed)
 
 

@@ -18,6 +18,7 @@ from ronda.dates import (
     resolve_period,
 )
 from ronda.errors import BadInput
+from ronda.i18n.labels import CATEGORY, INCIDENT_PROMPT
 from ronda.incidents.book import (
     EARLIEST,
     Incident,
@@ -84,7 +85,7 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
         stored = data.add_incident(incident, source)
     st.out.done("msg.incident_logged", id=stored.id,
                 when=format_moment(moment, settings.timezone, st.out.lang),
-                category=st.out.t(f"category.{kind}"))
+                category=st.out.t(CATEGORY[kind]))
     if shift is None:
         st.out.say("msg.incident_no_shift")
     if source and not source.public:
@@ -99,13 +100,13 @@ def _ask(st: State, **given: str | None) -> dict[str, str | None]:
         return given
     for key in ("at", "category", "location", "description"):
         if given[key] is None:
-            given[key] = typer.prompt(st.out.t(f"prompt.incident.{key}"), default="",
+            given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
                                       show_default=False, err=True) or None
     if given["category"] and given["category"].strip().lower() in ("suspicious",
                                                                      "mencurigakan"):
         for key in ("behaviour", "clothing"):
             if given[key] is None:
-                given[key] = typer.prompt(st.out.t(f"prompt.incident.{key}"), default="",
+                given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
                                           show_default=False, err=True) or None
     return given
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ronda.cli.output import Output
+from ronda.cli.output import Output, Shown
 from ronda.dates import DAY_SHORT, format_date, format_moment
 from ronda.i18n import format_decimal, t
+from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, PATROL, SEVERITY, label
 from ronda.incidents.book import Incident, Reporter
 from ronda.incidents.privacy import PeopleShown, people_shown
 from ronda.incidents.report import NIGHT_HOURS, status_text
@@ -22,12 +23,12 @@ SHADES = " ░▒▓█"
 def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     """Counts, the crime clock, the trend, patrols and follow-up, in the terminal."""
     lang = out.lang
-    out.say("msg.incident_stats", total=result["total"], period=period)
+    out.say("msg.incident_stats", count=result["total"], period=period)
     out.table(["col.category", "col.count"],
-              [[t(f"category.{k}", lang), str(n)] for k, n in result["by_category"].items()],
+              [[t(CATEGORY[k], lang), str(n)] for k, n in result["by_category"].items()],
               title=out.t("title.by_category"), compact=True)
     out.table(["col.status", "col.count"],
-              [[t(f"status.incident.{k}", lang), str(n)] for k, n in result["by_status"].items()],
+              [[t(INCIDENT_STATUS[k], lang), str(n)] for k, n in result["by_status"].items()],
               title=out.t("title.by_status"), compact=True)
     counts = {(c["hour"], c["weekday"]): c["count"] for c in result["clock"]}
     top = max(counts.values(), default=0)
@@ -39,7 +40,7 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
             shade = SHADES[min(4, -(-4 * n // top))] if top and n else "·"
             cells.append(f"{shade}{n}" if n else shade)
         rows.append([f"{hour:02d}", *cells])
-    out.table(["col.hour", *DAY_SHORT[lang]], rows,
+    out.table(["col.hour", *map(Shown, DAY_SHORT[lang])], rows,
               title=out.t("title.clock", daytime=result["daytime"]), compact=True)
     peak = max(result["trend"].values(), default=0)
     out.table(["col.month", "col.count"],
@@ -50,7 +51,7 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     out.table(["col.shifts_kind" if several else "col.nights_kind",
                "col.shifts" if several else "col.nights", "col.count",
                "col.per_100_shifts" if several else "col.per_100"],
-              [[out.t(f"nights.{k}"), str(v["nights"]), str(v["incidents"]),
+              [[out.t(PATROL[k]), str(v["nights"]), str(v["incidents"]),
                 "-" if v["per_100"] is None else format_decimal(v["per_100"], lang)]
                for k, v in result["patrol"].items()], title=out.t("title.patrol"),
               compact=True)
@@ -67,8 +68,8 @@ def render_incident(out: Output, i: Incident, shown: PeopleShown, linked: Shift 
     """One incident in full, with its timeline; reporter and witness as ``shown`` allows."""
     lang = out.lang
     pairs = [("col.when", format_moment(i.occurred_at, settings.timezone, lang)),
-             ("col.category", out.t(f"category.{i.category}")),
-             ("col.severity", out.t(f"severity.{i.severity}")),
+             ("col.category", out.t(CATEGORY[i.category])),
+             ("col.severity", out.t(SEVERITY[i.severity])),
              ("col.location", i.location), ("col.description", i.description),
              ("col.who", i.who),
              ("col.witness", shown.witness or (out.t("label.confidential")
@@ -96,7 +97,7 @@ def render_book(out: Output, found: list[Incident], reporters: dict[int, Reporte
     rows = []
     for i in found:
         row = [str(i.id), format_moment(i.occurred_at, timezone, lang),
-               out.t(f"category.{i.category}"), i.location,
+               out.t(CATEGORY[i.category]), i.location,
                i.description if len(i.description) <= 60 else i.description[:59].rstrip() + "…",
                status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
         if reporters is not None:
@@ -118,8 +119,8 @@ def _change_text(out, c) -> str:  # noqa: ANN001
     if c.field == "note":
         return f"{out.t('col.note')}: {c.new}"
     if c.field == "status":
-        old = out.t(f"status.incident.{c.old}") if c.old else "–"
-        return f"{out.t('col.status')}: {old} → {out.t(f'status.incident.{c.new}')}"
+        old = label(INCIDENT_STATUS, c.old, out.lang) if c.old else "–"
+        return f"{out.t('col.status')}: {old} → {label(INCIDENT_STATUS, c.new, out.lang)}"
     return _police_field(out, c.field, f"{c.old or '–'} → {c.new}")
 
 

@@ -10,6 +10,7 @@ from ronda import __version__
 from ronda.cli.context import state
 from ronda.cli.options import Json
 from ronda.errors import DataFileError
+from ronda.i18n.labels import DB_SOURCE
 from ronda.store.datafile import ENV_DB, list_backups
 
 
@@ -39,7 +40,7 @@ def info(ctx: typer.Context, json: Json = False) -> None:
     out = st.out
     records = facts["records"]
     pairs = [("info.version", __version__), ("info.path", str(path)),
-             ("info.source", out.t(f"info.source.{source}")),
+             ("info.source", out.t(DB_SOURCE[source])),
              ("info.exists", out.t("label.yes" if facts["exists"] else "label.no"))]
     if facts["exists"]:
         pairs += [("info.neighbourhood", str(facts["neighbourhood"] or "")),

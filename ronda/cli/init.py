@@ -9,6 +9,7 @@ import typer
 from ronda.cli.context import state
 from ronda.cli.options import Yes
 from ronda.errors import BadInput
+from ronda.i18n.labels import INIT_PROMPT
 from ronda.model import Settings
 from ronda.neighbourhood.config import set_value
 from ronda.store.datafile import create_data
@@ -58,7 +59,7 @@ def init(
     if st.interactive() and name is None:
         for key in PROMPTED:
             if given[key] is None and not (key in ("start", "end") and slots):
-                given[key] = typer.prompt(st.out.t(f"prompt.init.{key}"), default="",
+                given[key] = typer.prompt(st.out.t(INIT_PROMPT[key]), default="",
                                           show_default=False, err=True) or None
     settings = Settings(name="-", lang=st.lang)
     for key, value in given.items():
@@ -72,6 +73,6 @@ def init(
             raise BadInput("err.file_exists", path=str(path))
         st.confirm("confirm.replace_file", yes, path=str(path))
     with create_data(path, settings, replace=force):
-        st.setting_lang = settings.lang
+        st.language.learn_setting(settings.lang)
     st.out.done("msg.initialised", name=settings.name, path=str(path))
     st.out.say("msg.next_steps")

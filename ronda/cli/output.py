@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 PLAIN_TABLE_ROWS = 100
 
 
+class Shown(str):
+    """A table header already in the reader's language (a day name), not a message key."""
+
+
 class Output:
     """Renders for one command in one language."""
 
@@ -45,6 +49,9 @@ class Output:
 
             return format_date(value, self.lang, weekday=False)
         return value
+
+    def _header(self, header: str) -> str:
+        return header if isinstance(header, Shown) else self.t(header)
 
     def _console(self, stderr: bool) -> Console:
         from rich.console import Console
@@ -92,12 +99,13 @@ class Output:
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
               title: str | None = None, row_styles: Sequence[str | None] | None = None,
               no_wrap: Sequence[int] = (), compact: bool = False) -> None:
-        """A table whose header cells are message keys and whose cells are plain text.
+        """A table whose header cells are message keys (or ``Shown``) and whose cells are
+        plain text.
 
         Long tables print as plain aligned text: rich takes about 1 ms a row to lay out.
         """
         if len(rows) > PLAIN_TABLE_ROWS:
-            self._plain_table([self.t(k) for k in headers], rows, title)
+            self._plain_table([self._header(k) for k in headers], rows, title)
             return
         from rich import box
         from rich.table import Table
@@ -114,9 +122,9 @@ class Output:
             words = any(" " in line for row in rows for line in row[i].splitlines())
             longest = max((len(w) for row in rows for w in row[i].split()), default=0)
             keep = not words or i in no_wrap
-            table.add_column(self.t(key), overflow="fold", no_wrap=keep,
+            table.add_column(self._header(key), overflow="fold", no_wrap=keep,
                              min_width=min(longest, 14) if words else None)
-            header = self.t(key)
+            header = self._header(key)
             cells = max((cell_len(line) for row in rows for line in row[i].splitlines()),
                         default=0)
             narrowest = max(min(longest, 14), *(cell_len(w) for w in header.split()), 3)
@@ -133,7 +141,7 @@ class Output:
             Console(width=max(console.width, natural), no_color=True, highlight=False,
                     force_terminal=False).print(table)
         elif least > console.width:  # too narrow even wrapped: one block a row
-            self._stacked([self.t(k) for k in headers], rows, title, row_styles)
+            self._stacked([self._header(k) for k in headers], rows, title, row_styles)
         else:
             console.print(table)
 

@@ -15,6 +15,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, From, To
 from ronda.errors import BadInput
+from ronda.i18n.labels import CALDAV_ERROR, CALDAV_WHY
 from ronda.parsing import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -63,10 +64,10 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
     if failure is not None:
         if progress.done and not dry_run:
             raise BadInput("err.caldav_partial", url=shown, done=len(progress.done),
-                           planned=progress.planned, why=st.out.t(f"caldav.{failure}"))
-        raise BadInput(f"err.caldav_{failure}", url=shown, seconds=seconds, detail=detail)
+                           planned=progress.planned, why=st.out.t(CALDAV_WHY[failure]))
+        raise BadInput(CALDAV_ERROR[failure], url=shown, seconds=seconds, detail=detail)
     st.out.done("msg.caldav_dry_run" if dry_run else "msg.caldav_published", url=shown,
-                calendars=len(feeds.feeds), **progress.counts())
+                count=len(feeds.feeds), **progress.counts())
 
 
 def _account(url: str, user: str | None, password_env: str | None

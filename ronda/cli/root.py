@@ -7,14 +7,15 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
 from ronda.cli.help import translate_help, usage_message
-from ronda.errors import RondaError
-from ronda.i18n import ENV_LANG, detect_language, t
+from ronda.errors import BadInput, RondaError
+from ronda.i18n import ENV_LANG, LanguageChoice, detect_language, languages, t
 
 INTERNAL_ERROR = 3
 
@@ -37,37 +38,50 @@ COMMANDS: dict[str, str] = {
 }
 
 
+ROOT_VALUE_OPTIONS = ("--db", "--lang")
+
+
 def _option_value(args: Sequence[str], option: str) -> str | None:
-    """The value of a root option (``--db X`` or ``--db=X``), read before parsing."""
+    """The value of a root option (``--db X`` or ``--db=X``), read before parsing: only
+    before the command's name, so a command's own ``--lang`` is not taken for the root's."""
     value = None
-    for i, arg in enumerate(args):
-        if arg == option and i + 1 < len(args):
-            value = args[i + 1]
-        elif arg.startswith(option + "="):
-            value = arg[len(option) + 1:]
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if not arg.startswith("-"):
+            break  # the command: what follows is its own
+        name, has_value, inline = arg.partition("=")
+        if name in ROOT_VALUE_OPTIONS and not has_value:
+            if name == option and i + 1 < len(args):
+                value = args[i + 1]
+            i += 2
+            continue
+        if name == option and has_value:
+            value = inline
+        i += 1
     return value
 
 
-def language_of(args: Sequence[str], *, read_file: bool) -> str:
-    """The language of this run, decided before the options are parsed.
-
-    The data file is read for its language setting only when help or an error is shown.
+def language_of(args: Sequence[str], *, read_file: bool) -> LanguageChoice:
+    """The language of this run, decided before the options are parsed (help and usage
+    errors are shown before any command runs). A ``--lang`` no file exists for is refused
+    here, once. The data file is read for its language setting only when help or an error
+    is shown; otherwise the command reads it when it opens the file.
     """
     explicit = _option_value(args, "--lang")
-    if explicit not in ("en", "id"):
-        explicit = None
-    setting = None
+    if explicit is not None and explicit.strip().lower() not in languages():
+        raise BadInput("err.bad_choice", field="--lang", value=explicit,
+                       choices=", ".join(languages()))
+    language = LanguageChoice(explicit.strip().lower() if explicit else None)
     if read_file and not explicit and not os.environ.get(ENV_LANG):
         from ronda.store.datafile import (  # only then: start-up stays light
             peek_language,
             resolve_path,
         )
 
-        try:
-            setting = peek_language(resolve_path(_option_value(args, "--db")))
-        except RondaError:  # a bad --db is reported once the command runs
-            setting = None
-    return detect_language(explicit, setting)
+        with suppress(RondaError):  # a bad --db is reported once the command runs
+            language.setting = peek_language(resolve_path(_option_value(args, "--db")))
+    return language
 
 
 class RondaGroup(TyperGroup):
@@ -133,9 +147,20 @@ class RondaGroup(TyperGroup):
 
         argv = list(sys.argv[1:] if args is None else args)
         wants_help = not argv or "--help" in argv or "-h" in argv
-        self.lang = language_of(argv, read_file=wants_help)
+        try:
+            self.language = language_of(argv, read_file=wants_help)
+        except BadInput as exc:
+            from ronda.cli.output import Output
+
+            out = Output(detect_language())
+            out.error_line(out.t(exc.key, **exc.args_))
+            if standalone_mode:
+                sys.exit(2)
+            return 2
+        self.lang = self.language.code
         self.commands.clear()
-        translate_help(self, self.lang)
+        if wants_help:  # only help shows the root's own texts: --version reads no language
+            translate_help(self, self.lang)
         try:
             result = super().main(args=argv, prog_name=prog_name or "ronda",
                                   complete_var=complete_var, standalone_mode=False, **extra)
@@ -145,14 +170,14 @@ class RondaGroup(TyperGroup):
         except ce.UsageError as exc:
             from ronda.cli.output import Output
 
-            lang = language_of(argv, read_file=True)
+            lang = language_of(argv, read_file=True).code
             Output(lang).error_line(usage_message(exc, lang))
             code = 2
         except typer.Abort:
             from ronda.cli.output import Output
 
-            Output(language_of(argv, read_file=False)).error_line(
-                t("err.cancelled", language_of(argv, read_file=False)))
+            lang = self.language.code
+            Output(lang).error_line(t("err.cancelled", lang))
             code = 2
         if standalone_mode:
             sys.exit(code)

@@ -45,14 +45,14 @@ def roster(
 
     st = state(ctx)
     fmt = parse_choice(format_, FORMATS, "--format")
-    doc = st.document_lang(lang)  # the poster's language; messages keep the run's
     if patrol_sheet and fmt in ("whatsapp", "teams"):
         raise BadInput("err.patrol_sheet_private")
     count = parse_count(weeks, "--weeks", minimum=1, maximum=53)
     if changes or tell or since:
-        _changes(st, fmt, since, tell, output, doc)
+        _changes(st, fmt, since, tell, output, lang)
         return
     with st.data() as data:
+        doc = st.document_lang(lang)  # the poster's language; messages keep the run's
         settings = data.settings()
         today = st.today(settings.timezone)
         # at 02.00 "tonight" is the evening whose late shift is on duty now
@@ -150,7 +150,7 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
 
 
 def _changes(st: State, fmt: str, since: str | None, tell: bool,
-             output: str | None, lang: str) -> None:
+             output: str | None, lang_option: str | None) -> None:
     """The "schedule changed" message for the group (or, with --tell, one per person)."""
     from ronda.neighbourhood.holidays import holiday_map
     from ronda.schedule.announce import fold_changes, group_message, personal_notes
@@ -166,6 +166,7 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
                       if open_to_change(s, timetable, now)}
         folded = fold_changes(data.plan_changes(first.isoformat()), still_open)
         people = {v.id: v for v in data.volunteers()}
+        lang = st.document_lang(lang_option)
     if not folded:
         st.out.say("msg.no_changes", since=first)
         return

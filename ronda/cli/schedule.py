@@ -114,7 +114,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
     filled = sum(1 for s in plan.shifts if not (s.short and s.short.available <
                                                   s.short.required))
     nights_count = (end - start).days + 1
-    out.done("msg.built", period=format_period(start, end, lang), nights=nights_count,
+    out.done("msg.built", period=format_period(start, end, lang), count=nights_count,
              filled=filled, slots=len(plan.shifts))
     for s in plan.shifts:
         if s.short:
@@ -136,8 +136,8 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
 
     has_leaders, per_shift = leader_rule(people.values(), len(timetable.slots))
     if has_leaders and not per_shift:
-        out.warn("warn.few_leaders", leaders=sum(1 for v in people.values()
-                                                 if v.active and v.leader),
+        out.warn("warn.few_leaders", count=sum(1 for v in people.values()
+                                               if v.active and v.leader),
                  slots=len(timetable.slots))
     for d, team, missing, suggested in plan.team_gaps:
         out.warn("warn.team_short", night=format_date(d, lang), team=team,

@@ -11,6 +11,7 @@ from ronda.cli.output import Output
 from ronda.cli.volunteer_view import reason_label
 from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, format_period, night_name
 from ronda.i18n import format_decimal, t
+from ronda.i18n.labels import ABSENCE, GUEST_ROLE, WHY, label
 from ronda.model import Settings, Volunteer
 from ronda.money import format_money
 from ronda.people.volunteers import person_name
@@ -31,7 +32,7 @@ def why_text(rule: str, detail: str, lang: str) -> str:
         return t("why.day", lang, day=DAY_NAMES[lang][DAY_KEYS.index(detail)])
     if rule == "week":
         return t("why.week", lang, limit=detail)
-    return t(f"why.{rule}", lang)
+    return label(WHY, rule, lang)
 
 
 def reason_text(short: Shortfall, people: dict[int, Volunteer], lang: str) -> str:
@@ -74,7 +75,7 @@ def shift_json(shift: Shift, timetable: Timetable, people: dict[int, Volunteer],
 
 def absence_text(a: Absence, people: dict[int, Volunteer], lang: str) -> str:
     """``Heru Purnomo: sick; Dani stood in``."""
-    text = f"{person_name(people, a.volunteer, lang)}: {t(f'absence.{a.reason}', lang)}"
+    text = f"{person_name(people, a.volunteer, lang)}: {label(ABSENCE, a.reason, lang)}"
     helper = person_name(people, a.substitute_id, lang) if a.substitute_id is not None \
         else a.substitute
     return t("label.stood_in", lang, text=text, who=helper) if helper else text
@@ -112,7 +113,7 @@ def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
             notes.append(t("label.logged", lang, note=s.note) if s.note else
                          t("label.logged_plain", lang))
             notes += [absence_text(a, people, lang) for a in s.absences]
-        duty += [f"+ {g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
+        duty += [f"+ {g.name} ({label(GUEST_ROLE, g.role, lang)})" for g in s.guests]
         rows.append([night_label(s.date, lang) if s.date != previous else "",
                      timetable.hours_of(s, lang),
                      "\n".join(duty) or "-", "\n".join(notes)])
@@ -191,7 +192,7 @@ def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: 
     if "leads" in share.limits:
         parts.append(t("share.leads", lang))
     if not parts:
-        parts.append(t("share.rest", lang, rest=settings.rest))
+        parts.append(t("share.rest", lang, count=settings.rest))
     if share.capped:
         return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
     return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),

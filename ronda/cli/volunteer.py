@@ -178,7 +178,8 @@ def remove(ctx: typer.Context, volunteer: VolunteerRef,
         st.out.done("msg.volunteer_purged", id=v.id)
         st.out.warn("warn.purge_backups")
         if mentioned:
-            st.out.warn("warn.purge_free_text", ids=", ".join(f"#{i}" for i in mentioned))
+            st.out.warn("warn.purge_free_text", ids=", ".join(f"#{i}" for i in mentioned),
+                        count=len(mentioned))
     else:
         st.out.done("msg.volunteer_removed", who=label(v))
     tell(st, followed)

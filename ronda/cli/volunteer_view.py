@@ -6,8 +6,8 @@ from datetime import date
 
 from ronda.dates import DAY_KEYS, DAY_SHORT, format_date
 from ronda.i18n import t
+from ronda.i18n.labels import AWAY_REASON, label
 from ronda.model import Away, Volunteer
-from ronda.people.volunteers import AWAY_REASONS
 from ronda.phones import display_phone
 
 
@@ -30,7 +30,7 @@ def days_label(days: tuple[str, ...], lang: str) -> str:
 
 
 def reason_label(reason: str, lang: str) -> str:
-    return t(f"reason.{reason}", lang) if reason in AWAY_REASONS else reason
+    return label(AWAY_REASON, reason, lang)
 
 
 def away_label(a: Away, lang: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ronda.dates import format_period
 from ronda.i18n import t
+from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, label
 from ronda.model import Settings
 from ronda.people.csvfile import safe_cell
 from ronda.printing.text import markdown_cell
@@ -24,8 +25,8 @@ EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "descr
 
 def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any]:
     flat = {k: row.get(k) for k in EXPORT_FIELDS if k in row}
-    flat["category"] = t(f"category.{row['category']}", lang)
-    flat["status"] = t(f"status.incident.{row['status']}", lang)
+    flat["category"] = label(CATEGORY, row["category"], lang)
+    flat["status"] = label(INCIDENT_STATUS, row["status"], lang)
     flat.update({k: row["police"][k] for k in ("station", "lp", "sttlp", "sp2hp")})
     flat["shift_date"] = row["shift"]["date"] if row["shift"] else None
     if with_reporters:
@@ -54,9 +55,10 @@ def incident_file(fmt: str, rows: list[dict[str, Any]], settings: Settings, firs
     for row in flat:
         counts[row["category"]] = counts.get(row["category"], 0) + 1
     lines += [f"- {k}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    lines += ["", "| # | " + " | ".join(t(f"col.{k}", lang) for k in
-                                        ("when", "category", "location", "description",
-                                         "status")) + " |", "|---" * 6 + "|"]
+    lines += ["", "| # | " + " | ".join(t(k, lang) for k in
+                                        ("col.when", "col.category", "col.location",
+                                         "col.description", "col.status")) + " |",
+              "|---" * 6 + "|"]
     for row in flat:
         cells = [str(row["id"]), row["occurred_at"][:16].replace("T", " "), row["category"],
                  row["location"] or "", row["description"], row["status"] +

@@ -12,6 +12,7 @@ from typing import Any
 
 from ronda.dates import zone
 from ronda.i18n import t
+from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, SP2HP, label
 from ronda.incidents.book import Incident
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
@@ -88,11 +89,11 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
 
 def status_text(i: Incident, lang: str) -> str:
     """``diteruskan ke Polsek Tembalang, SP2HP A3``."""
-    text = t(f"status.incident.{i.status}", lang)
+    text = label(INCIDENT_STATUS, i.status, lang)
     if i.status == "forwarded" and i.police.station:
         text = t("board.forwarded_to", lang, station=i.police.station)
     if i.police.sp2hp:
-        text += f", SP2HP {i.police.sp2hp} ({t(f'sp2hp.{i.police.sp2hp}', lang)})"
+        text += f", SP2HP {i.police.sp2hp} ({label(SP2HP, i.police.sp2hp, lang)})"
     return text
 
 
@@ -104,11 +105,11 @@ def board_lines(incidents: Sequence[Incident], first: date, last: date, lang: st
         return [*lines, t("board.none", lang)]
     counts = Counter(i.category for i in incidents)
     lines.append(t("board.counts", lang))
-    lines += [f"- {t(f'category.{c}', lang)}: {n}" for c, n in counts.most_common()]
+    lines += [f"- {t(CATEGORY[c], lang)}: {n}" for c, n in counts.most_common()]
     lines += ["", t("board.followup", lang)]
     for i in incidents:
         when = i.occurred_at.date()
-        lines.append(f"- {when.day:02d}/{when.month:02d} · {t(f'category.{i.category}', lang)}"
+        lines.append(f"- {when.day:02d}/{when.month:02d} · {t(CATEGORY[i.category], lang)}"
                      f" · {status_text(i, lang)}")
     lines += ["", t("board.thanks", lang)]
     return lines

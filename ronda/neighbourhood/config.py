@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ronda.dates import DAY_KEYS, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
+from ronda.i18n import languages
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
 from ronda.money import format_money, parse_money
 from ronda.parsing import parse_count
@@ -71,8 +72,9 @@ def _one_slot(s: Settings, key: str) -> Slot:
 
 
 def _lang(v: str) -> str:
-    if v.strip().lower() not in ("en", "id"):
-        raise BadInput("err.bad_choice", field="lang", value=v.strip(), choices="en, id")
+    if v.strip().lower() not in languages():
+        raise BadInput("err.bad_choice", field="lang", value=v.strip(),
+                       choices=", ".join(languages()))
     return v.strip().lower()
 
 

@@ -21,7 +21,8 @@ from ronda.dates import (
     night_name,
     zone_label,
 )
-from ronda.i18n import has, t
+from ronda.i18n import t
+from ronda.i18n.labels import EMERGENCY, GUEST_ROLE, KENTONGAN_EVENT, KENTONGAN_STRIKES, label
 from ronda.model import Settings, Volunteer
 from ronda.money import format_money
 from ronda.phones import display_phone
@@ -165,7 +166,7 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
             listed = [Person(v.name, v.household, p == s.leader,
                              display_phone(v.phone) if patrol else "")
                       for p in s.volunteers if (v := people.get(p)) and not v.purged]
-            guests = [f"{g.name} ({t(f'role.{g.role}', lang)})" for g in s.guests]
+            guests = [f"{g.name} ({label(GUEST_ROLE, g.role, lang)})" for g in s.guests]
             watches.append(Watch(timetable.hours_of(s, lang, with_zone=False), listed, guests,
                                  s.short is not None, format_time(timetable.times_of(s)[0], lang)))
         holiday = holidays.get(d)
@@ -178,10 +179,10 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
         rules.append(t("poster.rule.fine", lang, fine=format_money(settings.fine)))
     if settings.jimpitan:
         rules.append(t("poster.rule.jimpitan", lang, amount=format_money(settings.jimpitan)))
-    kentongan = [(t(f"kentongan.event.{event}", lang), pattern or t(f"kentongan.{event}", lang))
+    kentongan = [(t(KENTONGAN_EVENT[event], lang), pattern or t(KENTONGAN_STRIKES[event], lang))
                  for event, pattern in settings.kentongan]
-    numbers = [(t(f"emergency.{label}", lang) if has(f"emergency.{label}") else
-                label.capitalize(), number) for label, number in settings.emergency]
+    numbers = [(t(EMERGENCY[label], lang) if label in EMERGENCY else label.capitalize(), number)
+               for label, number in settings.emergency]
     if settings.liaison.name:
         numbers.append((f"Bhabinkamtibmas ({settings.liaison.name})",
                         display_phone(settings.liaison.phone)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from ronda.dates import indonesian_formats
 from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet
 
 WIDTH = 80
@@ -21,11 +22,13 @@ def _person(p: Person, sheet: Sheet, *, phones: bool = True) -> str:
 
 def _night_head(n: Night, lang: str) -> str:
     """``Sabtu 28/11/2026 · Malam Minggu``; English needs no second name for the night."""
-    return f"{n.day} {n.date_text} · {n.night}" if lang == "id" else f"{n.day} {n.date_text}"
+    if indonesian_formats(lang):
+        return f"{n.day} {n.date_text} · {n.night}"
+    return f"{n.day} {n.date_text}"
 
 
 def _wa_night(n: Night, lang: str) -> str:
-    return f"*{n.day} {n.date_text}*" + (f" _({n.night})_" if lang == "id" else "")
+    return f"*{n.day} {n.date_text}*" + (f" _({n.night})_" if indonesian_formats(lang) else "")
 
 
 def _footer_lines(sheet: Sheet) -> list[str]:
@@ -170,7 +173,7 @@ def sheet_whatsapp(sheet: Sheet) -> str:
 def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
     """The daily reminder: *Ronda malam ini: …*"""
     head = f"*{sheet.label('wa.tonight')}: {night.day}, {night.date_text}*" + (
-        f" _({night.night})_" if sheet.lang == "id" else "")
+        f" _({night.night})_" if indonesian_formats(sheet.lang) else "")
     hours = f"{night.shifts[0].hours} {sheet.zone}" if len(night.shifts) == 1 else \
         sheet.hours_line
     out = [head, f"{sheet.neighbourhood} · {hours}"]

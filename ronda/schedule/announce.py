@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
 
-from ronda.dates import DAY_NAMES, format_date, night_name
+from ronda.dates import DAY_NAMES, format_date, indonesian_formats, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
 from ronda.people.volunteers import person_name
@@ -67,7 +67,7 @@ def fold_changes(changes: Sequence[PlanChange], still_open: set[tuple[date, int]
 def _when(c: ShiftChange, timetable: Timetable, lang: str) -> str:
     """``Rabu 25/11/2026 (Malam Kamis) 22.00–01.00``."""
     head = f"{DAY_NAMES[lang][c.date.weekday()]} {format_date(c.date, lang, weekday=False)}"
-    if lang == "id":
+    if indonesian_formats(lang):
         head += f" ({night_name(c.date, lang)})"
     return f"{head} {timetable.hours(c.slot, lang)}"
 

@@ -27,6 +27,7 @@ from tinydb.table import Document
 from ronda import __version__
 from ronda.calendars.ics import CommunityEvent
 from ronda.errors import BadInput, DataFileError
+from ronda.i18n import languages
 from ronda.incidents.book import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
@@ -633,7 +634,7 @@ def peek_language(path: Path) -> str | None:
         lang = orjson.loads(path.read_bytes())["settings"]["1"]["lang"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return lang if lang in ("en", "id") else None
+    return lang if lang in languages() else None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,193 @@
+"""The message key for each value ronda shows by name (a category, a status, a rule, …).
+
+Keys are written out here, never built from a value, so the test that checks every key exists
+(and every text is used) can find them; another test checks each table covers its values.
+"""
+
+from __future__ import annotations
+
+from ronda.i18n import t
+
+
+def label(table: dict[str, str], value: str, lang: str) -> str:
+    """The name of ``value`` in ``lang``; a value with no entry (an edited data file, a rule
+    of a newer ronda) is shown as it is stored."""
+    key = table.get(value)
+    return t(key, lang) if key else value
+
+
+# ronda.incidents.book.CATEGORIES
+CATEGORY: dict[str, str] = {
+    "theft": "category.theft",
+    "burglary": "category.burglary",
+    "robbery": "category.robbery",
+    "vehicle-theft": "category.vehicle_theft",
+    "livestock-theft": "category.livestock_theft",
+    "suspicious": "category.suspicious",
+    "vandalism": "category.vandalism",
+    "fire": "category.fire",
+    "flood": "category.flood",
+    "fight": "category.fight",
+    "street-racing": "category.street_racing",
+    "drugs": "category.drugs",
+    "alcohol": "category.alcohol",
+    "gambling": "category.gambling",
+    "extortion": "category.extortion",
+    "accident": "category.accident",
+    "disturbance": "category.disturbance",
+    "infrastructure": "category.infrastructure",
+    "other": "category.other",
+}
+
+# ronda.incidents.book.SEVERITIES
+SEVERITY: dict[str, str] = {
+    "low": "severity.low",
+    "medium": "severity.medium",
+    "high": "severity.high",
+}
+
+# ronda.incidents.book.STATUSES
+INCIDENT_STATUS: dict[str, str] = {
+    "new": "status.incident.new",
+    "in-progress": "status.incident.in_progress",
+    "forwarded": "status.incident.forwarded",
+    "resolved": "status.incident.resolved",
+    "closed": "status.incident.closed",
+}
+
+# ronda.incidents.book.SP2HP_CODES: what each police progress letter says
+SP2HP: dict[str, str] = {
+    "A1": "status.sp2hp.a1",
+    "A2": "status.sp2hp.a2",
+    "A3": "status.sp2hp.a3",
+    "A4": "status.sp2hp.a4",
+    "A5": "status.sp2hp.a5",
+}
+
+# the kinds of night in ronda.incidents.report's patrol table
+PATROL: dict[str, str] = {
+    "full": "nights.full",
+    "short": "nights.short",
+    "none": "nights.none",
+}
+
+# ronda.calendars.ics.EVENT_KINDS
+EVENT_KIND: dict[str, str] = {
+    "outreach": "event.kind.outreach",
+    "meeting": "event.kind.meeting",
+    "joint-patrol": "event.kind.joint_patrol",
+    "other": "event.kind.other",
+}
+
+# ronda.schedule.shifts.GUEST_ROLES
+GUEST_ROLE: dict[str, str] = {
+    "bhabinkamtibmas": "role.bhabinkamtibmas",
+    "babinsa": "role.babinsa",
+    "linmas": "role.linmas",
+    "other": "role.other",
+}
+
+# ronda.schedule.shifts.ATTENDANCE, the reasons for not coming
+ABSENCE: dict[str, str] = {
+    "izin": "absence.izin",
+    "sakit": "absence.sakit",
+    "dinas": "absence.dinas",
+    "tanpa-keterangan": "absence.tanpa_keterangan",
+}
+
+# ronda.people.volunteers.AWAY_REASONS
+AWAY_REASON: dict[str, str] = {
+    "mudik": "reason.mudik",
+    "sakit": "reason.sakit",
+    "dinas": "reason.dinas",
+    "lainnya": "reason.lainnya",
+}
+
+# the rules of ronda.schedule.rules that keep someone off a night and need no detail
+WHY: dict[str, str] = {
+    "tonight": "why.tonight",
+    "rest": "why.rest",
+    "household": "why.household",
+    "erased": "why.erased",
+    "inactive": "why.inactive",
+    "leader": "why.leader",
+}
+
+# ronda.model.KENTONGAN_EVENTS: the event's name, and its default strikes
+KENTONGAN_EVENT: dict[str, str] = {
+    "safe": "kentongan.event.safe",
+    "patrol": "kentongan.event.patrol",
+    "theft": "kentongan.event.theft",
+    "fire": "kentongan.event.fire",
+    "murder": "kentongan.event.murder",
+    "disaster": "kentongan.event.disaster",
+    "accident": "kentongan.event.accident",
+    "fight": "kentongan.event.fight",
+}
+KENTONGAN_STRIKES: dict[str, str] = {
+    "safe": "kentongan.safe",
+    "patrol": "kentongan.patrol",
+    "theft": "kentongan.theft",
+    "fire": "kentongan.fire",
+    "murder": "kentongan.murder",
+    "disaster": "kentongan.disaster",
+    "accident": "kentongan.accident",
+    "fight": "kentongan.fight",
+}
+
+# emergency numbers with a translated name (ronda.model.DEFAULT_EMERGENCY and the Polsek);
+# a label the RT made up is shown as written
+EMERGENCY: dict[str, str] = {
+    "police": "emergency.police",
+    "emergency": "emergency.emergency",
+    "fire": "emergency.fire",
+    "ambulance": "emergency.ambulance",
+    "rescue": "emergency.rescue",
+    "polsek": "emergency.polsek",
+}
+
+# ronda.calendars.caldav.describe_failure: the short reason, and the error for it
+CALDAV_WHY: dict[str, str] = {
+    "unreachable": "caldav.unreachable",
+    "login": "caldav.login",
+    "timeout": "caldav.timeout",
+}
+CALDAV_ERROR: dict[str, str] = {
+    "unreachable": "err.caldav_unreachable",
+    "login": "err.caldav_login",
+    "timeout": "err.caldav_timeout",
+}
+
+# where the data file's path came from (``ronda info``)
+DB_SOURCE: dict[str, str] = {
+    "--db": "info.source.db_option",
+    "RONDA_DB": "info.source.env",
+    "default": "info.source.default",
+}
+
+# the questions ``ronda incident log`` asks in a terminal
+INCIDENT_PROMPT: dict[str, str] = {
+    "at": "prompt.incident.at",
+    "category": "prompt.incident.category",
+    "location": "prompt.incident.location",
+    "description": "prompt.incident.description",
+    "behaviour": "prompt.incident.behaviour",
+    "clothing": "prompt.incident.clothing",
+}
+
+# the questions ``ronda init`` asks in a terminal (ronda.cli.init.PROMPTED)
+INIT_PROMPT: dict[str, str] = {
+    "name": "prompt.init.name",
+    "area": "prompt.init.area",
+    "city": "prompt.init.city",
+    "timezone": "prompt.init.timezone",
+    "start": "prompt.init.start",
+    "end": "prompt.init.end",
+    "per-night": "prompt.init.per_night",
+    "rest": "prompt.init.rest",
+    "coordinator.name": "prompt.init.coordinator.name",
+    "coordinator.phone": "prompt.init.coordinator.phone",
+    "liaison.name": "prompt.init.liaison.name",
+    "liaison.phone": "prompt.init.liaison.phone",
+    "post": "prompt.init.post",
+}
