@@ -131,6 +131,7 @@ class Settings:
     slots: tuple[Slot, ...] = (Slot(time(22), time(4), 4),)
     rest: int = 2
     max_per_week: int | None = None
+    fairness_window: int = 365  # days of history that count toward fair shares
     coordinator: Contact = Contact()
     liaison: Contact = Contact()
     rw_head: str = ""
@@ -179,6 +180,7 @@ class Settings:
             "lang": _need(d, "lang", str),
             "slots": tuple(Slot.from_dict(s) for s in slots),
             "rest": _need(d, "rest", int), "max_per_week": max_per_week,
+            "fairness_window": _need(d, "fairness_window", int, optional=True) or 365,
             "coordinator": Contact.from_dict(_need(d, "coordinator", dict)),
             "liaison": Contact.from_dict(_need(d, "liaison", dict)),
             "rw_head": _need(d, "rw_head", str), "rt_head": _need(d, "rt_head", str),

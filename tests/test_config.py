@@ -82,3 +82,14 @@ def test_settings_round_trip_through_their_record() -> None:
 def test_money_in_thousands_as_people_write_it() -> None:
     assert [parse_money(x, "fine") for x in ("20rb", "20 ribu", "Rp20rb", "15k")] == [
         20_000, 20_000, 20_000, 15_000]
+
+
+def test_the_fairness_window_is_a_setting_of_at_least_four_weeks() -> None:
+    s = set_value(Settings(name="RT 05"), "fairness-window", "730")
+    assert s.fairness_window == 730
+    assert ("fairness-window", "730") in config_items(s, "en")
+    assert Settings.from_dict(s.to_dict()).fairness_window == 730
+    old_file = {k: v for k, v in s.to_dict().items() if k != "fairness_window"}
+    assert Settings.from_dict(old_file).fairness_window == 365  # files from before it existed
+    with pytest.raises(BadInput):
+        set_value(s, "fairness-window", "7")

@@ -366,3 +366,55 @@ def test_settled_shifts_stay_exactly_and_hand_placements_stay_put() -> None:
                               settled={monday.key}, unpin=True)
     duties = sorted(s.date for s in unpinned.shifts if forced in s.volunteers)
     assert all((b - a).days > 1 for a, b in itertools.pairwise(duties))
+
+
+# --- fairness over the whole window, never in proportion to availability ---------------
+
+def _loads(plan_shifts: list[Shift], people: list[Volunteer]) -> Counter[int]:
+    loads = Counter({v.id: 0 for v in people})
+    loads.update(p for s in plan_shifts for p in s.volunteers)
+    return loads
+
+
+def test_people_who_say_yes_to_every_night_carry_no_more_than_the_rest() -> None:
+    """Ten residents come Mon–Thu only, ten every night: four weeks of 3 a night is 84
+    duties, and a plan exists where nobody does more than 5 (4.2 each on average)."""
+    weekdays = ("mon", "tue", "wed", "thu")
+    people = [Volunteer(i, f"Warga {i}", household=f"H{i}",
+                        days=weekdays if i <= 10 else DAY_KEYS) for i in range(1, 21)]
+    rules = Rules((Slot(time(22), time(4), 3),), rest=1)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(weeks=4, days=-1))
+    loads = _loads(plan.shifts, people)
+    assert not any(s.short for s in plan.shifts)
+    assert max(loads.values()) <= 5
+    assert max(loads.values()) - min(loads.values()) <= 1
+
+
+def test_duties_up_to_a_year_back_count_and_the_window_is_a_setting() -> None:
+    """Someone who served a lot five months ago does fewer now; with a 56-day window that
+    past no longer counts."""
+    people = [Volunteer(i, f"Warga {i}", household=f"H{i}") for i in range(1, 9)]
+    past_day = MONDAY - timedelta(days=150)
+    history = [Shift(past_day + timedelta(days=k), 0, (1,)) for k in range(0, 30, 3)]
+    long = build_schedule(people, Rules((Slot(time(22), time(4), 2),), rest=1,
+                                        fairness_window=365),
+                          MONDAY, MONDAY + timedelta(weeks=4, days=-1), history=history)
+    short = build_schedule(people, Rules((Slot(time(22), time(4), 2),), rest=1,
+                                         fairness_window=56),
+                           MONDAY, MONDAY + timedelta(weeks=4, days=-1), history=history)
+    assert _loads(long.shifts, people)[1] <= 2  # ten duties already served this year
+    assert _loads(short.shifts, people)[1] >= 6  # forgotten: an equal share of 56
+
+
+def test_a_newcomer_is_counted_as_having_served_the_average_before_joining() -> None:
+    """Seven residents served all year; one joined this week with no duties yet. The
+    newcomer does an eighth of the coming weeks, not the whole year's backlog."""
+    old = [Volunteer(i, f"Warga {i}", household=f"H{i}", joined=date(2025, 1, 1))
+           for i in range(1, 8)]
+    newcomer = Volunteer(8, "Warga Baru", household="H8", joined=MONDAY - timedelta(days=1))
+    history = [Shift(MONDAY - timedelta(days=d), 0, (1 + d % 7,))
+               for d in range(1, 365)]
+    plan = build_schedule([*old, newcomer], Rules((Slot(time(22), time(4), 1),), rest=0),
+                          MONDAY, MONDAY + timedelta(weeks=4, days=-1), history=history)
+    loads = _loads(plan.shifts, [*old, newcomer])
+    assert 3 <= loads[8] <= 4  # a fair eighth of 28, not the backlog of 52

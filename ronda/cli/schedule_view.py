@@ -159,7 +159,10 @@ def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunte
               [[team, str(t["people"]), str(t["planned"]), str(t["served"]), str(t["absent"]),
                 format_money(t["fines"]) if t["fines"] else ""]
                for team, t in report.teams.items()])
-    out.say("msg.attendance_key", fine=format_money(settings.fine) if settings.fine else "-")
+    if settings.fine:
+        out.say("msg.attendance_key", fine=format_money(settings.fine))
+    else:
+        out.say("msg.attendance_key_no_fine")
     for r in rows:
         share = judged.shares.get(r.id)
         if share is not None and (share.capped or share.limits):

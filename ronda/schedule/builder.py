@@ -15,10 +15,13 @@ from the most to the least loaded where the rules allow.
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from heapq import heappop, heappush
 
+from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.rebalance import balance, balance_special, fill_short, night_index
 from ronda.schedule.rules import (
@@ -35,6 +38,7 @@ from ronda.schedule.rules import (
     wants_leader,
 )
 from ronda.schedule.shifts import (
+    WEEKEND_DAYS,
     Holiday,
     PlanChange,
     Shift,
@@ -48,7 +52,6 @@ from ronda.schedule.timetable import Timetable
 __all__ = ["Ledger", "Plan", "Rules", "blocked", "build_schedule", "nights", "serviceable",
            "team_for"]
 
-LOOKBACK = timedelta(days=56)  # duties in the eight weeks before a build count towards fairness
 TEAM_ANCHOR = date(2024, 1, 1)  # a Monday: team rotation is counted from here, so it is stable
 MAX_LISTED = 12
 RULE_ORDER = ("away", "rest", "week", "day", "household", "tonight")
@@ -85,6 +88,22 @@ class _Night:
         return wants_leader(self.leaders, slot, per_shift)
 
 
+def history_loads(people: Sequence[Volunteer], past: Sequence[Shift], window: date,
+                  start: date) -> dict[int, float]:
+    """Each person's duties in the fairness window before ``start``. Someone who joined
+    during the window is counted as having served the others' average over the days before
+    they joined, so a newcomer is neither punished for the past nor given a free year."""
+    served = {v.id: 0 for v in people}
+    for s in past:
+        for p in s.volunteers:
+            if p in served:
+                served[p] += 1
+    joined = {v.id: min(max(v.joined or window, window), start) for v in people}
+    member_days = sum((start - joined[v.id]).days for v in people)
+    rate = sum(served.values()) / member_days if member_days else 0.0
+    return {v.id: served[v.id] + rate * (joined[v.id] - window).days for v in people}
+
+
 class _Builder:
     """The running state of one build: loads, weekday counts and the ledger of duties."""
 
@@ -94,14 +113,13 @@ class _Builder:
         self.rules = rules
         self.timetable = timetable
         self.holidays = timetable.holidays
-        window = start - LOOKBACK
+        window = start - timedelta(days=rules.fairness_window)
         past = [s for s in history if window <= s.date < start]
         self.ledger = Ledger(past, people)
-        # a person owes a share of the nights since they joined the roster
-        self.weight = {v.id: max(1, serviceable(v, max(window, v.joined or window), end))
-                       for v in people}
-        self.load = {v.id: self.ledger.between(v.id, window, start - timedelta(days=1))
-                     for v in people}
+        # every duty counts the same for everyone: availability lowers a share only where it
+        # binds (max-min fairness), never in proportion
+        self.weight = {v.id: 1 for v in people}
+        self.load = history_loads(people, past, window, start)
         self.special = {v.id: 0 for v in people}
         self.weekday = {v.id: [0] * 7 for v in people}
         for s in past:
@@ -110,8 +128,17 @@ class _Builder:
                     self.weekday[p][s.date.weekday()] += 1
                     self.special[p] += is_weekend(s.date) or s.date in self.holidays
         self.has_leaders, self.leader_per_shift = leader_rule(people, len(rules.slots))
-        self.rng = random.Random(seed)
-        self.tiebreak: dict[int, float] = {}
+        rng = random.Random(seed)
+        self.tiebreak = {v.id: rng.random() for v in people}
+        self.by_id = {v.id: v for v in people}
+        self.weekdays = {v.id: [DAY_KEYS.index(d) for d in v.days] for v in people}
+        self.last = {v.id: -1 for v in people}
+        for s in past:
+            for p in s.volunteers:
+                if p in self.last:
+                    self.last[p] = max(self.last[p], s.date.toordinal())
+        self.version = {v.id: 0 for v in people}
+        self.queues: dict[tuple[str, int], list[tuple]] = {}
         self.frozen: set[tuple[int, int]] = set()  # (shift index, person) the passes keep
         self.settled: set[tuple[date, int]] = set()  # shifts nothing may change
 
@@ -125,54 +152,86 @@ class _Builder:
             night.leaders[slot] = pid
         self.ledger.add(pid, night.date)
         if pid in self.load:
-            self.load[pid] += 1
-            self.weekday[pid][night.date.weekday()] += 1
-            self.special[pid] += night.special
+            self._count(pid, night)
 
     def place(self, night: _Night, v: Volunteer, slot: int, leader: bool = False) -> None:
         night.people[slot].append(v.id)
         if leader:
             night.leaders[slot] = v.id
         self.ledger.add(v.id, night.date)
-        self.load[v.id] += 1
-        self.weekday[v.id][night.date.weekday()] += 1
-        self.special[v.id] += night.special
+        self._count(v.id, night)
 
-    def order(self, night: _Night, v: Volunteer, as_member: bool) -> tuple[float, ...]:
-        """Lower is taken first: relative load, weekend/holiday count, leaders kept for
-        leading, weekday rotation, longest rest, then the seeded tie-break."""
-        last = self.ledger.last_before(v.id, night.date)
-        return ((self.load[v.id] + 1) / self.weight[v.id],
-                self.special[v.id] if night.special else 0,
-                1 if (as_member and v.leader) else 0,
-                self.weekday[v.id][night.date.weekday()],
-                -((night.date - last).days if last else 10_000),
-                self.tiebreak.get(v.id, 0.0))
+    def _count(self, pid: int, night: _Night) -> None:
+        self.load[pid] += 1
+        self.weekday[pid][night.date.weekday()] += 1
+        self.special[pid] += night.special
+        self.last[pid] = max(self.last[pid], night.date.toordinal())
+        if self.queues:
+            self._enqueue(pid)
 
-    def candidates(self, night: _Night, pool: list[Volunteer]) -> list[Volunteer]:
-        found = [v for v in pool if self.free(v, night)]
-        self.tiebreak = {v.id: self.rng.random() for v in found}
-        return found
+    # Who is asked first, per weekday: the lowest total load (history included), then on
+    # Friday and Saturday the fewest such nights, then (for a member's place) non-leaders,
+    # kept for leading, then the fewest duties on this weekday (so weekdays rotate), then the
+    # longest rest since the last duty, then a seeded tie-break. Each weekday has a heap of
+    # everyone available that day and one of its leaders; an entry is stale once the
+    # person's counts changed (lazy deletion), so a night costs a few heap operations per
+    # place instead of a pass over the whole roster.
+    def _key(self, pid: int, weekday: int, as_member: bool) -> tuple[float, ...]:
+        return (self.load[pid], self.special[pid] if weekday in WEEKEND_DAYS else 0,
+                1 if as_member and self.by_id[pid].leader else 0, self.weekday[pid][weekday],
+                self.last[pid], self.tiebreak[pid])
 
-    def fill_rotating(self, night: _Night, candidates: list[Volunteer],
-                      open_slots: Sequence[int]) -> None:
+    def _enqueue(self, pid: int) -> None:
+        self.version[pid] += 1
+        v, version = self.by_id[pid], self.version[pid]
+        for w in self.weekdays[pid]:
+            heappush(self.queues[("member", w)], (self._key(pid, w, True), version, pid))
+            if v.leader:
+                heappush(self.queues[("leader", w)], (self._key(pid, w, False), version, pid))
+
+    def start_queues(self) -> None:
+        """Fill the heaps once everything kept from before is placed."""
+        self.queues = defaultdict(list)
+        for v in self.people:
+            self._enqueue(v.id)
+
+    def _next_free(self, kind: str, night: _Night, skipped: list[tuple[str, tuple]]
+                   ) -> Volunteer | None:
+        heap = self.queues[(kind, night.date.weekday())]
+        while heap:
+            entry = heappop(heap)
+            _, version, pid = entry
+            if version != self.version[pid]:
+                continue  # stale: the person's counts changed since
+            skipped.append((kind, entry))  # back in once the night is planned
+            v = self.by_id[pid]
+            if self.free(v, night):
+                return v
+        return None
+
+    def fill_rotating(self, night: _Night, open_slots: Sequence[int]) -> None:
         required = self.timetable.required_night(night.date)
+        skipped: list[tuple[str, tuple]] = []
         if self.has_leaders:
-            leaders = sorted((v for v in candidates if v.leader),
-                             key=lambda v: self.order(night, v, False))
             for slot in open_slots:
                 if not night.needs_leader(slot, self.leader_per_shift) or not required[slot]:
                     continue
-                chosen = next((v for v in leaders if self.free(v, night)), None)
+                chosen = self._next_free("leader", night, skipped)
                 if chosen is not None:
                     self.place(night, chosen, slot, leader=True)
-        ranked = sorted(candidates, key=lambda v: self.order(night, v, True))
         for slot in open_slots:
-            for v in ranked:
-                if len(night.people[slot]) >= required[slot]:
+            while len(night.people[slot]) < required[slot]:
+                chosen = self._next_free("member", night, skipped)
+                if chosen is None:
                     break
-                if self.free(v, night):
-                    self.place(night, v, slot)
+                self.place(night, chosen, slot)
+        for kind, entry in skipped:
+            if entry[1] == self.version[entry[2]]:
+                heappush(self.queues[(kind, night.date.weekday())], entry)
+
+    def candidates(self, night: _Night, pool: list[Volunteer]) -> list[Volunteer]:
+        """Everyone of ``pool`` free on ``night`` (the regu mode asks its own members)."""
+        return [v for v in pool if self.free(v, night)]
 
     def fill_team(self, night: _Night, candidates: list[Volunteer],
                   open_slots: Sequence[int]) -> None:
@@ -257,16 +316,16 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                     b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
                     kept.add((d, slot, pid))
 
+    b.start_queues()
     for d, night in range_nights.items():
         required = required_of[d]
         regu = team_for(d, teams, fixed) if by_team else None
         open_slots = [i for i in slots if (d, i) not in settled]
         pool = [v for v in people if v.team == regu] if by_team else people
-        candidates = b.candidates(night, pool)
         if by_team:
-            b.fill_team(night, candidates, open_slots)
+            b.fill_team(night, b.candidates(night, pool), open_slots)
         else:
-            b.fill_rotating(night, candidates, open_slots)
+            b.fill_rotating(night, open_slots)
         for slot in open_slots:
             if night.needs_leader(slot, b.leader_per_shift):
                 night.leaders[slot] = next((p for p in night.people[slot]
@@ -295,7 +354,7 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     b.frozen, b.settled = frozen, set(settled)
     if not by_team:
         for _ in range(3):  # balancing can free someone for a short night: fill last
-            balance(plan.shifts, by_id, rules, b.ledger, b.load, b.weight, frozen)
+            balance(plan.shifts, by_id, rules, b.ledger, b.load, frozen)
             balance_special(plan.shifts, by_id, rules, b.ledger, b.special, timetable.holidays,
                             frozen)
             if not fill_short(plan.shifts, by_id, b):

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Protocol
 
+from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Holiday, Shift, is_weekend
@@ -30,52 +31,60 @@ class RunningBuild(Protocol):
 
 
 def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledger: Ledger,
-             load: dict[int, int], weight: dict[int, int],
-             frozen: Collection[tuple[int, int]] = ()) -> None:
-    """Move duties from the most to the least loaded person while the rules allow it; a
-    duty in ``frozen`` ((shift index, person): kept from before) never moves."""
+            load: dict[int, float], frozen: Collection[tuple[int, int]] = ()) -> None:
+    """Move duties from busier to less busy people while the rules allow it, busiest first,
+    each to the least busy person free that night, until no duty can go to someone with at
+    least one duty fewer. A duty in ``frozen`` ((shift index, person): kept from before)
+    never moves; a leader's place goes only to a leader."""
     duties: dict[int, list[int]] = defaultdict(list)  # person -> indexes of their shifts
     for i, s in enumerate(shifts):
         for p in s.volunteers:
-            duties[p].append(i)
+            if p in by_id:
+                duties[p].append(i)
+    weekdays = {p: {DAY_KEYS.index(d) for d in v.days} for p, v in by_id.items()}
 
-    def norm(p: int, delta: int = 0) -> float:
-        return (load[p] + delta) / weight[p]
+    def give(i: int, a: int, b: int) -> None:
+        s = shifts[i]
+        shifts[i] = s.with_changes(volunteers=tuple(b if p == a else p for p in s.volunteers),
+                                   leader=b if s.leader == a else s.leader)
+        ledger.remove(a, s.date)
+        ledger.add(b, s.date)
+        duties[a].remove(i)
+        duties[b].append(i)
+        load[a] -= 1
+        load[b] += 1
 
-    def try_move(a: int, b: int) -> bool:
-        vb = by_id[b]
-        for i in list(duties[a]):
-            s = shifts[i]
-            if (i, a) in frozen or (s.leader == a and not vb.leader):
+    def taker(i: int, a: int, lightest: list[int], leaders: list[int]) -> int | None:
+        s = shifts[i]
+        for b in leaders if s.leader == a else lightest:
+            if load[b] + 1 >= load[a] - 1e-9:
+                return None
+            if s.date.weekday() not in weekdays[b] or b in s.volunteers:
                 continue
-            if blocked(vb, s.date, ledger, rules, leaving=a):
+            if s.leader == a and not by_id[b].leader:
                 continue
-            ids = tuple(b if p == a else p for p in s.volunteers)
-            shifts[i] = s.with_changes(volunteers=ids, leader=b if s.leader == a else s.leader)
-            ledger.remove(a, s.date)
-            ledger.add(b, s.date)
-            duties[a].remove(i)
-            duties[b].append(i)
-            load[a] -= 1
-            load[b] += 1
-            return True
-        return False
+            if blocked(by_id[b], s.date, ledger, rules, leaving=a) is None:
+                return b
+        return None
 
-    people = list(by_id)
-    for _ in range(4 * len(people) + 10):
-        people.sort(key=norm)
+    stuck: set[int] = set()  # nobody lighter could take any of their duties
+    for _ in range(len(by_id) + 10):  # each sweep moves at least one duty or stops
+        lightest = sorted(by_id, key=lambda p: load[p])
+        leaders = [p for p in lightest if by_id[p].leader]
         moved = False
-        for a in reversed(people):
-            if not duties[a]:
+        for a in reversed(lightest):
+            if load[lightest[0]] + 1 >= load[a] - 1e-9:
+                break
+            if a in stuck:
                 continue
-            for b in people:
-                if norm(b, 1) >= norm(a) - 1e-9:
-                    break
-                if try_move(a, b):
+            for i in [i for i in duties[a] if (i, a) not in frozen]:
+                b = taker(i, a, lightest, leaders)
+                if b is not None:
+                    give(i, a, b)
                     moved = True
                     break
-            if moved:
-                break
+            else:
+                stuck.add(a)
         if not moved:
             return
 

@@ -26,10 +26,12 @@ class Rules:
     slots: tuple[Slot, ...]
     rest: int = 2
     max_per_week: int | None = None
+    fairness_window: int = 365  # days before a plan whose duties count toward fair shares
 
     @classmethod
     def of(cls, settings: Settings) -> Rules:
-        return cls(settings.slots, settings.rest, settings.max_per_week)
+        return cls(settings.slots, settings.rest, settings.max_per_week,
+                   settings.fairness_window)
 
 
 def nights(start: date, end: date) -> list[date]:
