@@ -23,7 +23,8 @@ from heapq import heappop, heappush
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
-from ronda.schedule.rebalance import balance, balance_special, fill_short, night_index
+from ronda.schedule.chains import Chains
+from ronda.schedule.rebalance import balance, balance_special, night_index
 from ronda.schedule.rules import (
     ROSTER_RULES,
     Bends,
@@ -353,20 +354,33 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
               if (s.date, s.slot, p) in kept or s.key in settled}
     b.frozen, b.settled = frozen, set(settled)
     if not by_team:
-        for _ in range(3):  # balancing can free someone for a short night: fill last
-            balance(plan.shifts, by_id, rules, b.ledger, b.load, frozen)
-            balance_special(plan.shifts, by_id, rules, b.ledger, b.special, timetable.holidays,
-                            frozen)
-            if not fill_short(plan.shifts, by_id, b):
-                break
-        else:
-            fill_short(plan.shifts, by_id, b)
+        _even_out(plan.shifts, by_id, b, rules, timetable.holidays)
     explain_shortfalls(plan.shifts, people, rules, b.ledger, timetable)
     # settled shifts stay exactly as they were, their shortfall notes included
     plan.shifts = [before[s.key] if s.key in settled else s for s in plan.shifts]
     _count_changes(plan, before)
     plan.moved = diff_plans(list(before.values()), plan.shifts, "rebuild", "")
     return plan
+
+
+def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rules: Rules,
+              holidays: dict[date, Holiday]) -> None:
+    """After the nights are planned in order: fill every place and leader want the rules
+    allow (criterion 1), take duties off the busiest while someone two lighter can have them
+    (2 and 3), then even out Friday/Saturday and holiday nights by trades (4)."""
+    chains = Chains(shifts, by_id, b)
+    for depth in range(4):  # the shallowest chain that works: fewest people moved
+        chains.fill_places(depth)
+        chains.give_leaders(depth)
+    balance(shifts, by_id, rules, b.ledger, b.load, b.frozen)
+    chains = Chains(shifts, by_id, b)
+    for depth in (1, 2):
+        while chains.lighten(depth):
+            pass
+    balance_special(shifts, by_id, rules, b.ledger, b.special, holidays, b.frozen)
+    chains = Chains(shifts, by_id, b)
+    chains.fill_places(3)
+    chains.give_leaders(3)
 
 
 def team_for(d: date, teams: list[str], fixed: bool) -> str | None:

@@ -1,0 +1,215 @@
+"""Ejection chains: filling a place, giving a shift its leader, or taking a duty off the busiest
+person, by moving people along a short chain of nights when nobody can simply step in.
+
+A chain: the place on night d goes to p, who could come if p left their duty on night e (the
+rest or the weekly rule); p's place on e goes to q, who could come if q left night f; and so on,
+until someone free takes the last place. Everyone on the chain keeps their number of duties
+except the one at its end, who gets one more; that person is the least busy who can, and when
+a duty is being taken off someone, only a person at least two duties lighter.
+
+Settled shifts and duties kept from before (``frozen``) never move; a leader's place goes
+to a leader; nothing here breaks a hard rule (every step is checked with ``blocked``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from ronda.dates import DAY_KEYS
+from ronda.model import Volunteer
+from ronda.schedule.rebalance import RunningBuild, night_index
+from ronda.schedule.rules import blocked, blocks
+from ronda.schedule.shifts import Shift
+
+MOVABLE = frozenset({"rest", "week", "tonight"})  # what leaving another duty can cure
+BUDGET = 1000  # steps one chain search may take: bounded time on any roster
+NO_LIMIT = float("inf")
+
+
+class Chains:
+    """A plan being repaired: its shifts, who is on which, and the running build's ledger
+    and loads (all kept up to date by every move)."""
+
+    def __init__(self, shifts: list[Shift], by_id: dict[int, Volunteer],
+                 b: RunningBuild) -> None:
+        self.shifts, self.by_id, self.b = shifts, by_id, b
+        self.rules, self.ledger, self.load = b.rules, b.ledger, b.load
+        self.by_night = night_index(shifts)
+        self.duties: dict[int, set[int]] = defaultdict(set)
+        for i, s in enumerate(shifts):
+            for p in s.volunteers:
+                self.duties[p].add(i)
+        self.frozen = b.frozen
+        self.leaders = [p for p, v in by_id.items() if v.leader]
+        self.steps = 0
+
+    # -- the state -------------------------------------------------------------------------
+    def settled(self, i: int) -> bool:
+        return self.shifts[i].key in self.b.settled
+
+    def required(self, i: int) -> int:
+        return self.b.timetable.required_of(self.shifts[i])
+
+    def short(self, i: int) -> bool:
+        return not self.settled(i) and len(self.shifts[i].volunteers) < self.required(i)
+
+    def wants_leader(self, i: int) -> bool:
+        """Whether shift ``i`` lacks the leader the rule asks for (every shift when there is
+        a leader for each of a night's shifts, else one a night)."""
+        if not self.b.has_leaders or self.settled(i) or self.required(i) == 0:
+            return False
+        if self.b.leader_per_shift:
+            return self.shifts[i].leader is None
+        night = self.by_night[self.shifts[i].date]
+        return (i == min(night, key=lambda j: self.shifts[j].slot)
+                and all(self.shifts[j].leader is None for j in night))
+
+    def add(self, i: int, p: int, *, lead: bool = False) -> None:
+        s = self.shifts[i]
+        ids = (p, *s.volunteers) if lead else (*s.volunteers, p)
+        self.shifts[i] = s.with_changes(volunteers=ids, leader=p if lead else s.leader)
+        self.ledger.add(p, s.date)
+        self.load[p] += 1
+        self.duties[p].add(i)
+
+    def remove(self, i: int, p: int) -> bool:
+        """Take ``p`` off shift ``i``; whether they were its leader."""
+        s = self.shifts[i]
+        led = s.leader == p
+        self.shifts[i] = s.with_changes(volunteers=tuple(x for x in s.volunteers if x != p),
+                                        leader=None if led else s.leader)
+        self.ledger.remove(p, s.date)
+        self.load[p] -= 1
+        self.duties[p].discard(i)
+        return led
+
+    def by_load(self, leaders_only: bool) -> list[int]:
+        return sorted(self.leaders if leaders_only else self.by_id,
+                      key=lambda p: (self.load[p], p))
+
+    # -- the search ------------------------------------------------------------------------
+    def _releases(self, p: int, d: date) -> Iterator[int]:
+        """The shifts ``p`` could leave to become free for night ``d``."""
+        why = {e.rule for e in blocks(self.by_id[p], d, self.ledger, self.rules)}
+        if not why or not why <= MOVABLE:
+            return
+        for j in sorted(self.duties[p], key=lambda j: abs((self.shifts[j].date - d).days)):
+            if (j, p) in self.frozen or self.settled(j):
+                continue
+            e = self.shifts[j].date
+            if abs((e - d).days) > max(self.rules.rest, 6):
+                continue
+            if blocked(self.by_id[p], d, self.ledger, self.rules, ignore=e) is None:
+                yield j
+
+    def fill(self, i: int, *, lead: bool, depth: int, limit: float = NO_LIMIT,
+             passing: frozenset[int] = frozenset(), exclude: frozenset[int] = frozenset()
+             ) -> bool:
+        """Put one more person on shift ``i`` (a leader, as its leader, when ``lead``): someone
+        free whose load stays under ``limit``, or, ``depth`` steps deep, someone who leaves
+        another night whose place is filled the same way. Who already moved on this chain
+        (``passing``) does not move again but may end it; ``exclude`` does neither."""
+        d = self.shifts[i].date
+        candidates = self.by_load(lead)
+        if not candidates or self.load[candidates[0]] + 1 > limit:
+            return False  # nobody light enough could end the chain
+        on = set(self.shifts[i].volunteers)
+        for p in candidates:  # someone free
+            if self.load[p] + 1 > limit:
+                break
+            if p in exclude or p in on:
+                continue
+            if blocked(self.by_id[p], d, self.ledger, self.rules) is None:
+                self.add(i, p, lead=lead)
+                return True
+        if depth == 0:
+            return False
+        for p in candidates:  # someone who can leave another night
+            if p in passing or p in exclude or p in on:
+                continue
+            for j in list(self._releases(p, d)):
+                self.steps += 1
+                if self.steps > BUDGET:
+                    return False
+                led = self.remove(j, p)
+                self.add(i, p, lead=lead)
+                if self.fill(j, lead=led and self.wants_leader(j), depth=depth - 1,
+                             limit=limit, passing=passing | {p}, exclude=exclude):
+                    return True
+                self.remove(i, p)
+                self.add(j, p, lead=led)
+        return False
+
+    def search(self, i: int, *, lead: bool, depth: int, limit: float = NO_LIMIT,
+               exclude: frozenset[int] = frozenset()) -> bool:
+        """``fill`` with a fresh step budget."""
+        self.steps = 0
+        return self.fill(i, lead=lead, depth=depth, limit=limit, exclude=exclude)
+
+    # -- what the builder asks for ---------------------------------------------------------
+    def could_come(self, i: int, lead: bool) -> bool:
+        """Whether anyone not on the night could come by weekday and away periods alone
+        (if nobody could, no chain can fill the place)."""
+        d = self.shifts[i].date
+        night = {p for j in self.by_night[d] for p in self.shifts[j].volunteers}
+        key = DAY_KEYS[d.weekday()]
+        return any(p not in night and key in self.by_id[p].days and not self.by_id[p].away_on(d)
+                   for p in (self.leaders if lead else self.by_id))
+
+    def fill_places(self, depth: int) -> bool:
+        """Fill every place that can be filled, a leader first where one is wanted."""
+        changed = False
+        for i in range(len(self.shifts)):
+            while self.short(i) and self.could_come(i, False):
+                lead = self.wants_leader(i)
+                if (lead and self.search(i, lead=True, depth=depth)) or \
+                        self.search(i, lead=False, depth=depth):
+                    changed = True
+                else:
+                    break
+        return changed
+
+    def give_leaders(self, depth: int) -> bool:
+        """Give each shift that lacks its leader one, in place of its busiest ordinary member
+        when the shift is full."""
+        changed = False
+        for i in range(len(self.shifts)):
+            if not self.wants_leader(i) or not self.could_come(i, True):
+                continue
+            s = self.shifts[i]
+            members = [p for p in s.volunteers if p in self.by_id and not self.by_id[p].leader
+                       and (i, p) not in self.frozen]
+            outs: list[int | None] = [None] if len(s.volunteers) < self.required(i) else \
+                sorted(members, key=lambda p: -self.load[p])
+            for out in outs:
+                if out is not None:
+                    self.remove(i, out)
+                if self.search(i, lead=True, depth=depth,
+                               exclude=frozenset() if out is None else frozenset({out})):
+                    changed = True
+                    break
+                if out is not None:
+                    self.add(i, out)
+        return changed
+
+    def lighten(self, depth: int) -> bool:
+        """Take duties off the busiest people while someone at least two duties lighter can
+        have one (at the end of a chain): the busiest load goes down, the lightest up."""
+        changed = False
+        for a in sorted(self.by_id, key=lambda p: -self.load[p]):
+            floor = min(self.load.values(), default=0)
+            if self.load[a] < floor + 2 - 1e-9:
+                break
+            for i in sorted(self.duties[a]):
+                if (i, a) in self.frozen or self.settled(i):
+                    continue
+                before = self.load[a]
+                led = self.remove(i, a)
+                if self.search(i, lead=led, depth=depth, limit=before - 1 + 1e-9,
+                               exclude=frozenset({a})):
+                    changed = True
+                    break
+                self.add(i, a, lead=led)
+        return changed
