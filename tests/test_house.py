@@ -62,7 +62,8 @@ def test_the_median_command_body_is_at_most_twelve_lines() -> None:
 
 
 FORMAT_LIBRARIES = {"csv", "icalendar", "reportlab", "tinydb", "orjson", "caldav"}
-STORAGE_API = {"DataFile", "FileCheck", "ENV_DB", "open_data", "create_data", "resolve_path",
+STORAGE_API = {"DataFile", "FileCheck", "Backup", "ENV_DB", "open_data", "create_data",
+               "resolve_path",
                "peek_language", "loose_mode", "list_backups", "restore_backup", "check_file"}
 
 
@@ -190,3 +191,29 @@ def test_a_changed_shift_raises_its_sequence_and_a_dropped_one_is_cancelled() ->
     assert len(moved) == 1
     assert len(cancelled) == sum(1 for s in shifts if s.date == last)
     assert all(after[uid][0] >= 1 for uid in cancelled)
+
+
+def test_every_command_docstring_says_what_its_english_help_says() -> None:
+    """The help users read comes from the translations; a command's docstring is the same
+    text, so a developer reading the code reads what users read (and the two cannot drift)."""
+    import typer
+
+    from ronda.cli.app import app
+    from ronda.i18n import has, t
+
+    group = typer.main.get_command(app)
+    for name in COMMANDS:
+        group.get_command(None, name)
+    drift = []
+
+    def walk(command, path: str) -> None:  # noqa: ANN001
+        for name, sub in getattr(command, "commands", {}).items():
+            key = f"help.{path}.{name}" if path else f"help.{name}"
+            callback = getattr(sub, "callback", None)
+            if callback is not None and callback.__doc__ and has(key):
+                if " ".join(callback.__doc__.split()) != " ".join(t(key, "en").split()):
+                    drift.append(key)
+            walk(sub, key.removeprefix("help."))
+
+    walk(group, "")
+    assert drift == []

@@ -42,7 +42,8 @@ def set_(
     key: Annotated[str, typer.Argument(metavar="KEY")],
     value: Annotated[str, typer.Argument(metavar="VALUE")],
 ) -> None:
-    """Change one setting."""
+    """Change one setting, e.g. 'per-night 5', 'per-night.sat 6', 'slots "22.00-01.00=3,
+    01.00-04.00=3"', 'liaison.phone 0812…'."""
     from ronda.cli.replan_view import follow_roster, tell
 
     st = state(ctx)

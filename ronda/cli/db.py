@@ -2,39 +2,42 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.options import Json, Yes
+from ronda.cli.output import Output
 from ronda.dates import format_date, format_time
 from ronda.parsing import parse_count
-from ronda.store.datafile import FileCheck, check_file, list_backups, restore_backup
+from ronda.store.datafile import Backup, FileCheck, check_file, list_backups, restore_backup
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 
 
 @app.command("backups")
 def backups(ctx: typer.Context, json: Json = False) -> None:
-    """List the backups of the data file, newest first."""
+    """List the backups, newest first."""
     st = state(ctx)
     found = list_backups(st.path)
-    if json:
-        st.out.json([{"number": b.number, "path": str(b.path), "taken": b.taken.isoformat(),
-                      "size": b.size} for b in found])
-        return
-    lang = st.out.lang
-    rows = [[str(b.number), f"{format_date(b.taken.date(), lang)} "
-             f"{format_time(b.taken.time(), lang)}", f"{b.size:,}", str(b.path)] for b in found]
-    st.out.table(["col.number", "col.taken", "col.bytes", "col.file"], rows)
-    st.out.say("msg.backup_count", count=len(found), path=str(st.path.parent / "backups"))
+    st.out.emit(json, lambda: [b.to_dict() for b in found],
+                lambda: _render_backups(st.out, found, st.path.parent / "backups"))
+
+
+def _render_backups(out: Output, found: list[Backup], folder: Path) -> None:
+    rows = [[str(b.number), f"{format_date(b.taken.date(), out.lang)} "
+             f"{format_time(b.taken.time(), out.lang)}", f"{b.size:,}", str(b.path)]
+            for b in found]
+    out.table(["col.number", "col.taken", "col.bytes", "col.file"], rows)
+    out.say("msg.backup_count", count=len(found), path=str(folder))
 
 
 @app.command("restore")
 def restore(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="N")],
             yes: Yes = False) -> None:
-    """Bring back backup N (1 is the newest); the current file is backed up first."""
+    """Bring back backup N (1 = newest); the current file is backed up first."""
     st = state(ctx)
     n = parse_count(number, "N", minimum=1, maximum=1000)
     st.confirm("confirm.restore", yes, number=n, path=str(st.path))
@@ -44,7 +47,7 @@ def restore(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="N
 
 @app.command("check")
 def check(ctx: typer.Context, json: Json = False) -> None:
-    """Check that the data file reads and every record fits the schema."""
+    """Check that the data file reads and every record fits."""
     st = state(ctx)
     found = check_file(st.path)
     st.out.emit(json, found.to_dict, lambda: _render_check(st, found))

@@ -33,7 +33,7 @@ def demo_settings(lang: str, slots: str | None = None) -> Settings:
 
 def demo(ctx: typer.Context,
          slots: Annotated[str | None, typer.Option("--slots")] = None) -> None:
-    """Load the example neighbourhood into a demo data file and show it."""
+    """Load the example neighbourhood into a demo file and show it."""
     st = state(ctx)
     path = _demo_path(st)
     settings = demo_settings(st.lang, slots)

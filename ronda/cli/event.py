@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
+from ronda.calendars.ics import CommunityEvent
 from ronda.cli.context import state
 from ronda.cli.options import Json
+from ronda.cli.output import Output
 from ronda.dates import format_moment, parse_datetime
 from ronda.errors import BadInput
 from ronda.i18n.labels import EVENT_KIND
@@ -23,7 +25,7 @@ def add(ctx: typer.Context, title: Annotated[str, typer.Argument(metavar="TITLE"
         end: Annotated[str | None, Opt("--end")] = None,
         location: Annotated[str, Opt("--location")] = "",
         kind: Annotated[str, Opt("--kind")] = "other") -> None:
-    """Add a community event: outreach, meeting, joint patrol."""
+    """Add an event (two hours unless --end)."""
     from ronda.calendars.ics import new_event
 
     st = state(ctx)
@@ -38,23 +40,24 @@ def add(ctx: typer.Context, title: Annotated[str, typer.Argument(metavar="TITLE"
 
 @app.command("list")
 def list_(ctx: typer.Context, json: Json = False) -> None:
-    """List the community events."""
+    """List the events."""
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
         events = data.events()
-    if json:
-        st.out.json([e.to_dict() for e in events])
-        return
-    lang = st.out.lang
-    st.out.table(["col.id", "col.when", "col.name", "col.kind", "col.location"],
-                 [[str(e.id), format_moment(e.start, settings.timezone, lang), e.title,
-                   st.out.t(EVENT_KIND[e.kind]), e.location] for e in events])
+    st.out.emit(json, lambda: [e.to_dict() for e in events],
+                lambda: _render_events(st.out, events, settings.timezone))
+
+
+def _render_events(out: Output, events: list[CommunityEvent], timezone: str) -> None:
+    out.table(["col.id", "col.when", "col.name", "col.kind", "col.location"],
+              [[str(e.id), format_moment(e.start, timezone, out.lang), e.title,
+                out.t(EVENT_KIND[e.kind]), e.location] for e in events])
 
 
 @app.command("remove")
 def remove(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")]) -> None:
-    """Remove a community event (calendars get it as cancelled on the next export)."""
+    """Remove an event."""
     st = state(ctx)
     n = parse_count(number.lstrip("#"), "ID", minimum=1, maximum=10**9)
     with st.data(write=True) as data:

@@ -30,7 +30,8 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
         with_contacts: Annotated[bool, Opt("--with-contacts")] = False,
         per_volunteer: Annotated[str | None, Opt("--per-volunteer")] = None,
         lang: Annotated[str | None, Opt("--lang")] = None) -> None:
-    """Write the schedule as an .ics calendar file (or one file per volunteer)."""
+    """Write the schedule (and community events) as an .ics file; one per volunteer with
+    --per-volunteer."""
     st = state(ctx)
     minutes = parse_count(alarm, "--alarm", maximum=24 * 60)
     if (output is None) == (per_volunteer is None):

@@ -24,7 +24,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False)
 def add(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")],
         name: Annotated[str, typer.Argument(metavar="NAME")],
         extra: Annotated[str, typer.Option("--extra")] = "0") -> None:
-    """Add a local date (cuti bersama, takbiran, 17 Agustus, election night)."""
+    """Add a local date; --extra N people are needed that night."""
     st = state(ctx)
     title = clean_text(name, field_name="NAME", required=True, limit=80)
     more = parse_count(extra, "--extra", maximum=50)
@@ -42,7 +42,7 @@ def add(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")],
 @app.command("list")
 def list_(ctx: typer.Context, year: Annotated[str | None, typer.Option("--year")] = None,
           json: Json = False) -> None:
-    """List the holidays of a year: national ones and local ones."""
+    """List a year's holidays, national and local."""
     st = state(ctx)
     with st.data() as data:
         today = st.today(data.settings().timezone)

@@ -60,7 +60,7 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
         plate: Text = None, reporter: Annotated[str | None, Opt("--reporter")] = None,
         public_reporter: Annotated[bool, Opt("--public-reporter")] = False,
         json: Json = False) -> None:
-    """Record what happened; the reporter is kept apart and confidential."""
+    """Record an incident; asks in a terminal, takes options in scripts."""
     from ronda.money import parse_money
 
     st = state(ctx)
@@ -90,8 +90,8 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
         st.out.say("msg.incident_no_shift")
     if source and not source.public:
         st.out.say("msg.reporter_confidential")
-    if json:
-        st.out.json(incident_record(stored, source, now, with_reporters=False))
+    st.out.emit(json, lambda: incident_record(stored, source, now, with_reporters=False),
+                lambda: None)  # the new record, for scripts
 
 
 def _ask(st: State, **given: str | None) -> dict[str, str | None]:
@@ -138,7 +138,7 @@ def _find(data, number: str) -> Incident:  # noqa: ANN001
 def update(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")],
            status: Text = None, police_station: Text = None, lp: Text = None,
            sttlp: Text = None, sp2hp: Text = None, note: Text = None) -> None:
-    """Follow up: status, police station, LP, STTLP, SP2HP, notes; all kept in the timeline."""
+    """Follow up: status, station, LP, STTLP, SP2HP, a note."""
     st = state(ctx)
     with st.data(write=True) as data:
         now = st.now(data.settings().timezone)
@@ -185,7 +185,7 @@ def _select(data, st: State, since, until, category, status, search):  # noqa: A
 def list_(ctx: typer.Context, since: Since = None, until: Until = None, category: Text = None,
           status: Text = None, search: Text = None, with_reporters: WithReporters = False,
           json: Json = False) -> None:
-    """The incident book, newest last; overdue follow-ups are flagged."""
+    """The incident book (--since, --until, --category, --status, --search)."""
     st = state(ctx)
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, category, status,
@@ -202,7 +202,7 @@ def list_(ctx: typer.Context, since: Since = None, until: Until = None, category
 @app.command("stats")
 def stats(ctx: typer.Context, since: Since = None, until: Until = None,
           json: Json = False) -> None:
-    """Counts, the crime clock, the trend by month, patrols against incidents, follow-up."""
+    """Counts, crime clock, trend, patrols against incidents, follow-up."""
     st = state(ctx)
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
@@ -221,7 +221,7 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
            since: Since = None, until: Until = None,
            output: Annotated[str, Opt("--output", "-o")] = "-",
            with_reporters: WithReporters = False) -> None:
-    """The report for the RW meeting and the Bhabinkamtibmas, redacted by default."""
+    """The monthly report, redacted by default: csv, json or md."""
     st = state(ctx)
     fmt = parse_choice(format_, FORMATS, "--format")
     with st.data() as data:
@@ -239,7 +239,7 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
 @app.command("board")
 def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
           output: Annotated[str, Opt("--output", "-o")] = "-") -> None:
-    """A notice for the pos with no names at all: what was reported and what became of it."""
+    """A notice for the pos with no names: what was reported and what became of it."""
     st = state(ctx)
     count = parse_count(weeks, "--weeks", minimum=1, maximum=52)
     with st.data() as data:

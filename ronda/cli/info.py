@@ -9,13 +9,14 @@ import typer
 from ronda import __version__
 from ronda.cli.context import state
 from ronda.cli.options import Json
+from ronda.cli.output import Output
 from ronda.errors import DataFileError
 from ronda.i18n.labels import DB_SOURCE
 from ronda.store.datafile import ENV_DB, list_backups
 
 
 def info(ctx: typer.Context, json: Json = False) -> None:
-    """Show where the data file is, what it holds, and the language in use."""
+    """Show where the data file is and what it holds."""
     st = state(ctx)
     path = st.path
     source = "--db" if st.db else (ENV_DB if os.environ.get(ENV_DB) else "default")
@@ -34,12 +35,12 @@ def info(ctx: typer.Context, json: Json = False) -> None:
         except DataFileError as exc:
             facts["problem"] = st.out.t(exc.key, **exc.args_)
     facts["lang"] = st.lang
-    if json:
-        st.out.json(facts)
-        return
-    out = st.out
+    st.out.emit(json, facts, lambda: _render_info(st.out, facts, source))
+
+
+def _render_info(out: Output, facts: dict[str, object], source: str) -> None:
     records = facts["records"]
-    pairs = [("info.version", __version__), ("info.path", str(path)),
+    pairs = [("info.version", __version__), ("info.path", str(facts["path"])),
              ("info.source", out.t(DB_SOURCE[source])),
              ("info.exists", out.t("label.yes" if facts["exists"] else "label.no"))]
     if facts["exists"]:

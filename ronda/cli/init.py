@@ -46,7 +46,8 @@ def init(
     force: Annotated[bool, Opt("--force")] = False,
     yes: Yes = False,
 ) -> None:
-    """Set up a neighbourhood: its name, area, shift hours and contacts."""
+    """Set up a neighbourhood: name, area, shift hours, contacts. Asks in a terminal; takes
+    options in scripts."""
     st = state(ctx)
     given = {
         "name": name, "area": area, "city": city, "timezone": timezone, "lang": lang,

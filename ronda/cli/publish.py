@@ -35,7 +35,8 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
             from_: From = None, to: To = None,
             alarm: Annotated[str, Opt("--alarm")] = "60",
             timeout: Annotated[str, Opt("--timeout")] = "60", dry_run: DryRun = False) -> None:
-    """Push the schedule to a CalDAV calendar (by UID: no duplicates, removals deleted)."""
+    """Push the schedule to a CalDAV calendar (Radicale, Nextcloud, …) by UID: changes
+    replace, removals are deleted."""
     from ronda.calendars.caldav import Deadline, Progress, Server, describe_failure, sync_feeds
     from ronda.calendars.feeds import feeds_from
 

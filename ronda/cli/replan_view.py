@@ -116,6 +116,16 @@ def conflict_text(conflict, timetable: Timetable, people: dict[int, Volunteer], 
              who=person_name(people, conflict.volunteer, lang), why=why)
 
 
+def list_conflicts(st: State, conflicts: Sequence, timetable: Timetable,  # noqa: ANN001
+                   people: dict[int, Volunteer]) -> None:
+    """``schedule check``: the conflicts, one a line, and what to do; or that there are none."""
+    if not conflicts:
+        st.out.done("msg.no_conflicts")
+        return
+    st.out.text("\n".join(conflict_text(c, timetable, people, st.lang) for c in conflicts))
+    st.out.say("msg.conflicts_hint", count=len(conflicts))
+
+
 def render_conflicts(st: State, conflicts: Sequence, timetable: Timetable,  # noqa: ANN001
                      people: dict[int, Volunteer]) -> None:
     """Each conflict on its own warning line."""

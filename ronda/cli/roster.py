@@ -39,7 +39,8 @@ def roster(
     since: Annotated[str | None, Opt("--since")] = None,
     tell: Annotated[bool, Opt("--tell")] = False,
 ) -> None:
-    """Print the week's jadwal ronda for the pos, the WhatsApp group or the team's folder."""
+    """The printed jadwal ronda: poster for the pos, patrol sheet, WhatsApp text, personal
+    slips."""
     from ronda.neighbourhood.holidays import holiday_map
     from ronda.printing.poster import build_sheet
 

@@ -9,12 +9,12 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, Force, From, Json, Slot, To, Week, Yes
-from ronda.cli.replan_view import change_line
+from ronda.cli.replan_view import change_line, list_conflicts
 from ronda.cli.schedule_view import (
     accept_bent,
     reason_text,
     render_report,
-    render_schedule,
+    render_week,
     shift_json,
     shift_name,
 )
@@ -47,7 +47,7 @@ def _context(data: DataFile) -> tuple[dict, Timetable]:
 @app.callback()
 def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = None,
          volunteer: Annotated[str | None, Opt("--volunteer")] = None, json: Json = False) -> None:
-    """Show the schedule: this week unless told otherwise."""
+    """Show the schedule (this week by default), or build and adjust it."""
     if ctx.invoked_subcommand is not None:
         return
     st = state(ctx)
@@ -61,15 +61,9 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
         if volunteer:
             who = find_volunteer(people.values(), volunteer, include_inactive=True)
             shifts = [s for s in shifts if who.id in s.volunteers]
-    lang = st.out.lang
-    if json:
-        st.out.json([shift_json(s, timetable, people, lang) for s in shifts])
-        return
-    if not shifts:
-        st.out.say("msg.schedule_empty", period=format_period(first, last, lang))
-        return
-    title = f"{settings.name} · {format_period(first, last, lang)}"
-    render_schedule(st.out, shifts, timetable, people, today, title=title)
+    st.out.emit(json, lambda: [shift_json(s, timetable, people, st.lang) for s in shifts],
+                lambda: render_week(st.out, shifts, timetable, people, today, settings.name,
+                                    (first, last)))
 
 
 @app.command("build")
@@ -81,7 +75,7 @@ def build(ctx: typer.Context, from_: From = None,
           fresh: Annotated[bool, Opt("--fresh")] = False,
           unpin: Annotated[bool, Opt("--unpin")] = False,
           dry_run: DryRun = False, yes: Yes = False) -> None:
-    """Plan the nights from --from for --weeks N or up to --to."""
+    """Plan the nights from --from for --weeks N or up to --to, fairly and within the rules."""
     from ronda.schedule.planning import build_period, plan_nights
 
     st = state(ctx)
@@ -150,7 +144,7 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_out: Annotated[str, typer.Argument(metavar="NAME_OUT")],
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
-    """Put NAME_IN on a night in place of NAME_OUT, checking the rules."""
+    """Put NAME_IN on a night in place of NAME_OUT; the rules are checked."""
     st = state(ctx)
     with st.data(write=True) as data:
         people, timetable = _context(data)
@@ -171,7 +165,8 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
              night_b: Annotated[str, typer.Argument(metavar="DATE2")],
              name_b: Annotated[str, typer.Argument(metavar="NAME2")],
              force: Force = False) -> None:
-    """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's."""
+    """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's; the rules are
+    checked (--force to bend them)."""
     st = state(ctx)
     with st.data(write=True) as data:
         people, timetable = _context(data)
@@ -188,7 +183,8 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 
 @app.command("check")
 def check(ctx: typer.Context, json: Json = False) -> None:
-    """List every conflict between the coming nights and the roster (exit 1 when any)."""
+    """List conflicts between the coming nights and the roster; exit code 1 when there are
+    any."""
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
@@ -196,15 +192,8 @@ def check(ctx: typer.Context, json: Json = False) -> None:
         now = st.now(settings.timezone)
         found = find_conflicts(data.shifts(now.date() - timedelta(days=14)),
                                list(people.values()), Rules.of(settings), timetable, now)
-    if json:
-        st.out.json([c.to_dict() for c in found])
-    elif found:
-        from ronda.cli.replan_view import conflict_text
-
-        st.out.text("\n".join(conflict_text(c, timetable, people, st.lang) for c in found))
-        st.out.say("msg.conflicts_hint", count=len(found))
-    else:
-        st.out.done("msg.no_conflicts")
+    st.out.emit(json, lambda: [c.to_dict() for c in found],
+                lambda: list_conflicts(st, found, timetable, people))
     if found:
         raise typer.Exit(1)
 
@@ -216,7 +205,7 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
            reason: Annotated[str, Opt("--reason")] = "tanpa-keterangan",
            substitute: Annotated[list[str] | None, Opt("--substitute")] = None,
            note: Annotated[str | None, Opt("--note")] = None, slot: Slot = None) -> None:
-    """Record a night's attendance and its log line."""
+    """Record a night's attendance, an absence and the log line."""
     st = state(ctx)
     default_reason = parse_absence_reason(reason)
     text = clean_text(note, field_name="--note") if note is not None else None
@@ -242,8 +231,7 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           name: Annotated[str, typer.Argument(metavar="NAME")],
           role: Annotated[str, Opt("--role")] = "bhabinkamtibmas", slot: Slot = None,
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
-    """Add a joint-patrol guest (police, army, linmas) to a night, or --remove one; guests
-    are not counted in the rotation."""
+    """Add a joint-patrol guest to a night (not counted in the rotation)."""
     st = state(ctx)
     kind = parse_choice(role, GUEST_ROLES, "--role")
     who = clean_text(name, field_name="NAME", required=True, limit=80)
@@ -259,7 +247,8 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
 
 @app.command("stats")
 def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = False) -> None:
-    """Per person: planned, served, excused, absent, weekend and holiday nights, fines."""
+    """Per person and per regu: planned, served, absent, weekend and holiday nights, fines;
+    and a verdict on fairness."""
     from ronda.schedule.reports import schedule_report
 
     st = state(ctx)

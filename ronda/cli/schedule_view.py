@@ -91,6 +91,17 @@ def shift_name(timetable: Timetable, shift: Shift, lang: str) -> str:
     return timetable.name_of(shift, lang)
 
 
+def render_week(out: Output, shifts: Sequence[Shift], timetable: Timetable,
+                people: dict[int, Volunteer], today: date, name: str,
+                period: tuple[date, date]) -> None:
+    """The schedule of a period under its title, or a line saying nothing is planned."""
+    title = f"{name} · {format_period(*period, out.lang)}"
+    if not shifts:
+        out.say("msg.schedule_empty", period=format_period(*period, out.lang))
+        return
+    render_schedule(out, shifts, timetable, people, today, title=title)
+
+
 def render_schedule(out: Output, shifts: Sequence[Shift], timetable: Timetable,
                     people: dict[int, Volunteer], today: date, *,
                     title: str | None = None) -> None:

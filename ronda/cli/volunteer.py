@@ -75,8 +75,7 @@ def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")]
         v = data.add_volunteer(Volunteer(id=0, joined=today, **fields))
         _warn_lookalikes(st, data, v)
         followed = follow_roster(st, data, "add", repair=not no_repair)
-    if json:
-        st.out.json(v.to_dict())
+    st.out.emit(json, v.to_dict, lambda: None)  # the new record, for scripts
     st.out.done("msg.volunteer_added", who=label(v))
     tell(st, followed)
 
@@ -160,7 +159,7 @@ def edit(ctx: typer.Context, volunteer: VolunteerRef,
 def remove(ctx: typer.Context, volunteer: VolunteerRef,
            purge: Annotated[bool, Opt("--purge")] = False, yes: Yes = False,
            no_repair: NoRepair = False) -> None:
-    """Take a volunteer off the roster (history stays); --purge erases their personal data."""
+    """Take a volunteer off the roster; history stays."""
     st = state(ctx)
     with st.data(write=True, backup=True) as data:
         v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
@@ -194,7 +193,7 @@ def away(ctx: typer.Context, volunteer: VolunteerRef,
          cancel: Annotated[str | None, Opt("--cancel")] = None,
          change: Annotated[str | None, Opt("--change")] = None,
          json: Json = False, no_repair: NoRepair = False) -> None:
-    """Record, list, change or cancel the periods a volunteer is away (mudik, sakit, dinas)."""
+    """Record an away period (mudik, sakit, dinas, …)."""
     st = state(ctx)
     if sum(bool(x) for x in (list_ or json, cancel, change)) > 1:
         raise BadInput("err.away_one_action")
@@ -231,9 +230,11 @@ def away(ctx: typer.Context, volunteer: VolunteerRef,
 
 def _list_away(st: State, v: Volunteer, today: date, json: bool) -> None:
     """The numbered away periods of one volunteer, past ones marked."""
-    if json:
-        st.out.json([{"number": i, **a.to_dict()} for i, a in enumerate(v.away, start=1)])
-        return
+    st.out.emit(json, lambda: [{"number": i, **a.to_dict()} for i, a in enumerate(v.away, 1)],
+                lambda: _render_away(st, v, today))
+
+
+def _render_away(st: State, v: Volunteer, today: date) -> None:
     if not v.away:
         st.out.say("msg.no_away", who=label(v))
         return
@@ -250,8 +251,7 @@ def _list_away(st: State, v: Volunteer, today: date, json: bool) -> None:
 def back(ctx: typer.Context, volunteer: VolunteerRef,
          from_: Annotated[str | None, Opt("--from")] = None,
          no_repair: NoRepair = False) -> None:
-    """Record that a volunteer is back (from tonight, or --from DATE) before their away period
-    ended."""
+    """Record that a volunteer is back early."""
     st = state(ctx)
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
@@ -266,7 +266,7 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
 @app.command("import")
 def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
             dry_run: DryRun = False) -> None:
-    """Add volunteers from a CSV file (all rows or none)."""
+    """Add volunteers from a CSV file; all rows or none."""
     from ronda.people.csvfile import duplicate_names, read_roster_csv
 
     st = state(ctx)
@@ -293,7 +293,7 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
 def export(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
            all_: Annotated[bool, Opt("--all")] = False,
            with_phones: Annotated[bool, Opt("--with-phones")] = False) -> None:
-    """Write the roster to a CSV file for a spreadsheet (no phones unless asked)."""
+    """Write the roster to a CSV file (no phones unless asked)."""
     from ronda.people.csvfile import write_roster_csv
 
     st = state(ctx)

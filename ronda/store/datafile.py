@@ -142,6 +142,11 @@ class Backup:
     size: int
     sequence: int = 0  # from the name; 0 for backups made before ronda numbered them
 
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON object of ``db backups --json``."""
+        return {"number": self.number, "path": str(self.path),
+                "taken": self.taken.isoformat(), "size": self.size}
+
 
 _BACKUP_NAME = re.compile(r"(?:(?P<seq>\d{6})-)?(?P<stamp>\d{8}T\d{12})")
 
