@@ -210,9 +210,9 @@ def test_every_command_docstring_says_what_its_english_help_says() -> None:
         for name, sub in getattr(command, "commands", {}).items():
             key = f"help.{path}.{name}" if path else f"help.{name}"
             callback = getattr(sub, "callback", None)
-            if callback is not None and callback.__doc__ and has(key):
-                if " ".join(callback.__doc__.split()) != " ".join(t(key, "en").split()):
-                    drift.append(key)
+            if (callback is not None and callback.__doc__ and has(key)
+                    and " ".join(callback.__doc__.split()) != " ".join(t(key, "en").split())):
+                drift.append(key)
             walk(sub, key.removeprefix("help."))
 
     walk(group, "")
