@@ -418,3 +418,41 @@ def test_a_newcomer_is_counted_as_having_served_the_average_before_joining() -> 
                           MONDAY, MONDAY + timedelta(weeks=4, days=-1), history=history)
     loads = _loads(plan.shifts, [*old, newcomer])
     assert 3 <= loads[8] <= 4  # a fair eighth of 28, not the backlog of 52
+
+
+def _most_nights_led(leaders: list[Volunteer], days: list[date], rest: int) -> int:
+    """Exhaustive: the most of ``days`` one of ``leaders`` can lead, one a night."""
+    best = 0
+
+    def go(k: int, last: dict[int, date], led: int) -> None:
+        nonlocal best
+        if k == len(days):
+            best = max(best, led)
+            return
+        if led + len(days) - k <= best:
+            return
+        d = days[k]
+        for v in leaders:
+            if day_key(d) in v.days and (v.id not in last or (d - last[v.id]).days > rest):
+                go(k + 1, {**last, v.id: d}, led + 1)
+        go(k + 1, last, led)
+
+    go(0, {}, 0)
+    return best
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 2), st.lists(st.sets(st.sampled_from(DAY_KEYS), min_size=3),
+                                   min_size=2, max_size=3))
+def test_a_few_leaders_lead_as_many_nights_as_any_rotation_can(rest: int, day_sets) -> None:
+    """With a handful of leaders their nights are planned over the whole range: as many
+    nights are led as the best rotation an exhaustive search finds."""
+    leaders = [Volunteer(i, f"Ketua {i}", household=f"K{i}", leader=True,
+                         days=tuple(d for d in DAY_KEYS if d in days))
+               for i, days in enumerate(day_sets, start=1)]
+    members = [Volunteer(10 + i, f"Warga {i}", household=f"W{i}") for i in range(8)]
+    days = nights(MONDAY, MONDAY + timedelta(days=20))  # three weeks: a rotation must be planned
+    plan = build_schedule([*leaders, *members], Rules((Slot(time(22), time(4), 2),), rest=rest),
+                          days[0], days[-1])
+    led = sum(1 for s in plan.shifts if s.leader is not None)
+    assert led == _most_nights_led(leaders, days, rest)

@@ -24,6 +24,7 @@ from heapq import heappop, heappush
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.chains import Chains
+from ronda.schedule.leaders import plan_leaders
 from ronda.schedule.rebalance import balance, balance_special, night_index
 from ronda.schedule.rules import (
     ROSTER_RULES,
@@ -317,6 +318,8 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                     b.place(night, v, slot, leader=(pid == shift.leader and v.leader))
                     kept.add((d, slot, pid))
 
+    if not by_team and b.has_leaders:
+        _lead_in_turn(b, range_nights, required_of, settled, kept)
     b.start_queues()
     for d, night in range_nights.items():
         required = required_of[d]
@@ -361,6 +364,24 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     _count_changes(plan, before)
     plan.moved = diff_plans(list(before.values()), plan.shifts, "rebuild", "")
     return plan
+
+
+def _lead_in_turn(b: _Builder, range_nights: dict[date, _Night],
+                  required_of: dict[date, list[int]], settled: Collection[tuple[date, int]],
+                  kept: set[tuple[date, int, int]]) -> None:
+    """With only a handful of leaders, plan who leads which night over the whole range first
+    (``plan_leaders``), unless some leader's nights are already fixed from before."""
+    leaders = [v for v in b.people if v.leader]
+    if any(b.by_id.get(p) is not None and b.by_id[p].leader for _, _, p in kept) or any(
+            d in range_nights for d, _ in settled):
+        return
+    open_slots = {d: [i for i, n in enumerate(required_of[d]) if n > 0] for d in range_nights}
+    wanted = {d: (len(slots) if b.leader_per_shift else min(1, len(slots)))
+              for d, slots in open_slots.items()}
+    plan = plan_leaders(leaders, list(range_nights), wanted, b.rules, b.ledger)
+    for d, chosen in (plan or {}).items():
+        for slot, pid in zip(open_slots[d], chosen, strict=False):
+            b.place(range_nights[d], b.by_id[pid], slot, leader=True)
 
 
 def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rules: Rules,

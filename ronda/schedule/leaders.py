@@ -1,0 +1,80 @@
+"""Who leads which night, planned for the whole range at once when leaders are few.
+
+With three leaders, two rest nights and one leader wanted a night, there is exactly one way to
+rotate them so every night is led; taking the least loaded free leader night after night finds
+it only by luck (a leader who cannot come on Wednesdays breaks the rotation every week). So
+when the roster has only a handful of leaders, their nights are planned first by dynamic
+programming over the evenings: the state is, for each leader, the nights since their last duty
+and their duties this week; the plan leads as many of the wanted shifts as the rules allow,
+resting leaders longest first among equal plans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from itertools import combinations
+
+from ronda.dates import day_key
+from ronda.model import Volunteer
+from ronda.schedule.rules import Ledger, Rules
+
+MAX_STATES = 4000  # beyond this the plan is left to the night-by-night builder
+
+
+def plan_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
+                 wanted: dict[date, int], rules: Rules, ledger: Ledger
+                 ) -> dict[date, tuple[int, ...]] | None:
+    """For each evening, the leaders who lead it (as many as ``wanted`` allows, the most
+    over the range); ``None`` when there are too many leaders for an exact plan."""
+    if not leaders or not evenings:
+        return None
+    rest = rules.rest
+    limits = [v.max_per_week or rules.max_per_week for v in leaders]
+    states = 1
+    for limit in limits:
+        states *= (rest + 2) * ((limit or 0) + 1)
+    if states > MAX_STATES:
+        return None
+    first = evenings[0]
+    start: list[tuple[int, int]] = []
+    monday = first - timedelta(days=first.weekday())
+    for v in leaders:
+        last = ledger.last_before(v.id, first)
+        gap = rest + 1 if last is None else min(rest + 1, (first - last).days)
+        week = ledger.between(v.id, monday, first - timedelta(days=1))
+        start.append((gap, week))
+    homes = [v.household.casefold() for v in leaders]
+    # for each evening: state -> (led, rest score, previous state, leaders chosen)
+    layers: list[dict[tuple, tuple[int, int, tuple | None, tuple[int, ...]]]] = []
+    best: dict[tuple, tuple[int, int]] = {tuple(start): (0, 0)}
+    for d in evenings:
+        new_week = d.weekday() == 0
+        want = wanted.get(d, 0)
+        free_today = [k for k, v in enumerate(leaders)
+                      if day_key(d) in v.days and v.away_on(d) is None]
+        layer: dict[tuple, tuple[int, int, tuple | None, tuple[int, ...]]] = {}
+        for before, (led, score) in best.items():
+            state = tuple((gap, 0) for gap, _ in before) if new_week else before
+            can = [k for k in free_today if state[k][0] > rest
+                   and (limits[k] is None or state[k][1] < limits[k])]
+            for size in range(min(want, len(can)), -1, -1):
+                for chosen in combinations(can, size):
+                    houses = [homes[k] for k in chosen if homes[k]]
+                    if len(houses) != len(set(houses)):
+                        continue  # two of one household on one night
+                    after = tuple(
+                        (1, week + 1) if k in chosen else (min(gap + 1, rest + 1), week)
+                        for k, (gap, week) in enumerate(state))
+                    value = (led + size, score + sum(state[k][0] for k in chosen))
+                    if after not in layer or value > layer[after][:2]:
+                        layer[after] = (*value, before, chosen)
+        layers.append(layer)
+        best = {state: entry[:2] for state, entry in layer.items()}
+    state = max(best, key=lambda s: best[s])
+    plan: dict[date, tuple[int, ...]] = {}
+    for d, layer in zip(reversed(evenings), reversed(layers), strict=True):
+        _, _, before, chosen = layer[state]
+        plan[d] = tuple(leaders[k].id for k in chosen)
+        state = before
+    return plan
