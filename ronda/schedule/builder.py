@@ -378,7 +378,7 @@ def _lead_in_turn(b: _Builder, range_nights: dict[date, _Night],
     open_slots = {d: [i for i, n in enumerate(required_of[d]) if n > 0] for d in range_nights}
     wanted = {d: (len(slots) if b.leader_per_shift else min(1, len(slots)))
               for d, slots in open_slots.items()}
-    plan = plan_leaders(leaders, list(range_nights), wanted, b.rules, b.ledger)
+    plan = plan_leaders(leaders, list(range_nights), wanted, b.rules, b.ledger, b.people)
     for d, chosen in (plan or {}).items():
         for slot, pid in zip(open_slots[d], chosen, strict=False):
             b.place(range_nights[d], b.by_id[pid], slot, leader=True)

@@ -115,6 +115,8 @@ class Chains:
         candidates = self.by_load(lead)
         if not candidates or self.load[candidates[0]] + 1 > limit:
             return False  # nobody light enough could end the chain
+        if lead and self._promote(i, depth, limit, passing, exclude):
+            return True
         on = set(self.shifts[i].volunteers)
         for p in candidates:  # someone free
             if self.load[p] + 1 > limit:
@@ -140,6 +142,24 @@ class Chains:
                     return True
                 self.remove(i, p)
                 self.add(j, p, lead=led)
+        return False
+
+    def _promote(self, i: int, depth: int, limit: float, passing: frozenset[int],
+                 exclude: frozenset[int]) -> bool:
+        """A leader already on the shift as a member leads it; the place is filled as an
+        ordinary one."""
+        s = self.shifts[i]
+        if s.leader is not None:
+            return False
+        for p in s.volunteers:
+            if p not in self.by_id or not self.by_id[p].leader:
+                continue
+            self.shifts[i] = s.with_changes(leader=p, volunteers=(p, *(x for x in s.volunteers
+                                                                       if x != p)))
+            if self.fill(i, lead=False, depth=depth, limit=limit, passing=passing,
+                         exclude=exclude):
+                return True
+            self.shifts[i] = s
         return False
 
     def search(self, i: int, *, lead: bool, depth: int, limit: float = NO_LIMIT,

@@ -23,10 +23,12 @@ MAX_STATES = 4000  # beyond this the plan is left to the night-by-night builder
 
 
 def plan_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
-                 wanted: dict[date, int], rules: Rules, ledger: Ledger
-                 ) -> dict[date, tuple[int, ...]] | None:
+                 wanted: dict[date, int], rules: Rules, ledger: Ledger,
+                 people: Sequence[Volunteer] = ()) -> dict[date, tuple[int, ...]] | None:
     """For each evening, the leaders who lead it (as many as ``wanted`` allows, the most
-    over the range); ``None`` when there are too many leaders for an exact plan."""
+    over the range); among plans that lead as many, the one that keeps fewest of the
+    leaders' housemates (``people``) off nights they could serve, then the one resting
+    leaders longest. ``None`` when there are too many leaders for an exact plan."""
     if not leaders or not evenings:
         return None
     rest = rules.rest
@@ -45,16 +47,24 @@ def plan_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
         week = ledger.between(v.id, monday, first - timedelta(days=1))
         start.append((gap, week))
     homes = [v.household.casefold() for v in leaders]
+    ids = {v.id for v in leaders}
+
+    def housemates_kept_off(k: int, d: date) -> int:
+        return sum(1 for v in people if v.id not in ids and homes[k]
+                   and v.household.casefold() == homes[k] and day_key(d) in v.days
+                   and v.away_on(d) is None)
+
+    cost = {(k, d): housemates_kept_off(k, d) for k in range(len(leaders)) for d in evenings}
     # for each evening: state -> (led, rest score, previous state, leaders chosen)
-    layers: list[dict[tuple, tuple[int, int, tuple | None, tuple[int, ...]]]] = []
-    best: dict[tuple, tuple[int, int]] = {tuple(start): (0, 0)}
+    layers: list[dict[tuple, tuple[int, int, int, tuple | None, tuple[int, ...]]]] = []
+    best: dict[tuple, tuple[int, int, int]] = {tuple(start): (0, 0, 0)}
     for d in evenings:
         new_week = d.weekday() == 0
         want = wanted.get(d, 0)
         free_today = [k for k, v in enumerate(leaders)
                       if day_key(d) in v.days and v.away_on(d) is None]
-        layer: dict[tuple, tuple[int, int, tuple | None, tuple[int, ...]]] = {}
-        for before, (led, score) in best.items():
+        layer: dict[tuple, tuple[int, int, int, tuple | None, tuple[int, ...]]] = {}
+        for before, (led, kept_off, score) in best.items():
             state = tuple((gap, 0) for gap, _ in before) if new_week else before
             can = [k for k in free_today if state[k][0] > rest
                    and (limits[k] is None or state[k][1] < limits[k])]
@@ -66,15 +76,16 @@ def plan_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
                     after = tuple(
                         (1, week + 1) if k in chosen else (min(gap + 1, rest + 1), week)
                         for k, (gap, week) in enumerate(state))
-                    value = (led + size, score + sum(state[k][0] for k in chosen))
-                    if after not in layer or value > layer[after][:2]:
+                    value = (led + size, kept_off - sum(cost[(k, d)] for k in chosen),
+                             score + sum(state[k][0] for k in chosen))
+                    if after not in layer or value > layer[after][:3]:
                         layer[after] = (*value, before, chosen)
         layers.append(layer)
-        best = {state: entry[:2] for state, entry in layer.items()}
+        best = {state: entry[:3] for state, entry in layer.items()}
     state = max(best, key=lambda s: best[s])
     plan: dict[date, tuple[int, ...]] = {}
     for d, layer in zip(reversed(evenings), reversed(layers), strict=True):
-        _, _, before, chosen = layer[state]
+        _, _, _, before, chosen = layer[state]
         plan[d] = tuple(leaders[k].id for k in chosen)
         state = before
     return plan
