@@ -176,3 +176,13 @@ def test_export_round_trips_and_leaves_phones_out_unless_asked(run: Run, roster:
     copy = json.loads(runner.invoke(app, [*args, "volunteer", "list", "--json"],
                                     env=BASE_ENV).stdout)
     assert [(v["name"], v["phone"], v["team"], v["leader"], v["days"]) for v in copy] == original
+
+
+def test_a_name_is_shown_as_typed_never_read_as_formatting(run: Run, neighbourhood: Path) -> None:
+    name = "Budi :fire: [bold]Santoso[/bold]"
+    added = run("volunteer", "add", name)
+    assert added.exit_code == 0, added.output
+    assert name in added.stderr
+    shown = run("volunteer", "show", "Budi")
+    assert shown.stdout.splitlines()[0].strip() == f"#1 {name}"  # the title too
+    assert name in run("volunteer", "list").stdout

@@ -56,7 +56,7 @@ class Output:
     def _console(self, stderr: bool) -> Console:
         from rich.console import Console
 
-        return Console(stderr=stderr, no_color=self.no_color or None, highlight=False,
+        return Console(stderr=stderr, no_color=self.no_color or None, highlight=False, emoji=False,
                        soft_wrap=stderr)
 
     @cached_property
@@ -111,7 +111,8 @@ class Output:
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=title, header_style="bold", title_justify="left",
+        table = Table(title=Text(title) if title else None, header_style="bold",
+                      title_justify="left",
                       box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
                       pad_edge=not compact, collapse_padding=compact)
         from rich.cells import cell_len
@@ -138,7 +139,7 @@ class Output:
         if not console.is_terminal:  # piped or redirected: full width, nothing cut
             from rich.console import Console
 
-            Console(width=max(console.width, natural), no_color=True, highlight=False,
+            Console(width=max(console.width, natural), no_color=True, highlight=False, emoji=False,
                     force_terminal=False).print(table)
         elif least > console.width:  # too narrow even wrapped: one block a row
             self._stacked([self._header(k) for k in headers], rows, title, row_styles)
@@ -212,7 +213,8 @@ class Output:
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=title, show_header=False, box=None, title_justify="left",
+        table = Table(title=Text(title) if title else None, show_header=False, box=None,
+                      title_justify="left",
                       padding=(0, 2, 0, 0))
         table.add_column(style="bold")
         table.add_column(overflow="fold")
