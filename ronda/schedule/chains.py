@@ -118,6 +118,9 @@ class Chains:
         if lead and self._promote(i, depth, limit, passing, exclude):
             return True
         on = set(self.shifts[i].volunteers)
+        key = DAY_KEYS[d.weekday()]
+        candidates = [p for p in candidates  # the roster's own rules first: cheap
+                      if key in self.by_id[p].days and self.by_id[p].away_on(d) is None]
         for p in candidates:  # someone free
             if self.load[p] + 1 > limit:
                 break
