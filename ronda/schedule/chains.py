@@ -25,6 +25,7 @@ from ronda.schedule.shifts import Shift
 
 MOVABLE = frozenset({"rest", "week", "tonight"})  # what leaving another duty can cure
 BUDGET = 1000  # steps one chain search may take: bounded time on any roster
+TOTAL_BUDGET = 40_000  # steps all searches of one build may take together
 NO_LIMIT = float("inf")
 
 
@@ -44,6 +45,7 @@ class Chains:
         self.frozen = b.frozen
         self.leaders = [p for p, v in by_id.items() if v.leader]
         self.steps = 0
+        self.spent = 0
 
     # -- the state -------------------------------------------------------------------------
     def settled(self, i: int) -> bool:
@@ -136,7 +138,8 @@ class Chains:
                 continue
             for j in list(self._releases(p, d)):
                 self.steps += 1
-                if self.steps > BUDGET:
+                self.spent += 1
+                if self.steps > BUDGET or self.spent > TOTAL_BUDGET:
                     return False
                 led = self.remove(j, p)
                 self.add(i, p, lead=lead)
