@@ -15,7 +15,7 @@ import typer
 
 from ronda.cli.output import Output
 from ronda.errors import BadInput
-from ronda.i18n import LanguageChoice, languages
+from ronda.i18n import LanguageChoice, parse_language
 
 if TYPE_CHECKING:
     from ronda.store.datafile import DataFile
@@ -109,10 +109,7 @@ class State:
         else the language of the run. Messages stay in the language of the run."""
         if lang is None:
             return self.lang
-        if lang.strip().lower() not in languages():
-            raise BadInput("err.bad_choice", field="--lang", value=lang,
-                           choices=", ".join(languages()))
-        return lang.strip().lower()
+        return parse_language(lang)
 
     def interactive(self) -> bool:
         return is_interactive()

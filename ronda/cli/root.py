@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from ronda.cli.help import translate_help, usage_message
 from ronda.errors import BadInput, RondaError
-from ronda.i18n import ENV_LANG, LanguageChoice, detect_language, languages, t
+from ronda.i18n import ENV_LANG, LanguageChoice, detect_language, parse_language, t
 
 INTERNAL_ERROR = 3
 
@@ -69,10 +69,7 @@ def language_of(args: Sequence[str], *, read_file: bool) -> LanguageChoice:
     is shown; otherwise the command reads it when it opens the file.
     """
     explicit = _option_value(args, "--lang")
-    if explicit is not None and explicit.strip().lower() not in languages():
-        raise BadInput("err.bad_choice", field="--lang", value=explicit,
-                       choices=", ".join(languages()))
-    language = LanguageChoice(explicit.strip().lower() if explicit else None)
+    language = LanguageChoice(parse_language(explicit) if explicit is not None else None)
     if read_file and not explicit and not os.environ.get(ENV_LANG):
         from ronda.store.datafile import (  # only then: start-up stays light
             peek_language,

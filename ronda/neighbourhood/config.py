@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ronda.dates import DAY_KEYS, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
-from ronda.i18n import languages
+from ronda.i18n import parse_language
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
 from ronda.money import format_money, parse_money
 from ronda.parsing import parse_count
@@ -72,10 +72,7 @@ def _one_slot(s: Settings, key: str) -> Slot:
 
 
 def _lang(v: str) -> str:
-    if v.strip().lower() not in languages():
-        raise BadInput("err.bad_choice", field="lang", value=v.strip(),
-                       choices=", ".join(languages()))
-    return v.strip().lower()
+    return parse_language(v, "lang")
 
 
 def _set_start(s: Settings, v: str) -> Settings:

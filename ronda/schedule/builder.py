@@ -6,10 +6,12 @@ household on a night, and with a leader on each shift where the roster has a lea
 shift of a night (one a night where it has fewer). A slot that
 cannot be filled within the rules stays short, and its ``Shortfall`` says who was ruled out why.
 
-Fairness comes from the order candidates are taken in: lowest load relative to the nights a
-person can serve (history included), then weekend and holiday nights as their own count, then
-weekday rotation and the longest rest since the last duty. A balancing pass then moves duties
-from the most to the least loaded where the rules allow.
+Fairness comes from the order candidates are taken in: the lowest total (duties in the fairness
+window included; every duty counts the same for everyone), then weekend and holiday nights as
+their own count, then weekday rotation and the longest rest since the last duty. With a handful
+of leaders their nights are planned over the whole range first (``leaders.py``). Ejection chains
+(``chains.py``) then fill what is left and take duties off the busiest, and weekend nights are
+traded for ordinary ones (``rebalance.py``).
 """
 
 from __future__ import annotations
@@ -120,7 +122,6 @@ class _Builder:
         self.ledger = Ledger(past, people)
         # every duty counts the same for everyone: availability lowers a share only where it
         # binds (max-min fairness), never in proportion
-        self.weight = {v.id: 1 for v in people}
         self.load = history_loads(people, past, window, start)
         self.special = {v.id: 0 for v in people}
         self.weekday = {v.id: [0] * 7 for v in people}
@@ -425,7 +426,7 @@ def _note_team_gap(plan: Plan, night: _Night, pool: list[Volunteer], required: l
         return
     team = team_for(night.date, teams, fixed)
     free = [v for v in people if v.team != team and b.free(v, night)]
-    free.sort(key=lambda v: (b.load[v.id] / b.weight[v.id], v.name.casefold()))
+    free.sort(key=lambda v: (b.load[v.id], v.name.casefold()))
     plan.team_gaps.append((night.date, team, missing, [v.id for v in free[:3]]))
 
 

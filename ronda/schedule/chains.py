@@ -16,17 +16,34 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from typing import Protocol
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
-from ronda.schedule.rebalance import RunningBuild, night_index
-from ronda.schedule.rules import blocked, blocks
+from ronda.schedule.rebalance import night_index
+from ronda.schedule.rules import Ledger, Rules, blocked, blocks
 from ronda.schedule.shifts import Shift
+from ronda.schedule.timetable import Timetable
 
 MOVABLE = frozenset({"rest", "week", "tonight"})  # what leaving another duty can cure
 BUDGET = 1000  # steps one chain search may take: bounded time on any roster
 TOTAL_BUDGET = 40_000  # steps all searches of one build may take together
 NO_LIMIT = float("inf")
+
+
+class RunningBuild(Protocol):
+    """What the chains read and update of a build in progress: the rules, the ledger of
+    duties, each person's total load, the leader rule, the shifts nothing may change and the
+    duties kept from before (``frozen``: (shift index, person))."""
+
+    rules: Rules
+    ledger: Ledger
+    timetable: Timetable
+    load: dict[int, float]
+    has_leaders: bool
+    leader_per_shift: bool
+    settled: set[tuple[date, int]]
+    frozen: set[tuple[int, int]]
 
 
 class Chains:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from ronda.dates import format_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
+from ronda.parsing import parse_choice
 from ronda.people.volunteers import label
 from ronda.schedule.replan import open_to_change
 from ronda.schedule.rules import Ledger, Rules, exchange, swap_in
@@ -134,9 +135,7 @@ def guest_edit(tonight: Sequence[Shift], people: dict[int, Volunteer], timetable
     """A joint-patrol guest added to (or removed from) a shift of the evening ``day``, the
     message key saying which, and the shift; no edit when the guest was already there. Guests do not
     count in the rotation; a person on duty that night is not a guest."""
-    if role not in GUEST_ROLES:
-        raise BadInput("err.bad_choice", field="--role", value=role,
-                       choices=", ".join(GUEST_ROLES))
+    role = parse_choice(role, GUEST_ROLES, "--role")
     if remove and slot is None:  # the shift the guest is on
         found = [s for s in tonight if any(g.name.casefold() == name.casefold()
                                            for g in s.guests)]

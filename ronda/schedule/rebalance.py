@@ -1,33 +1,17 @@
-"""Passes over a built schedule that move duties without breaking a rule: evening out loads,
-trading weekend nights for ordinary ones, filling places the moves freed, and giving a leader
-to a night without one."""
+"""Passes over a built schedule that move duties without breaking a rule: evening out loads
+by direct moves, and trading weekend nights for ordinary ones (chains, in ``chains.py``, do
+what needs several people to move)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import date
-from typing import Protocol
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Holiday, Shift, is_weekend
-from ronda.schedule.timetable import Timetable
-
-
-class RunningBuild(Protocol):
-    """What the filling pass reads and updates of a build in progress: the rules, the
-    ledger of duties, each person's load and weight, and the shifts nothing may change."""
-
-    rules: Rules
-    ledger: Ledger
-    timetable: Timetable
-    load: dict[int, int]
-    weight: dict[int, int]
-    has_leaders: bool
-    leader_per_shift: bool
-    settled: set[tuple[date, int]]
 
 
 def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledger: Ledger,
@@ -162,110 +146,3 @@ def night_index(shifts: list[Shift]) -> dict[date, list[int]]:
     for i, s in enumerate(shifts):
         by_night[s.date].append(i)
     return by_night
-
-
-def fill_short(shifts: list[Shift], by_id: dict[int, Volunteer], b: RunningBuild) -> bool:
-    """Fill places still open: first with anyone free, then by moving someone from another
-    night (where a free person takes their place) when that is what keeps them off this one."""
-    by_night = night_index(shifts)
-    rules, ledger = b.rules, b.ledger
-
-    def put(i: int, v: Volunteer, replacing: int | None = None) -> None:
-        s = shifts[i]
-        if replacing is None:
-            ids = (*s.volunteers, v.id)
-        else:
-            ids = tuple(v.id if p == replacing else p for p in s.volunteers)
-            ledger.remove(replacing, s.date)
-            b.load[replacing] -= 1
-        shifts[i] = s.with_changes(volunteers=ids)
-        ledger.add(v.id, s.date)
-        b.load[v.id] += 1
-
-    changed = False
-    for i in range(len(shifts)):
-        s = shifts[i]
-        if s.key in b.settled:
-            continue
-        required = b.timetable.required_of(s)
-        while len(shifts[i].volunteers) < required:
-            d = s.date
-            free = sorted((v for v in by_id.values() if blocked(v, d, ledger, rules) is None),
-                          key=lambda v: (b.load[v.id] / b.weight[v.id], v.id))
-            if free:
-                put(i, free[0])
-            elif not _substitute(shifts, i, by_id, b, by_night, put):
-                break
-            changed = True
-    if b.has_leaders:
-        changed |= _give_leaders(shifts, by_id, b, by_night)
-    return changed
-
-
-def _give_leaders(shifts: list[Shift], by_id: dict[int, Volunteer], b: RunningBuild,
-                  by_night: dict[date, list[int]]) -> bool:
-    """A shift without the leader it needs gets one who is free (in place of its most loaded
-    ordinary member when the shift is full)."""
-    rules, ledger = b.rules, b.ledger
-    changed = False
-    for d, indexes in by_night.items():
-        if b.leader_per_shift:
-            wanting = [j for j in indexes if shifts[j].leader is None]
-        else:
-            wanting = [] if any(shifts[j].leader for j in indexes) else \
-                [min(indexes, key=lambda j: shifts[j].slot)]
-        for i in wanting:
-            s = shifts[i]
-            if s.key in b.settled:
-                continue
-            required = b.timetable.required_of(s)
-            if required == 0:
-                continue
-            members = [p for p in s.volunteers if p in by_id and not by_id[p].leader
-                       and (i, p) not in b.frozen]
-            full = len(s.volunteers) >= required
-            out = max(members, key=lambda p: (b.load[p] / b.weight[p], p)) if (
-                members and full) else None
-            if full and out is None:
-                continue
-            for v in sorted((v for v in by_id.values() if v.leader),
-                            key=lambda v: (b.load[v.id] / b.weight[v.id], v.id)):
-                if blocked(v, d, ledger, rules, leaving=out) is not None:
-                    continue
-                ids = [v.id] + [p for p in s.volunteers if p != out]
-                if out is not None:
-                    ledger.remove(out, d)
-                    b.load[out] -= 1
-                ledger.add(v.id, d)
-                b.load[v.id] += 1
-                shifts[i] = s.with_changes(volunteers=tuple(ids), leader=v.id)
-                changed = True
-                break
-    return changed
-
-
-def _substitute(shifts, i, by_id, b, by_night, put) -> bool:  # noqa: ANN001
-    """One augmenting step: p is kept off night d only by a duty on night e; a free q takes
-    p's place on e and p comes to d."""
-    rules, ledger = b.rules, b.ledger
-    d = shifts[i].date
-    for p in sorted(by_id, key=lambda x: (b.load[x] / b.weight[x], x)):
-        vp = by_id[p]
-        why = blocked(vp, d, ledger, rules)
-        if why is None or why.rule not in ("rest", "week"):
-            continue
-        for j in [j for e, idx in by_night.items() if e != d and abs((e - d).days) <= 7
-                  for j in idx if p in shifts[j].volunteers and (j, p) not in b.frozen]:
-            e = shifts[j].date
-            if shifts[j].leader == p or blocked(vp, d, ledger, rules, ignore=e) is not None:
-                continue
-            for q in sorted(by_id, key=lambda x: (b.load[x] / b.weight[x], x)):
-                vq = by_id[q]
-                if ledger.between(q, d, d) or blocked(vq, e, ledger, rules, leaving=p):
-                    continue
-                put(j, vq, replacing=p)
-                if blocked(vp, d, ledger, rules) is None:
-                    put(i, vp)
-                    return True
-                put(j, vp, replacing=q)  # undo
-    return False
