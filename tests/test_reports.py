@@ -51,3 +51,15 @@ def test_the_verdict_follows_each_persons_share() -> None:
     only_monday = [Shift(d, 0, (3,) if d.weekday() == 0 else (1,)) for d in week]
     stats = person_stats(only_monday, [PEOPLE[0], PEOPLE[2]], {}, MONDAY)
     assert not verdict(stats, [PEOPLE[0], PEOPLE[2]], week[0], week[-1]).fair
+
+
+def test_a_share_counts_what_was_served_in_the_fairness_window() -> None:
+    """Two people, one of whom served four nights just before: over the week ahead the fair
+    plan gives the other more, and the verdict judges the week by those shares."""
+    week = [MONDAY + timedelta(days=i) for i in range(8)]
+    caught_up = [Shift(d, 0, (2 if i < 6 else 1,)) for i, d in enumerate(week)]
+    stats = person_stats(caught_up, PEOPLE[:2], {}, MONDAY)
+    judged = verdict(stats, PEOPLE[:2], week[0], week[-1], history={1: 4.0, 2: 0.0})
+    assert judged.shares[1].share == 2 and judged.shares[2].share == 6
+    assert judged.fair
+    assert not verdict(stats, PEOPLE[:2], week[0], week[-1]).fair  # without the past: uneven

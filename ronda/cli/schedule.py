@@ -261,5 +261,6 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
             default_end=lambda _: shifts[-1].date if shifts else today)
         people, timetable = _context(data)
     report = schedule_report(shifts, list(people.values()), timetable.holidays, first, last,
-                             settings.rest, settings.max_per_week, today)
+                             settings.rest, settings.max_per_week, today,
+                             settings.fairness_window)
     st.out.emit(json, report.to_json, lambda: render_report(st.out, report, people, settings))

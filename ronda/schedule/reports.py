@@ -6,7 +6,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ronda.model import Volunteer
@@ -161,43 +161,57 @@ def capacity(v: Volunteer, first: date, last: date, rest: int,
     return picked, nights
 
 
-def _water_fill(caps: dict[int, int], total: float) -> float:
-    """The level everyone is raised to so that sum(min(cap, level)) == total."""
-    remaining, open_ids = float(total), sorted(caps, key=lambda i: caps[i])
-    while open_ids:  # who reaches their capacity stops there; the rest rise together
-        even = remaining / len(open_ids)
-        if caps[open_ids[0]] >= even:
-            return even
-        remaining -= caps[open_ids.pop(0)]
-    return float("inf")
+def _water_fill(caps: dict[int, int], total: float,
+                floors: dict[int, float] | None = None) -> float:
+    """The level every total is raised to so that the duties given, sum(min(cap, max(0,
+    level - floor))), make ``total``: who already has ``floors`` duties (history) gets fewer,
+    who reaches their capacity stops there, the rest rise together."""
+    floors = floors or {}
+    def given(level: float) -> float:
+        return sum(min(cap, max(0.0, level - floors.get(i, 0.0))) for i, cap in caps.items())
+    if not caps or given(float("1e12")) <= total:
+        return float("inf")
+    low = min((floors.get(i, 0.0) for i in caps), default=0.0)
+    high = max(floors.get(i, 0.0) + cap for i, cap in caps.items())
+    for _ in range(60):
+        mid = (low + high) / 2
+        low, high = (mid, high) if given(mid) < total else (low, mid)
+    return high
 
 
 def fair_shares(people: Sequence[Volunteer], total: int, first: date, last: date, rest: int,
-                max_per_week: int | None, leader_places: int = 0) -> dict[int, Share]:
-    """Each active person's fair share of ``total`` duties in [first, last].
+                max_per_week: int | None, leader_places: int = 0,
+                history: dict[int, float] | None = None) -> dict[int, Share]:
+    """Each active person's fair share of ``total`` duties in [first, last]: everyone's total
+    (their ``history`` in the fairness window, then this period) raised to one level, each
+    stopping where they can carry no more.
 
     Leaders must fill ``leader_places`` between them (one a shift or a night): when that is
     more than an even share, leaders' shares are that and the other duties are shared among
     the rest.
     """
+    history = history or {}
     active = [v for v in people if v.active and not v.purged]
     caps = {v.id: capacity(v, first, last, rest, max_per_week) for v in active}
-    level = _water_fill({i: c for i, (c, _) in caps.items()}, total)
+    level = _water_fill({i: c for i, (c, _) in caps.items()}, total, history)
     leaders = {v.id for v in active if v.leader}
     levels = {v.id: level for v in active}
     leading = False
     if leaders and leader_places:
-        lead_level = _water_fill({i: caps[i][0] for i in leaders}, leader_places)
+        lead_level = _water_fill({i: caps[i][0] for i in leaders}, leader_places, history)
         if lead_level > level:
             leading = True
-            taken = sum(min(caps[i][0], lead_level) for i in leaders)
+            taken = sum(min(caps[i][0], max(0.0, lead_level - history.get(i, 0.0)))
+                        for i in leaders)
             others = {i: caps[i][0] for i in caps if i not in leaders}
-            other_level = _water_fill(others, max(0.0, total - taken)) if others else 0.0
+            other_level = _water_fill(others, max(0.0, total - taken), history) \
+                if others else 0.0
             levels = {i: lead_level if i in leaders else other_level for i in caps}
     out = {}
     for v in active:
         cap, nights = caps[v.id]
-        capped = cap < levels[v.id]
+        wanted = round(max(0.0, levels[v.id] - history.get(v.id, 0.0)), 9)  # this period
+        capped = cap < wanted
         limits = []
         if capped:
             if len(v.days) < 7:
@@ -210,7 +224,7 @@ def fair_shares(people: Sequence[Volunteer], total: int, first: date, last: date
                 limits.append("joined")
         elif leading and v.id in leaders:
             limits.append("leads")
-        out[v.id] = Share(min(levels[v.id], cap), cap, nights, capped, tuple(limits))
+        out[v.id] = Share(min(wanted, cap), cap, nights, capped, tuple(limits))
     return out
 
 
@@ -226,13 +240,14 @@ class Verdict:
 
 def verdict(stats: Sequence[PersonStats], people: Sequence[Volunteer], first: date,
             last: date, rest: int = 0, max_per_week: int | None = None,
-            leader_places: int = 0) -> Verdict:
+            leader_places: int = 0, history: dict[int, float] | None = None) -> Verdict:
     """Fair when nobody is more than 1.5 duties off their fair share (``fair_shares``: what
-    they can actually carry counted, never a cut in proportion to their availability)."""
+    they can actually carry counted, never a cut in proportion to their availability, with
+    the duties already served in the fairness window)."""
     by_id = {v.id: v for v in people if v.active and not v.purged}
     rows = [s for s in stats if s.id in by_id]
     shares = fair_shares(list(by_id.values()), sum(s.planned for s in rows), first, last, rest,
-                         max_per_week, leader_places)
+                         max_per_week, leader_places, history)
     if not rows:
         return Verdict(True, None, 0.0, shares)
     worst = max(rows, key=lambda s: abs(s.planned - shares[s.id].share))
@@ -267,12 +282,20 @@ class ScheduleReport:
 
 def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                     holidays: dict[date, Holiday], first: date, last: date, rest: int,
-                    max_per_week: int | None, today: date) -> ScheduleReport:
-    """The accounts of the nights ``first``..``last`` among ``shifts``."""
+                    max_per_week: int | None, today: date,
+                    fairness_window: int = 365) -> ScheduleReport:
+    """The accounts of the nights ``first``..``last`` among ``shifts``, judged with the duties
+    served in the fairness window before them (as the builder counts them)."""
+    from ronda.schedule.builder import history_loads
+
     in_range = [s for s in shifts if first <= s.date <= last]
     rows = person_stats(in_range, people, holidays, today)
     leader_places = sum(1 for s in in_range if s.leader is not None
                         or (s.short is not None and s.short.no_leader))
-    judged = verdict(rows, people, first, last, rest, max_per_week, leader_places)
+    window = first - timedelta(days=fairness_window)
+    active = [v for v in people if v.active and not v.purged]
+    history = history_loads(active, [s for s in shifts if window <= s.date < first], window,
+                            first)
+    judged = verdict(rows, people, first, last, rest, max_per_week, leader_places, history)
     return ScheduleReport(first, last, rows, judged, fairness(rows, people), team_totals(rows))
 
