@@ -63,6 +63,7 @@ class Chains:
         self.leaders = [p for p, v in by_id.items() if v.leader]
         self.steps = 0
         self.spent = 0
+        self.journal: list[tuple[int, int, Shift, int]] = []
 
     # -- the state -------------------------------------------------------------------------
     def settled(self, i: int) -> bool:
@@ -86,42 +87,78 @@ class Chains:
                 and all(self.shifts[j].leader is None for j in night))
 
     def add(self, i: int, p: int, *, lead: bool = False) -> None:
-        s = self.shifts[i]
-        ids = (p, *s.volunteers) if lead else (*s.volunteers, p)
-        self.shifts[i] = s.with_changes(volunteers=ids, leader=p if lead else s.leader)
-        self.ledger.add(p, s.date)
+        before = self.shifts[i]
+        ids = (p, *before.volunteers) if lead else (*before.volunteers, p)
+        self.shifts[i] = before.with_changes(volunteers=ids, leader=p if lead else before.leader)
+        self.ledger.add(p, before.date)
         self.load[p] += 1
         self.duties[p].add(i)
+        self.journal.append((i, p, before, +1))
 
     def remove(self, i: int, p: int) -> bool:
         """Take ``p`` off shift ``i``; whether they were its leader."""
-        s = self.shifts[i]
-        led = s.leader == p
-        self.shifts[i] = s.with_changes(volunteers=tuple(x for x in s.volunteers if x != p),
-                                        leader=None if led else s.leader)
-        self.ledger.remove(p, s.date)
+        before = self.shifts[i]
+        led = before.leader == p
+        self.shifts[i] = before.with_changes(
+            volunteers=tuple(x for x in before.volunteers if x != p),
+            leader=None if led else before.leader)
+        self.ledger.remove(p, before.date)
         self.load[p] -= 1
         self.duties[p].discard(i)
+        self.journal.append((i, p, before, -1))
         return led
+
+    def lead(self, i: int, p: int) -> None:
+        """``p``, already on shift ``i``, leads it."""
+        before = self.shifts[i]
+        self.shifts[i] = before.with_changes(
+            leader=p, volunteers=(p, *(x for x in before.volunteers if x != p)))
+        self.journal.append((i, p, before, 0))
+
+    def rollback(self, mark: int) -> None:
+        """Undo every move since ``mark`` (a length of the journal), last first."""
+        while len(self.journal) > mark:
+            i, p, before, change = self.journal.pop()
+            self.shifts[i] = before
+            if change > 0:
+                self.ledger.remove(p, before.date)
+                self.load[p] -= 1
+                self.duties[p].discard(i)
+            elif change < 0:
+                self.ledger.add(p, before.date)
+                self.load[p] += 1
+                self.duties[p].add(i)
 
     def by_load(self, leaders_only: bool) -> list[int]:
         return sorted(self.leaders if leaders_only else self.by_id,
                       key=lambda p: (self.load[p], p))
 
     # -- the search ------------------------------------------------------------------------
-    def _releases(self, p: int, d: date) -> Iterator[int]:
-        """The shifts ``p`` could leave to become free for night ``d``."""
+    def _releases(self, p: int, d: date) -> Iterator[tuple[int, ...]]:
+        """The shifts ``p`` could leave (one, else two: the nights on either side) to become
+        free for night ``d``."""
         why = {e.rule for e in blocks(self.by_id[p], d, self.ledger, self.rules)}
         if not why or not why <= MOVABLE:
             return
-        for j in sorted(self.duties[p], key=lambda j: abs((self.shifts[j].date - d).days)):
-            if (j, p) in self.frozen or self.settled(j):
-                continue
-            e = self.shifts[j].date
-            if abs((e - d).days) > max(self.rules.rest, 6):
-                continue
-            if blocked(self.by_id[p], d, self.ledger, self.rules, ignore=e) is None:
-                yield j
+        near = [j for j in sorted(self.duties[p],
+                                  key=lambda j: abs((self.shifts[j].date - d).days))
+                if (j, p) not in self.frozen and not self.settled(j)
+                and abs((self.shifts[j].date - d).days) <= max(self.rules.rest, 6)][:4]
+        for j in near:
+            if blocked(self.by_id[p], d, self.ledger, self.rules,
+                       ignore=self.shifts[j].date) is None:
+                yield (j,)
+        before = [j for j in near if self.shifts[j].date < d][:1]
+        after = [j for j in near if self.shifts[j].date > d][:1]
+        for j, k in zip(before, after, strict=False):  # the nights on either side
+            e, f = self.shifts[j].date, self.shifts[k].date
+            self.ledger.remove(p, e)
+            self.ledger.remove(p, f)
+            free = blocked(self.by_id[p], d, self.ledger, self.rules) is None
+            self.ledger.add(p, e)
+            self.ledger.add(p, f)
+            if free:
+                yield (j, k)
 
     def fill(self, i: int, *, lead: bool, depth: int, limit: float = NO_LIMIT,
              passing: frozenset[int] = frozenset(), exclude: frozenset[int] = frozenset()
@@ -153,18 +190,23 @@ class Chains:
         for p in candidates:  # someone who can leave another night
             if p in passing or p in exclude or p in on:
                 continue
-            for j in list(self._releases(p, d)):
-                self.steps += 1
-                self.spent += 1
+            self.steps += 1
+            self.spent += 1
+            if self.steps > BUDGET or self.spent > TOTAL_BUDGET:
+                return False
+            for js in list(self._releases(p, d)):
+                self.steps += len(js)
+                self.spent += len(js)
                 if self.steps > BUDGET or self.spent > TOTAL_BUDGET:
                     return False
-                led = self.remove(j, p)
+                mark = len(self.journal)
+                led = [self.remove(j, p) for j in js]
                 self.add(i, p, lead=lead)
-                if self.fill(j, lead=led and self.wants_leader(j), depth=depth - 1,
-                             limit=limit, passing=passing | {p}, exclude=exclude):
+                if all(self.fill(j, lead=was and self.wants_leader(j), depth=depth - 1,
+                                 limit=limit, passing=passing | {p}, exclude=exclude)
+                       for j, was in zip(js, led, strict=True)):
                     return True
-                self.remove(i, p)
-                self.add(j, p, lead=led)
+                self.rollback(mark)
         return False
 
     def _promote(self, i: int, depth: int, limit: float, passing: frozenset[int],
@@ -177,18 +219,19 @@ class Chains:
         for p in s.volunteers:
             if p not in self.by_id or not self.by_id[p].leader:
                 continue
-            self.shifts[i] = s.with_changes(leader=p, volunteers=(p, *(x for x in s.volunteers
-                                                                       if x != p)))
+            mark = len(self.journal)
+            self.lead(i, p)
             if self.fill(i, lead=False, depth=depth, limit=limit, passing=passing,
                          exclude=exclude):
                 return True
-            self.shifts[i] = s
+            self.rollback(mark)
         return False
 
     def search(self, i: int, *, lead: bool, depth: int, limit: float = NO_LIMIT,
                exclude: frozenset[int] = frozenset()) -> bool:
         """``fill`` with a fresh step budget."""
         self.steps = 0
+        self.journal.clear()  # nothing before this search is ever undone
         return self.fill(i, lead=lead, depth=depth, limit=limit, exclude=exclude)
 
     # -- what the builder asks for ---------------------------------------------------------
