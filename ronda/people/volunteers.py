@@ -151,7 +151,7 @@ def mark_back(v: Volunteer, day: date) -> Volunteer:
     A period that has not started yet is cancelled with ``away --cancel``."""
     current = [a for a in v.away if a.covers(day)]
     if not current:
-        raise BadInput("err.not_away", name=label(v), day=day)
+        raise BadInput("err.not_away", name=label(v), id=v.id, day=day)
     kept: list[Away] = []
     for a in v.away:
         if a in current:
