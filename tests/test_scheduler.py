@@ -456,3 +456,22 @@ def test_a_few_leaders_lead_as_many_nights_as_any_rotation_can(rest: int, day_se
                           days[0], days[-1])
     led = sum(1 for s in plan.shifts if s.leader is not None)
     assert led == _most_nights_led(leaders, days, rest)
+
+
+def test_a_plans_figures_follow_the_criteria_in_order() -> None:
+    """Places filled of those asked, shifts that have the leader they want, and the busiest
+    and least busy totals with the duties served in the window before the plan."""
+    from ronda.schedule.planning import plan_figures
+    from ronda.schedule.timetable import Timetable
+
+    people = [Volunteer(1, "Ketua", household="H1", leader=True),
+              Volunteer(2, "Warga A", household="H2"), Volunteer(3, "Warga B", household="H3")]
+    rules = Rules((Slot(time(22), time(4), 2),), rest=0)
+    plan = [Shift(MONDAY, 0, (1, 2), leader=1), Shift(MONDAY + timedelta(days=1), 0, (2,)),
+            Shift(MONDAY + timedelta(days=2), 0, (3, 2))]
+    history = [Shift(MONDAY - timedelta(days=3), 0, (3,))]
+    f = plan_figures(plan, history, people, Timetable(rules.slots), rules, MONDAY,
+                     MONDAY + timedelta(days=2))
+    assert (f.filled, f.places) == (5, 6)
+    assert (f.led, f.leader_wants) == (1, 3)
+    assert (f.busiest, f.least) == (3, 1)  # Warga A: 3 now; Ketua: 1

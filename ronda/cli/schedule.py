@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from ronda.cli.schedule_view import (
     shift_name,
 )
 from ronda.dates import format_date, format_period, parse_date, resolve_period
+from ronda.i18n import format_decimal
 from ronda.model import clean_text
 from ronda.money import format_money
 from ronda.neighbourhood.holidays import holiday_map
@@ -27,6 +29,7 @@ from ronda.people.volunteers import find_volunteer, label
 from ronda.schedule.attendance import absentees, take_attendance
 from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
 from ronda.schedule.edits import swap as swap_shift
+from ronda.schedule.planning import Figures
 from ronda.schedule.replan import find_conflicts
 from ronda.schedule.rules import Rules
 from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
@@ -93,15 +96,26 @@ def build(ctx: typer.Context, from_: From = None,
             if planned.plan.removed:
                 st.confirm("confirm.rebuild", yes, removed=planned.plan.removed)
             data.save_plan(planned, now.isoformat(timespec="seconds"))
-    _summary(st, planned.plan, people, timetable, start, end, now.date())
+    _summary(st, planned.plan, people, timetable, start, end, now.date(),
+             lambda: _figures(st, planned.figures, data.settings().fairness_window))
     if planned.past:
         st.out.say("msg.past_not_planned", count=planned.past)
     if dry_run:
         st.out.say("msg.dry_run")
 
 
+def _figures(st: State, f: Figures, days: int) -> None:
+    """The plan's figures on each criterion of fairness, in their order."""
+    def count(x: float) -> str:
+        return str(round(x)) if abs(x - round(x)) < 0.05 else format_decimal(x, st.lang)
+
+    st.out.say("msg.criteria", filled=f.filled, places=f.places, led=f.led,
+               wanted=f.leader_wants, days=days, busiest=count(f.busiest),
+               least=count(f.least))
+
+
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
-             start: date, end: date, today: date) -> None:
+             start: date, end: date, today: date, figures: Callable[[], None]) -> None:
     from ronda.schedule.reports import fairness, person_stats
 
     out, lang = st.out, st.out.lang
@@ -119,6 +133,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
     out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,
             weekend_most=f.weekend_most, holiday_least=f.holiday_least,
             holiday_most=f.holiday_most)
+    figures()
     if plan.kept or plan.removed:
         out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)
         moved = [c for c in plan.moved if c.before]

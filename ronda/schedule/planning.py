@@ -15,8 +15,11 @@ from ronda.dates import resolve_period
 from ronda.errors import BadInput
 from ronda.model import Settings, Volunteer
 from ronda.parsing import parse_count
-from ronda.schedule.builder import Plan, Rules, build_schedule
+from ronda.schedule.builder import Plan, Rules, build_schedule, history_loads
+from ronda.schedule.rebalance import night_index
 from ronda.schedule.replan import settled_keys
+from ronda.schedule.reports import capacity
+from ronda.schedule.rules import leader_rule
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
 from ronda.schedule.timetable import Timetable
 
@@ -36,13 +39,29 @@ def build_period(today: date, start: str | None, weeks: str | None,
 
 
 @dataclass(frozen=True)
+class Figures:
+    """How a plan does on each criterion of fairness, in order: places filled of those asked,
+    shifts with the leader they want, the busiest and the least busy total (duties in the
+    fairness window before the plan included; the least among who can serve at all)."""
+
+    filled: int
+    places: int
+    led: int
+    leader_wants: int
+    busiest: float
+    least: float
+
+
+@dataclass(frozen=True)
 class PlannedPeriod:
-    """A plan for ``first``..``last`` and how many of its places were already past."""
+    """A plan for ``first``..``last``, how many of its places were already past, and its
+    figures on each criterion."""
 
     plan: Plan
     first: date
     last: date
     past: int
+    figures: Figures
 
     def changes(self, stamp: str) -> list[PlanChange]:
         """The moves of kept people, stamped, for the record of changes."""
@@ -62,4 +81,39 @@ def plan_nights(settings: Settings, volunteers: Sequence[Volunteer],
                           holidays=holidays, seed=seed, mode=mode, fixed=fixed, fresh=fresh,
                           settled=settled, unpin=unpin)
     planned = {s.key for s in existing}
-    return PlannedPeriod(plan, first, last, sum(1 for key in settled if key not in planned))
+    figures = plan_figures(plan.shifts, [s for s in shifts if s.date < first], volunteers,
+                           timetable, Rules.of(settings), first, last)
+    return PlannedPeriod(plan, first, last, sum(1 for key in settled if key not in planned),
+                         figures)
+
+
+def plan_figures(plan: Sequence[Shift], history: Sequence[Shift], volunteers: Sequence[Volunteer],
+                 timetable: Timetable, rules: Rules, first: date, last: date) -> Figures:
+    """The figures of a plan on each criterion (see ``Figures``)."""
+    people = [v for v in volunteers if v.active and not v.purged]
+    places = filled = 0
+    for s in plan:
+        need = timetable.required_of(s)
+        places += need
+        filled += min(len(s.volunteers), need)
+    has_leaders, per_shift = leader_rule(people, len(rules.slots))
+    wants = led = 0
+    if has_leaders:
+        for _, night in night_index(list(plan)).items():
+            shifts = [plan[j] for j in night if timetable.required_of(plan[j]) > 0]
+            if per_shift:
+                wants += len(shifts)
+                led += sum(1 for s in shifts if s.leader is not None)
+            elif shifts:
+                wants += 1
+                led += any(s.leader is not None for s in shifts)
+    window = first - timedelta(days=rules.fairness_window)
+    totals = history_loads(people, [s for s in history if s.date >= window], window, first)
+    for s in plan:
+        for p in s.volunteers:
+            if p in totals:
+                totals[p] += 1
+    serving = [v.id for v in people if capacity(v, first, last, rules.rest,
+                                                rules.max_per_week)[0] > 0]
+    return Figures(filled, places, led, wants, max(totals.values(), default=0),
+                   min((totals[p] for p in serving), default=0))
