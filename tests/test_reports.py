@@ -63,3 +63,10 @@ def test_a_share_counts_what_was_served_in_the_fairness_window() -> None:
     assert judged.shares[1].share == 2 and judged.shares[2].share == 6
     assert judged.fair
     assert not verdict(stats, PEOPLE[:2], week[0], week[-1]).fair  # without the past: uneven
+
+
+def test_a_share_says_how_many_duties_came_before() -> None:
+    week = [MONDAY + timedelta(days=i) for i in range(8)]
+    stats = person_stats([Shift(d, 0, (2,)) for d in week], PEOPLE[:2], {}, MONDAY)
+    judged = verdict(stats, PEOPLE[:2], week[0], week[-1], history={1: 4.0, 2: 0.0})
+    assert judged.shares[1].before == 4.0 and judged.shares[2].before == 0.0

@@ -176,7 +176,7 @@ def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunte
         out.say("msg.attendance_key_no_fine")
     for r in rows:
         share = judged.shares.get(r.id)
-        if share is not None and (share.capped or share.limits):
+        if share is not None:  # every share in a sentence: what binds it, or that nothing does
             out.say("msg.line", text=share_text(people[r.id], share, first, last, settings,
                                                 out.lang))
     f = report.spread
@@ -206,7 +206,12 @@ def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: 
     if "leads" in share.limits:
         parts.append(t("share.leads", lang))
     if not parts:
-        parts.append(t("share.rest", lang, count=settings.rest))
+        parts.append(t("share.every_night", lang) if len(v.days) == 7
+                     else t("share.days", lang, days=", ".join(
+                         DAY_SHORT[lang][DAY_KEYS.index(d)] for d in v.days)))
+    if share.before:
+        parts.append(t("share.before", lang, count=round(share.before),
+                       days=settings.fairness_window))
     if share.capped:
         return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
     return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),

@@ -133,6 +133,7 @@ class Share:
     nights: int  # nights available and not away
     capped: bool
     limits: tuple[str, ...] = ()  # days, away, week, joined; leads (a leader's larger share)
+    before: float = 0.0  # duties already served in the fairness window (a newcomer: credited)
 
 
 def capacity(v: Volunteer, first: date, last: date, rest: int,
@@ -224,7 +225,8 @@ def fair_shares(people: Sequence[Volunteer], total: int, first: date, last: date
                 limits.append("joined")
         elif leading and v.id in leaders:
             limits.append("leads")
-        out[v.id] = Share(min(wanted, cap), cap, nights, capped, tuple(limits))
+        out[v.id] = Share(min(wanted, cap), cap, nights, capped, tuple(limits),
+                          round(history.get(v.id, 0.0), 1))
     return out
 
 
