@@ -7,6 +7,7 @@ import itertools
 from collections import Counter
 from datetime import date, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -441,6 +442,7 @@ def _most_nights_led(leaders: list[Volunteer], days: list[date], rest: int) -> i
     return best
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(1, 2), st.lists(st.sets(st.sampled_from(DAY_KEYS), min_size=3),
                                    min_size=2, max_size=3))
