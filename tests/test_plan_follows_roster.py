@@ -374,3 +374,17 @@ def test_a_hand_placement_the_roster_now_rules_out_goes_on_a_rebuild(
                env=WEDNESDAY).exit_code == 0
     assert into not in ids(plan(run)[("2026-12-02", 0)])
     assert run("schedule", "check", env=WEDNESDAY).exit_code == 0
+
+
+def test_check_lists_the_places_a_change_left_open(run: Run, night_in_two: Path) -> None:
+    """A setting the roster cannot meet (nine nights' rest for 34 households) leaves coming
+    places open: check says which, in both languages, and exits 1 until they are filled."""
+    assert run("schedule", "check").exit_code == 0
+    assert run("config", "set", "rest", "9").exit_code == 0
+    checked = run("schedule", "check")
+    assert checked.exit_code == 1
+    assert "of 3 on duty; the rules allowed no more" in checked.stdout
+    as_json = json.loads(run("schedule", "check", "--json").stdout)
+    assert {c["rule"] for c in as_json} >= {"short"}
+    in_id = run("schedule", "check", lang="id")
+    assert "yang bertugas; aturan tidak memungkinkan lebih" in in_id.stdout

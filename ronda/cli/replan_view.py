@@ -108,6 +108,12 @@ def conflict_text(conflict, timetable: Timetable, people: dict[int, Volunteer], 
     night = shift_name(timetable, Shift(conflict.date, conflict.slot), lang)
     if conflict.rule == "slots":
         return t("line.conflict_slots", lang, night=night)
+    if conflict.rule == "short":
+        available, required = conflict.detail.split("/")
+        return t("line.conflict_short", lang, night=night, available=available,
+                 required=required)
+    if conflict.rule == "no_leader":
+        return t("line.conflict_no_leader", lang, night=night)
     if conflict.volunteer is None:
         who = person_name(people, int(conflict.detail), lang)
         return t("line.conflict_leader", lang, night=night, who=who)

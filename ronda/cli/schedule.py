@@ -30,7 +30,7 @@ from ronda.schedule.attendance import absentees, take_attendance
 from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
 from ronda.schedule.edits import swap as swap_shift
 from ronda.schedule.planning import Figures
-from ronda.schedule.replan import find_conflicts
+from ronda.schedule.replan import find_conflicts, open_places
 from ronda.schedule.rules import Rules
 from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
 from ronda.schedule.timetable import Timetable
@@ -198,15 +198,16 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 
 @app.command("check")
 def check(ctx: typer.Context, json: Json = False) -> None:
-    """List conflicts between the coming nights and the roster; exit code 1 when there are
-    any."""
+    """List conflicts between the coming nights and the roster, and the places left open;
+    exit code 1 when there are any."""
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
         people, timetable = _context(data)
         now = st.now(settings.timezone)
-        found = find_conflicts(data.shifts(now.date() - timedelta(days=14)),
-                               list(people.values()), Rules.of(settings), timetable, now)
+        coming = data.shifts(now.date() - timedelta(days=14))
+        found = [*find_conflicts(coming, list(people.values()), Rules.of(settings), timetable,
+                                 now), *open_places(coming, timetable, now)]
     st.out.emit(json, lambda: [c.to_dict() for c in found],
                 lambda: list_conflicts(st, found, timetable, people))
     if found:

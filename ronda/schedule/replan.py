@@ -37,7 +37,8 @@ class Conflict:
     date: date
     slot: int
     volunteer: int | None  # None: the shift itself (its leader)
-    rule: str  # inactive, erased, day, away, rest, week, tonight, household, leader
+    rule: str  # inactive, erased, day, away, rest, week, tonight, household, leader, slots;
+    # short and no_leader: a place the rules left open (``open_places``)
     detail: str = ""
 
     def to_dict(self) -> dict[str, object]:
@@ -134,6 +135,21 @@ def find_conflicts(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: 
             out.append(Conflict(s.date, s.slot, None, "leader", str(v.id)))
         if not timetable.current(s) and s.date not in begun:  # shifts the night no longer has
             out.append(Conflict(s.date, s.slot, None, "slots"))
+    return out
+
+
+def open_places(shifts: Sequence[Shift], timetable: Timetable, now: datetime) -> list[Conflict]:
+    """The coming shifts still short of people or without the leader they want (as the
+    last build or repair left them: the rules allowed no better then)."""
+    out = []
+    for s in shifts:
+        if s.short is None or not open_to_change(s, timetable, now):
+            continue
+        if s.short.available < s.short.required:
+            out.append(Conflict(s.date, s.slot, None, "short",
+                                f"{s.short.available}/{s.short.required}"))
+        if s.short.no_leader:
+            out.append(Conflict(s.date, s.slot, None, "no_leader"))
     return out
 
 
