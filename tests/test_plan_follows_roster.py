@@ -380,7 +380,9 @@ def test_check_lists_the_places_a_change_left_open(run: Run, night_in_two: Path)
     """A setting the roster cannot meet (nine nights' rest for 34 households) leaves coming
     places open: check says which, in both languages, and exits 1 until they are filled."""
     assert run("schedule", "check").exit_code == 0
-    assert run("config", "set", "rest", "9").exit_code == 0
+    changed = run("config", "set", "rest", "9")
+    assert changed.exit_code == 0
+    assert "open that were filled before" in changed.stderr and "schedule check" in changed.stderr
     checked = run("schedule", "check")
     assert checked.exit_code == 1
     assert "of 3 on duty; the rules allowed no more" in checked.stdout

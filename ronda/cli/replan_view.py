@@ -53,13 +53,14 @@ class Followed:
     changes: list[PlanChange] = field(default_factory=list)
     shifts: dict[tuple, Shift] = field(default_factory=dict)
     conflicts: list = field(default_factory=list)
+    opened: int = 0  # places (or leader wants) the change left open that were filled before
 
 
 def follow_roster(st: State, data: DataFile, cause: str, *,
                   repair: bool = True) -> Followed | None:
     """Repair the coming nights after a roster change (saved in ``data``, with the changes
     recorded); with ``repair=False`` only find the conflicts. Print with ``tell``."""
-    from ronda.schedule.replan import find_conflicts, repair_plan
+    from ronda.schedule.replan import find_conflicts, open_places, repair_plan
     from ronda.schedule.rules import Rules
 
     settings = data.settings()
@@ -80,6 +81,9 @@ def follow_roster(st: State, data: DataFile, cause: str, *,
     data.record_plan_changes(result.changes)
     found.changes, found.conflicts = result.changes, result.remaining
     found.shifts = {s.key: s for s in result.shifts}
+    after = [found.shifts.get(s.key, s) for s in shifts]
+    found.opened = max(0, len(open_places(after, found.timetable, now))
+                       - len(open_places(shifts, found.timetable, now)))
     return found
 
 
@@ -99,6 +103,8 @@ def tell(st: State, followed: Followed | None) -> None:
             st.out.warn("warn.short", night=shift_name(followed.timetable, shift, lang),
                         reason=reason_text(shift.short, followed.people, lang))
     render_conflicts(st, followed.conflicts, followed.timetable, followed.people)
+    if followed.opened:
+        st.out.warn("warn.places_opened", count=followed.opened)
 
 
 def conflict_text(conflict, timetable: Timetable, people: dict[int, Volunteer],  # noqa: ANN001
