@@ -143,6 +143,7 @@ class _Builder:
         self.version = {v.id: 0 for v in people}
         self.queues: dict[tuple[str, int], list[tuple]] = {}
         self.frozen: set[tuple[int, int]] = set()  # (shift index, person) the passes keep
+        self.pinned: set[tuple[int, int]] = set()  # of those, what even a leader cannot move
         self.settled: set[tuple[date, int]] = set()  # shifts nothing may change
 
     def free(self, v: Volunteer, night: _Night) -> bool:
@@ -275,6 +276,7 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     range_nights = {d: _Night(d, len(rules.slots), timetable.holidays.get(d))
                     for d in nights(start, end)}
     kept: set[tuple[date, int, int]] = set()  # (evening, slot, person) never moved
+    placed_by_hand: set[tuple[date, int, int]] = set()  # of those, swaps and exchanges
 
     # settled shifts planned under slots the night no longer has: kept, counted in the ledger
     outside = [s for k, s in before.items() if k in settled and s.slot >= len(rules.slots)]
@@ -298,6 +300,7 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                         continue
                     b.place(night, v, slot, leader=pid == shift.leader and v.leader)
                     kept.add((d, slot, pid))
+                    placed_by_hand.add((d, slot, pid))
     required_of = {d: timetable.required_night(d) for d in range_nights}
     bends = Bends([*history, *existing], rules)  # rules bent by hand on purpose
     if not fresh:  # then what was planned and still fits
@@ -357,6 +360,10 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     frozen = {(i, p) for i, s in enumerate(plan.shifts) for p in s.volunteers
               if (s.date, s.slot, p) in kept or s.key in settled}
     b.frozen, b.settled = frozen, set(settled)
+    # a kept duty may still make way for a leader where a shift lacks one (coverage comes
+    # before stability); settled shifts and hand placements never do
+    b.pinned = {(i, p) for i, s in enumerate(plan.shifts) for p in s.volunteers
+                if (s.date, s.slot, p) in placed_by_hand or s.key in settled}
     if not by_team:
         _even_out(plan.shifts, by_id, b, rules, timetable.holidays)
     explain_shortfalls(plan.shifts, people, rules, b.ledger, timetable)
@@ -394,6 +401,9 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
     for depth in range(4):  # the shallowest chain that works: fewest people moved
         chains.fill_places(depth)
         chains.give_leaders(depth)
+    chains.loosen()  # what is still open may move duties kept from before
+    chains.fill_places(3)
+    chains.give_leaders(3)
     balance(shifts, by_id, rules, b.ledger, b.load, b.frozen)
     chains = Chains(shifts, by_id, b)
     for depth in (1, 2):

@@ -44,6 +44,7 @@ class RunningBuild(Protocol):
     leader_per_shift: bool
     settled: set[tuple[date, int]]
     frozen: set[tuple[int, int]]
+    pinned: set[tuple[int, int]]
 
 
 class Chains:
@@ -59,7 +60,9 @@ class Chains:
         for i, s in enumerate(shifts):
             for p in s.volunteers:
                 self.duties[p].add(i)
-        self.frozen = b.frozen
+        # what a chain may not move: every duty kept from before (a rebuild changes as little
+        # as it can); ``loosen`` lets kept duties move too, for places nothing else fills
+        self.fixed = b.frozen
         self.leaders = [p for p, v in by_id.items() if v.leader]
         self.steps = 0
         self.spent = 0
@@ -142,7 +145,7 @@ class Chains:
             return
         near = [j for j in sorted(self.duties[p],
                                   key=lambda j: abs((self.shifts[j].date - d).days))
-                if (j, p) not in self.frozen and not self.settled(j)
+                if (j, p) not in self.fixed and not self.settled(j)
                 and abs((self.shifts[j].date - d).days) <= max(self.rules.rest, 6)][:4]
         for j in near:
             if blocked(self.by_id[p], d, self.ledger, self.rules,
@@ -266,7 +269,7 @@ class Chains:
                 continue
             s = self.shifts[i]
             members = [p for p in s.volunteers if p in self.by_id and not self.by_id[p].leader
-                       and (i, p) not in self.frozen]
+                       and (i, p) not in self.b.pinned]
             outs: list[int | None] = [None] if len(s.volunteers) < self.required(i) else \
                 sorted(members, key=lambda p: -self.load[p])
             for out in outs:
@@ -280,16 +283,22 @@ class Chains:
                     self.add(i, out)
         return changed
 
+    def loosen(self) -> None:
+        """From now on chains may move duties kept from before (not settled shifts or hand
+        placements): filling a place or a leader post comes before keeping the plan still."""
+        self.fixed = self.b.pinned
+
     def lighten(self, depth: int) -> bool:
         """Take duties off the busiest people while someone at least two duties lighter can
         have one (at the end of a chain): the busiest load goes down, the lightest up."""
+        self.fixed = self.b.frozen
         changed = False
         for a in sorted(self.by_id, key=lambda p: -self.load[p]):
             floor = min(self.load.values(), default=0)
             if self.load[a] < floor + 2 - 1e-9:
                 break
             for i in sorted(self.duties[a]):
-                if (i, a) in self.frozen or self.settled(i):
+                if (i, a) in self.b.frozen or self.settled(i):
                     continue
                 before = self.load[a]
                 led = self.remove(i, a)
