@@ -43,7 +43,7 @@ def parse_choice(text: str, choices: Sequence[str], field_name: str, *,
     (other names for a choice, e.g. in Indonesian). ``shown`` lists the choices in the error
     when the plain list would mislead."""
     raw = " ".join(text.strip().lower().replace("_", "-").split())
-    for candidate in (raw, raw.replace(" ", "-")):
+    for candidate in (raw, raw.replace(" ", "-"), raw.replace("-", " ")):
         if candidate in choices:
             return candidate
         if words and candidate in words:

@@ -98,6 +98,11 @@ def test_purge_erases_personal_data_but_keeps_the_record(run: Run, roster: Path)
     v = json.loads(run("volunteer", "show", "2", "--json").stdout)
     assert v["name"] is None and v["phone"] is None and v["team"] == "Regu 1"
     assert "(erased)" in run("volunteer", "list", "--all").stdout
+    before = roster.read_bytes()
+    for change in (["--reactivate"], ["--name", "Pak X"]):
+        again = run("volunteer", "edit", "2", *change)
+        assert again.exit_code == 2 and "was erased" in again.stderr
+        assert roster.read_bytes() == before  # an erased record stays erased
 
 
 def test_away_and_back(run: Run, roster: Path) -> None:

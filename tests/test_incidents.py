@@ -193,3 +193,12 @@ def test_erasing_a_volunteer_erases_their_name_as_a_reporter(run: Run, book: Pat
     assert "Slamet Riyadi" in json.dumps(json.loads(book.read_text())["reporters"])
     assert run("volunteer", "remove", "Slamet", "--purge", "--yes").exit_code == 0
     assert "Slamet" not in book.read_text()
+
+
+def test_a_category_is_read_however_its_words_are_joined() -> None:
+    from ronda.incidents.book import parse_category
+
+    for typed in ("balap liar", "balap-liar", "Balap_Liar", "street racing", "street-racing"):
+        assert parse_category(typed) == "street-racing"
+    for typed in ("rumah dibobol", "rumah-dibobol"):
+        assert parse_category(typed) == "burglary"

@@ -28,6 +28,7 @@ from ronda.people.volunteers import (
     add_away,
     cancel_away,
     change_away,
+    edit_volunteer,
     find_volunteer,
     label,
     mark_back,
@@ -146,8 +147,8 @@ def edit(ctx: typer.Context, volunteer: VolunteerRef,
     if not fields:
         raise BadInput("err.nothing_to_change")
     with st.data(write=True) as data:
-        v = find_volunteer(data.volunteers(), volunteer, include_inactive=True)
-        v = v.with_changes(**fields)
+        v = edit_volunteer(find_volunteer(data.volunteers(), volunteer, include_inactive=True),
+                           fields)
         data.save_volunteer(v)
         _warn_lookalikes(st, data, v)
         followed = follow_roster(st, data, "edit", repair=not no_repair)

@@ -169,3 +169,11 @@ def households_with_several(volunteers: Sequence[Volunteer]) -> dict[str, list[V
         if v.active and v.household:
             groups.setdefault(v.household.casefold(), []).append(v)
     return {k: vs for k, vs in groups.items() if len(vs) > 1}
+
+
+def edit_volunteer(v: Volunteer, fields: dict[str, Any]) -> Volunteer:
+    """``v`` with the checked ``fields`` changed; an erased record stays erased."""
+    if v.purged:
+        raise BadInput("err.volunteer_erased", id=v.id)
+    return v.with_changes(**fields)
+
