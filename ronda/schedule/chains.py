@@ -27,7 +27,7 @@ from ronda.schedule.timetable import Timetable
 
 MOVABLE = frozenset({"rest", "week", "tonight"})  # what leaving another duty can cure
 BUDGET = 1000  # steps one chain search may take: bounded time on any roster
-TOTAL_BUDGET = 40_000  # steps all searches of one build may take together
+TOTAL_BUDGET = 10_000  # steps all searches of one build may take together
 NO_LIMIT = float("inf")
 
 
@@ -170,6 +170,10 @@ class Chains:
         free whose load stays under ``limit``, or, ``depth`` steps deep, someone who leaves
         another night whose place is filled the same way. Who already moved on this chain
         (``passing``) does not move again but may end it; ``exclude`` does neither."""
+        self.steps += 1
+        self.spent += 1
+        if self.steps > BUDGET or self.spent > TOTAL_BUDGET:
+            return False
         d = self.shifts[i].date
         candidates = self.by_load(lead)
         if not candidates or self.load[candidates[0]] + 1 > limit:
