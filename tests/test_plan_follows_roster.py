@@ -191,7 +191,8 @@ def test_attendance_is_checked_and_every_absence_kept(run: Run, night_in_two: Pa
                   str(people[1])),  # two states
                  ("2026-11-26", "--slot", "1", "--absent", str(people[1]), "--substitute",
                   str(people[2])),  # a stand-in already on the shift
-                 ("2026-11-26", "--slot", "1", "--absent", f"{people[1]}=mogok")):
+                 ("2026-11-26", "--slot", "1", "--absent", f"{people[1]}=mogok"),
+                 ("2026-11-26", "--slot", "1", "--absent", f"{people[1]}=")):  # reason left out
         result = run("schedule", "attend", *args, env=env)
         assert result.exit_code == 2, (args, result.output)
         assert "Traceback" not in result.output

@@ -96,7 +96,9 @@ def absentees(people: Sequence[Volunteer], entries: Sequence[str], stand_ins: Se
         raise BadInput("err.substitute_without_absent")
     missing = []
     for i, entry in enumerate(entries):
-        name, _, why = entry.partition("=")
+        name, said, why = entry.partition("=")
+        if said and not why.strip():  # "Dimas=": a reason was meant and left out
+            raise BadInput("err.empty", field="--absent NAME=reason")
         helper = stand_ins[i].strip() if i < len(stand_ins) else ""
         stand_in, stand_in_name = None, ""
         if helper and helper != "-":
