@@ -65,9 +65,9 @@ def case(size: str, seed: int) -> Case:
                 solve_optimum(instance, TIME_LIMIT))
 
 
-CASES = [pytest.param("small", s, id=generate(s, "small").name, marks=pytest.mark.slow)
+CASES = [pytest.param("small", s, id=f"small-{s:02d}", marks=pytest.mark.slow)
          for s in SMALL] + [
-    pytest.param("medium", s, id=generate(s, "medium").name, marks=pytest.mark.slow)
+    pytest.param("medium", s, id=f"medium-{s:02d}", marks=pytest.mark.slow)
     for s in MEDIUM]
 
 

@@ -98,7 +98,7 @@ def rosters(draw):
     return people, rules
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rosters(), st.integers(6, 24), st.integers(0, 5), st.sampled_from(["rotate", "teams"]))
 def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed, mode) -> None:
     people, rules = roster
