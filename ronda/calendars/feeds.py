@@ -137,10 +137,12 @@ def feeds_from(data: Any, now: datetime, start: str | None, end: str | None,
     """The feeds of a data file snapshot (``data`` is the open data file): the period, the
     people chosen, their events and sequences, as ``export ics`` and ``publish`` ask."""
     settings = data.settings()
-    first, last = calendar_period(now.date(), start, end, data.shifts())
+    planned = data.shifts()
+    first, last = calendar_period(now.date(), start, end, planned)
     people = data.volunteers()
     chosen = choose_people(people, names, team, every_active)
-    return build_feeds(settings, {v.id: v for v in people}, data.shifts(first, last),
+    return build_feeds(settings, {v.id: v for v in people},
+                       [s for s in planned if first <= s.date <= last],
                        data.events(), data.calendar_registry(), first, last, chosen,
                        lang=lang, with_contacts=with_contacts, alarm=alarm, stamp=now,
                        allow_empty=allow_empty)

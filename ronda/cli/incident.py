@@ -163,8 +163,9 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
         incident = _find(data, number)
         reporter = data.reporters().get(incident.id)
         people = {v.id: v for v in data.volunteers()}
-        linked = next((s for s in data.shifts(*[incident.shift[0]] * 2) if s.slot ==
-                       incident.shift[1]), None) if incident.shift else None
+        evening, slot = incident.shift or (None, None)
+        linked = next((s for s in data.shifts(evening, evening) if s.slot == slot),
+                      None) if evening else None
     _warn_reporters(st, with_reporters)
     st.out.emit(json, lambda: incident_record(incident, reporter, now, with_reporters),
                 lambda: render_incident(st.out, incident, people_shown(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,12 +28,14 @@ from ronda.people.volunteers import find_volunteer, label
 from ronda.schedule.attendance import absentees, take_attendance
 from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
 from ronda.schedule.edits import swap as swap_shift
-from ronda.schedule.planning import Figures
 from ronda.schedule.replan import find_conflicts, open_places
 from ronda.schedule.rules import Rules
 from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
 from ronda.schedule.timetable import Timetable
 from ronda.store.datafile import DataFile
+
+if TYPE_CHECKING:
+    from ronda.schedule.planning import Figures
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
 MOVED_SHOWN = 20
@@ -96,8 +97,8 @@ def build(ctx: typer.Context, from_: From = None,
             if planned.plan.removed:
                 st.confirm("confirm.rebuild", yes, removed=planned.plan.removed)
             data.save_plan(planned, now.isoformat(timespec="seconds"))
-    _summary(st, planned.plan, people, timetable, start, end, now.date(),
-             lambda: _figures(st, planned.figures, data.settings().fairness_window))
+    _summary(st, planned.plan, people, timetable, start, end, now.date(), planned.figures,
+             data.settings().fairness_window)
     if planned.past:
         st.out.say("msg.past_not_planned", count=planned.past)
     if dry_run:
@@ -115,7 +116,7 @@ def _figures(st: State, f: Figures, days: int) -> None:
 
 
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
-             start: date, end: date, today: date, figures: Callable[[], None]) -> None:
+             start: date, end: date, today: date, figures: Figures, window: int) -> None:
     from ronda.schedule.reports import fairness, person_stats
 
     out, lang = st.out, st.out.lang
@@ -133,7 +134,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
     out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,
             weekend_most=f.weekend_most, holiday_least=f.holiday_least,
             holiday_most=f.holiday_most)
-    figures()
+    _figures(st, figures, window)
     if plan.kept or plan.removed:
         out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)
         moved = [c for c in plan.moved if c.before]

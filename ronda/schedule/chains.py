@@ -21,7 +21,7 @@ from typing import Protocol
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.rebalance import night_index
-from ronda.schedule.rules import Ledger, Rules, blocked, blocks
+from ronda.schedule.rules import Ledger, Rules, blocked, blocks, needs_leader
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
 
@@ -83,11 +83,8 @@ class Chains:
         a leader for each of a night's shifts, else one a night)."""
         if not self.b.has_leaders or self.settled(i) or self.required(i) == 0:
             return False
-        if self.b.leader_per_shift:
-            return self.shifts[i].leader is None
-        night = self.by_night[self.shifts[i].date]
-        return (i == min(night, key=lambda j: self.shifts[j].slot)
-                and all(self.shifts[j].leader is None for j in night))
+        night = [self.shifts[j] for j in self.by_night[self.shifts[i].date]]
+        return needs_leader(self.shifts[i], night, self.b.leader_per_shift)
 
     def add(self, i: int, p: int, *, lead: bool = False) -> None:
         before = self.shifts[i]

@@ -19,7 +19,7 @@ from ronda.schedule.builder import Plan, Rules, build_schedule, history_loads
 from ronda.schedule.rebalance import night_index
 from ronda.schedule.replan import settled_keys
 from ronda.schedule.reports import capacity
-from ronda.schedule.rules import leader_rule
+from ronda.schedule.rules import leader_rule, needs_leader
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
 from ronda.schedule.timetable import Timetable
 
@@ -98,15 +98,13 @@ def plan_figures(plan: Sequence[Shift], history: Sequence[Shift], volunteers: Se
         filled += min(len(s.volunteers), need)
     has_leaders, per_shift = leader_rule(people, len(rules.slots))
     wants = led = 0
-    if has_leaders:
+    if has_leaders:  # the rule's one owner says which shifts lack the leader they want
         for _, night in night_index(list(plan)).items():
-            shifts = [plan[j] for j in night if timetable.required_of(plan[j]) > 0]
-            if per_shift:
-                wants += len(shifts)
-                led += sum(1 for s in shifts if s.leader is not None)
-            elif shifts:
-                wants += 1
-                led += any(s.leader is not None for s in shifts)
+            shifts = [plan[j] for j in night]
+            asking = [s for s in shifts if timetable.required_of(s) > 0]
+            want = len(asking) if per_shift else min(1, len(asking))
+            wants += want
+            led += want - sum(needs_leader(s, shifts, per_shift) for s in asking)
     window = first - timedelta(days=rules.fairness_window)
     totals = history_loads(people, [s for s in history if s.date >= window], window, first)
     for s in plan:

@@ -14,6 +14,18 @@ from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Holiday, Shift, is_weekend
 
 
+def _hand_over(shifts: list[Shift], ledger: Ledger, duties: dict[int, list[int]], i: int,
+               out: int, into: int) -> None:
+    """``into`` takes ``out``'s place on shift ``i`` (and their leading, if they led it)."""
+    s = shifts[i]
+    shifts[i] = s.with_changes(volunteers=tuple(into if p == out else p for p in s.volunteers),
+                               leader=into if s.leader == out else s.leader)
+    ledger.remove(out, s.date)
+    ledger.add(into, s.date)
+    duties[out].remove(i)
+    duties[into].append(i)
+
+
 def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledger: Ledger,
             load: dict[int, float], frozen: Collection[tuple[int, int]] = ()) -> None:
     """Move duties from busier to less busy people while the rules allow it, busiest first,
@@ -28,13 +40,7 @@ def balance(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rules, ledg
     weekdays = {p: {DAY_KEYS.index(d) for d in v.days} for p, v in by_id.items()}
 
     def give(i: int, a: int, b: int) -> None:
-        s = shifts[i]
-        shifts[i] = s.with_changes(volunteers=tuple(b if p == a else p for p in s.volunteers),
-                                   leader=b if s.leader == a else s.leader)
-        ledger.remove(a, s.date)
-        ledger.add(b, s.date)
-        duties[a].remove(i)
-        duties[b].append(i)
+        _hand_over(shifts, ledger, duties, i, a, b)
         load[a] -= 1
         load[b] += 1
 
@@ -87,13 +93,7 @@ def balance_special(shifts: list[Shift], by_id: dict[int, Volunteer], rules: Rul
             where[p].append(i)
 
     def move(i: int, out: int, into: int) -> None:
-        s = shifts[i]
-        shifts[i] = s.with_changes(volunteers=tuple(into if p == out else p for p in s.volunteers),
-                                   leader=into if s.leader == out else s.leader)
-        ledger.remove(out, s.date)
-        ledger.add(into, s.date)
-        where[out].remove(i)
-        where[into].append(i)
+        _hand_over(shifts, ledger, where, i, out, into)
 
     def trade(a: int, b: int) -> bool:
         va, vb = by_id[a], by_id[b]
