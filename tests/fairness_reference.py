@@ -639,8 +639,28 @@ class _Reference:
         return tuple(out)
 
 
+_WORKER: Any = None
+
+
 def solve_optimum(instance: Instance, time_limit: float = 5.0, workers: int = 2,
                   budget: float = 8.0) -> Optimum:
+    """``optimum`` computed in a process of its own.
+
+    OR-Tools ships its own build of the HiGHS library under the same name as the one ronda's
+    exact pass loads (``highspy``); the two cannot live in one process, so CP-SAT runs in a
+    worker process started once (spawned: nothing of this process's libraries is inherited).
+    """
+    global _WORKER
+    if _WORKER is None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _WORKER = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    return _WORKER.submit(optimum, instance, time_limit, workers, budget).result()
+
+
+def optimum(instance: Instance, time_limit: float = 5.0, workers: int = 2,
+            budget: float = 8.0) -> Optimum:
     """The best plan of ``instance`` on the criterion, stage by stage (A, B, C, D of the module
     text), each stage's value fixed before the next. ``time_limit``: seconds per solve; stage
     D takes one solve per total between the lowest and the highest, and gives up after

@@ -26,6 +26,7 @@ from heapq import heappop, heappush
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.chains import Chains
+from ronda.schedule.exact import fill_exactly, lighten_exactly
 from ronda.schedule.leaders import plan_leaders
 from ronda.schedule.rebalance import balance, balance_special, night_index
 from ronda.schedule.rules import (
@@ -404,15 +405,22 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
     chains.loosen()  # what is still open may move duties kept from before
     chains.fill_places(3)
     chains.give_leaders(3)
+    fill_exactly(chains)  # what no chain reaches: the nights around it solved exactly
     balance(shifts, by_id, rules, b.ledger, b.load, b.frozen)
     chains = Chains(shifts, by_id, b)
-    for depth in (1, 2):
-        while chains.lighten(depth):
-            pass
+    _lighten(chains)
+    if lighten_exactly(chains):  # the busiest as light as can be, proved
+        _lighten(chains)
     balance_special(shifts, by_id, rules, b.ledger, b.special, holidays, b.frozen)
     chains = Chains(shifts, by_id, b)
     chains.fill_places(3)
     chains.give_leaders(3)
+
+
+def _lighten(chains: Chains) -> None:
+    for depth in (1, 2):
+        while chains.lighten(depth):
+            pass
 
 
 def team_for(d: date, teams: list[str], fixed: bool) -> str | None:
