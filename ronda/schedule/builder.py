@@ -405,11 +405,11 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
     chains.loosen()  # what is still open may move duties kept from before
     chains.fill_places(3)
     chains.give_leaders(3)
-    fill_exactly(chains)  # what no chain reaches: the nights around it solved exactly
+    proved = fill_exactly(chains)  # what no chain reaches: the nights around it solved exactly
     balance(shifts, by_id, rules, b.ledger, b.load, b.frozen)
     chains = Chains(shifts, by_id, b)
     _lighten(chains)
-    if lighten_exactly(chains):  # the busiest as light as can be, proved
+    if not proved and lighten_exactly(chains):  # the busiest as light as can be, proved
         _lighten(chains)
     balance_special(shifts, by_id, rules, b.ledger, b.special, holidays, b.frozen)
     chains = Chains(shifts, by_id, b)

@@ -31,7 +31,7 @@ limit as a safety net; a result is taken only when it fills more than the plan h
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from time import perf_counter
@@ -119,12 +119,16 @@ class _Solver:
         values = list(h.getSolution().col_value)
         value = sum(costs.get(i, 0.0) * v for i, v in enumerate(values))
         self.start = values
+        self.bound(costs, value, maximize)
+        return value, values
+
+    def bound(self, costs: dict[int, float], value: float, maximize: bool) -> None:
+        """Keep ``costs`` at least (``maximize``) or at most ``value`` from now on."""
         terms = list(costs.items())
         if maximize:
             self._add_row(value - 1e-6, float("inf"), terms)
         else:
             self._add_row(-float("inf"), value + 1e-6, terms)
-        return value, values
 
 
 def highspy_solution(values: Sequence[float]) -> Any:
@@ -139,37 +143,43 @@ def highspy_solution(values: Sequence[float]) -> Any:
 
 def fill_exactly(chains: Chains, deadline: float = TOTAL_TIME) -> bool:
     """Plan again, exactly, the nights around every place or leader post the chains left
-    open that someone could come to; whether anything changed. Duties kept from before may
-    move for it (coverage comes before stability); settled shifts and hand placements never."""
+    open that someone could come to. Duties kept from before may move for it (coverage comes
+    before stability); settled shifts and hand placements never. Returns whether the busiest
+    total is proved minimal too (the whole range solved at once, nothing kept from before)."""
     started = perf_counter()
-    changed = False
+    proved = False
     for first, last in _windows(chains):
         left = deadline - (perf_counter() - started)
         if left <= 0 or not _open_in(chains, _shifts_between(chains, first, last)):
             continue
-        changed |= _solve_window(chains, first, last, left, chains.b.pinned, _fills_more)
-    return changed
+        whole = (first, last) == (chains.shifts[0].date, chains.shifts[-1].date)
+        lightest = whole and chains.b.frozen <= chains.b.pinned
+        _solve_window(chains, first, last, left, chains.b.pinned, busiest=lightest)
+        proved |= lightest
+    return proved
 
 
 def lighten_exactly(chains: Chains, seconds: float = TOTAL_TIME) -> bool:
     """Make the busiest person's total as small as the rules allow, keeping every place and
     leader post filled, when the whole range is small enough to solve at once (else that is
-    left to the chains). Duties kept from before stay: a rebuild does not reshuffle to gain a
-    duty of spread."""
-    if not chains.shifts:
+    left to the chains); whether anything changed. Duties kept from before stay: a rebuild
+    does not reshuffle to gain a duty of spread."""
+    if not chains.shifts or _even(chains.load):
         return False
     first, last = chains.shifts[0].date, chains.shifts[-1].date
     if not _small(chains, first, last):
         return False
-    return _solve_window(chains, first, last, seconds, chains.b.frozen, _lighter)
+    return _solve_window(chains, first, last, seconds, chains.b.frozen, busiest=True)
 
 
-def _fills_more(before: tuple[int, int, float], after: tuple[int, int, float]) -> bool:
-    return after[:2] > before[:2]
-
-
-def _lighter(before: tuple[int, int, float], after: tuple[int, int, float]) -> bool:
-    return after[:2] >= before[:2] and after[2] < before[2] - 1e-9
+def _even(load: dict[int, float]) -> bool:
+    """Whether no plan can have a lighter busiest total: everyone within one duty (in whole
+    duties), or nobody above the average."""
+    if not load:
+        return True
+    top, low = max(load.values()), min(load.values())
+    whole = all(abs(v - round(v)) < 1e-9 for v in load.values())
+    return (whole and top - low <= 1 + 1e-9) or top <= sum(load.values()) / len(load) + 1e-9
 
 
 def _small(chains: Chains, first: date, last: date) -> bool:
@@ -209,18 +219,19 @@ def _windows(chains: Chains) -> list[tuple[date, date]]:
 
 
 def _solve_window(chains: Chains, first: date, last: date, seconds: float,
-                  fixed: set[tuple[int, int]],
-                  better: Callable[[tuple[int, int, float], tuple[int, int, float]], bool]
-                  ) -> bool:
+                  fixed: set[tuple[int, int]], *, busiest: bool) -> bool:
     """Plan the shifts from ``first`` to ``last`` again, exactly, moving any duty not in
-    ``fixed``; keep the result when ``better`` says it beats the plan as it stood."""
+    ``fixed``: more places, then more leader posts, then (``busiest``) a lighter busiest
+    total. The result is kept only when it beats the plan as it stood on one of them."""
     b, rules, by_id, shifts = chains.b, chains.rules, chains.by_id, chains.shifts
     window = _shifts_between(chains, first, last)
     size = sum(1 for i in window for _ in by_id) * (2 if b.has_leaders else 1)
     if size > MAX_VARIABLES:
         return False
-    mark = len(chains.journal)
+    places_open = any(chains.short(i) and chains.could_come(i, False) for i in window)
+    leads_open = any(chains.wants_leader(i) and chains.could_come(i, True) for i in window)
     before = _score(chains, window)
+    mark = len(chains.journal)
     current: dict[tuple[int, int], bool] = {}  # (shift, person) -> led: what may move
     for i in window:
         s = shifts[i]
@@ -251,62 +262,72 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
     _household_rows(chains, m, x)
     wants = _want_rows(chains, m, window, y)
 
-    busiest = m.column(upper=float("inf"), integer=False)
+    heaviest = m.column(upper=float("inf"), integer=False)
     fixed_max = max((chains.load[p] for p in by_id), default=0.0)
-    m.row(fixed_max, float("inf"), [(busiest, 1.0)])
+    m.row(fixed_max, float("inf"), [(heaviest, 1.0)])
     mine: dict[int, list[int]] = defaultdict(list)
     for (_, p), col in x.items():
         mine[p].append(col)
-    for p, cols in mine.items():  # busiest >= load of p
-        m.row(chains.load[p], float("inf"), [(busiest, 1.0), *((c, -1.0) for c in cols)])
+    for p, cols in mine.items():  # heaviest >= load of p
+        m.row(chains.load[p], float("inf"), [(heaviest, 1.0), *((c, -1.0) for c in cols)])
 
-    start = [0.0] * len(m.upper)
+    start = [0.0] * len(m.upper)  # the plan as it stood: a solution to improve on
     for (i, p), led in current.items():
-        if (i, p) in x:
-            start[x[(i, p)]] = 1.0
-            if led and (i, p) in y:
-                start[y[(i, p)]] = 1.0
-    start[busiest] = max([fixed_max, *(chains.load[p] + sum(start[c] for c in cols)
-                                       for p, cols in mine.items())])
+        start[x[(i, p)]] = 1.0
+        if led and (i, p) in y:
+            start[y[(i, p)]] = 1.0
+    start[heaviest] = max([fixed_max, *(chains.load[p] + sum(start[c] for c in cols)
+                                        for p, cols in mine.items())])
     for col, members in wants:
         start[col] = 1.0 if any(start[c] for c in members) else 0.0
 
-    solved = _stages(m, start, seconds, x, wants, busiest, current)
-    if solved is None:
+    goals = [({col: 1.0 for col in x.values()}, True, places_open),
+             ({col: 1.0 for col, _ in wants}, True, leads_open),
+             ({heaviest: 1.0}, False, busiest)]
+    values = _improve(m, start, seconds, goals, {x[k]: 1.0 for k in current})
+    if values is None:
         chains.rollback(mark)
         return False
-    values = solved
-    chosen = [(i, p) for (i, p), col in x.items() if values[col] > 0.5]
+    chosen = {(i, p) for (i, p), col in x.items() if values[col] > 0.5}
     leads = {(i, p) for (i, p), col in y.items() if values[col] > 0.5}
-    for i, p in sorted(chosen, key=lambda k: ((k not in current), k)):
+    for i, p in sorted(chosen, key=lambda k: (k not in current, k)):
         chains.add(i, p, lead=(i, p) in leads)
-    if not better(before, _score(chains, window)):
+    after = _score(chains, window)
+    if after[:2] < before[:2] or (after[:2] == before[:2] and after[2] >= before[2] - 1e-9):
         chains.rollback(mark)  # nothing gained: the plan stays as it was
         return False
-    moved = {(i, p) for (i, p) in current if (i, p) not in chosen}
-    b.frozen -= moved
+    b.frozen -= {k for k in current if k not in chosen}
     chains.journal.clear()
     return True
 
 
-def _stages(m: _Model, start: list[float], seconds: float, x: dict[tuple[int, int], int],
-            wants: list[tuple[int, list[int]]], busiest: int,
-            current: dict[tuple[int, int], bool]) -> list[float] | None:
+def _improve(m: _Model, start: list[float], seconds: float,
+             goals: list[tuple[dict[int, float], bool, bool]],
+             keep: dict[int, float]) -> list[float] | None:
+    """Solve the goals in order (each ``(costs, maximize, solve)``; one not solved keeps the
+    value it has in ``start``), then keep as much of ``start`` as they allow (``keep``).
+    None when no goal beats ``start``."""
     solver = _Solver(m, start, seconds)
-    stages: list[tuple[dict[int, float], bool]] = [
-        ({col: 1.0 for col in x.values()}, True),  # places
-        ({col: 1.0 for col, _ in wants}, True),  # leader wants
-        ({busiest: 1.0}, False),  # the busiest total
-        ({x[k]: 1.0 for k in current if k in x}, True),  # what stays as it was
-    ]
-    values: list[float] | None = None
-    for costs, maximize in stages:
+    improved = False
+    values = start
+    for costs, maximize, solve in goals:
         if not costs:
+            continue
+        now = sum(c * start[i] for i, c in costs.items())
+        if not solve:
+            solver.bound(costs, now, maximize)
             continue
         result = solver.best(costs, maximize)
         if result is None:
-            return values
-        values = result[1]
+            break
+        value, values = result
+        improved |= value > now + 1e-6 if maximize else value < now - 1e-6
+    if not improved:
+        return None
+    if keep:
+        result = solver.best(keep, True)
+        if result is not None:
+            values = result[1]
     return values
 
 
