@@ -26,7 +26,7 @@ from heapq import heappop, heappush
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.chains import Chains
-from ronda.schedule.exact import fill_exactly, lighten_exactly
+from ronda.schedule.exact import fill_exactly, lighten_exactly, solvable_at_once
 from ronda.schedule.leaders import plan_leaders
 from ronda.schedule.rebalance import balance, balance_special, night_index
 from ronda.schedule.rules import (
@@ -399,12 +399,15 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
     allow (criterion 1), take duties off the busiest while someone two lighter can have them
     (2 and 3), then even out Friday/Saturday and holiday nights by trades (4)."""
     chains = Chains(shifts, by_id, b)
-    for depth in range(4):  # the shallowest chain that works: fewest people moved
+    # a range small enough to solve at once leaves to the exact pass what short chains miss;
+    # a longer one searches deeper chains first and solves only the nights around what is left
+    deepest = 2 if solvable_at_once(chains) else 3
+    for depth in range(deepest + 1):  # the shallowest chain that works: fewest people moved
         chains.fill_places(depth)
         chains.give_leaders(depth)
     chains.loosen()  # what is still open may move duties kept from before
-    chains.fill_places(3)
-    chains.give_leaders(3)
+    chains.fill_places(deepest)
+    chains.give_leaders(deepest)
     proved = fill_exactly(chains)  # what no chain reaches: the nights around it solved exactly
     balance(shifts, by_id, rules, b.ledger, b.load, b.frozen)
     chains = Chains(shifts, by_id, b)
@@ -413,8 +416,8 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
         _lighten(chains)
     balance_special(shifts, by_id, rules, b.ledger, b.special, holidays, b.frozen)
     chains = Chains(shifts, by_id, b)
-    chains.fill_places(3)
-    chains.give_leaders(3)
+    chains.fill_places(deepest)
+    chains.give_leaders(deepest)
 
 
 def _lighten(chains: Chains) -> None:

@@ -182,6 +182,11 @@ def _even(load: dict[int, float]) -> bool:
     return (whole and top - low <= 1 + 1e-9) or top <= sum(load.values()) / len(load) + 1e-9
 
 
+def solvable_at_once(chains: Chains) -> bool:
+    """Whether the plan's whole range is small enough for one exact solve."""
+    return bool(chains.shifts) and _small(chains, chains.shifts[0].date, chains.shifts[-1].date)
+
+
 def _small(chains: Chains, first: date, last: date) -> bool:
     nights = (last - first).days + 1
     return nights * len(chains.by_id) * len(chains.rules.slots) <= MAX_VARIABLES
