@@ -242,6 +242,7 @@ def test_every_hard_rule_is_checked(plan: list[Shift], rule: str) -> None:
                       Shift(D[0], 0, (1, 5))], instance)
 
 
+@pytest.mark.slow
 def test_the_generator_makes_varied_neighbourhoods() -> None:
     instances = [generate(s, "small") for s in SMALL]
     assert all(8 <= len(i.people) <= 14 and i.start.weekday() == 0 for i in instances)
