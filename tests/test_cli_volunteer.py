@@ -191,3 +191,78 @@ def test_a_name_is_shown_as_typed_never_read_as_formatting(run: Run, neighbourho
     shown = run("volunteer", "show", "Budi")
     assert shown.stdout.splitlines()[0].strip() == f"#1 {name}"  # the title too
     assert name in run("volunteer", "list").stdout
+
+
+def test_an_updated_sheet_changes_only_what_differs(run: Run, roster: Path,
+                                                    tmp_path: Path) -> None:
+    """The coordinator exports the roster for Excel, edits it, and reads it back: the dry run
+    shows each change, the import applies only those, and the same sheet again changes
+    nothing."""
+    sheet = tmp_path / "warga.csv"
+    assert run("volunteer", "export", str(sheet), "--excel", "--with-phones",
+               lang="id").exit_code == 0
+    text = sheet.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeffid;nama;no_hp;alamat;rumah;regu;ketua;hari;")
+    lines = text.lstrip("\ufeff").splitlines()
+    budi = next(i for i, line in enumerate(lines) if "Budi Santoso" in line)
+    lines[budi] = lines[budi].replace("0812-3456-7890", "0812-3456-7899").replace(";ya;",
+                                                                                  ";tidak;")
+    lines.append(";Wahyu Hidayat Kusumawardhana;;Jl. Melati 4;C-04;Regu 2;tidak;sab,min;1;")
+    sheet.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+    before = roster.read_bytes()
+    dry = run("volunteer", "import", str(sheet), "--update", "--dry-run", lang="id")
+    assert dry.exit_code == 0, dry.output
+    rows = [" ".join(line.replace("│", " ").split()) for line in dry.stdout.splitlines()]
+    assert f"{budi + 1} #1 Budi Santoso No. HP 0812-3456-7890 0812-3456-7899" in rows
+    assert f"{budi + 1} #1 Budi Santoso Ketua ya tidak" in rows
+    assert f"{len(lines)} Wahyu Hidayat Kusumawardhana baru" in rows
+    assert "1 petugas akan diperbarui, 1 ditambahkan, 3 tetap" in dry.stderr
+    assert roster.read_bytes() == before
+
+    done = run("volunteer", "import", str(sheet), "--update")
+    assert done.exit_code == 0, done.output
+    assert "1 volunteer updated, 1 added, 3 unchanged." in done.stderr
+    people = {v["name"]: v for v in listed(run)}
+    assert people["Budi Santoso"]["phone"] == "+6281234567899"
+    assert people["Budi Santoso"]["leader"] is False
+    assert people["Wahyu Hidayat Kusumawardhana"]["days"] == ["sat", "sun"]
+    again = run("volunteer", "import", str(sheet), "--update")
+    assert "0 volunteers updated, 0 added, 5 unchanged." in again.stderr
+
+
+def test_every_export_reads_back_to_no_change(run: Run, roster: Path, tmp_path: Path) -> None:
+    for lang in ("en", "id"):
+        for flags in ([], ["--excel"], ["--with-phones"], ["--excel", "--with-phones"]):
+            sheet = tmp_path / f"{lang}{''.join(flags)}.csv"
+            assert run("volunteer", "export", str(sheet), *flags, lang=lang).exit_code == 0
+            back = run("volunteer", "import", str(sheet), "--update", "--dry-run")
+            assert "0 volunteers would be updated, 0 added, 4 unchanged" in back.stderr, (
+                lang, flags, back.output)
+    assert (tmp_path / "en.csv").read_text().splitlines()[1].startswith("1,Budi Santoso,,")
+    assert "0812" not in (tmp_path / "id--excel.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_sheet_that_cannot_be_matched_changes_nothing(run: Run, roster: Path,
+                                                        tmp_path: Path) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("id,name,team\n99,Orang Baru,Regu 9\n1,Budi Santoso,Regu 7\n"
+                     "#1,Budi S.,Regu 8\nx1,Siapa,\n")
+    before = roster.read_bytes()
+    result = run("volunteer", "import", str(sheet), "--update", lang="id")
+    assert result.exit_code == 2
+    assert "baris 2: tidak ada petugas dengan id 99" in result.stderr
+    assert "baris 4: #1 Budi Santoso sudah ada di baris 3" in result.stderr
+    assert "baris 5: 'x1' bukan id petugas" in result.stderr
+    assert roster.read_bytes() == before
+
+
+def test_a_tab_separated_sheet_with_addresses_as_houses(run: Run, neighbourhood: Path,
+                                                        tmp_path: Path) -> None:
+    sheet = tmp_path / "tab.tsv"
+    sheet.write_text("nama\tno_hp\talamat\nSiti Aminah\t0812-9999-1111\tJl. Melati 3\n"
+                     "Rina Wati\t\tJl. Melati 3\n")
+    result = run("volunteer", "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert sorted((v["name"], v["household"]) for v in listed(run)) == [
+        ("Rina Wati", "Jl. Melati 3"), ("Siti Aminah", "Jl. Melati 3")]

@@ -16,8 +16,11 @@ from ronda.cli.volunteer_view import (
     VOLUNTEER_HEADERS,
     away_label,
     reason_label,
+    reject_rows,
     roster_order,
+    show_sheet_update,
     status_label,
+    tell_imported,
     volunteer_row,
 )
 from ronda.dates import format_date, parse_date
@@ -266,26 +269,25 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
 
 @app.command("import")
 def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
-            dry_run: DryRun = False) -> None:
-    """Add volunteers from a CSV file; all rows or none."""
-    from ronda.people.csvfile import duplicate_names, read_roster_csv
+            update: Annotated[bool, Opt("--update")] = False, dry_run: DryRun = False) -> None:
+    """Add volunteers from a CSV file (or update them); all rows or none."""
+    from ronda.people.csvfile import duplicate_names, match_rows, read_roster_csv
 
     st = state(ctx)
     rows, errors = read_roster_csv(read_text_file(file))
     with st.data(write=not dry_run, backup=True) as data:
-        errors += duplicate_names(rows, data.volunteers())
-        for error in sorted(errors, key=lambda e: e.line):
-            st.out.error_line(st.out.t("err.csv_row", line=error.line,
-                                       reason=st.out.t(error.key, **error.args)))
-        if errors:
-            raise BadInput("err.csv_rejected", count=len(errors), path=file)
-        if not rows:
-            raise BadInput("err.csv_empty", path=file)
+        sheet = match_rows(rows, data.volunteers()) if update else None
+        errors += sheet.errors if sheet else duplicate_names(rows, data.volunteers())
+        reject_rows(st, errors, rows, file)
+        if sheet:
+            show_sheet_update(st, sheet, file)
+        new = sheet.new if sheet else rows
         if not dry_run:
             today = st.today(data.settings().timezone)
-            data.add_volunteers([Volunteer(id=0, joined=today, **row.fields) for row in rows])
-            followed = follow_roster(st, data, "add")
-    st.out.done("msg.import_dry_run" if dry_run else "msg.imported", count=len(rows))
+            data.save_volunteers([u.updated() for u in sheet.changed] if sheet else [])
+            data.add_volunteers([Volunteer(id=0, joined=today, **row.fields) for row in new])
+            followed = follow_roster(st, data, "edit" if sheet else "add")
+    tell_imported(st, sheet, len(new), dry_run)
     if not dry_run:
         tell(st, followed)
 
@@ -293,14 +295,16 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
 @app.command("export")
 def export(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
            all_: Annotated[bool, Opt("--all")] = False,
-           with_phones: Annotated[bool, Opt("--with-phones")] = False) -> None:
+           with_phones: Annotated[bool, Opt("--with-phones")] = False,
+           excel: Annotated[bool, Opt("--excel")] = False) -> None:
     """Write the roster to a CSV file (no phones unless asked)."""
     from ronda.people.csvfile import write_roster_csv
 
     st = state(ctx)
     with st.data() as data:
         people = [v for v in data.volunteers() if (all_ or v.active) and not v.purged]
-    write_text_file(file, write_roster_csv(people, with_phones=with_phones))
+    write_text_file(file, write_roster_csv(people, with_phones=with_phones, excel=excel,
+                                           lang=st.lang))
     if with_phones:
         st.out.warn("warn.export_phones")
     if file != "-":

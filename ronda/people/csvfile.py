@@ -1,4 +1,5 @@
-"""Roster CSV files as spreadsheets make them: reading (all-or-nothing) and writing (safe cells).
+"""Roster CSV files as spreadsheets make them: reading (all-or-nothing), matching an updated
+sheet to the roster, and writing (safe cells; the Excel flavour for Indonesian locales).
 
 Text in, text out: the command layer reads and writes the files.
 """
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ronda.dates import DAY_KEYS, DAY_SHORT
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.parsing import parse_bool
@@ -19,6 +21,7 @@ from ronda.phones import display_phone
 
 # Column names a spreadsheet may use, English or Indonesian, to the volunteer field.
 HEADERS: dict[str, str] = {
+    "id": "id", "no id": "id",
     "name": "name", "nama": "name", "nama lengkap": "name",
     "phone": "phone", "telepon": "phone", "telp": "phone", "no_hp": "phone", "no hp": "phone",
     "hp": "phone", "wa": "phone", "whatsapp": "phone", "nomor hp": "phone",
@@ -31,8 +34,13 @@ HEADERS: dict[str, str] = {
     "maks_per_pekan": "max_per_week", "maks per pekan": "max_per_week",
     "note": "note", "catatan": "note", "keterangan": "note",
 }
-EXPORT_COLUMNS = ("name", "phone", "address", "household", "team", "leader", "days",
+EXPORT_COLUMNS = ("id", "name", "phone", "address", "household", "team", "leader", "days",
                   "max_per_week", "note")
+# the headers of the Excel flavour in Indonesian (each is read back by ``HEADERS``)
+INDONESIAN_HEADERS = {"id": "id", "name": "nama", "phone": "no_hp", "address": "alamat",
+                      "household": "rumah", "team": "regu", "leader": "ketua", "days": "hari",
+                      "max_per_week": "maks_per_pekan", "note": "catatan"}
+FIELDS = EXPORT_COLUMNS[1:]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -42,6 +50,7 @@ class ImportRow:
 
     line: int
     fields: dict[str, Any]
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,8 @@ def _normal_header(name: str) -> str:
 
 
 def _sniff_delimiter(first_line: str) -> str:
-    return ";" if first_line.count(";") > first_line.count(",") else ","
+    """Tab, semicolon (Excel in an Indonesian locale) or comma: whichever the header uses."""
+    return max(("\t", ";", ","), key=lambda c: (first_line.count(c), c == ","))
 
 
 def _strip_text_marker(value: str) -> str:
@@ -91,15 +101,89 @@ def read_roster_csv(text: str) -> tuple[list[ImportRow], list[RowError]]:
             continue
         raw = {col: _strip_text_marker(cell) for col, cell in zip(columns, cells, strict=False)
                if col}
+        if "household" not in columns and raw.get("address", "").strip():
+            raw["household"] = raw["address"]  # one address, one house
         try:
-            leader = parse_bool(raw.pop("leader", ""), "leader")
-            fields = volunteer_fields(leader=leader, **{k: v for k, v in raw.items() if v.strip()
-                                                        or k == "name"})
+            pid = _parse_id(raw.pop("id", ""))
+            leader = parse_bool(raw.pop("leader"), "leader") if "leader" in raw else None
+            fields = volunteer_fields(leader=leader, **raw)
         except BadInput as exc:
             errors.append(RowError(line, exc.key, exc.args_))
             continue
-        rows.append(ImportRow(line, fields))
+        rows.append(ImportRow(line, fields, pid))
     return rows, errors
+
+
+def _parse_id(text: str) -> int | None:
+    raw = text.strip().lstrip("#")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise BadInput("err.csv_bad_id", value=text.strip())
+    return int(raw)
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    """A sheet row matched to a volunteer on the roster, and what it changes:
+    ``{field: (before, after)}`` (empty when the row says what the roster says)."""
+
+    line: int
+    volunteer: Volunteer
+    changes: dict[str, tuple[Any, Any]]
+
+    def updated(self) -> Volunteer:
+        return self.volunteer.with_changes(**{k: new for k, (_, new) in self.changes.items()})
+
+
+@dataclass(frozen=True)
+class SheetUpdate:
+    """What an updated sheet does to the roster: rows matched to someone (changed or not),
+    new people, and the rows that cannot be applied."""
+
+    matched: list[RowUpdate]
+    new: list[ImportRow]
+    errors: list[RowError]
+
+    @property
+    def changed(self) -> list[RowUpdate]:
+        return [u for u in self.matched if u.changes]
+
+
+def match_rows(rows: Sequence[ImportRow], roster: Sequence[Volunteer]) -> SheetUpdate:
+    """Match each row to a volunteer: by the id column, else the phone, else the exact name
+    (case aside); a row that matches nobody is someone new. A volunteer matched by two rows
+    and an id nobody has are errors."""
+    people = [v for v in roster if not v.purged]
+    by_id = {v.id: v for v in people}
+    by_phone = {v.phone: v for v in people if v.phone}
+    by_name = {v.name.casefold(): v for v in people}
+    matched: list[RowUpdate] = []
+    new: list[ImportRow] = []
+    errors: list[RowError] = []
+    seen: dict[int, int] = {}
+    for row in rows:
+        if row.id is not None:
+            v = by_id.get(row.id)
+            if v is None:
+                errors.append(RowError(row.line, "err.csv_unknown_id", {"id": row.id}))
+                continue
+        else:
+            v = by_phone.get(row.fields.get("phone") or "") or \
+                by_name.get(row.fields["name"].casefold())
+        if v is None:
+            new.append(row)
+            continue
+        if v.id in seen:
+            errors.append(RowError(row.line, "err.csv_same_person",
+                                   {"who": f"#{v.id} {v.name}", "line": seen[v.id]}))
+            continue
+        seen[v.id] = row.line
+        changes = {k: (getattr(v, k), value) for k, value in row.fields.items()
+                   if getattr(v, k) != value}
+        matched.append(RowUpdate(row.line, v, changes))
+    errors += duplicate_names(new, [])
+    return SheetUpdate(matched, new, errors)
 
 
 def duplicate_names(rows: Sequence[ImportRow], roster: Sequence[Volunteer]) -> list[RowError]:
@@ -124,14 +208,29 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def write_roster_csv(volunteers: Sequence[Volunteer], *, with_phones: bool = True) -> str:
-    """The roster as CSV text (UTF-8, comma, English headers)."""
+def write_roster_csv(volunteers: Sequence[Volunteer], *, with_phones: bool = True,
+                     excel: bool = False, lang: str = "en") -> str:
+    """The roster as CSV text: UTF-8, comma and English headers; with ``excel``, what a
+    spreadsheet in an Indonesian locale opens in columns (semicolon, a byte-order mark, and
+    Indonesian headers, yes/no and day names when ``lang`` is Indonesian). Without phones the
+    phone column is left out, so the sheet read back with ``--update`` keeps them. Every
+    export reads back to no change."""
+    indonesian = excel and lang == "id"
+    columns = [c for c in EXPORT_COLUMNS if with_phones or c != "phone"]
+    yes, no = ("ya", "tidak") if indonesian else ("yes", "no")
+    days = dict(zip(DAY_KEYS, DAY_SHORT["id"] if indonesian else DAY_KEYS, strict=True))
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel
+                        else "\n")
+    writer.writerow([INDONESIAN_HEADERS[c] if indonesian else c for c in columns])
     for v in volunteers:
-        values = [v.name, display_phone(v.phone) if with_phones else "", v.address,
-                  v.household, v.team, "yes" if v.leader else "", ",".join(v.days),
-                  "" if v.max_per_week is None else str(v.max_per_week), v.note]
-        writer.writerow([safe_cell(x) for x in values])
+        values = {"id": str(v.id), "name": v.name, "phone": display_phone(v.phone),
+                  "address": v.address, "household": v.household, "team": v.team,
+                  "leader": yes if v.leader else no,
+                  "days": ",".join(days[d].lower() for d in v.days),
+                  "max_per_week": "" if v.max_per_week is None else str(v.max_per_week),
+                  "note": v.note}
+        writer.writerow([safe_cell(values[c]) for c in columns])
     return out.getvalue()

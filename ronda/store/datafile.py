@@ -390,7 +390,13 @@ class DataFile:
         return stored
 
     def save_volunteer(self, volunteer: Volunteer) -> None:
-        self.db.table("volunteers").upsert(Document(volunteer.to_dict(), doc_id=volunteer.id))
+        self.save_volunteers([volunteer])
+
+    def save_volunteers(self, volunteers: list[Volunteer]) -> None:
+        """Store changed volunteers (each keeps its id)."""
+        table = self.db.table("volunteers")
+        for volunteer in volunteers:
+            table.upsert(Document(volunteer.to_dict(), doc_id=volunteer.id))
         self._volunteers = None
 
     # shifts
