@@ -202,3 +202,53 @@ def test_a_category_is_read_however_its_words_are_joined() -> None:
         assert parse_category(typed) == "street-racing"
     for typed in ("rumah dibobol", "rumah-dibobol"):
         assert parse_category(typed) == "burglary"
+
+
+def test_an_entry_logged_by_mistake_is_voided_with_its_reason(run: Run, book: Path) -> None:
+    logged = json.loads(log(run, "--at", "-1h", "--category", "theft", "--description",
+                            "Tercatat dua kali", "--json").stdout)
+    number = str(logged["id"])
+    bad = run("incident", "void", number, lang="id", env=NOW)
+    assert bad.exit_code == 2  # the reason is required
+    voided = run("incident", "void", number, "--reason", "tercatat dua kali", lang="id",
+                 env=NOW)
+    assert voided.exit_code == 0, voided.output
+    assert f"Kejadian #{number} dibatalkan" in voided.stderr
+    shown = json.loads(run("incident", "show", number, "--json", env=NOW).stdout)
+    assert shown["status"] == "void"
+    assert [(c["field"], c["new"]) for c in shown["timeline"][-2:]] == [
+        ("status", "void"), ("note", "tercatat dua kali")]
+    listed = [i["id"] for i in json.loads(run("incident", "list", "--json", env=NOW).stdout)]
+    assert logged["id"] not in listed and len(listed) == 2
+    assert [i["id"] for i in json.loads(run("incident", "list", "--json", "--status", "batal",
+                                            env=NOW).stdout)] == [logged["id"]]
+    assert json.loads(run("incident", "stats", "--json", env=NOW).stdout)["total"] == 2
+    assert "Tercatat dua kali" not in run("incident", "export", "--format", "csv",
+                                          env=NOW).stdout
+    before = book.read_bytes()
+    for again in (["void", number, "--reason", "lagi"], ["update", number, "--note", "x"]):
+        refused = run("incident", *again, env=NOW)
+        assert refused.exit_code == 2 and f"Incident #{number} is void" in refused.stderr
+    assert book.read_bytes() == before
+
+
+def test_the_police_report_carries_every_detail_they_act_on(run: Run, book: Path) -> None:
+    log(run, "--at", "28/11/2026 23.40", "--category", "mencurigakan", "--description",
+        "Dua orang memeriksa pintu pagar", "--location", "Gang Mawar 5", "--behaviour",
+        "Mencoba membuka gembok pagar", "--clothing", "Jaket hitam, helm merah", "--vehicle",
+        "Honda Vario putih", "--plate", "H 4321 AB", "--witness", "Pak Darto")
+    rows = list(csv.DictReader(io.StringIO(run("incident", "export", "--format", "csv",
+                                               env=NOW).stdout)))
+    row = next(r for r in rows if r["location"] == "Gang Mawar 5")
+    assert (row["behaviour"], row["clothing"], row["vehicle"], row["plate"]) == (
+        "Mencoba membuka gembok pagar", "Jaket hitam, helm merah", "Honda Vario putih",
+        "H 4321 AB")
+    md = run("incident", "export", "--format", "md", lang="id", env=NOW).stdout
+    assert "1 January 2000" not in md and "2000" not in md.splitlines()[2]
+    assert "## Rincian untuk kepolisian" in md
+    assert "— Sabtu, 28/11/2026 pukul 23.40 WIB" in md
+    for line in ("- Perilaku: Mencoba membuka gembok pagar", "- Pakaian: Jaket hitam, helm merah",
+                 "- Kendaraan: Honda Vario putih", "- Pelat: H 4321 AB",
+                 "- Kerugian: Rp14.000.000"):
+        assert line in md
+    assert "Pak Darto" not in md  # witnesses only when asked for

@@ -163,14 +163,14 @@ def test_every_value_shown_by_name_has_a_key() -> None:
     from ronda.calendars.caldav import describe_failure
     from ronda.calendars.ics import EVENT_KINDS
     from ronda.i18n import labels
-    from ronda.incidents.book import CATEGORIES, SEVERITIES, SP2HP_CODES, STATUSES
+    from ronda.incidents.book import CATEGORIES, SEVERITIES, SP2HP_CODES, STATUSES, VOID
     from ronda.model import DEFAULT_EMERGENCY, KENTONGAN_EVENTS
     from ronda.people.volunteers import AWAY_REASONS
     from ronda.schedule.shifts import ATTENDANCE, GUEST_ROLES
 
     assert set(labels.CATEGORY) == set(CATEGORIES)
     assert set(labels.SEVERITY) == set(SEVERITIES)
-    assert set(labels.INCIDENT_STATUS) == set(STATUSES)
+    assert set(labels.INCIDENT_STATUS) == {*STATUSES, VOID}
     assert set(labels.SP2HP) == set(SP2HP_CODES)
     assert set(labels.EVENT_KIND) == set(EVENT_KINDS)
     assert set(labels.GUEST_ROLE) == set(GUEST_ROLES)

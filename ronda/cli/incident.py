@@ -30,6 +30,7 @@ from ronda.incidents.book import (
     parse_status,
     select_incidents,
     update_incident,
+    void_incident,
 )
 from ronda.incidents.export import FORMATS, incident_file
 from ronda.incidents.privacy import incident_record, people_shown
@@ -152,6 +153,17 @@ def update(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID
                 count=len(changed.timeline) - len(incident.timeline))
 
 
+@app.command("void")
+def void(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")],
+         reason: Annotated[str, Opt("--reason")]) -> None:
+    """Void an entry logged by mistake, with the reason (kept in its timeline)."""
+    st = state(ctx)
+    with st.data(write=True) as data:
+        incident = _find(data, number)
+        data.save_incident(void_incident(incident, st.now(data.settings().timezone), reason))
+    st.out.done("msg.incident_voided", id=incident.id)
+
+
 @app.command("show")
 def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")],
          with_reporters: WithReporters = False, json: Json = False) -> None:
@@ -179,6 +191,8 @@ def _select(data, st: State, since, until, category, status, search):  # noqa: A
                                  default_end=lambda _: today)
     found = select_incidents(data.incidents(first, last), category=category, status=status,
                              search=search)
+    if found and not since:  # from the evening of the first incident, not from year 2000
+        first = Timetable.of(settings).evening_of(found[0].occurred_at)
     return settings, first, last, found
 
 
@@ -208,8 +222,6 @@ def stats(ctx: typer.Context, since: Since = None, until: Until = None,
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
         timetable = Timetable.of(settings)
-        if found and not since:  # from the evening of the first incident
-            first = timetable.evening_of(found[0].occurred_at)
         shifts = data.shifts(first - timedelta(days=1), last)
         now = st.now(settings.timezone)
     result = incident_stats(found, shifts, first, last, timetable, now)
@@ -247,7 +259,7 @@ def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
         settings = data.settings()
         today = st.today(settings.timezone)
         first = today - timedelta(weeks=count) + timedelta(days=1)
-        found = data.incidents(first, today)
+        found = select_incidents(data.incidents(first, today))
     lines = board_lines(found, first, today, st.out.lang, settings.name,
                         format_period(first, today, st.out.lang))
     write_text_file(output, "\n".join(lines) + "\n")

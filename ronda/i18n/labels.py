@@ -53,6 +53,7 @@ INCIDENT_STATUS: dict[str, str] = {
     "forwarded": "status.incident.forwarded",
     "resolved": "status.incident.resolved",
     "closed": "status.incident.closed",
+    "void": "status.incident.void",
 }
 
 # ronda.incidents.book.SP2HP_CODES: what each police progress letter says

@@ -39,9 +39,11 @@ SEVERITIES = ("low", "medium", "high")
 SEVERITY_WORDS = {"rendah": "low", "ringan": "low", "sedang": "medium", "tinggi": "high",
                   "berat": "high"}
 STATUSES = ("new", "in-progress", "forwarded", "resolved", "closed")
+VOID = "void"  # logged by mistake: kept in the book with its reason, out of every count
 STATUS_WORDS = {"baru": "new", "diproses": "in-progress", "proses": "in-progress",
                 "diteruskan": "forwarded", "selesai": "resolved", "ditutup": "closed",
-                "in progress": "in-progress", "inprogress": "in-progress"}
+                "in progress": "in-progress", "inprogress": "in-progress", "batal": VOID,
+                "dibatalkan": VOID, "voided": VOID}
 SP2HP_CODES = ("A1", "A2", "A3", "A4", "A5")
 OVERDUE_DAYS = 30
 FUTURE_SLACK = timedelta(minutes=5)
@@ -56,8 +58,11 @@ def parse_severity(text: str) -> str:
     return parse_choice(text, SEVERITIES, "--severity", words=SEVERITY_WORDS)
 
 
-def parse_status(text: str) -> str:
-    return parse_choice(text, STATUSES, "--status", words=STATUS_WORDS)
+def parse_status(text: str, *, void: bool = False) -> str:
+    """A status as typed; ``void`` only where asked for (a list of voided entries): an
+    entry is voided with its reason by ``void_incident``, never by a status change."""
+    return parse_choice(text, (*STATUSES, VOID) if void else STATUSES, "--status",
+                        words={k: v for k, v in STATUS_WORDS.items() if void or v != VOID})
 
 
 def parse_sp2hp(text: str) -> str:
@@ -181,7 +186,8 @@ class Incident:
                     or not isinstance(on_duty, list)
                     or not all(isinstance(p, int) for p in on_duty)):
                 raise TypeError("loss or on_duty")
-            if d.get("category") not in CATEGORIES or d.get("status") not in STATUSES or \
+            if d.get("category") not in CATEGORIES or \
+                    d.get("status") not in (*STATUSES, VOID) or \
                     d.get("severity", "medium") not in SEVERITIES:
                 raise ValueError("unknown category, status or severity")
             if shift is not None and not (isinstance(shift, dict)
@@ -265,12 +271,25 @@ def update_incident(incident: Incident, now: datetime, *, status: str | None = N
     if note is not None:
         changes.append(Change(now, "note", None, clean_text(note, field_name="--note",
                                                            required=True, limit=1000)))
+    if incident.status == VOID:
+        raise BadInput("err.incident_void", id=incident.id)
     if not changes:
         raise BadInput("err.nothing_to_change")
     if new_status == "forwarded" and not (police.station or incident.police.station):
         raise BadInput("err.forward_needs_station")
     return replace(incident, status=new_status, police=police,
                    timeline=incident.timeline + tuple(changes))
+
+
+def void_incident(incident: Incident, now: datetime, reason: str) -> Incident:
+    """An entry logged by mistake, voided: it stays in the book with the reason in its
+    timeline, and leaves lists, stats, exports and the board."""
+    if incident.status == VOID:
+        raise BadInput("err.incident_void", id=incident.id)
+    why = clean_text(reason, field_name="--reason", required=True, limit=300)
+    return replace(incident, status=VOID, timeline=(
+        *incident.timeline, Change(now, "status", incident.status, VOID),
+        Change(now, "note", None, why)))
 
 
 @dataclass(frozen=True)
@@ -295,13 +314,13 @@ class Reporter:
 def select_incidents(found: Sequence[Incident], *, category: str | None = None,
                      status: str | None = None, search: str | None = None) -> list[Incident]:
     """The incidents of a category and status (as typed, either language) whose words hold
-    ``search``. The search never looks at the witness or the reporter: a search must not
-    reveal who spoke."""
+    ``search``; voided entries only when their status is asked for. The search never looks
+    at the witness or the reporter: a search must not reveal who spoke."""
     kind = parse_category(category) if category else None
-    wanted = parse_status(status) if status else None
+    wanted = parse_status(status, void=True) if status else None
     needle = search.casefold() if search else ""
     return [i for i in found if (kind is None or i.category == kind)
-            and (wanted is None or i.status == wanted)
+            and (i.status == wanted if wanted else i.status != VOID)
             and needle in " ".join((i.description, i.location, i.who, i.action, i.behaviour,
                                     i.clothing, i.vehicle, i.plate,
                                     i.police.lp or "")).casefold()]

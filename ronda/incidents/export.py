@@ -1,26 +1,33 @@
 """The incident book as a file for the RW meeting and the Bhabinkamtibmas: CSV (safe to open
-in a spreadsheet), JSON or Markdown. Reporters and witnesses appear only when asked for."""
+in a spreadsheet), JSON or Markdown. Every field the police act on is in each (what the person
+did, clothing, vehicle, plate, loss, first action); reporters and witnesses appear only when
+asked for."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from ronda.dates import format_period
+from ronda.dates import format_moment, format_period
 from ronda.i18n import t
 from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, label
 from ronda.model import Settings
+from ronda.money import format_money
 from ronda.people.csvfile import safe_cell
 from ronda.printing.text import markdown_cell
 
 FORMATS = ("csv", "json", "md")
 
 EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "description", "who",
-                 "witness", "loss", "action", "status", "station", "lp", "sttlp", "sp2hp",
-                 "shift_date", "overdue")
+                 "behaviour", "clothing", "vehicle", "plate", "witness", "loss", "action",
+                 "status", "station", "lp", "sttlp", "sp2hp", "shift_date", "overdue")
+# what the police need of each incident, in the Markdown report's details
+DETAILS = (("location", "col.location"), ("who", "col.who"), ("behaviour", "col.behaviour"),
+           ("clothing", "col.clothing"), ("vehicle", "col.vehicle"), ("plate", "col.plate"),
+           ("witness", "col.witness"), ("loss", "col.loss"), ("action", "col.action"))
 
 
 def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any]:
@@ -65,6 +72,31 @@ def incident_file(fmt: str, rows: list[dict[str, Any]], settings: Settings, firs
                  (f" · LP {row['lp']}" if row["lp"] else "") +
                  (f" · SP2HP {row['sp2hp']}" if row["sp2hp"] else "")]
         lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
+    if flat:
+        lines += ["", f"## {t('export.details', lang)}"]
+    for row in flat:
+        lines += _details(row, settings, lang)
     return "\n".join(lines) + "\n"
+
+
+def _details(row: dict[str, Any], settings: Settings, lang: str) -> list[str]:
+    """One incident for the police: when, what, and every detail recorded."""
+    when = format_moment(datetime.fromisoformat(row["occurred_at"]), settings.timezone, lang)
+    lines = ["", f"### #{row['id']} {markdown_cell(row['category'])} — {when}", "",
+             markdown_cell(row["description"]), ""]
+    for field, key in DETAILS:
+        value = row.get(field)
+        if value:
+            text = format_money(value) if field == "loss" else str(value)
+            lines.append(f"- {t(key, lang)}: {markdown_cell(text)}")
+    police = [f"{name} {row[field]}" for field, name in (("station", ""), ("lp", "LP"),
+                                                          ("sttlp", "STTLP"),
+                                                          ("sp2hp", "SP2HP")) if row[field]]
+    if police:
+        lines.append(f"- {t('col.police', lang)}: " + markdown_cell(
+            " · ".join(p.strip() for p in police)))
+    if row.get("reporter"):
+        lines.append(f"- {t('col.reporter', lang)}: {markdown_cell(row['reporter'])}")
+    return lines
 
 
