@@ -254,3 +254,17 @@ def test_tonight_stands_out_and_a_short_night_is_red(run: Run, planned: Path) ->
     monday = next(line for line in lines if "23/11/2026" in line)
     assert "\x1b[1m" in tonight and "\x1b[1m" not in monday
     assert "\x1b[31m" in saturday and "\x1b[31m" not in tonight
+
+
+def test_stats_leave_out_removed_people_with_no_duty_unless_asked(run: Run,
+                                                                   planned: Path) -> None:
+    added = run("volunteer", "add", "Pak Baru Sebentar", "--team", "Regu 2", "--no-repair",
+                env=TUESDAY)
+    assert added.exit_code == 0, added.output
+    assert run("volunteer", "remove", "Pak Baru", env=TUESDAY).exit_code == 0
+    names = [s["name"] for s in json.loads(run("schedule", "stats", "--json",
+                                                 env=TUESDAY).stdout)]
+    assert "Pak Baru Sebentar" not in names
+    everyone = [s["name"] for s in json.loads(run("schedule", "stats", "--all", "--json",
+                                                    env=TUESDAY).stdout)]
+    assert "Pak Baru Sebentar" in everyone

@@ -266,3 +266,16 @@ def test_a_tab_separated_sheet_with_addresses_as_houses(run: Run, neighbourhood:
     assert result.exit_code == 0, result.output
     assert sorted((v["name"], v["household"]) for v in listed(run)) == [
         ("Rina Wati", "Jl. Melati 3"), ("Siti Aminah", "Jl. Melati 3")]
+
+
+def test_a_team_typed_in_another_case_is_stored_once(run: Run, roster: Path,
+                                                     tmp_path: Path) -> None:
+    assert run("volunteer", "add", "Joko Susilo", "--team", "regu 1").exit_code == 0
+    sheet = tmp_path / "warga.csv"
+    sheet.write_text("nama;regu\nEko Prasetyo;REGU 2\nDedi Kurniawan;regu g\n"
+                     "Heru Purnomo;Regu G\n")
+    assert run("volunteer", "import", str(sheet)).exit_code == 0
+    assert run("volunteer", "edit", "Siti", "--team", "regu g").exit_code == 0
+    teams = {v["name"]: v["team"] for v in listed(run)}
+    assert teams["Joko Susilo"] == "Regu 1" and teams["Eko Prasetyo"] == "Regu 2"
+    assert teams["Dedi Kurniawan"] == teams["Heru Purnomo"] == teams["Siti Aminah"] == "regu g"

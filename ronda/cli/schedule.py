@@ -263,7 +263,8 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
 
 
 @app.command("stats")
-def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = False) -> None:
+def stats(ctx: typer.Context, from_: From = None, to: To = None,
+          all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:
     """Per person and per regu: planned, served, absent, weekend and holiday nights, fines;
     and a verdict on fairness."""
     from ronda.schedule.reports import schedule_report
@@ -279,5 +280,5 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None, json: Json = Fa
         people, timetable = _context(data)
     report = schedule_report(shifts, list(people.values()), timetable.holidays, first, last,
                              settings.rest, settings.max_per_week, today,
-                             settings.fairness_window)
+                             settings.fairness_window, include_removed=all_)
     st.out.emit(json, report.to_json, lambda: render_report(st.out, report, people, settings))

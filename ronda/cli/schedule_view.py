@@ -166,10 +166,8 @@ def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunte
                "col.excused", "col.absent", "col.substituted", "col.weekend", "col.holiday",
                "col.min_gap", "col.fines"], table, compact=True,
               title=f"{settings.name} · {format_period(first, last, out.lang)}")
-    out.table(["col.team", "col.people", "col.planned", "col.served", "col.absent", "col.fines"],
-              [[team, str(t["people"]), str(t["planned"]), str(t["served"]), str(t["absent"]),
-                format_money(t["fines"]) if t["fines"] else ""]
-               for team, t in report.teams.items()])
+    if set(report.teams) - {"-"}:  # a neighbourhood without regu has no teams' table
+        _team_table(out, report)
     if settings.fine:
         out.say("msg.attendance_key", fine=format_money(settings.fine))
     else:
@@ -216,3 +214,11 @@ def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: 
         return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
     return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),
              share=format_decimal(share.share, lang))
+
+
+def _team_table(out: Output, report: ScheduleReport) -> None:
+    out.table(["col.team", "col.people", "col.planned", "col.served", "col.absent", "col.fines"],
+              [[team if team != "-" else out.t("label.no_team"), str(t["people"]),
+                str(t["planned"]), str(t["served"]), str(t["absent"]),
+                format_money(t["fines"]) if t["fines"] else ""]
+               for team, t in report.teams.items()])

@@ -36,6 +36,7 @@ from ronda.people.volunteers import (
     label,
     mark_back,
     parse_reason,
+    settle_team,
     volunteer_fields,
 )
 from ronda.phones import display_phone
@@ -76,6 +77,7 @@ def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")]
                               note=note)
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
+        fields = settle_team(fields, data.volunteers())
         v = data.add_volunteer(Volunteer(id=0, joined=today, **fields))
         _warn_lookalikes(st, data, v)
         followed = follow_roster(st, data, "add", repair=not no_repair)
@@ -151,7 +153,7 @@ def edit(ctx: typer.Context, volunteer: VolunteerRef,
         raise BadInput("err.nothing_to_change")
     with st.data(write=True) as data:
         v = edit_volunteer(find_volunteer(data.volunteers(), volunteer, include_inactive=True),
-                           fields)
+                           settle_team(fields, data.volunteers()))
         data.save_volunteer(v)
         _warn_lookalikes(st, data, v)
         followed = follow_roster(st, data, "edit", repair=not no_repair)
@@ -271,11 +273,12 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
 def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
             update: Annotated[bool, Opt("--update")] = False, dry_run: DryRun = False) -> None:
     """Add volunteers from a CSV file (or update them); all rows or none."""
-    from ronda.people.csvfile import duplicate_names, match_rows, read_roster_csv
+    from ronda.people.csvfile import duplicate_names, match_rows, read_roster_csv, settle_teams
 
     st = state(ctx)
     rows, errors = read_roster_csv(read_text_file(file))
     with st.data(write=not dry_run, backup=True) as data:
+        rows = settle_teams(rows, data.volunteers())
         sheet = match_rows(rows, data.volunteers()) if update else None
         errors += sheet.errors if sheet else duplicate_names(rows, data.volunteers())
         reject_rows(st, errors, rows, file)

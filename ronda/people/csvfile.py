@@ -16,7 +16,7 @@ from ronda.dates import DAY_KEYS, DAY_SHORT
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.parsing import parse_bool
-from ronda.people.volunteers import volunteer_fields
+from ronda.people.volunteers import settle_team, volunteer_fields
 from ronda.phones import display_phone
 
 # Column names a spreadsheet may use, English or Indonesian, to the volunteer field.
@@ -112,6 +112,18 @@ def read_roster_csv(text: str) -> tuple[list[ImportRow], list[RowError]]:
             continue
         rows.append(ImportRow(line, fields, pid))
     return rows, errors
+
+
+def settle_teams(rows: Sequence[ImportRow], roster: Sequence[Volunteer]) -> list[ImportRow]:
+    """The rows with each team written as the roster (or an earlier row) writes it."""
+    seen = list(roster)
+    out = []
+    for row in rows:
+        fields = settle_team(row.fields, seen)
+        if fields.get("team"):
+            seen.append(Volunteer(id=0, name="", team=fields["team"]))
+        out.append(ImportRow(row.line, fields, row.id))
+    return out
 
 
 def _parse_id(text: str) -> int | None:

@@ -171,6 +171,17 @@ def households_with_several(volunteers: Sequence[Volunteer]) -> dict[str, list[V
     return {k: vs for k, vs in groups.items() if len(vs) > 1}
 
 
+def settle_team(fields: dict[str, Any], roster: Sequence[Volunteer]) -> dict[str, Any]:
+    """``fields`` with a team typed in another case ("regu g") written as the roster already
+    writes it ("Regu G"), so one regu is stored once."""
+    team = fields.get("team")
+    if not team:
+        return fields
+    known = next((v.team for v in roster if v.team and v.team.casefold() == team.casefold()),
+                 team)
+    return {**fields, "team": known}
+
+
 def edit_volunteer(v: Volunteer, fields: dict[str, Any]) -> Volunteer:
     """``v`` with the checked ``fields`` changed; an erased record stays erased."""
     if v.purged:

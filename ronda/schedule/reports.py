@@ -51,8 +51,10 @@ class Fairness:
 
 
 def person_stats(shifts: Sequence[Shift], people: Sequence[Volunteer],
-                 holidays: dict[date, Holiday], today: date) -> list[PersonStats]:
-    """Per volunteer: planned, served (present, or planned on a past night with no log, or
+                 holidays: dict[date, Holiday], today: date,
+                 include_removed: bool = False) -> list[PersonStats]:
+    """Per volunteer (removed ones only with duties in ``shifts``, or ``include_removed``):
+    planned, served (present, or planned on a past night with no log, or
     standing in for someone), excused (izin, sakit, dinas: with notice), absent (tanpa
     keterangan), substituted, weekend and holiday nights,
     the shortest gap between two duties, and fines owed."""
@@ -82,7 +84,7 @@ def person_stats(shifts: Sequence[Shift], people: Sequence[Volunteer],
             c["fines"] += absence.fine
     out = []
     for v in people:
-        if v.purged and v.id not in counts:
+        if not v.active and v.id not in counts and (v.purged or not include_removed):
             continue
         c = counts[v.id]
         ds = sorted(duty_dates[v.id])
@@ -285,13 +287,13 @@ class ScheduleReport:
 def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                     holidays: dict[date, Holiday], first: date, last: date, rest: int,
                     max_per_week: int | None, today: date,
-                    fairness_window: int = 365) -> ScheduleReport:
+                    fairness_window: int = 365, include_removed: bool = False) -> ScheduleReport:
     """The accounts of the nights ``first``..``last`` among ``shifts``, judged with the duties
     served in the fairness window before them (as the builder counts them)."""
     from ronda.schedule.builder import history_loads
 
     in_range = [s for s in shifts if first <= s.date <= last]
-    rows = person_stats(in_range, people, holidays, today)
+    rows = person_stats(in_range, people, holidays, today, include_removed)
     leader_places = sum(1 for s in in_range if s.leader is not None
                         or (s.short is not None and s.short.no_leader))
     window = first - timedelta(days=fairness_window)
