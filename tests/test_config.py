@@ -93,3 +93,15 @@ def test_the_fairness_window_is_a_setting_of_at_least_four_weeks() -> None:
     assert Settings.from_dict(old_file).fairness_window == 365  # files from before it existed
     with pytest.raises(BadInput):
         set_value(s, "fairness-window", "7")
+
+
+def test_shown_settings_speak_the_language(run, neighbourhood) -> None:
+    assert run("config", "set", "per-night.sat", "5").exit_code == 0
+    shown = run("config", "show", lang="id").stdout
+    assert "=4 sab=5" in shown and "sat=" not in shown
+    assert "=4 sat=5" in run("config", "show").stdout
+    import json
+
+    codes = dict(json.loads(run("config", "show", "--json", lang="id").stdout)["kentongan"])
+    assert codes and all(codes.values())  # the customary codes, never empty
+    assert run("config", "set", "slots", "22.00-04.00=4 sab=6").exit_code == 0

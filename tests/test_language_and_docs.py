@@ -234,6 +234,26 @@ def test_help_is_shown_in_the_chosen_language(run, lang: str, word: str) -> None
     assert word in result.stdout
 
 
+@pytest.mark.parametrize("lang, words, english", [
+    ("en", ["Usage: ", "schedule build [OPTIONS]", "Options", "--from", "DATE",
+            "[required]", "[default: 0]"], []),
+    ("id", ["Cara pakai: ", "schedule build [OPSI]", "Opsi", "TANGGAL", "[wajib]",
+            "[bawaan: 0]"], ["Usage", "Options", "[required]", "default"]),
+])
+def test_help_is_wholly_in_the_language_and_says_what_each_value_is(
+        run, lang: str, words: list[str], english: list[str]) -> None:
+    text = " ".join(run("schedule", "build", "--help", lang=lang).stdout.split())
+    for word in words:
+        assert word in text
+    for word in [*english, "<str>", "<text>"]:
+        assert word not in text
+    away = " ".join(run("volunteer", "away", "--help", lang=lang).stdout.split())
+    assert ("ID|NAMA" if lang == "id" else "ID|NAME") in away
+    assert ("Argumen" if lang == "id" else "Arguments") in away and "<str>" not in away
+    group = " ".join(run("volunteer", "--help", lang=lang).stdout.split())
+    assert ("PERINTAH [ARG]..." if lang == "id" else "COMMAND [ARGS]...") in group
+
+
 def test_every_command_appears_in_readme() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     for path in _paths(_command_tree()):

@@ -24,14 +24,26 @@ def show(ctx: typer.Context, json: Json = False) -> None:
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
-    st.out.emit(json, settings.to_dict, lambda: _render_settings(st.out, settings))
+    st.out.emit(json, lambda: _settings_json(st.out, settings),
+                lambda: _render_settings(st.out, settings))
+
+
+def _strikes(out: Output, name: str, value: str) -> str:
+    """A kentongan code as set, or the customary one in the user's language."""
+    return value or out.t(KENTONGAN_STRIKES[name])
+
+
+def _settings_json(out: Output, settings: Settings) -> dict:
+    data = settings.to_dict()
+    data["kentongan"] = [[name, _strikes(out, name, value)] for name, value in data["kentongan"]]
+    return data
 
 
 def _render_settings(out: Output, settings: Settings) -> None:
     rows = []
     for key, value in config_items(settings, out.lang):
-        if key.startswith("kentongan.") and not value:
-            value = out.t(KENTONGAN_STRIKES[key.split(".", 1)[1]])
+        if key.startswith("kentongan."):
+            value = _strikes(out, key.split(".", 1)[1], value)
         rows.append([key, value])
     out.table(["col.key", "col.value"], rows, title=settings.name)
 

@@ -28,8 +28,94 @@ def _translate_help_option(command: Any, lang: str) -> None:
     command.get_help_option = help_option
 
 
+# What an option's value is, shown in the help instead of the type (``<str>``): by option
+# name, and where one name means something else in one command, by command first.
+METAVARS: dict[str, str] = {
+    **dict.fromkeys(("--from", "--to", "--since", "--until", "--week"), "metavar.date"),
+    "--at": "metavar.moment",
+    **dict.fromkeys(("--weeks", "--extra", "--rest", "--max-per-week", "--seed", "--year",
+                     "--cancel", "--change"), "metavar.number"),
+    "--alarm": "metavar.minutes", "--timeout": "metavar.seconds",
+    **dict.fromkeys(("--fine", "--jimpitan", "--loss"), "metavar.money"),
+    **dict.fromkeys(("--volunteer", "--absent", "--present", "--substitute"),
+                    "metavar.person"),
+    **dict.fromkeys(("--phone", "--coordinator-phone", "--liaison-phone"), "metavar.phone"),
+    **dict.fromkeys(("--output", "--per-volunteer", "--db"), "metavar.file"),
+    "--lang": "metavar.lang", "--days": "metavar.days", "--slot": "metavar.slot",
+    "--slots": "metavar.slots", "--per-night": "metavar.per_night",
+    "--timezone": "metavar.zone", "--password-env": "metavar.variable",
+    **dict.fromkeys(("--format", "--mode", "--category", "--severity", "--status", "--kind",
+                     "--role", "--sp2hp"), "metavar.choice"),
+}
+COMMAND_METAVARS: dict[tuple[str, ...], dict[str, str]] = {
+    ("init",): {"--start": "metavar.time", "--end": "metavar.time"},
+    ("event", "add"): {"--end": "metavar.moment"},
+}
+ARGUMENT_METAVARS = {"DATE": "metavar.date", "DATE1": "metavar.date", "DATE2": "metavar.date",
+                     "VOLUNTEER": "metavar.person", "ID": "metavar.id", "N": "metavar.number",
+                     "NAME": "metavar.name", "FILE.csv": "metavar.csv", "KEY": "metavar.key",
+                     "VALUE": "metavar.value", "TITLE": "metavar.title", "URL": "metavar.url"}
+
+
+def _plain_text() -> Any:
+    """Text whose help shows no type: an argument's name already says what it is."""
+    from typer._click.types import StringParamType
+
+    class PlainText(StringParamType):
+        def get_metavar(self, param: Any, ctx: Any = None) -> str:
+            return ""
+
+    return PlainText()
+
+
+def _metavar(param: Any, path: str, lang: str) -> str | None:
+    """What the help shows for a parameter's value, in ``lang``."""
+    if param.param_type_name == "argument":
+        original = getattr(param, "_ronda_metavar", None) or param.metavar
+        param._ronda_metavar = original
+        if type(param.type).__name__ == "StringParamType":
+            param.type = _plain_text()
+        key = ARGUMENT_METAVARS.get(original or "")
+        return t(key, lang) if key else original
+    if param.is_flag:
+        return None
+    name = param.opts[0]
+    key = COMMAND_METAVARS.get(tuple(path.split(".")), {}).get(name) or \
+        METAVARS.get(name, "metavar.text")
+    return t(key, lang)
+
+
+def _in_language(command: Any, lang: str) -> None:
+    """Typer's and click's own words (Usage, Options, [required], [default: …]) in ``lang``
+    when this command prints its help. They are module settings of typer's help formatter,
+    so they are set just before it runs."""
+    original = getattr(command, "_ronda_format_help", None) or command.format_help
+    command._ronda_format_help = original
+    command.options_metavar = t("help.word.options_metavar", lang)
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = t("help.word.subcommand_metavar", lang)
+
+    def format_help(ctx: Any, formatter: Any) -> Any:
+        from typer import rich_utils
+
+        rich_utils.OPTIONS_PANEL_TITLE = t("help.word.options", lang)
+        rich_utils.ARGUMENTS_PANEL_TITLE = t("help.word.arguments", lang)
+        rich_utils.COMMANDS_PANEL_TITLE = t("help.word.commands", lang)
+        rich_utils.REQUIRED_LONG_STRING = t("help.word.required", lang)
+        rich_utils.DEFAULT_STRING = t("help.word.default", lang, value="{}")
+        return original(ctx, formatter)
+
+    def format_usage(ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)),
+                              prefix=t("help.word.usage", lang) + " ")
+
+    command.format_help = format_help
+    command.format_usage = format_usage
+
+
 def translate_help(command: Any, lang: str, path: str = "") -> None:
-    """Put the help text of every command and parameter in the chosen language.
+    """Put the help text of every command and parameter in the chosen language, with what
+    each value is (``DATE``, ``HH.MM``, ``ID|NAME``) and typer's own words.
 
     A command's help is ``help.<path>``; a parameter's is the key written as its help, or
     ``help.<path>.<name>``.
@@ -38,11 +124,14 @@ def translate_help(command: Any, lang: str, path: str = "") -> None:
     command.help = t(key, lang)
     command.short_help = command.help.split("\n")[0]
     _translate_help_option(command, lang)
+    _in_language(command, lang)
     for param in command.params:
         if not hasattr(param, "help"):
             continue
         param._ronda_key = _param_key(param, key)
         param.help = t(param._ronda_key, lang)
+        if param.name != "help":
+            param.metavar = _metavar(param, path, lang)
     for name, sub in getattr(command, "commands", {}).items():
         translate_help(sub, lang, f"{path}.{name}" if path else name)
 

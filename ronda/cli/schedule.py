@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ronda.cli.context import State, state
-from ronda.cli.options import DryRun, Force, From, Json, Slot, To, Week, Yes
+from ronda.cli.options import DryRun, Force, From, FromRequired, Json, Slot, To, Week, Yes
 from ronda.cli.replan_view import change_line, list_conflicts
 from ronda.cli.schedule_view import (
     accept_bent,
@@ -71,7 +71,7 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
 
 
 @app.command("build")
-def build(ctx: typer.Context, from_: From = None,
+def build(ctx: typer.Context, from_: FromRequired,
           weeks: Annotated[str | None, Opt("--weeks")] = None, to: To = None,
           mode: Annotated[str | None, Opt("--mode")] = None,
           fixed: Annotated[bool, Opt("--fixed")] = False,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ronda.dates import DAY_KEYS, parse_day, parse_time, parse_timezone, zone_label
+from ronda.dates import DAY_KEYS, DAY_SHORT, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
 from ronda.i18n import parse_language
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
@@ -48,11 +48,12 @@ def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
 
 
 def format_slots(slots: tuple[Slot, ...], lang: str) -> str:
-    """The inverse of ``parse_slots``."""
+    """The inverse of ``parse_slots``, with day names in ``lang`` (``sab=5``)."""
+    names = [d.lower() for d in DAY_SHORT[lang]]
     parts = []
     for s in slots:
-        extra = "".join(f" {d}={n}" for d, n in sorted(s.by_day.items(),
-                                                       key=lambda kv: DAY_KEYS.index(kv[0])))
+        extra = "".join(f" {names[DAY_KEYS.index(d)]}={n}"
+                        for d, n in sorted(s.by_day.items(), key=lambda kv: DAY_KEYS.index(kv[0])))
         parts.append(f"{s.hours(lang)}={s.required}{extra}")
     return ", ".join(parts)
 
