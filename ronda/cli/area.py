@@ -50,8 +50,10 @@ def _snapshot(st: State, path: Path, **period: object) -> AreaSnapshot:
     return snapshot
 
 
-def _today(st: State, area_file: str | None):  # noqa: ANN202
-    path = area_path(area_file)
+def _today(ctx: typer.Context, area_file: str | None):  # noqa: ANN202
+    """The area file (this command's --area, else the group's), the area, today and now."""
+    st = state(ctx)
+    path = area_path(area_file or ctx.meta.get("ronda.area"))
     area, _ = read_area(path)
     return path, area, st.today(area.timezone), st.now(area.timezone)
 
@@ -59,10 +61,11 @@ def _today(st: State, area_file: str | None):  # noqa: ANN202
 @app.callback()
 def show(ctx: typer.Context, area_file: AreaFile = None, json: Json = False) -> None:
     """The area's RTs: their files, rosters, plans and incident books."""
+    ctx.meta["ronda.area"] = area_file  # for the subcommand: 'ronda area --area F schedule'
     if ctx.invoked_subcommand is not None:
         return
     st = state(ctx)
-    path, area, today, now = _today(st, area_file)
+    path, area, today, now = _today(ctx, area_file)
     snapshot = _snapshot(st, path, first=today, last=today + YEAR, since=EARLIEST,
                          until=today)
     from ronda.cli.area_view import area_rows
@@ -111,7 +114,7 @@ def schedule(ctx: typer.Context, week: Week = None, from_: From = None, to: To =
     from ronda.area.rollup import area_schedule
 
     st = state(ctx)
-    path, area, today, _ = _today(st, area_file)
+    path, area, today, _ = _today(ctx, area_file)
     first, last = resolve_period(today, week=week, start=from_, end=to)
     snapshot = _snapshot(st, path, first=first, last=last)
     rows = area_schedule(snapshot.rts, first, last)
@@ -132,7 +135,7 @@ def plan_visits(ctx: typer.Context, from_: From = None,
     once, more where incidents and short patrols were more frequent; --apply writes them
     into each RT's schedule."""
     st = state(ctx)
-    path, area, today, now = _today(st, area_file)
+    path, area, today, now = _today(ctx, area_file)
     first, last = resolve_period(today, start=from_, weeks=1, default_end=lambda d: d + timedelta(
         weeks=parse_count(weeks, "--weeks", minimum=1, maximum=53), days=-1))
     snapshot, result = plan_for(st, path, area, first, last, now, per_week=per_week,
@@ -176,11 +179,17 @@ def incidents() -> None:
     """The RTs' incident books together, reporters never shown."""
 
 
-def _incidents(st: State, area_file: str | None, since: str | None, until: str | None):  # noqa: ANN202
-    path, area, today, now = _today(st, area_file)
+def _incidents(ctx: typer.Context, area_file: str | None, since: str | None,
+               until: str | None):  # noqa: ANN202
+    st = state(ctx)
+    path, area, today, now = _today(ctx, area_file)
     first, last = resolve_period(today, start=since, end=until, default_start=EARLIEST,
                                  default_end=lambda _: today)
-    return area, _snapshot(st, path, since=first, until=last), first, last, now
+    snapshot = _snapshot(st, path, since=first, until=last)
+    found = [i.occurred_at.date() for rt in snapshot.rts for i in rt.incidents]
+    if found and not since:  # from the first incident, not from the year 2000
+        first = min(found)
+    return area, snapshot, first, last, now
 
 
 @incidents_app.command("list")
@@ -190,7 +199,7 @@ def incidents_list(ctx: typer.Context, since: Since = None, until: Until = None,
     from ronda.area.rollup import area_incidents, incident_row
 
     st = state(ctx)
-    area, snapshot, _, _, now = _incidents(st, area_file, since, until)
+    area, snapshot, _, _, now = _incidents(ctx, area_file, since, until)
     found = area_incidents(snapshot.rts)
     st.out.emit(json, lambda: [incident_row(rt, i, now) for rt, i in found],
                 lambda: render_area_incidents(st.out, found, now))
@@ -204,7 +213,7 @@ def incidents_stats(ctx: typer.Context, since: Since = None, until: Until = None
     from ronda.dates import format_period
 
     st = state(ctx)
-    area, snapshot, first, last, now = _incidents(st, area_file, since, until)
+    area, snapshot, first, last, now = _incidents(ctx, area_file, since, until)
     result = area_incident_stats(snapshot.rts, first, last, now)
     st.out.emit(json, result, lambda: render_area_stats(
         st.out, area, result, format_period(first, last, st.out.lang)))
@@ -222,7 +231,7 @@ def incidents_export(ctx: typer.Context, format_: Annotated[str, Opt("--format")
 
     st = state(ctx)
     fmt = parse_choice(format_, FORMATS, "--format")
-    area, snapshot, first, last, now = _incidents(st, area_file, since, until)
+    area, snapshot, first, last, now = _incidents(ctx, area_file, since, until)
     rows = [incident_row(rt, i, now) for rt, i in area_incidents(snapshot.rts)]
     write_text_file(output, incident_file(fmt, rows, area.name, first, last, st.out.lang,
                                           False, lead=("rt", "rt_name")))

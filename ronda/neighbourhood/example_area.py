@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from ronda.dates import week_of, zone
+from ronda.dates import DAY_KEYS, week_of, zone
 from ronda.incidents.book import Incident, new_incident, update_incident
 from ronda.model import Settings, Volunteer
 from ronda.neighbourhood.config import set_value
@@ -39,6 +39,7 @@ class ExampleRT:
     households: int
     incidents: int
     number: int
+    leaders: int = 4  # one household in this many has a leader; 0: none
 
 
 def example_rts(rts_toml: str, neighbourhood_toml: str, lang: str) -> list[ExampleRT]:
@@ -53,7 +54,7 @@ def example_rts(rts_toml: str, neighbourhood_toml: str, lang: str) -> list[Examp
                            ("rest", str(spec.get("rest", 2)))):
             settings = set_value(settings, key, value)
         out.append(ExampleRT(spec["file"], settings, int(spec["households"]),
-                             int(spec["incidents"]), number))
+                             int(spec["incidents"]), number, int(spec.get("leaders", 4))))
     return out
 
 
@@ -67,8 +68,8 @@ def _roster(rt: ExampleRT, today: date) -> list[Volunteer]:
         people.append(Volunteer(
             0, name, phone=f"+62813{rt.number:02d}{(i * 7919 + 3001) % 1_000_000:06d}",
             household=f"{chr(64 + rt.number)}-{i + 1:02d}", team=f"Regu {i % 7 + 1}",
-            leader=i % 4 == 0, days=("mon", "tue", "wed", "thu", "fri") if i % 9 == 5
-            else ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+            leader=bool(rt.leaders) and i % max(rt.leaders, 1) == 0,
+            days=DAY_KEYS[:5] if i % 9 == 5 else DAY_KEYS,
             joined=today - timedelta(weeks=PAST_WEEKS + 1)))
     return people
 

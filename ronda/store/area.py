@@ -33,7 +33,6 @@ from ronda.store.datafile import (
 )
 
 T = TypeVar("T")
-READ_LOCK_TIMEOUT = 5.0
 
 
 def area_path(option: str | None) -> Path:
@@ -86,7 +85,7 @@ def _reading(path: Path) -> Iterator[None]:
     if not os.access(path.parent, os.W_OK):
         yield
         return
-    with _locked(path, READ_LOCK_TIMEOUT):
+    with _locked(path, None):  # RONDA_LOCK_TIMEOUT, else 5 s
         yield
 
 
