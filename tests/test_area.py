@@ -251,3 +251,34 @@ def test_demo_area_builds_the_example_and_writes_a_month_of_joint_patrols(
     guests = sum(1 for name in RTS for s in json.loads((tmp_path / name).read_text())[
         "shifts"].values() if s["guests"])
     assert guests >= 8
+
+
+def test_the_liaison_s_calendar_keeps_uids_and_cancels_a_visit_taken_off(
+        area: Path, tmp_path: Path) -> None:
+    import icalendar
+
+    ronda("area", "plan-visits", "--from", "23/11/2026", "--weeks", "4", "--apply", area=area)
+    before = digests(area.parent)
+
+    def export(name: str) -> dict[str, tuple[int, str]]:
+        out = tmp_path / name
+        made = ronda("area", "export", "ics", "-o", str(out), "--from", "23/11/2026", "--to",
+                     "20/12/2026", area=area)
+        assert made.exit_code == 0, made.stderr
+        return {str(e["uid"]): (int(e["sequence"]), str(e["status"]))
+                for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+
+    first = export("a.ics")
+    assert len(first) == 8 and {s for s, _ in first.values()} == {0}
+    assert all(uid.startswith("visit-") for uid in first)
+    assert export("b.ics") == first  # the same visits: the same UIDs, nothing re-sent
+    assert digests(area.parent) == before  # the calendar writes no RT file
+    uid = sorted(first)[0]
+    day, rt = uid[6:16], uid.split(".")[1].removesuffix("-rw-002@ronda").replace("-", "")
+    removed = ronda("--db", str(area.parent / f"{rt}.json"), "schedule", "guest", day,
+                    "Bripka Agus Widodo", "--remove")
+    assert removed.exit_code == 0, removed.stderr
+    after = export("c.ics")
+    assert after[uid] == (1, "CANCELLED")
+    assert {u: v for u, v in after.items() if u != uid} == {u: v for u, v in first.items()
+                                                              if u != uid}

@@ -24,7 +24,7 @@ from ronda.cli.area_view import (
     report_problems,
 )
 from ronda.cli.context import State, state
-from ronda.cli.options import From, Json, To, Week
+from ronda.cli.options import DryRun, From, Json, To, Week
 from ronda.dates import parse_days, resolve_period
 from ronda.errors import BadInput
 from ronda.incidents.book import EARLIEST
@@ -34,7 +34,11 @@ from ronda.store.area import area_path, area_snapshot, read_area
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
 incidents_app = typer.Typer(no_args_is_help=True, add_completion=False)
+export_app = typer.Typer(no_args_is_help=True, add_completion=False)
+publish_app = typer.Typer(no_args_is_help=True, add_completion=False)
 app.add_typer(incidents_app, name="incidents")
+app.add_typer(export_app, name="export")
+app.add_typer(publish_app, name="publish")
 Opt = typer.Option
 AreaFile = Annotated[str | None, Opt("--area", help="help.opt.area")]
 Since = Annotated[str | None, Opt("--since", help="help.opt.since")]
@@ -237,3 +241,68 @@ def incidents_export(ctx: typer.Context, format_: Annotated[str, Opt("--format")
                                           False, lead=("rt", "rt_name")))
     if output != "-":
         st.out.done("msg.exported_incidents", count=len(rows), path=output)
+
+
+@export_app.callback()
+def export() -> None:
+    """The liaison's own calendar file."""
+
+
+def _feeds(ctx: typer.Context, area_file: str | None, from_: str | None, to: str | None,
+           alarm: str, lang: str | None):  # noqa: ANN202
+    """The liaison's calendar over the period (this week's Monday to the last planned
+    night), with the sequences of the area's registry."""
+    from ronda.area.calendar import area_feeds
+    from ronda.calendars.feeds import calendar_period
+    from ronda.store.area import area_registry
+
+    st = state(ctx)
+    path, area, today, now = _today(ctx, area_file)
+    minutes = parse_count(alarm, "--alarm", maximum=24 * 60)
+    start = resolve_period(today, start=from_, end=to, default_end=lambda d: d)[0]
+    snapshot = _snapshot(st, path, first=start, last=start + YEAR)
+    first, last = calendar_period(today, from_, to, [s for rt in snapshot.rts
+                                                     for s in rt.shifts])
+    return path, area_feeds(area, snapshot.rts, area_registry(path),
+                            first, last, lang=st.document_lang(lang), alarm=minutes,
+                            stamp=now)
+
+
+@export_app.command("ics")
+def export_ics(ctx: typer.Context, output: Annotated[str, Opt("--output", "-o")],
+               from_: From = None, to: To = None, alarm: Annotated[str, Opt("--alarm")] = "60",
+               lang: Annotated[str | None, Opt("--lang")] = None,
+               area_file: AreaFile = None) -> None:
+    """Write the liaison's calendar: joint patrols and community events across the RTs."""
+    from ronda.cli.files import write_bytes_file
+    from ronda.store.area import save_area_registry
+
+    st = state(ctx)
+    path, feeds = _feeds(ctx, area_file, from_, to, alarm, lang)
+    write_bytes_file(output, feeds.merged())
+    save_area_registry(path, feeds.registry)  # only once the file is written
+    if output != "-":
+        st.out.done("msg.ics_written", count=1, path=output)
+
+
+@publish_app.callback()
+def publish() -> None:
+    """The liaison's live calendar on a CalDAV server."""
+
+
+@publish_app.command("caldav")
+def publish_caldav(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL")],
+                   user: Annotated[str | None, Opt("--user")] = None,
+                   password_env: Annotated[str | None, Opt("--password-env")] = None,
+                   from_: From = None, to: To = None,
+                   alarm: Annotated[str, Opt("--alarm")] = "60",
+                   timeout: Annotated[str, Opt("--timeout")] = "60", dry_run: DryRun = False,
+                   area_file: AreaFile = None) -> None:
+    """Push the liaison's calendar to a CalDAV calendar by UID, as 'ronda publish caldav'
+    does for an RT."""
+    from ronda.cli.publish import push
+    from ronda.store.area import save_area_registry
+
+    path, feeds = _feeds(ctx, area_file, from_, to, alarm, None)
+    push(state(ctx), feeds, url, user, password_env, timeout, dry_run,
+         lambda registry: save_area_registry(path, registry))
