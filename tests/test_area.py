@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from builders import example_area, log_incident
 from conftest import BASE_ENV, TODAY, digest
+from test_caldav import radicale  # noqa: F401 (the CalDAV server fixture)
 from typer.testing import CliRunner, Result
 
 from ronda.area.visits import plan_visits
@@ -282,3 +283,30 @@ def test_the_liaison_s_calendar_keeps_uids_and_cancels_a_visit_taken_off(
     assert after[uid] == (1, "CANCELLED")
     assert {u: v for u, v in after.items() if u != uid} == {u: v for u, v in first.items()
                                                               if u != uid}
+
+
+
+@pytest.mark.slow  # a real CalDAV server
+def test_the_liaison_s_calendar_publishes_by_uid_and_follows_a_removed_visit(
+        area: Path, radicale: str) -> None:  # noqa: F811
+    from test_caldav import read_back
+
+    ronda("area", "plan-visits", "--from", "23/11/2026", "--weeks", "4", "--apply", area=area)
+    url = f"{radicale}/koordinator/bhabin/"
+    env = {"DAV_PASSWORD": "rahasia"}
+    args = ("area", "publish", "caldav", url, "--user", "koordinator", "--password-env",
+            "DAV_PASSWORD", "--from", "23/11/2026", "--to", "20/12/2026")
+    first = ronda(*args, area=area, env=env)
+    assert first.exit_code == 0, first.stderr
+    assert "8 added" in first.stderr
+    published = read_back(url)
+    assert len(published) == 8 and all(uid.startswith("visit-") for uid in published)
+    again = ronda(*args, area=area, env=env)
+    assert "0 added, 0 changed, 0 removed, 8 unchanged" in again.stderr
+    uid = sorted(published)[0]
+    day, rt = uid[6:16], uid.split(".")[1].removesuffix("-rw-002@ronda").replace("-", "")
+    ronda("--db", str(area.parent / f"{rt}.json"), "schedule", "guest", day,
+          "Bripka Agus Widodo", "--remove")
+    third = ronda(*args, area=area, env=env)
+    assert third.exit_code == 0, third.stderr
+    assert uid not in read_back(url) and len(read_back(url)) == 7
