@@ -198,3 +198,20 @@ def two_shift_neighbourhood(path: Path, today: date, monday: date) -> Path:
     add_local_holiday(path, date(2026, 11, 28), "Haul Mbah Kyai", extra=1)
     plan(path, monday, 4, today)
     return path
+
+
+# ------------------------------------------------------------ the example area
+
+def example_area(folder: Path, today: date, *, lang: str = "en") -> Path:
+    """What ``ronda demo --area`` stores before it plans the joint patrols: the five RTs of
+    ``examples/area/rts.toml`` and the area file naming them; returns the area file."""
+    from ronda.neighbourhood.example_area import example_rts, store_example_rt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for rt in example_rts((EXAMPLES / "area" / "rts.toml").read_text("utf-8"),
+                          (EXAMPLES / "neighbourhood.toml").read_text("utf-8"), lang):
+        with create_data(folder / rt.file, rt.settings) as data:
+            store_example_rt(data, rt, today)
+    area = folder / "area.toml"
+    area.write_text((EXAMPLES / "area" / "area.toml").read_text("utf-8"), "utf-8")
+    return area

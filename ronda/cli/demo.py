@@ -32,9 +32,12 @@ def demo_settings(lang: str, slots: str | None = None) -> Settings:
 
 
 def demo(ctx: typer.Context,
-         slots: Annotated[str | None, typer.Option("--slots")] = None) -> None:
+         slots: Annotated[str | None, typer.Option("--slots")] = None,
+         area: Annotated[bool, typer.Option("--area")] = False) -> None:
     """Load the example neighbourhood into a demo file and show it."""
     st = state(ctx)
+    if area:
+        return demo_area(st)
     path = _demo_path(st)
     settings = demo_settings(st.lang, slots)
     today = st.today(settings.timezone)
@@ -104,3 +107,50 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
     out.say("demo.incident")
     render_stats(out, result, format_period(first, today, out.lang))
     out.say("demo.try", path=str(path))
+
+
+def demo_area(st: State) -> None:
+    """The example area: five RTs made in a folder (beside --db, else a temporary one), its
+    area file, a month of joint patrols planned and written into the RTs' schedules, and the
+    area's week side by side."""
+    from ronda.cli.area import apply_visits, plan_for
+    from ronda.cli.area_view import render_area_schedule, render_visits
+    from ronda.cli.files import write_text_file
+    from ronda.dates import week_of
+    from ronda.neighbourhood.example_area import example_rts, store_example_rt
+    from ronda.store.datafile import resolve_path
+
+    folder = resolve_path(st.db).parent if st.db else _temp_folder()
+    path = folder / "area.toml"
+    if path.exists():
+        raise BadInput("err.file_exists", path=str(path))
+    examples = examples_dir()
+    for rt in example_rts((examples / "area" / "rts.toml").read_text("utf-8"),
+                          (examples / "neighbourhood.toml").read_text("utf-8"), st.lang):
+        with create_data(folder / rt.file, rt.settings) as data:
+            store_example_rt(data, rt, st.today(rt.settings.timezone))
+    write_text_file(str(path), (examples / "area" / "area.toml").read_text("utf-8"))
+    from ronda.store.area import read_area
+
+    area, files = read_area(path)
+    now, today = st.now(area.timezone), st.today(area.timezone)
+    first = today + timedelta(days=1)
+    snapshot, plan = plan_for(st, path, area, first, first + timedelta(weeks=4, days=-1), now)
+    st.out.say("demo.area", name=area.name, count=len(files), path=str(path))
+    render_visits(st.out, area, plan)
+    apply_visits(st, snapshot, plan, area)
+    monday, sunday = week_of(first + timedelta(days=7))
+    from ronda.area.rollup import area_schedule
+    from ronda.store.area import area_snapshot
+
+    week = area_snapshot(path, first=monday, last=sunday).rts
+    render_area_schedule(st.out, area, area_schedule(week, monday, sunday), monday, sunday,
+                         today)
+    st.out.say("demo.area_try", path=str(path), rt=str(folder / files[0].name),
+               week=monday.isoformat())
+
+
+def _temp_folder() -> Path:
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="ronda-area-"))

@@ -243,8 +243,8 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
         now = st.now(settings.timezone)
     _warn_reporters(st, with_reporters)
     rows = [incident_record(i, reporters.get(i.id), now, with_reporters) for i in found]
-    write_text_file(output, incident_file(fmt, rows, settings, first, last, st.out.lang,
-                                        with_reporters))
+    write_text_file(output, incident_file(fmt, rows, settings.name, first, last, st.out.lang,
+                                        with_reporters, timezone=settings.timezone))
     if output != "-":
         st.out.done("msg.exported_incidents", count=len(rows), path=output)
 

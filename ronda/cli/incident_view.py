@@ -30,18 +30,7 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     out.table(["col.status", "col.count"],
               [[t(INCIDENT_STATUS[k], lang), str(n)] for k, n in result["by_status"].items()],
               title=out.t("title.by_status"), compact=True)
-    counts = {(c["hour"], c["weekday"]): c["count"] for c in result["clock"]}
-    top = max(counts.values(), default=0)
-    rows = []
-    for hour in NIGHT_HOURS:
-        cells = []
-        for day in range(7):
-            n = counts.get((hour, day), 0)
-            shade = SHADES[min(4, -(-4 * n // top))] if top and n else "·"
-            cells.append(f"{shade}{n}" if n else shade)
-        rows.append([f"{hour:02d}", *cells])
-    out.table(["col.hour", *map(Shown, DAY_SHORT[lang])], rows,
-              title=out.t("title.clock", daytime=result["daytime"]), compact=True)
+    render_clock(out, result["clock"], result["daytime"])
     peak = max(result["trend"].values(), default=0)
     out.table(["col.month", "col.count"],
               [[month, ("█" * round(20 * n / peak) if peak else "") + f" {n}"]
@@ -61,6 +50,22 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     out.say("msg.median_forward", days="-" if wait is None else format_decimal(wait, lang))
     if result["overdue"]:
         out.warn("warn.overdue", ids=", ".join(f"#{i}" for i in result["overdue"]))
+
+
+def render_clock(out: Output, clock: list[dict[str, int]], daytime: int) -> None:
+    """The crime clock: the hours of the night against the evening's weekday, shaded."""
+    counts = {(c["hour"], c["weekday"]): c["count"] for c in clock}
+    top = max(counts.values(), default=0)
+    rows = []
+    for hour in NIGHT_HOURS:
+        cells = []
+        for day in range(7):
+            n = counts.get((hour, day), 0)
+            shade = SHADES[min(4, -(-4 * n // top))] if top and n else "·"
+            cells.append(f"{shade}{n}" if n else shade)
+        rows.append([f"{hour:02d}", *cells])
+    out.table(["col.hour", *map(Shown, DAY_SHORT[out.lang])], rows,
+              title=out.t("title.clock", daytime=daytime), compact=True)
 
 
 def render_incident(out: Output, i: Incident, shown: PeopleShown, linked: Shift | None,

@@ -98,9 +98,10 @@ class Output:
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
               title: str | None = None, row_styles: Sequence[str | None] | None = None,
-              no_wrap: Sequence[int] = (), compact: bool = False) -> None:
+              no_wrap: Sequence[int] = (), compact: bool = False,
+              cell_styles: Sequence[Sequence[str | None]] | None = None) -> None:
         """A table whose header cells are message keys (or ``Shown``) and whose cells are
-        plain text.
+        plain text (``cell_styles``: a style for single cells, e.g. a short night in red).
 
         Long tables print as plain aligned text: rich takes about 1 ms a row to lay out.
         """
@@ -133,7 +134,8 @@ class Output:
             least += (max(cells, cell_len(header)) if keep else narrowest) + pad
             natural += max(cells, cell_len(header)) + pad
         for i, row in enumerate(rows):
-            table.add_row(*(Text(cell) for cell in row),
+            table.add_row(*(Text(cell, style=(cell_styles[i][j] or "") if cell_styles else "")
+                            for j, cell in enumerate(row)),
                           style=(row_styles[i] if row_styles else None))
         console = self.console
         if not console.is_terminal:  # piped or redirected: full width, nothing cut

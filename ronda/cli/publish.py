@@ -8,6 +8,7 @@ Android with DAVx⁵) follow the changes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -37,16 +38,29 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
             timeout: Annotated[str, Opt("--timeout")] = "60", dry_run: DryRun = False) -> None:
     """Push the schedule to a CalDAV calendar (Radicale, Nextcloud, …) by UID: changes
     replace, removals are deleted."""
-    from ronda.calendars.caldav import Deadline, Progress, Server, describe_failure, sync_feeds
     from ronda.calendars.feeds import feeds_from
 
     st = state(ctx)
     minutes = parse_count(alarm, "--alarm", maximum=24 * 60)
-    seconds = parse_count(timeout, "--timeout", minimum=1, maximum=3600)
-    shown, user, password = _account(url, user, password_env)
     with st.data() as data:  # a snapshot: the file is not locked while the server talks
         feeds = feeds_from(data, st.now(data.settings().timezone), from_, to, [], None,
                            per_volunteer, st.lang, alarm=minutes, allow_empty=True)
+
+    def record(registry: dict) -> None:  # what reached the server, under a short lock
+        with st.data(write=True) as data:
+            data.merge_calendar_registry(registry)
+
+    push(st, feeds, url, user, password_env, timeout, dry_run, record)
+
+
+def push(st: State, feeds: Any, url: str, user: str | None, password_env: str | None,
+         timeout: str, dry_run: bool, record: Callable[[dict], None]) -> None:
+    """Publish ``feeds`` within one deadline, say what changed, ``record`` the registry of
+    what reached the server, and turn a failure into one line."""
+    from ronda.calendars.caldav import Deadline, Progress, Server, describe_failure, sync_feeds
+
+    seconds = parse_count(timeout, "--timeout", minimum=1, maximum=3600)
+    shown, user, password = _account(url, user, password_env)
     progress, failure, detail = Progress(), None, ""
     try:
         server = Server(shown, user, password, Deadline(seconds))
@@ -59,9 +73,8 @@ def caldav_(ctx: typer.Context, url: Annotated[str, typer.Argument(metavar="URL"
         failure, detail = describe_failure(exc), type(exc).__name__
     for a in progress.done:
         _report(st, a)
-    if not dry_run and progress.done:  # record what reached the server, under a short lock
-        with st.data(write=True) as data:
-            data.merge_calendar_registry(feeds.registry)
+    if not dry_run and progress.done:
+        record(feeds.registry)
     if failure is not None:
         if progress.done and not dry_run:
             raise BadInput("err.caldav_partial", url=shown, done=len(progress.done),

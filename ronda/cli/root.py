@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "publish": "ronda.cli.publish:app",
     "roster": "ronda.cli.roster:roster",
     "db": "ronda.cli.db:app",
+    "area": "ronda.cli.area:app",
 }
 
 

@@ -14,7 +14,6 @@ from typing import Any
 from ronda.dates import format_moment, format_period
 from ronda.i18n import t
 from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, label
-from ronda.model import Settings
 from ronda.money import format_money
 from ronda.people.csvfile import safe_cell
 from ronda.printing.text import markdown_cell
@@ -30,8 +29,9 @@ DETAILS = (("location", "col.location"), ("who", "col.who"), ("behaviour", "col.
            ("witness", "col.witness"), ("loss", "col.loss"), ("action", "col.action"))
 
 
-def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any]:
-    flat = {k: row.get(k) for k in EXPORT_FIELDS if k in row}
+def _flat(row: dict[str, Any], lang: str, with_reporters: bool,
+          lead: tuple[str, ...] = ()) -> dict[str, Any]:
+    flat = {k: row.get(k) for k in (*lead, *EXPORT_FIELDS) if k in row}
     flat["category"] = label(CATEGORY, row["category"], lang)
     flat["status"] = label(INCIDENT_STATUS, row["status"], lang)
     flat.update({k: row["police"][k] for k in ("station", "lp", "sttlp", "sp2hp")})
@@ -41,22 +41,25 @@ def _flat(row: dict[str, Any], lang: str, with_reporters: bool) -> dict[str, Any
     return flat
 
 
-def incident_file(fmt: str, rows: list[dict[str, Any]], settings: Settings, first: date,
-                last: date, lang: str, with_reporters: bool) -> str:
-    """CSV (formula-safe), JSON or Markdown; reporters and witnesses only when asked."""
+def incident_file(fmt: str, rows: list[dict[str, Any]], name: str, first: date,
+                  last: date, lang: str, with_reporters: bool,
+                  lead: tuple[str, ...] = (), timezone: str = "Asia/Jakarta") -> str:
+    """CSV (formula-safe), JSON or Markdown of the incidents of ``name`` (a neighbourhood
+    or an area); reporters and witnesses only when asked; ``lead`` fields (the RT) first;
+    times in the Markdown details in ``timezone``."""
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    flat = [_flat(r, lang, with_reporters) for r in rows]
+    flat = [_flat(r, lang, with_reporters, lead) for r in rows]
     if fmt == "csv":
         buffer = io.StringIO()
-        fields = [*EXPORT_FIELDS, *(["reporter"] if with_reporters else [])]
+        fields = [*lead, *EXPORT_FIELDS, *(["reporter"] if with_reporters else [])]
         writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for row in flat:
             writer.writerow({k: safe_cell("" if row.get(k) is None else str(row.get(k)))
                              for k in fields})
         return buffer.getvalue()
-    lines = [f"# {t('export.title', lang)}", "", f"**{markdown_cell(settings.name)}** — "
+    lines = [f"# {t('export.title', lang)}", "", f"**{markdown_cell(name)}** — "
              f"{format_period(first, last, lang)}", ""]
     counts: dict[str, int] = {}
     for row in flat:
@@ -67,7 +70,8 @@ def incident_file(fmt: str, rows: list[dict[str, Any]], settings: Settings, firs
                                          "col.description", "col.status")) + " |",
               "|---" * 6 + "|"]
     for row in flat:
-        cells = [str(row["id"]), row["occurred_at"][:16].replace("T", " "), row["category"],
+        number = f"{row[lead[0]]} #{row['id']}" if lead else str(row["id"])
+        cells = [number, row["occurred_at"][:16].replace("T", " "), row["category"],
                  row["location"] or "", row["description"], row["status"] +
                  (f" · LP {row['lp']}" if row["lp"] else "") +
                  (f" · SP2HP {row['sp2hp']}" if row["sp2hp"] else "")]
@@ -75,14 +79,15 @@ def incident_file(fmt: str, rows: list[dict[str, Any]], settings: Settings, firs
     if flat:
         lines += ["", f"## {t('export.details', lang)}"]
     for row in flat:
-        lines += _details(row, settings, lang)
+        lines += _details(row, timezone, lang, f"{row[lead[0]]} " if lead else "")
     return "\n".join(lines) + "\n"
 
 
-def _details(row: dict[str, Any], settings: Settings, lang: str) -> list[str]:
+def _details(row: dict[str, Any], timezone: str, lang: str, where: str) -> list[str]:
     """One incident for the police: when, what, and every detail recorded."""
-    when = format_moment(datetime.fromisoformat(row["occurred_at"]), settings.timezone, lang)
-    lines = ["", f"### #{row['id']} {markdown_cell(row['category'])} — {when}", "",
+    when = format_moment(datetime.fromisoformat(row["occurred_at"]), timezone, lang)
+    lines = ["", f"### {markdown_cell(where)}#{row['id']} {markdown_cell(row['category'])} — "
+             f"{when}", "",
              markdown_cell(row["description"]), ""]
     for field, key in DETAILS:
         value = row.get(field)
