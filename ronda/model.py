@@ -138,6 +138,7 @@ class Settings:
     rt_head: str = ""
     post: str = "Pos Kamling"
     post_location: str = ""
+    calendar_url: str = ""  # the neighbourhood's calendar for phones, as a QR code on posters
     fine: int = 0
     jimpitan: int = 0
     # label key (or free label) -> number
@@ -185,6 +186,7 @@ class Settings:
             "liaison": Contact.from_dict(_need(d, "liaison", dict)),
             "rw_head": _need(d, "rw_head", str), "rt_head": _need(d, "rt_head", str),
             "post": _need(d, "post", str), "post_location": _need(d, "post_location", str),
+            "calendar_url": _need(d, "calendar_url", str, optional=True) or "",
             "fine": _need(d, "fine", int), "jimpitan": _need(d, "jimpitan", int),
             "emergency": pairs("emergency"), "kentongan": pairs("kentongan"),
         }

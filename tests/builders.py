@@ -16,12 +16,13 @@ from typing import Any
 from ronda.calendars.ics import community_events, new_event, shift_events, with_sequences
 from ronda.dates import week_of, zone
 from ronda.incidents.book import Incident, Reporter, new_incident
-from ronda.model import Settings, Volunteer
+from ronda.model import Away, Settings, Volunteer
 from ronda.neighbourhood.config import set_value
 from ronda.neighbourhood.example import example_settings, store_example
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.people.csvfile import read_roster_csv
 from ronda.people.volunteers import add_away, find_volunteer, parse_reason, volunteer_fields
+from ronda.printing.poster import Sheet
 from ronda.schedule.planning import plan_nights
 from ronda.schedule.replan import repair_plan
 from ronda.schedule.rules import Rules
@@ -215,3 +216,63 @@ def example_area(folder: Path, today: date, *, lang: str = "en") -> Path:
     area = folder / "area.toml"
     area.write_text((EXAMPLES / "area" / "area.toml").read_text("utf-8"), "utf-8")
     return area
+
+
+# ------------------------------------------------------------ a full week on paper
+
+SHIFT_HOURS = ("19.00-22.00", "22.00-01.00", "01.00-04.00")
+LONG_NAME = "Raden Mas Bagus Hadiningrat Wicaksono"  # 37 letters, a number makes it 40
+
+
+def full_settings(shifts: int, per_shift: int) -> Settings:
+    """A neighbourhood with everything a printed footer can hold: ``shifts`` shifts of
+    ``per_shift`` people, fine, jimpitan, liaison, coordinator, both heads, the pos and its
+    place, two more numbers and the calendar address."""
+    slots = ", ".join(f"{h}={per_shift}" for h in SHIFT_HOURS[-shifts:])
+    return settings_of((("name", "RT 005 / RW 002"),
+                        ("area", "Kel. Tembalang, Kec. Tembalang, Kota Semarang"),
+                        ("lang", "id"), ("slots", slots), ("rest", "0"), ("fine", "20000"),
+                        ("jimpitan", "500"), ("rt-head", "Suparman"), ("rw-head", "H. Mulyono"),
+                        ("liaison.name", "Bripka Agus Widodo"),
+                        ("liaison.phone", "0813-9011-2468"),
+                        ("coordinator.name", "Bambang Sutrisno"),
+                        ("coordinator.phone", "0812-2000-3000"),
+                        ("post", "Pos Kamling Mawar"), ("post.location", "Jl. Mawar 3"),
+                        ("emergency.polsek", "024-7460-110"), ("emergency.pln", "123"),
+                        ("calendar-url", "https://ronda.example.org/rt005/jadwal.ics")))
+
+
+def full_week(monday: date, *, shifts: int = 3, per_shift: int = 5, name_length: int = 40,
+              guests: int = 3, holidays: int = 2, patrol: bool = False,
+              away: int = 3) -> Sheet:
+    """The sheet of a week as full as the paper promises to hold: every night ``shifts``
+    shifts of ``per_shift`` people with names ``name_length`` letters long, the leader first,
+    ``guests`` guests on Saturday's first shift, holidays on the first ``holidays`` nights,
+    ``away`` houses empty, and the full footer."""
+    from ronda.printing.poster import build_sheet
+    from ronda.schedule.shifts import Guest, Shift
+
+    settings = full_settings(shifts, per_shift)
+    count = 7 * shifts * per_shift
+    people = {}
+    for i in range(1, count + 1):
+        name = f"{LONG_NAME} {i}".ljust(name_length, "a")[:name_length]
+        people[i] = Volunteer(i, name, household=f"B-{i:02d}", phone=f"+62812300{i:05d}",
+                              joined=monday - timedelta(days=90))
+    for i in range(1, away + 1):
+        people[i] = people[i].with_changes(away=(Away(monday, monday + timedelta(days=6),
+                                                      "mudik"),))
+    roles = ("bhabinkamtibmas", "babinsa", "other")
+    plan = []
+    for d in range(7):
+        for s in range(shifts):
+            first = (d * shifts + s) * per_shift + 1
+            members = tuple(range(first, first + per_shift))
+            visitors = tuple(Guest(f"Tamu {k + 1} {LONG_NAME}"[:30], roles[k % 3])
+                             for k in range(guests)) if d == 5 and s == 0 else ()
+            plan.append(Shift(monday + timedelta(days=d), s, members, leader=first,
+                              guests=visitors))
+    days = {monday + timedelta(days=k): Holiday(monday + timedelta(days=k),
+                                                 f"Hari libur nasional ke-{k + 1}")
+            for k in range(holidays)}
+    return build_sheet(settings, plan, people, days, monday, monday, "id", patrol=patrol)

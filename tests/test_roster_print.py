@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-import subprocess
-from datetime import date, time, timedelta
+import re
+from datetime import date
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,12 +15,6 @@ import pytest
 from builders import example_neighbourhood, set_setting
 from conftest import Run
 from pypdf import PdfReader
-
-from ronda.model import Settings, Slot, Volunteer
-from ronda.printing.html import MARGIN_MM, PAGE_H_MM, estimated_height_mm, sheets_html
-from ronda.printing.pdf import sheets_pdf
-from ronda.printing.poster import build_sheet
-from ronda.schedule.shifts import Guest, Shift
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}
 MONDAY = date(2026, 11, 23)
@@ -74,7 +67,9 @@ def test_every_format_holds_every_name_night_hour_header_and_footer(
     if fmt in ("html", "pdf"):
         out = tmp_path / f"poster.{fmt}"
         roster_text(run, "--format", fmt, "-o", str(out))
-        text = pdf_text(out)[1] if fmt == "pdf" else unescape(out.read_text())
+        # the HTML places each line of the page in its own element: read them in order
+        text = pdf_text(out)[1] if fmt == "pdf" else \
+            unescape(re.sub(r"<style>.*?</style>|<[^>]+>", " ", out.read_text(), flags=re.S))
         text = " ".join(text.split())
     else:
         text = " ".join(roster_text(run, "--format", fmt).split())
@@ -140,19 +135,6 @@ class StrictHTML(HTMLParser):
         self.stack.pop()
 
 
-def full_week(names_per_night: int = 10) -> object:
-    people = {i: Volunteer(i, f"Raden Bagus Wicaksono {i:02d}", household=f"B-{i:02d}")
-              for i in range(1, 71)}
-    shifts = [Shift(MONDAY + timedelta(days=d), 0,
-                    tuple(range(d * 10 + 1, d * 10 + 1 + names_per_night)), leader=d * 10 + 1,
-                    guests=(Guest("Bripka Agus Widodo", "bhabinkamtibmas"),))
-              for d in range(7)]
-    settings = Settings(name="RT 005 / RW 002", area="Kel. Tembalang, Kec. Tembalang, "
-                        "Kota Semarang", slots=(Slot(time(22), time(4), 10),), fine=20000,
-                        jimpitan=500, rt_head="Suparman", rw_head="H. Mulyono")
-    return build_sheet(settings, shifts, people, {}, MONDAY, MONDAY, "id")
-
-
 def test_the_html_is_well_formed_and_a_full_week_fits_its_page(run: Run, planned: Path,
                                                                tmp_path: Path) -> None:
     out = tmp_path / "poster.html"
@@ -162,15 +144,6 @@ def test_the_html_is_well_formed_and_a_full_week_fits_its_page(run: Run, planned
     assert checker.stack == []
     assert out.read_text().count('class="page"') == 2
     assert "size: A4 landscape" in out.read_text()
-    sheet = full_week(10)
-    assert estimated_height_mm(sheet) <= PAGE_H_MM - 2 * MARGIN_MM
-    html = sheets_html([sheet])
-    assert html.count("<li") >= 70 + 9
-
-
-def test_a_full_week_fits_one_pdf_page() -> None:
-    pages = len(PdfReader(io.BytesIO(sheets_pdf([full_week(10)]))).pages)
-    assert pages == 1
 
 
 def test_whatsapp_text_uses_whatsapp_marks_and_no_phones(run: Run, planned: Path) -> None:
@@ -211,16 +184,3 @@ def test_english_poster(run: Run, planned: Path) -> None:
     for needle in ("NIGHT PATROL SCHEDULE", "Week 23–29 November 2026", "Saturday 28/11/2026",
                    "From 22:00 to 04:00 WIB", "Acknowledged,", "Head of RW 002"):
         assert needle in text
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs a headless browser")
-def test_a_browser_prints_each_week_of_the_fullest_html_on_one_page(tmp_path: Path) -> None:
-    html = tmp_path / "full.html"
-    html.write_text(sheets_html([full_week(10), full_week(10)]))
-    pdf = tmp_path / "full.pdf"
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
-                   check=True, capture_output=True, timeout=120)
-    assert len(PdfReader(io.BytesIO(pdf.read_bytes())).pages) == 2

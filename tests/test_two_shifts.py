@@ -110,8 +110,8 @@ def test_every_printed_format_groups_the_night_by_shift(run: Run, night_in_two: 
     assert run("roster", "--week", MONDAY, "--format", "html", "-o", str(html),
                env=ENV, lang="id").exit_code == 0
     page = html.read_text("utf-8")
-    assert page.count('<div class="hours">01.00–04.00</div>') == 7
-    assert page.count('class="leader"') == 14
+    assert page.count('>01.00–04.00</span>') == 7
+    assert page.count("<polygon") == 14 + 1  # a star by each leader, and the legend's
     teams = run("roster", "--week", MONDAY, "--format", "teams", env=ENV, lang="id").stdout
     assert teams.count("  22.00–01.00: ") == 7 and teams.count("  01.00–04.00: ") == 7
     terminal = run("roster", "--week", MONDAY, env={**ENV, "COLUMNS": "120"}, lang="id").stdout

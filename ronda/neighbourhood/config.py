@@ -115,6 +115,16 @@ def _field(attr: str, parse: Callable[[str], object]) -> Callable[[Settings, str
     return lambda s, v: replace(s, **{attr: parse(v)})
 
 
+def parse_url(text: str) -> str:
+    """An ``https://``, ``http://`` or ``webcal://`` address (``-`` clears it)."""
+    value = text.strip()
+    if value in _CLEAR:
+        return ""
+    if not re.fullmatch(r"(?i)(https?|webcal)://[^\s/$.?#][^\s]{1,300}", value):
+        raise BadInput("err.bad_url", url=value)
+    return value
+
+
 def _max_per_week(v: str) -> int | None:
     return None if v.strip() in _CLEAR else parse_count(v, "max-per-week", minimum=1, maximum=7)
 
@@ -143,6 +153,7 @@ SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
     "rt-head": _field("rt_head", _text("rt-head")),
     "post": _field("post", _text("post", required=True)),
     "post.location": _field("post_location", _text("post.location")),
+    "calendar-url": _field("calendar_url", lambda v: parse_url(v)),
     "fine": _field("fine", lambda v: parse_money(v, "fine")),
     "jimpitan": _field("jimpitan", lambda v: parse_money(v, "jimpitan")),
 }
@@ -185,6 +196,7 @@ def config_items(s: Settings, lang: str) -> list[tuple[str, str]]:
         ("liaison.name", s.liaison.name), ("liaison.phone", display_phone(s.liaison.phone)),
         ("rw-head", s.rw_head), ("rt-head", s.rt_head),
         ("post", s.post), ("post.location", s.post_location),
+        ("calendar-url", s.calendar_url),
         ("fine", format_money(s.fine)), ("jimpitan", format_money(s.jimpitan)),
     ]
     items += [(f"emergency.{k}", v) for k, v in s.emergency]

@@ -99,6 +99,8 @@ class Sheet:
     patrol: bool = False
     empty_houses: list[str] = field(default_factory=list)
     zone: str = ""  # WIB
+    post: str = ""  # Pos Kamling Mawar, Jl. Mawar 3
+    calendar_url: str = ""  # printed as a QR code
 
     def label(self, key: str, **args: object) -> str:
         return t(key, self.lang, **args)
@@ -206,4 +208,6 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
         sign_left=left, sign_right=("", *right),
         patrol=patrol, zone=zone_label(settings.timezone),
         empty_houses=empty_houses(list(people.values()), monday, sunday, lang) if patrol else [],
+        post=", ".join(x for x in (settings.post, settings.post_location) if x),
+        calendar_url=settings.calendar_url,
     )
