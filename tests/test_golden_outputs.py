@@ -132,9 +132,10 @@ def test_the_incident_book_gives_each_moment_with_its_day_and_zone(rt012: Path,
                                                                   lang: str) -> None:
     text = shown(rt012, "incident", "list", lang=lang)
     assert_golden(f"two-shifts/incidents-{lang}.txt", text)
-    assert ("Wednesday, 25/11/2026 at 02:15 WIB" if lang == "en" else
-            "Rabu, 25/11/2026 pukul 02.15 WIB") in cells(text, 1)
-    assert "Jatinegara" in text and "…" in text  # forwarded; long descriptions shortened
+    moment = ("Wednesday, 25/11/2026 at 02:15 WIB" if lang == "en" else
+              "Rabu, 25/11/2026 pukul 02.15 WIB")
+    assert any(moment in line for line in text.splitlines())  # whole, on one line
+    assert "Jatinegara" in text and "…" not in text  # forwarded; descriptions whole
     assert "Dewi Hadiningrat" not in text  # the reporter stays confidential
 
 

@@ -21,15 +21,26 @@ from ronda.cli.app import app
 
 TODAY = {"RONDA_TODAY": "2026-11-24"}
 VIEWS = {"schedule": ("schedule",), "volunteers": ("volunteer", "list"),
-         "stats": ("schedule", "stats"), "roster": ("roster",)}
+         "stats": ("schedule", "stats"), "roster": ("roster",),
+         "incidents": ("incident", "list"), "events": ("event", "list")}
+MOMENT = re.compile(r"\b\d{2}/\d{2}/\d{4} (?:at|pukul) \d{2}[:.]\d{2} WIB")
 PHONE = re.compile(r"0\d{3}-\d{4}-\d{4}")
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026."""
-    return example_neighbourhood(tmp_path_factory.mktemp("screen") / "rt.json",
-                                 date(2026, 11, 24))
+    db = example_neighbourhood(tmp_path_factory.mktemp("screen") / "rt.json",
+                               date(2026, 11, 24))
+    for title, at, place in (
+            ("Sosialisasi keamanan lingkungan bersama Bhabinkamtibmas dan Babinsa",
+             "05/12/2026 19.30", "Balai warga RW 002, Jl. Mulawarman Raya"),
+            ("Rapat RT", "12/12/2026 20.00", "")):
+        added = CliRunner().invoke(app, ["--db", str(db), "event", "add", title, "--at", at,
+                                         *(["--location", place] if place else [])],
+                                   env={**BASE_ENV, **TODAY})
+        assert added.exit_code == 0, added.output
+    return db
 
 
 def screen(db: Path, args: tuple[str, ...], width: int, lang: str) -> str:
@@ -57,6 +68,8 @@ def test_a_view_at_a_width(demo: Path, view: str, width: int, lang: str) -> None
             if p["active"] and view == "volunteers":
                 digits = p["phone"][3:]
                 assert f"0{digits[:3]}-{digits[3:7]}-{digits[7:]}" in text, p["name"]
+    if view in ("incidents", "events"):  # every moment whole, on one line
+        assert len(MOMENT.findall(text)) == 2, text
     if view == "schedule":
         assert "23/11/2026" in text and ("22:00–04:00" in text or "22.00–04.00" in text)
         assert text.count("29/11/2026") >= 1  # the last night is not cut off

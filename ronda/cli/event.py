@@ -52,7 +52,8 @@ def list_(ctx: typer.Context, json: Json = False) -> None:
 def _render_events(out: Output, events: list[CommunityEvent], timezone: str) -> None:
     out.table(["col.id", "col.when", "col.name", "col.kind", "col.location"],
               [[str(e.id), format_moment(e.start, timezone, out.lang), e.title,
-                out.t(EVENT_KIND[e.kind]), e.location] for e in events])
+                out.t(EVENT_KIND[e.kind]), e.location] for e in events],
+              no_wrap=[1])  # a moment is never broken
 
 
 @app.command("remove")

@@ -103,14 +103,14 @@ def render_book(out: Output, found: list[Incident], reporters: dict[int, Reporte
     for i in found:
         row = [str(i.id), format_moment(i.occurred_at, timezone, lang),
                out.t(CATEGORY[i.category]), i.location,
-               i.description if len(i.description) <= 60 else i.description[:59].rstrip() + "…",
+               i.description,
                status_text(i, lang) + (" ⚠ " + out.t("label.overdue") if i.overdue(now) else "")]
         if reporters is not None:
             row.append(people_shown(i, reporters.get(i.id), True).reporter)
         rows.append(row)
     headers = ["col.id", "col.when", "col.category", "col.location", "col.description",
                "col.status"] + (["col.reporter"] if reporters is not None else [])
-    out.table(headers, rows)
+    out.table(headers, rows, no_wrap=[1])  # a moment is never broken
     out.say("msg.incident_count", count=len(found), overdue=sum(i.overdue(now) for i in found))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,20 @@ PLAIN_TABLE_ROWS = 100
 
 class Shown(str):
     """A table header already in the reader's language (a day name), not a message key."""
+
+
+def _fits(table: Any, width: int) -> bool:
+    """Whether rich lays ``table`` out within ``width`` columns (its column minimums can add
+    up to a little more than the width it was given, and then it crops the right edge)."""
+    from rich.console import Console
+
+    probe = Console(width=width, color_system=None, force_terminal=False, emoji=False,
+                    highlight=False)
+    with probe.capture() as captured:
+        probe.print(table, crop=False)
+    from rich.cells import cell_len
+
+    return all(cell_len(line) <= width for line in captured.get().splitlines())
 
 
 class Output:
@@ -143,7 +158,8 @@ class Output:
 
             Console(width=max(console.width, natural), no_color=True, highlight=False, emoji=False,
                     force_terminal=False).print(table)
-        elif least > console.width:  # too narrow even wrapped: one block a row
+        elif least > console.width or not _fits(table, console.width):
+            # too narrow even wrapped: one block a row
             self._stacked([self._header(k) for k in headers], rows, title, row_styles)
         else:
             console.print(table)
@@ -152,7 +168,7 @@ class Output:
                  title: str | None, row_styles: Sequence[str | None] | None) -> None:
         """A table too wide for the terminal, a block a row: the first column as a heading
         (with the second when the first is an id), short values packed on indented lines
-        (``Plan 6 · Share 5.1``, never broken inside a pair), longer ones as ``Header: value``
+        (``Plan: 6 · Share: 5.1``, never broken inside a pair), longer ones as ``Header: value``
         with their lines indented; nothing is cut."""
         from rich.cells import cell_len
         from rich.text import Text
@@ -173,7 +189,7 @@ class Output:
             for header, cell in zip(headers[first:], row[first:], strict=True):
                 lines = [line.strip() for line in cell.splitlines() if line.strip()]
                 if len(lines) == 1 and len(lines[0]) <= 24:
-                    short.append(f"{header} {lines[0]}")
+                    short.append(f"{header}: {lines[0]}")
                 elif lines:
                     long_.append((header, lines))
             packed: list[str] = []
@@ -182,10 +198,13 @@ class Output:
                     packed[-1] += " · " + pair
                 else:
                     packed.append(pair)
-            for header, lines in long_:
+            for header, lines in long_:  # wrapped lines hang under the value's start
                 label = f"{header}: "
-                packed.append(label + lines[0])
-                packed += [" " * len(label) + line for line in lines[1:]]
+                room = max(width - 2 - cell_len(label), 12)
+                wrapped = [part for line in lines
+                           for part in textwrap.wrap(line, room, break_on_hyphens=False)]
+                packed.append(label + wrapped[0])
+                packed += [" " * cell_len(label) + line for line in wrapped[1:]]
             for line in packed:
                 console.print(Text("  " + line, style=style), overflow="fold")
 
