@@ -372,3 +372,30 @@ def parse_datetime(text: str, timezone: str) -> datetime:
         raise BadInput("err.bad_moment", value=text.strip())
     far = datetime(LAST_YEAR, 1, 1, tzinfo=zone(timezone))
     return parse_moment(text, far)
+
+
+_THIS_MONTH = {"this month": 0, "bulan ini": 0, "last month": -1, "bulan lalu": -1}
+
+
+def month_of(text: str | None, today: date) -> tuple[date, date]:
+    """The first and last day of a month as typed: ``11/2026``, ``2026-11``,
+    ``November 2026``, ``Nopember`` (this year), ``bulan lalu``; none: this month."""
+    raw = " ".join((text or "this month").strip().lower().split())
+    year, month = today.year, today.month
+    if raw in _THIS_MONTH:
+        month += _THIS_MONTH[raw]
+        if month == 0:
+            year, month = year - 1, 12
+    elif m := re.fullmatch(r"(\d{1,2})[/.-](\d{4})", raw):
+        month, year = int(m[1]), int(m[2])
+    elif m := re.fullmatch(r"(\d{4})-(\d{1,2})", raw):
+        year, month = int(m[1]), int(m[2])
+    elif (m := re.fullmatch(r"([a-z]+)\.?(?:\s+(\d{4}))?", raw)) and _month_number(m[1]):
+        month, year = _month_number(m[1]) or 0, int(m[2]) if m[2] else today.year
+    else:
+        raise BadInput("err.bad_month", value=(text or "").strip()[:40])
+    if not (1 <= month <= 12 and FIRST_YEAR <= year <= LAST_YEAR):
+        raise BadInput("err.bad_month", value=(text or "").strip()[:40])
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)

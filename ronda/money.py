@@ -18,5 +18,6 @@ def parse_money(text: str, field_name: str) -> int:
 
 
 def format_money(amount: int) -> str:
-    """``Rp20.000``."""
-    return "Rp" + f"{amount:,}".replace(",", ".")
+    """``Rp20.000`` (``-Rp10.000`` for a debt)."""
+    sign = "-" if amount < 0 else ""
+    return sign + "Rp" + f"{abs(amount):,}".replace(",", ".")

@@ -237,7 +237,7 @@ def test_final_pass_findings(run: Run, night_in_two: Path) -> None:
 def test_two_shifts_at_80_columns_keep_every_hour_and_phone(run: Run, night_in_two: Path) -> None:
     env = {**ENV, "COLUMNS": "80", "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
     text = run("schedule", "--week", MONDAY, env=env, lang="id").stdout
-    assert text.count("  Jam 22.00–01.00 WIB") == 7 and text.count("  Jam 01.00–04.00 WIB") == 7
+    assert text.count("  Jam: 22.00–01.00 WIB") == 7 and text.count("  Jam: 01.00–04.00 WIB") == 7
     phones = {f"0812-{3000 + i:04d}-{4000 + i:04d}" for i in range(34)}
     shown = {p for p in phones if p in text}
     assert len(shown) >= 20  # a week's people, each phone whole

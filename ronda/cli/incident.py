@@ -234,24 +234,39 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
            since: Since = None, until: Until = None,
            output: Annotated[str, Opt("--output", "-o")] = "-",
            with_reporters: WithReporters = False) -> None:
-    """The monthly report, redacted by default: csv, json or md."""
+    """The monthly report, redacted by default: csv, json, md, or pdf for the Polsek."""
     st = state(ctx)
     fmt = parse_choice(format_, FORMATS, "--format")
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
         reporters = data.reporters()
         now = st.now(settings.timezone)
+        people = {v.id: v.name for v in data.volunteers() if v.name}
     _warn_reporters(st, with_reporters)
     rows = [incident_record(i, reporters.get(i.id), now, with_reporters) for i in found]
+    if fmt == "pdf":
+        _handover(st, rows, settings, first, last, people, output)
+        return
     write_text_file(output, incident_file(fmt, rows, settings.name, first, last, st.out.lang,
                                         with_reporters, timezone=settings.timezone))
     if output != "-":
         st.out.done("msg.exported_incidents", count=len(rows), path=output)
 
 
+def _handover(st: State, rows, settings, first, last, people, output: str) -> None:  # noqa: ANN001
+    from ronda.cli.documents import write_document
+    from ronda.incidents.export import handover_document
+
+    doc = handover_document(rows, settings.name, first, last, st.out.lang, settings.timezone,
+                            people)
+    write_document(st, doc, "pdf", None if output == "-" else output,
+                   f"laporan-kejadian-{first.isoformat()}")
+
+
 @app.command("board")
 def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
-          output: Annotated[str, Opt("--output", "-o")] = "-") -> None:
+          output: Annotated[str, Opt("--output", "-o")] = "-",
+          format_: Annotated[str, Opt("--format")] = "text") -> None:
     """A notice for the pos with no names: what was reported and what became of it."""
     st = state(ctx)
     count = parse_count(weeks, "--weeks", minimum=1, maximum=52)
@@ -260,8 +275,15 @@ def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
         today = st.today(settings.timezone)
         first = today - timedelta(weeks=count) + timedelta(days=1)
         found = select_incidents(data.incidents(first, today))
-    lines = board_lines(found, first, today, st.out.lang, settings.name,
-                        format_period(first, today, st.out.lang))
+    period = format_period(first, today, st.out.lang)
+    if parse_choice(format_, ("text", "pdf"), "--format") == "pdf":
+        from ronda.cli.documents import write_document
+        from ronda.incidents.report import board_document
+
+        write_document(st, board_document(found, st.out.lang, settings.name, period), "pdf",
+                       None if output == "-" else output, f"papan-kejadian-{today.isoformat()}")
+        return
+    lines = board_lines(found, first, today, st.out.lang, settings.name, period)
     write_text_file(output, "\n".join(lines) + "\n")
     if output != "-":
         st.out.done("msg.roster_written", path=output, weeks=count)

@@ -9,10 +9,10 @@ from typing import Any
 from ronda.cli.output import Output, Shown
 from ronda.dates import DAY_SHORT, format_date, format_moment
 from ronda.i18n import format_decimal, t
-from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, PATROL, SEVERITY, label
+from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, PATROL, SEVERITY
 from ronda.incidents.book import Incident, Reporter
 from ronda.incidents.privacy import PeopleShown, people_shown
-from ronda.incidents.report import NIGHT_HOURS, status_text
+from ronda.incidents.report import NIGHT_HOURS, change_text, police_field, status_text
 from ronda.model import Settings, Volunteer
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
@@ -83,7 +83,7 @@ def render_incident(out: Output, i: Incident, shown: PeopleShown, linked: Shift 
              ("col.behaviour", i.behaviour), ("col.clothing", i.clothing),
              ("col.vehicle", i.vehicle), ("col.plate", i.plate),
              ("col.status", status_text(i, lang)),
-             ("col.police", " · ".join(_police_field(out, k, v)
+             ("col.police", " · ".join(police_field(k, v, lang)
                                        for k, v in i.police.to_dict().items() if v)),
              ("col.shift", _on_duty_text(i, linked, settings, people, lang))]
     if shown.reporter or shown.reporter_hidden:
@@ -91,8 +91,9 @@ def render_incident(out: Output, i: Incident, shown: PeopleShown, linked: Shift 
     out.fields([(k, v) for k, v in pairs if v], title=f"#{i.id}" +
                (" · " + out.t("label.overdue") if i.overdue(now) else ""))
     out.table(["col.when", "col.change"],
-              [[format_moment(c.at, settings.timezone, lang), _change_text(out, c)]
-               for c in i.timeline], title=out.t("col.timeline"))
+              [[format_moment(c.at, settings.timezone, lang),
+                change_text(c.field, c.old, c.new, lang)] for c in i.timeline],
+              title=out.t("col.timeline"))
 
 
 def render_book(out: Output, found: list[Incident], reporters: dict[int, Reporter] | None,
@@ -120,19 +121,6 @@ def _money(amount: int) -> str:
     return format_money(amount) if amount else ""
 
 
-def _change_text(out, c) -> str:  # noqa: ANN001
-    if c.field == "note":
-        return f"{out.t('col.note')}: {c.new}"
-    if c.field == "status":
-        old = label(INCIDENT_STATUS, c.old, out.lang) if c.old else "–"
-        return f"{out.t('col.status')}: {old} → {label(INCIDENT_STATUS, c.new, out.lang)}"
-    return _police_field(out, c.field, f"{c.old or '–'} → {c.new}")
-
-
-def _police_field(out, name: str, value: str) -> str:  # noqa: ANN001
-    """``Police station: Polsek Tembalang``, ``LP: …``, ``SP2HP: A3``."""
-    title = out.t("col.station") if name == "station" else name.upper()
-    return f"{title}: {value}"
 
 
 def _on_duty_text(i: Incident, linked: Shift | None, settings: Settings,

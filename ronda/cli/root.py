@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "export": "ronda.cli.export:app",
     "publish": "ronda.cli.publish:app",
     "roster": "ronda.cli.roster:roster",
+    "kas": "ronda.cli.kas:app",
     "db": "ronda.cli.db:app",
     "area": "ronda.cli.area:app",
 }

@@ -262,6 +262,40 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
     st.out.done(key, name=who, night=ShiftName(timetable, shift))
 
 
+@app.command("fine")
+def fine(ctx: typer.Context, paid: Annotated[str | None, Opt("--paid")] = None,
+         night: Annotated[str | None, Opt("--night")] = None,
+         all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:
+    """Fines owed from the attendance logs; --paid ID|NAME records them paid into the kas."""
+    from ronda.cash.book import fines
+    from ronda.cli.cash_view import render_fines
+
+    st = state(ctx)
+    with st.data(write=paid is not None) as data:
+        if paid is not None:
+            _pay_fines(st, data, paid, night)
+        found = fines(data.shifts(), data.cash())
+        people = {v.id: v for v in data.volunteers()}
+    if paid is not None:
+        return
+    shown = found if all_ else [f for f in found if f.paid is None]
+    st.out.emit(json, [f.to_dict() for f in shown], lambda: render_fines(st.out, shown, people))
+
+
+def _pay_fines(st: State, data: DataFile, who: str, night: str | None) -> None:
+    from ronda.cash.book import balance, fines, pay_fines
+
+    today = st.today(data.settings().timezone)
+    v = find_volunteer(data.volunteers(), who, include_inactive=True)
+    evening = parse_date(night, today) if night else None
+    owed = [f for f in fines(data.shifts(), data.cash()) if f.volunteer == v.id
+            and f.paid is None and (evening is None or f.evening == evening)]
+    entries = data.add_cash(pay_fines(owed, today, label(v)))
+    st.out.done("msg.fines_paid", count=len(entries), who=label(v),
+                total=format_money(sum(e.amount for e in entries)),
+                balance=format_money(balance(data.cash())))
+
+
 @app.command("stats")
 def stats(ctx: typer.Context, from_: From = None, to: To = None,
           all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:

@@ -192,3 +192,16 @@ INIT_PROMPT: dict[str, str] = {
     "liaison.phone": "prompt.init.liaison.phone",
     "post": "prompt.init.post",
 }
+
+# ronda.cash.book.KINDS: what money in or out of the kas was for
+CASH_KIND: dict[str, str] = {
+    "jimpitan": "cash.kind.jimpitan",
+    "fine": "cash.kind.fine",
+    "dues": "cash.kind.dues",
+    "donation": "cash.kind.donation",
+    "other-in": "cash.kind.other_in",
+    "equipment": "cash.kind.equipment",
+    "consumables": "cash.kind.consumables",
+    "repair": "cash.kind.repair",
+    "other-out": "cash.kind.other_out",
+}

@@ -14,6 +14,7 @@ from ronda.dates import zone
 from ronda.i18n import t
 from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, SP2HP, label
 from ronda.incidents.book import Incident
+from ronda.printing.document import Block, Document, Grid, Heading, Paragraph
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
 
@@ -95,6 +96,47 @@ def status_text(i: Incident, lang: str) -> str:
     if i.police.sp2hp:
         text += f", SP2HP {i.police.sp2hp} ({label(SP2HP, i.police.sp2hp, lang)})"
     return text
+
+
+def change_text(field: str, old: str | None, new: str | None, lang: str,
+                arrow: str = "→") -> str:
+    """A line of an incident's timeline: ``Status: new → forwarded``, ``LP: – → LP/B/…``,
+    ``Note: …``."""
+    if field == "note":
+        return f"{t('col.note', lang)}: {new}"
+    if field == "status":
+        before = label(INCIDENT_STATUS, old, lang) if old else "–"
+        after = label(INCIDENT_STATUS, new or "", lang)
+        return f"{t('col.status', lang)}: {before} {arrow} {after}"
+    return police_field(field, f"{old or '–'} {arrow} {new}", lang)
+
+
+def police_field(name: str, value: str, lang: str) -> str:
+    """``Police station: Polsek Tembalang``, ``LP: …``, ``SP2HP: A3``."""
+    title = t("col.station", lang) if name == "station" else name.upper()
+    return f"{title}: {value}"
+
+
+def board_document(incidents: Sequence[Incident], lang: str, neighbourhood: str,
+                   period: str) -> Document:
+    """The same notice as ``board_lines``, to print large for the pos's wall."""
+    blocks: list[Block] = []
+    if not incidents:
+        blocks.append(Paragraph(t("board.none", lang)))
+    else:
+        counts = Counter(i.category for i in incidents)
+        blocks += [Heading(t("board.counts", lang)),
+                   Grid((t("col.category", lang), t("col.count", lang)),
+                        tuple((t(CATEGORY[c], lang), str(n)) for c, n in counts.most_common()),
+                        right=(1,)),
+                   Heading(t("board.followup", lang)),
+                   Grid((t("col.date", lang), t("col.category", lang), t("col.status", lang)),
+                        tuple((f"{i.occurred_at.day:02d}/{i.occurred_at.month:02d}",
+                               t(CATEGORY[i.category], lang), status_text(i, lang))
+                              for i in incidents)),
+                   Paragraph(t("board.thanks", lang), italic=True)]
+    return Document(t("board.title", lang), f"{neighbourhood} — {period}", tuple(blocks),
+                    large=True)
 
 
 def board_lines(incidents: Sequence[Incident], first: date, last: date, lang: str,

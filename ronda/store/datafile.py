@@ -26,6 +26,7 @@ from tinydb.table import Document
 
 from ronda import __version__
 from ronda.calendars.ics import CommunityEvent
+from ronda.cash.book import CashEntry
 from ronda.errors import BadInput, DataFileError
 from ronda.i18n import languages
 from ronda.incidents.book import Incident, Reporter
@@ -272,6 +273,7 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
     _check_table(data, "holidays", Holiday.from_dict, None, problems)
     _check_table(data, "plan_changes", PlanChange.from_dict, None, problems)
     _check_table(data, "events", CommunityEvent.from_dict, lambda e: e.id, problems)
+    _check_table(data, "cash", CashEntry.from_dict, lambda e: e.id, problems)
     registry = data.get("calendar", {}).get("1", {"uids": {}})
     if not isinstance(registry, dict) or not isinstance(registry.get("uids"), dict) or not all(
             isinstance(v, dict) for v in registry["uids"].values()):
@@ -525,6 +527,22 @@ class DataFile:
         """Reporters by incident id."""
         raw = self._storage.data.get("reporters", {}).values()
         return {r.incident: r for r in (Reporter.from_dict(d) for d in raw)}
+
+    # the kas
+    def cash(self) -> list[CashEntry]:
+        """The cash book, by date and entry."""
+        raw = self._storage.data.get("cash", {}).values()
+        return sorted((CashEntry.from_dict(d) for d in raw), key=lambda e: (e.day, e.id))
+
+    def add_cash(self, entries: list[CashEntry]) -> list[CashEntry]:
+        """Store new entries in one write, each with a fresh id."""
+        from dataclasses import replace
+
+        ids = self._next_ids("cash", len(entries)) if entries else range(0)
+        stored = [replace(e, id=i) for e, i in zip(entries, ids, strict=True)]
+        self.db.table("cash").insert_multiple(Document(e.to_dict(), doc_id=e.id)
+                                              for e in stored)
+        return stored
 
     # community events and the calendar registry (UIDs, sequences)
     def events(self) -> list[CommunityEvent]:

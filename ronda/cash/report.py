@@ -1,0 +1,42 @@
+"""The kas's month as a document for the RT meeting (Markdown or PDF)."""
+
+from __future__ import annotations
+
+from ronda.cash.book import MonthReport
+from ronda.dates import format_date, format_period
+from ronda.i18n import t
+from ronda.i18n.labels import CASH_KIND, label
+from ronda.money import format_money
+from ronda.printing.document import Document, Grid, Heading, Pairs
+
+
+def month_document(report: MonthReport, name: str, lang: str) -> Document:
+    """Balance brought forward, money in and out, balance carried forward; totals by kind;
+    every entry with the running balance."""
+    def money(amount: int) -> str:
+        return format_money(amount) if amount else ""
+
+    running = report.opening
+    rows = []
+    for e in report.entries:
+        running += e.amount
+        rows.append((format_date(e.day, lang, weekday=False), label(CASH_KIND, e.kind, lang),
+                     e.note, money(e.amount if e.amount > 0 else 0),
+                     money(-e.amount if e.amount < 0 else 0), format_money(running)))
+    rows.append(("", t("cash.total", lang), "", format_money(report.money_in),
+                 format_money(report.money_out), format_money(report.closing)))
+    return Document(
+        t("cash.title", lang), f"{name} — {format_period(report.first, report.last, lang)}",
+        (Pairs(((t("cash.opening", lang), format_money(report.opening)),
+                (t("cash.money_in", lang), format_money(report.money_in)),
+                (t("cash.money_out", lang), format_money(report.money_out)),
+                (t("cash.closing", lang), format_money(report.closing)))),
+         Heading(t("cash.by_kind", lang)),
+         Grid((t("col.kind", lang), t("cash.amount", lang)),
+              tuple((label(CASH_KIND, k, lang), format_money(v))
+                    for k, v in report.by_kind.items()), right=(1,)),
+         Heading(t("cash.entries", lang)),
+         Grid((t("col.date", lang), t("col.kind", lang), t("col.note", lang),
+               t("cash.money_in", lang), t("cash.money_out", lang), t("cash.balance", lang)),
+              tuple(rows), right=(3, 4, 5), bold_last=True)),
+        t("cash.footer", lang))

@@ -1,0 +1,193 @@
+"""Reports that are read rather than pinned up (the kas's month, the handover of incidents to
+the Polsek): a title, then headings, paragraphs, label–value lists and tables, written once
+and given as Markdown or as an A4 PDF in the same fonts as the jadwal."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from ronda.printing.text import markdown_cell
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Label–value lines (``Tempat: Gang Mawar 3``)."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table; ``right``: the columns aligned right (amounts)."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    right: tuple[int, ...] = ()
+    bold_last: bool = False  # a total in the last row
+
+
+@dataclass(frozen=True)
+class NewPage:
+    pass
+
+
+Block = Heading | Paragraph | Pairs | Grid | NewPage
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    subtitle: str = ""
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    footer: str = ""  # on every page of the PDF, at the end of the Markdown
+    large: bool = False  # a notice to read on a wall: everything bigger
+
+
+def document_markdown(doc: Document) -> str:
+    """The document as Markdown (a page break is a rule)."""
+    lines = [f"# {markdown_cell(doc.title)}", ""]
+    if doc.subtitle:
+        lines += [f"**{markdown_cell(doc.subtitle)}**", ""]
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            lines += [f"## {markdown_cell(block.text)}", ""]
+        elif isinstance(block, Paragraph):
+            text = markdown_cell(block.text)
+            lines += [f"*{text}*" if block.italic else text, ""]
+        elif isinstance(block, Pairs):
+            lines += [f"- {markdown_cell(a)}: {markdown_cell(b)}" for a, b in block.rows] + [""]
+        elif isinstance(block, Grid):
+            lines.append("| " + " | ".join(markdown_cell(h) for h in block.headers) + " |")
+            lines.append("|" + "|".join("---:" if i in block.right else "---"
+                                        for i in range(len(block.headers))) + "|")
+            for k, row in enumerate(block.rows):
+                cells = [markdown_cell(c) for c in row]
+                if block.bold_last and k == len(block.rows) - 1:
+                    cells = [f"**{c}**" if c else c for c in cells]
+                lines.append("| " + " | ".join(cells) + " |")
+            lines.append("")
+        else:
+            lines += ["---", ""]
+    if doc.footer:
+        lines += [f"*{markdown_cell(doc.footer)}*", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def document_pdf(doc: Document) -> bytes:
+    """The document as an A4 PDF (portrait), fonts embedded."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph as Para
+
+    from ronda.printing.fonts import font_name, register
+
+    register()
+    regular, bold, italic = font_name("regular"), font_name("bold"), font_name("italic")
+    scale = 1.7 if doc.large else 1.0
+    body = ParagraphStyle("body", fontName=regular, fontSize=10 * scale, leading=13 * scale)
+    styles = {
+        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=16 * scale,
+                                leading=20 * scale),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11 * scale,
+                                   leading=15 * scale, spaceAfter=4 * mm),
+        "heading": ParagraphStyle("heading", parent=body, fontName=bold, fontSize=12 * scale,
+                                  leading=16 * scale, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
+        "body": ParagraphStyle("body2", parent=body, spaceAfter=2 * mm),
+        "italic": ParagraphStyle("italic", parent=body, fontName=italic, spaceAfter=2 * mm),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9 * scale, leading=11 * scale),
+        "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=9 * scale,
+                                     leading=11 * scale, alignment=2),
+        "label": ParagraphStyle("label", parent=body, fontName=bold, fontSize=9.5 * scale,
+                                leading=12 * scale),
+        "label_right": ParagraphStyle("label_right", parent=body, fontName=bold,
+                                      fontSize=9.5 * scale, leading=12 * scale, alignment=2),
+    }
+
+    def para(text: str, style: str) -> Para:
+        return Para(_escape(text), styles[style])
+
+    width = A4[0] - 36 * mm
+    story: list = [para(doc.title, "title")]
+    if doc.subtitle:
+        story.append(para(doc.subtitle, "subtitle"))
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            story.append(para(block.text, "heading"))
+        elif isinstance(block, Paragraph):
+            story.append(para(block.text, "italic" if block.italic else "body"))
+        elif isinstance(block, Pairs):
+            table = Table([[para(a, "label"), para(b, "cell")] for a, b in block.rows],
+                          colWidths=[45 * mm, width - 45 * mm])
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+            story += [table, Spacer(1, 2 * mm)]
+        elif isinstance(block, Grid):
+            header = [para(h, "label") for h in block.headers]
+            rows = [[para(c, "cell_right" if i in block.right else "cell")
+                     for i, c in enumerate(row)] for row in block.rows]
+            style = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                     ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+                     ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            if block.bold_last and rows:
+                rows[-1] = [para(c, "label_right" if i in block.right else "label")
+                            for i, c in enumerate(block.rows[-1])]
+            table = Table([header, *rows], repeatRows=1,
+                          colWidths=_widths(block, width, 9.5 * scale))
+            table.setStyle(TableStyle(style))
+            story += [table, Spacer(1, 3 * mm)]
+        else:
+            story.append(PageBreak())
+
+    def footer(canvas, _doc) -> None:  # noqa: ANN001
+        if doc.footer:
+            canvas.setFont(italic, 8)
+            canvas.drawString(18 * mm, 10 * mm, doc.footer)
+        canvas.setFont(regular, 8)
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                      topMargin=16 * mm, bottomMargin=18 * mm, title=doc.title,
+                      author="ronda").build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def _widths(grid: Grid, width: float, size: float) -> list[float]:
+    """Columns as wide as their text asks (measured; a long text counts up to a few words),
+    never narrower than their longest word or header, filling ``width``."""
+    from ronda.printing.fonts import width_pt
+
+    pad = 14.0  # the cell's padding (6 pt a side) and a little air
+    least = [max(width_pt(w, "bold", size) for w in grid.headers[i].split() or [""])
+             for i in range(len(grid.headers))]
+    least = [max([least[i], *(width_pt(w, "regular", size) for r in grid.rows
+                               for w in r[i].split())]) + pad for i in range(len(least))]
+    wants = [max([width_pt(grid.headers[i], "bold", size),
+                  *(min(width_pt(r[i], "regular", size), 40 * size) for r in grid.rows)]) + pad
+             for i in range(len(grid.headers))]
+    extra = max(width - sum(least), 0)
+    grow = [w - m for w, m in zip(wants, least, strict=True)]
+    total = sum(grow) or 1
+    return [m + extra * g / total for m, g in zip(least, grow, strict=True)]
+
+
+def _escape(text: str) -> str:
+    """Plain text for reportlab's paragraph markup (which reads ``<`` and ``&``)."""
+    from xml.sax.saxutils import escape
+
+    return escape(text).replace("\n", "<br/>")
