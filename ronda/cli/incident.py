@@ -187,7 +187,8 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
 def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
     settings = data.settings()
     today = st.today(settings.timezone)
-    first, last = resolve_period(today, start=since, end=until, default_start=EARLIEST,
+    first, last = resolve_period(today, start=since, end=until, toward="past",
+                                 default_start=EARLIEST,
                                  default_end=lambda _: today)
     found = select_incidents(data.incidents(first, last), category=category, status=status,
                              search=search)

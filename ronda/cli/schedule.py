@@ -229,7 +229,7 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
     with st.data(write=True) as data:
         people, timetable = _context(data)
         now = st.now(timetable.timezone)
-        day = parse_date(night, now.date())
+        day = parse_date(night, now.date(), "past")
         came = [find_volunteer(people.values(), n, include_inactive=True) for n in present or []]
         missing = absentees(list(people.values()), absent or [], substitute or [], default_reason)
         taken = take_attendance(data.shifts(day, day), timetable, day, slot, came, missing, text,
