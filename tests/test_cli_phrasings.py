@@ -30,14 +30,15 @@ def test_an_incident_at_tadi_malam_02_belongs_to_last_evenings_shift(run: Run, d
     assert logged.shift == (date(2026, 11, 23), 0)  # Monday evening's patrol
 
 
-def test_an_incident_at_kemarin_23_15(run: Run, roster: Path) -> None:
-    result = run("incident", "log", "--at", "kemarin 23.15", "--category", "lainnya",
+def test_an_incident_at_kemarin_23_15_category_berisik(run: Run, roster: Path) -> None:
+    result = run("incident", "log", "--at", "kemarin 23.15", "--category", "berisik",
                  "--description", "Knalpot brong", env=TUESDAY_MORNING)
     assert result.exit_code == 0, result.output
-    assert "Monday, 23/11/2026 at 23:15 WIB" in result.stderr
+    assert "Monday, 23/11/2026 at 23:15 WIB · Disturbance" in result.stderr
     with open_data(roster) as data:
         [logged] = data.incidents()
     assert logged.occurred_at == datetime(2026, 11, 23, 23, 15, tzinfo=WIB)
+    assert logged.category == "disturbance"
 
 
 def test_a_plan_from_besok_and_from_a_date_without_its_year(run: Run, roster: Path) -> None:
@@ -58,6 +59,19 @@ def test_an_event_besok_19_30(run: Run, roster: Path) -> None:
     with open_data(roster) as data:
         [event] = data.events()
     assert event.start == datetime(2026, 11, 23, 19, 30, tzinfo=WIB)
+
+
+def test_a_category_refused_lists_the_indonesian_names(run: Run, roster: Path) -> None:
+    before = digest(roster)
+    result = run("incident", "log", "--at", "-1h", "--category", "ufo", "--description", "x",
+                 lang="id")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "Galat: --category: 'ufo' bukan salah satu dari pencurian, curat, curas, curanmor, "
+        "pencurian ternak, mencurigakan, perusakan, kebakaran, banjir, tawuran, balap liar, "
+        "narkoba, miras, judi, pemalakan, kecelakaan, gangguan ketertiban, fasilitas rusak, "
+        "lainnya."]
+    assert digest(roster) == before
 
 
 def test_a_phrase_read_two_ways_is_one_line_and_changes_nothing(run: Run, roster: Path) -> None:

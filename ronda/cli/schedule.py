@@ -30,7 +30,7 @@ from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
 from ronda.schedule.edits import swap as swap_shift
 from ronda.schedule.replan import find_conflicts, open_places
 from ronda.schedule.rules import Rules
-from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
+from ronda.schedule.shifts import parse_absence_reason, parse_guest_role
 from ronda.schedule.timetable import Timetable
 from ronda.store.datafile import DataFile
 
@@ -250,7 +250,7 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest to a night (not counted in the rotation)."""
     st = state(ctx)
-    kind = parse_choice(role, GUEST_ROLES, "--role")
+    kind = parse_guest_role(role)
     who = clean_text(name, field_name="NAME", required=True, limit=80)
     with st.data(write=True) as data:
         people, timetable = _context(data)
