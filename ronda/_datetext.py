@@ -363,7 +363,7 @@ def _choose(candidates: list[tuple[date, date]], today: date, toward: Toward,
 # --- reading the words -----------------------------------------------------------------------
 
 def _tokens(text: str) -> list[str]:
-    raw = text.strip().lower().replace("jum'at", "jumat").replace("’", "'")
+    raw = text.strip().lower().replace("’", "'").replace("jum'at", "jumat")
     raw = re.sub(r"\bp\.\s?m\.?", "pm", re.sub(r"\ba\.\s?m\.?", "am", raw))
     raw = re.sub(r"\b(pkl|tgl|pk|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|"
                  r"nop|des|dec|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\.",
@@ -416,7 +416,7 @@ class _Reader:
         if self.modifier:
             raise self.bad()
 
-    def step(self, token: str, hour_next: bool, day_next: bool) -> None:  # noqa: C901
+    def step(self, token: str, hour_next: bool, day_next: bool) -> None:
         said = self.said
         if token in FILLER:
             self.hour_next = token in HOUR_WORDS
@@ -516,7 +516,9 @@ class _Reader:
         else:
             self.anchor(Anchor("yearless", (day, month)))
 
-    def number(self, token: str, hour_next: bool, day_next: bool) -> None:  # noqa: C901
+    def number(self, token: str, hour_next: bool, day_next: bool) -> None:
+        """Dates, times and the numbers around them; which a bare number is depends on its
+        neighbours (28 Nov, jam 11, tanggal 28, 3 hari lalu)."""
         said = self.said
         if m := _ISO.fullmatch(token):
             self.anchor(Anchor("date", (int(m[1]), int(m[2]), int(m[3]))))

@@ -275,7 +275,8 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None,
         today = st.today(settings.timezone)
         shifts = data.shifts()
         first, last = resolve_period(
-            today, start=from_, end=to, default_start=shifts[0].date if shifts else today,
+            today, start=from_, end=to, toward="past",
+            default_start=shifts[0].date if shifts else today,
             default_end=lambda _: shifts[-1].date if shifts else today)
         people, timetable = _context(data)
     report = schedule_report(shifts, list(people.values()), timetable.holidays, first, last,
