@@ -297,6 +297,8 @@ def _candidates(anchor: Anchor, today: date, said: Said) -> list[tuple[date, dat
             y, m = divmod(today.year * 12 + today.month - 1 + k, 12)
             if d := _valid(y, m + 1, int(f[0])):
                 found.append((d, d))
+        if not found:  # tanggal 32
+            raise said.bad()
         return found
     if kind == "week":
         monday = week_of(today)[0] + timedelta(weeks=int(f[0]))
@@ -584,7 +586,10 @@ def duration(text: str) -> timedelta | None:
         return None
     if m["sign"] == "+":
         raise BadInput("err.bad_moment", value=text.strip()[:40])
-    return int(m["n"]) * _UNITS[m["unit"]]
+    try:
+        return int(m["n"]) * _UNITS[m["unit"]]
+    except (OverflowError, ValueError):  # -99999999999d, or digits beyond int's limit
+        raise BadInput("err.bad_moment", value=text.strip()[:40]) from None
 
 
 def iso_moment(text: str, tz: object) -> datetime | None:

@@ -20,6 +20,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ronda.cli.output import Output
 from ronda.dates import (
@@ -300,7 +302,8 @@ REFUSED_DAYS = [
     ("minggu kemarin", "err.week_or_sunday"), ("malam 28/11", "err.which_evening"),
     ("malam 17 Agustus", "err.which_evening"), ("Nopember", "err.date_is_period"),
     ("pekan depan", "err.date_is_period"), ("next week", "err.date_is_period"),
-    ("bulan depan", "err.date_is_period"),
+    ("bulan depan", "err.date_is_period"), ("tanggal 32", "err.bad_date"),
+    ("tanggal 0", "err.bad_date"),
 ]
 
 
@@ -327,6 +330,7 @@ REFUSED_MOMENTS = [
     ("malam 20/11 23.00", "err.which_evening"),
     ("kemarin 25/11/2026 23.00", "err.dates_disagree"),
     ("Jumat 28/11/2026 23.00", "err.not_that_weekday"),
+    ("99999999999999999999 jam", "err.bad_moment"), ("-" + "9" * 5000 + "d", "err.bad_moment"),
 ]
 
 
@@ -338,7 +342,8 @@ def test_moments_refused(text: str, key: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["19.30", "now", "sekarang", "-2h", "2 jam lalu", "besok",
-                                  "pekan depan 19.30", "Sabtu depan 19.30"])
+                                  "pekan depan 19.30", "Sabtu depan 19.30",
+                                  "99999999999999999999 hari"])
 def test_an_event_needs_a_day_and_a_time(text: str) -> None:
     with pytest.raises(BadInput):
         parse_datetime(text, NOW)
@@ -392,6 +397,20 @@ def test_what_ronda_prints_reads_back(lang: str) -> None:
             assert parse_date(format_date(day, lang, long=long), TODAY) == day
         moment = datetime.combine(day, datetime.min.time().replace(hour=23, minute=40), WIB)
         assert parse_moment(format_moment(moment, "Asia/Jakarta", lang), NOW) == moment
+
+
+WORDS = [w for text, *_ in ONE_DAY + OPEN_DAYS + PAST_MOMENTS + REFUSED_MOMENTS
+         for w in text.split()] + ["99999999999999999999", "0", "32", "24", "2400", "-", "'"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=5), st.sampled_from(["past", "next", "near"]))
+def test_any_mix_of_the_words_is_read_or_refused_in_one_line(words: list[str], toward) -> None:
+    text = " ".join(words)
+    for parse in (lambda: parse_date(text, TODAY, toward), lambda: parse_moment(text, NOW),
+                  lambda: parse_datetime(text, NOW), lambda: resolve_period(TODAY, start=text)):
+        with suppress(BadInput):
+            parse()
 
 
 def test_no_library_warning_reaches_the_user() -> None:
