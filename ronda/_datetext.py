@@ -1,6 +1,6 @@
 """How coordinators write a day, an evening, a period or a time, in Bahasa Indonesia and English:
-the words and the grammar behind ``ronda.dates`` (``parse_date``, ``parse_span``,
-``parse_moment``, ``parse_datetime``). Pure: today and now are passed in.
+the grammar behind ``ronda.dates`` (``parse_date``, ``parse_span``, ``parse_moment``,
+``parse_datetime``); its words are in ``ronda._datewords``. Pure: today and now are passed in.
 
 A phrase is read in two steps. ``read`` turns the words into a ``Said`` (the day, evening or
 period they name, the clock time, the zone) without looking at a calendar; ``Said.spans``
@@ -27,87 +27,40 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from ronda._datewords import (
+    AFTER_WEEKDAY,
+    BEFORE_WEEKDAY,
+    DAY_OF_MONTH_WORDS,
+    EVENING,
+    FILLER,
+    HOUR_WORDS,
+    MIDNIGHT,
+    MONTHS,
+    MONTHS_AWAY,
+    NOON,
+    PHRASES,
+    QUALIFIERS,
+    RELATIVE_DAYS,
+    RELATIVE_EVENINGS,
+    WEEK_OR_SUNDAY,
+    WEEKS,
+)
 from ronda.dates import (
     DAY_ALIASES,
     DAY_CHANGE,
     DAY_KEYS,
-    DAY_NAMES,
     FIRST_YEAR,
     LAST_YEAR,
-    MONTH_NAMES,
-    MONTH_SHORT,
     ZONE_BY_ABBREVIATION,
+    ClockName,
+    DayName,
+    SpanName,
     Toward,
-    format_date,
-    format_period,
-    format_time,
+    WeekdayName,
     week_of,
     zone,
 )
 from ronda.errors import BadInput
-
-# --- the words -------------------------------------------------------------------------------
-
-# Several words that say one thing, joined before the phrase is split (the joined form is the
-# token read below).
-PHRASES: tuple[tuple[str, str], ...] = (
-    (r"hari ini", "hari_ini"), (r"(?:malam ini|nanti malam|malam nanti)", "malam_ini"),
-    (r"(?:tadi malam|kemarin malam|kemaren malam|malam tadi)", "tadi_malam"),
-    (r"(?:besok malam|esok malam)", "besok_malam"), (r"kemarin lusa", "kemarin_lusa"),
-    (r"last night", "tadi_malam"), (r"tomorrow night", "besok_malam"),
-    (r"tadi (pagi|siang|sore)", r"hari_ini \1"), (r"dini hari", "dini_hari"),
-    (r"tengah malam", "tengah_malam"), (r"tengah hari", "tengah_hari"),
-    (r"(?:kurang lebih|kira kira|kira-kira|sekitar pukul)", "sekitar"),
-    (r"yang lalu", "lalu"), (r"(pekan|bulan) (ini|depan|lalu|kemarin)", r"\1_\2"),
-    (r"(?<!malam )minggu (ini|depan|lalu|kemarin)", r"minggu_\1"),  # malam Minggu ini: a day
-    (r"(this|next|last) (week|month)", r"\1_\2"), (r"the day before yesterday", "kemarin_lusa"),
-    (r"the day after tomorrow", "lusa"),
-)
-RELATIVE_DAYS = {"hari_ini": 0, "today": 0, "kemarin": -1, "kemaren": -1, "yesterday": -1,
-                 "besok": 1, "esok": 1, "tomorrow": 1, "lusa": 2, "kemarin_lusa": -2}
-# the evening of a day near today: tadi malam is yesterday's evening, whenever it is said
-RELATIVE_EVENINGS = {"malam_ini": 0, "tonight": 0, "tadi_malam": -1, "semalam": -1,
-                     "besok_malam": 1}
-WEEKS = {"pekan_ini": 0, "this_week": 0, "pekan_depan": 1, "next_week": 1, "pekan_lalu": -1,
-         "pekan_kemarin": -1, "last_week": -1}
-MONTHS_AWAY = {"bulan_ini": 0, "this_month": 0, "bulan_depan": 1, "next_month": 1,
-               "bulan_lalu": -1, "bulan_kemarin": -1, "last_month": -1}
-# "minggu" is Sunday and also "week": minggu depan could be either
-WEEK_OR_SUNDAY = {"minggu_ini", "minggu_depan", "minggu_lalu", "minggu_kemarin"}
-# after a weekday (Sabtu lalu) or before it (last Saturday)
-AFTER_WEEKDAY = {"ini": "this", "depan": "next", "lalu": "last", "kemarin": "last",
-                 "kemaren": "last"}
-BEFORE_WEEKDAY = {"this": "this", "next": "next", "last": "last", "coming": "this"}
-EVENING = {"malam", "night", "evening"}
-# words that carry nothing (a time may follow the first four)
-HOUR_WORDS = {"pukul", "pkl", "pk", "jam", "at"}
-FILLER = HOUR_WORDS | {"hari", "pada", "on", "sekitar", "around", "about", "±", "-", "–", "—",
-                       "tanggal", "tgl", "date", "the", "of"}
-DAY_OF_MONTH_WORDS = {"tanggal", "tgl"}
-# a part of the day that tells which hour 1-12 is meant: the hours (0-23) it can be
-QUALIFIERS: dict[str, tuple[range, ...]] = {
-    "pagi": (range(0, 12),), "am": (range(0, 12),), "siang": (range(11, 16),),
-    "sore": (range(15, 20),), "petang": (range(17, 20),), "pm": (range(12, 24),),
-    "malam": (range(18, 24), range(0, 5)), "dini_hari": (range(0, 6),),
-    "subuh": (range(3, 7),),
-}
-MIDNIGHT = {"tengah_malam", "midnight"}
-NOON = {"tengah_hari", "noon"}
-NOW_WORDS = {"now", "sekarang", "skrg", "saat ini", "right now", "barusan"}  # a moment
-MONTH_SPELLINGS = {"sept": 9, "agt": 8, "ags": 8, "agst": 8, "agus": 8, "agust": 8, "okt": 10,
-                   "des": 12, "nop": 11, "nopember": 11, "pebruari": 2, "peb": 2, "pebr": 2,
-                   "febr": 2, "febuari": 2, "pebuari": 2, "mrt": 3}
-
-
-def _months() -> dict[str, int]:
-    found = dict(MONTH_SPELLINGS)
-    for table in (*MONTH_NAMES.values(), *MONTH_SHORT.values()):
-        for i, name in enumerate(table):
-            found[name.lower()] = i + 1
-    return found
-
-
-MONTHS = _months()
 
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?"
                          r"(z|[+-]\d{2}:?\d{2})?")
@@ -604,51 +557,4 @@ def iso_moment(text: str, tz: object) -> datetime | None:
     return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)  # type: ignore[arg-type]
 
 
-# --- what the words were understood as, for messages -----------------------------------------
-
-@dataclass(frozen=True)
-class DayName:
-    """A day as an error names it: ``Sabtu, 28/11/2026``."""
-
-    day: date
-
-    def localise(self, lang: str) -> str:
-        return format_date(self.day, lang)
-
-
-@dataclass(frozen=True)
-class WeekdayName:
-    """A weekday: ``Sabtu``, ``Saturday``."""
-
-    index: int
-
-    def localise(self, lang: str) -> str:
-        return DAY_NAMES[lang][self.index]
-
-
-@dataclass(frozen=True)
-class ClockName:
-    """A time of day: ``23.15``, ``23:15``."""
-
-    clock: time
-
-    def localise(self, lang: str) -> str:
-        return format_time(self.clock, lang)
-
-
-@dataclass(frozen=True)
-class SpanName:
-    """A period: ``November 2026``, ``23–29 November 2026``."""
-
-    first: date
-    last: date
-
-    def localise(self, lang: str) -> str:
-        if self.first.day == 1 and (self.last + timedelta(days=1)).day == 1 and \
-                self.first.month == self.last.month:
-            return f"{MONTH_NAMES[lang][self.first.month - 1]} {self.first.year}"
-        return format_period(self.first, self.last, lang)
-
-
-__all__ = ["Anchor", "ClockName", "DayName", "Said", "SpanName", "Toward", "WeekdayName",
-           "duration", "iso_moment", "read"]
+__all__ = ["Anchor", "Said", "duration", "iso_moment", "read"]

@@ -1,12 +1,17 @@
 """Every date, time, weekday and time-zone rule of ronda, in one place.
 
 Pure functions: the language and "today" are passed in, never read from the system locale.
+What people type for a day, a period or a moment (``parse_date``, ``parse_span``,
+``parse_week``, ``parse_moment``, ``parse_datetime``, ``resolve_period``) is read by the
+grammar in ``ronda._datetext`` with the words of ``ronda._datewords``; commands call the
+functions here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -175,8 +180,6 @@ def parse_date(text: str, today: date, toward: Toward = "next") -> date:
     """One day as typed (the forms of ``parse_span``); a period is refused."""
     first, last = parse_span(text, today, toward)
     if first != last:
-        from ronda._datetext import SpanName
-
         raise BadInput("err.date_is_period", value=text.strip()[:40],
                        period=SpanName(first, last))
     return first
@@ -288,8 +291,6 @@ def parse_week(text: str, today: date, toward: Toward = "near") -> date:
     (``pekan depan``, whose Monday is returned); a month is refused."""
     first, last = parse_span(text, today, toward)
     if (last - first).days > 6:
-        from ronda._datetext import SpanName
-
         raise BadInput("err.date_is_period", value=text.strip()[:40],
                        period=SpanName(first, last))
     return first
@@ -336,6 +337,52 @@ def format_period(first: date, last: date, lang: str) -> str:
             f"{format_date(last, lang, weekday=False, long=True)}")
 
 
+# what a typed day or time was understood as, for the messages that refuse it
+
+@dataclass(frozen=True)
+class DayName:
+    """A day as an error names it: ``Sabtu, 28/11/2026``."""
+
+    day: date
+
+    def localise(self, lang: str) -> str:
+        return format_date(self.day, lang)
+
+
+@dataclass(frozen=True)
+class WeekdayName:
+    """A weekday: ``Sabtu``, ``Saturday``."""
+
+    index: int
+
+    def localise(self, lang: str) -> str:
+        return DAY_NAMES[lang][self.index]
+
+
+@dataclass(frozen=True)
+class ClockName:
+    """A time of day: ``23.15``, ``23:15``."""
+
+    clock: time
+
+    def localise(self, lang: str) -> str:
+        return format_time(self.clock, lang)
+
+
+@dataclass(frozen=True)
+class SpanName:
+    """A period: ``November 2026``, ``23–29 November 2026``."""
+
+    first: date
+    last: date
+
+    def localise(self, lang: str) -> str:
+        if self.first.day == 1 and (self.last + timedelta(days=1)).day == 1 and \
+                self.first.month == self.last.month:
+            return f"{MONTH_NAMES[lang][self.first.month - 1]} {self.first.year}"
+        return format_period(self.first, self.last, lang)
+
+
 def parse_moment(text: str, now: datetime) -> datetime:
     """A moment that has happened, as typed (see ``_parse_moment``), within the years ronda
     handles."""
@@ -362,7 +409,8 @@ def _parse_moment(text: str, now: datetime, toward: Toward = "past") -> datetime
     ``toward`` picks among the days the words can mean, judged by the whole moment.
     A day without a time is refused, naming the day understood.
     """
-    from ronda._datetext import NOW_WORDS, duration, iso_moment, read
+    from ronda._datetext import duration, iso_moment, read
+    from ronda._datewords import NOW_WORDS
 
     raw = " ".join(text.strip().lower().split())
     if raw in NOW_WORDS:
@@ -387,7 +435,8 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     2026 19:30``, ``besok 19.30``, ``Sabtu 19.30`` and ``2/12 19.30`` (the first not before
     now), ``malam Minggu jam 8``. A time with no day (``19.30``), ``now`` and ``-2h`` are
     refused."""
-    from ronda._datetext import NOW_WORDS, duration, iso_moment, read
+    from ronda._datetext import duration, iso_moment, read
+    from ronda._datewords import NOW_WORDS
 
     raw = " ".join(text.strip().lower().split())
     if raw in NOW_WORDS or duration(raw) is not None:
