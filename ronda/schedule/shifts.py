@@ -26,13 +26,13 @@ def parse_absence_reason(text: str) -> str:
 GUEST_ROLES = ("bhabinkamtibmas", "babinsa", "linmas", "other")
 
 
-def parse_guest_role(text: str) -> str:
+def parse_guest_role(text: str, field_name: str = "--role") -> str:
     """A guest's role in either language: ``bhabin``, ``polisi``, ``tni``, ``hansip``,
     ``tamu``."""
     from ronda.i18n.labels import GUEST_ROLE_WORDS
     from ronda.parsing import parse_choice
 
-    return parse_choice(text, GUEST_ROLES, "--role", vocabulary=GUEST_ROLE_WORDS)
+    return parse_choice(text, GUEST_ROLES, field_name, vocabulary=GUEST_ROLE_WORDS)
 WEEKEND_DAYS = (4, 5)  # Friday and Saturday evenings
 
 
