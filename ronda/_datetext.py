@@ -74,6 +74,7 @@ _UNITS = {**dict.fromkeys(("m", "mnt", "min", "mins", "minute", "minutes", "meni
 _ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
 _DM = re.compile(r"(\d{1,2})[/-](\d{1,2})")
+_MY = re.compile(r"(\d{1,2})[/.-](\d{4})|(\d{4})-(\d{1,2})")  # a month: 11/2026, 2026-11
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
 _NUMBER = re.compile(r"\d{1,2}")
 _HHMM = re.compile(r"\d{4}")
@@ -480,6 +481,11 @@ class _Reader:
         elif m := _DMY.fullmatch(token):
             year = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
             self.anchor(Anchor("date", (year, int(m[3]), int(m[1]))))
+        elif m := _MY.fullmatch(token):
+            month, year = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+            if not 1 <= month <= 12:
+                raise self.bad()
+            self.anchor(Anchor("month", (month, year)))
         elif m := _DM.fullmatch(token):
             if _HHMM.fullmatch(self.peek()):  # 2/12 2026
                 self.i += 1

@@ -162,7 +162,7 @@ def parse_span(text: str, today: date, toward: Toward = "next") -> tuple[date, d
     ``malam ini``/``tonight``, ``besok malam``, ``Sabtu malam``, ``malam Minggu`` (the evening
     before Sunday, so a Saturday), ``28/11 malam``.
     A period: ``pekan ini``/``this week``, ``pekan depan``, ``pekan lalu``, ``bulan ini``,
-    ``Nopember``, ``November 2026``.
+    ``bulan lalu``, ``Nopember``, ``November 2026``, ``11/2026``, ``2026-11``.
 
     Phrases that can be read two ways are refused with what was understood:
     ``minggu depan`` (a week or a Sunday?), ``Sabtu depan`` (the coming one or the next?),

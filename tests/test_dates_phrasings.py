@@ -163,6 +163,8 @@ PERIODS = [
     ("November 2026", "1/11", "30/11"), ("Nov 2025", "1/11/2025", "30/11/2025"),
     ("Februari 2028", "1/2/2028", "29/2/2028"), ("Pebruari 2027", "1/2/2027", "28/2/2027"),
     ("Okt", "1/10", "31/10"), ("Agustus", "1/8", "31/8"), ("24/11", "24/11", "24/11"),
+    ("11/2026", "1/11", "30/11"), ("2/2028", "1/2/2028", "29/2/2028"),
+    ("2026-11", "1/11", "30/11"), ("12.2025", "1/12/2025", "31/12/2025"),
 ]
 
 
@@ -303,7 +305,7 @@ REFUSED_DAYS = [
     ("malam 17 Agustus", "err.which_evening"), ("Nopember", "err.date_is_period"),
     ("pekan depan", "err.date_is_period"), ("next week", "err.date_is_period"),
     ("bulan depan", "err.date_is_period"), ("tanggal 32", "err.bad_date"),
-    ("tanggal 0", "err.bad_date"),
+    ("tanggal 0", "err.bad_date"), ("13/2026", "err.bad_date"), ("11/2026", "err.date_is_period"),
 ]
 
 
