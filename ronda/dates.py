@@ -1,13 +1,19 @@
 """Every date, time, weekday and time-zone rule of ronda, in one place.
 
 Pure functions: the language and "today" are passed in, never read from the system locale.
+What people type for a day, a period or a moment (``parse_date``, ``parse_span``,
+``parse_week``, ``parse_moment``, ``parse_datetime``, ``resolve_period``) is read by the
+grammar in ``ronda._datetext`` with the words of ``ronda._datewords``; commands call the
+functions here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ronda.errors import BadInput
@@ -74,28 +80,49 @@ def _day_aliases() -> dict[str, str]:
 
 
 DAY_ALIASES = _day_aliases()
-_ALL_DAYS = {"all", "semua", "every", "setiap", "daily", "tiap"}
+# words for several days at once, in both languages
+DAY_GROUPS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("all", "semua", "every", "setiap", "daily", "tiap", "setiap hari",
+                     "tiap hari", "semua hari", "every day", "everyday", "all days"), DAY_KEYS),
+    **dict.fromkeys(("hari kerja", "weekdays", "weekday", "working days"), DAY_KEYS[:5]),
+}  # no "weekend": Saturday and Sunday, or the Friday and Saturday evenings ronda calls so?
+_GROUP_PHRASE = re.compile(r"\b(" + "|".join(sorted((g for g in DAY_GROUPS if " " in g),
+                                                     key=len, reverse=True)) + r")\b")
+_RANGE = re.compile(r"\s*(?:-|–|—|\bs\.?d\.?(?![a-z])|\bsampai\b|\bhingga\b|\bto\b|"
+                    r"\bthrough\b|\bthru\b)\s*")  # sen - jum, senin s.d. jumat, mon to fri
+_LIST = re.compile(r"[,\s;/&+]+|\bdan\b|\band\b")
 
 
 def parse_day(text: str) -> str:
     """One weekday in English or Indonesian, long or short, to its key (``mon`` … ``sun``)."""
-    key = DAY_ALIASES.get(text.strip().lower())
+    key = DAY_ALIASES.get(text.strip().lower().rstrip("."))
     if key is None:
         raise BadInput("err.bad_day", value=text.strip())
     return key
 
 
+def _evening_before(m: re.Match[str]) -> str:
+    key = DAY_ALIASES.get(m[1])
+    return DAY_KEYS[DAY_KEYS.index(key) - 1] if key else m[0]
+
+
 def parse_days(text: str) -> list[str]:
-    """A list of weekdays such as ``mon,tue``, ``sen sel rab``, ``sen-jum`` or ``semua``."""
-    spans = re.sub(r"\s*(?:-|–|\bs\.?d\.?(?![a-z])|\bsampai\b|\bto\b)\s*", "-",
-                   text.strip().lower())  # sen - jum, senin s.d. jumat, mon to fri
-    parts = [p for p in re.split(r"[,\s;/]+", spans) if p]
+    """The weekdays a volunteer can serve, as typed: ``mon,tue``, ``sen sel rab``, ``senin dan
+    kamis``, ``sen-jum``, ``Sen–Jum``, ``senin s.d. jumat``, ``hari kerja``/``weekdays``,
+    ``semua``/``setiap hari``. A day is an evening's date, so
+    ``malam Minggu`` is ``sab`` (``Sabtu malam`` too)."""
+    raw = " ".join(text.strip().lower().replace("’", "'").split())
+    raw = _GROUP_PHRASE.sub(lambda m: m[1].replace(" ", "_"), raw)
+    raw = re.sub(r"\bmalam\s+([a-z']+)", _evening_before, raw)
+    raw = re.sub(r"\b([a-z']+)\s+malam\b", r"\1", raw)
+    parts = [p for p in _LIST.split(_RANGE.sub("-", raw)) if p]
     if not parts:
         raise BadInput("err.bad_day", value=text)
     chosen: set[str] = set()
     for part in parts:
-        if part in _ALL_DAYS:
-            chosen.update(DAY_KEYS)
+        group = DAY_GROUPS.get(part.replace("_", " "))
+        if group:
+            chosen.update(group)
         elif "-" in part and part not in DAY_ALIASES:
             first, _, last = part.partition("-")
             i, j = DAY_KEYS.index(parse_day(first)), DAY_KEYS.index(parse_day(last))
@@ -115,44 +142,47 @@ def day_key(d: date) -> str:
 # ends of the calendar, where date arithmetic overflows
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
-_RELATIVE_DAYS = {"today": 0, "hari ini": 0, "hariini": 0, "malam ini": 0, "tonight": 0,
-                  "tomorrow": 1, "besok": 1, "lusa": 2, "yesterday": -1, "kemarin": -1,
-                  "tadi malam": -1, "semalam": -1, "last night": -1}
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_TEXT_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})")
+Toward = Literal["past", "next", "near"]
+"""Which of the days a phrase can mean (``Sabtu``, ``2/12``, ``malam Minggu``) is meant: the
+latest not in the future (``past``: what happened), the first not before today (``next``: what
+is planned), or for what is looked at (``near``) a weekday of this week and otherwise the
+closest. See ``ronda._datetext``."""
 
 
-def _month_number(name: str) -> int | None:
-    for table in (*MONTH_NAMES.values(), *MONTH_SHORT.values()):
-        for i, month in enumerate(table):
-            if name == month.lower():
-                return i + 1
-    return {"sept": 9, "agt": 8, "ags": 8, "agust": 8, "okt": 10, "des": 12, "nopember": 11,
-            "nop": 11, "pebruari": 2, "peb": 2, "februari": 2, "pebr": 2}.get(name)
+def parse_span(text: str, today: date, toward: Toward = "next") -> tuple[date, date]:
+    """A day or a period as typed, first and last day (the same for one day).
 
+    A day: ``2026-11-28`` (ISO, never day/month swapped), ``28/11/2026``, ``28/11/26``,
+    ``28/11`` and ``2/12`` (no year: the one ``toward`` picks), ``28 Nov``, ``28 Nopember
+    2026``, ``Nov 28``, ``tanggal 28``; ``hari ini``/``today``, ``kemarin``/``yesterday``,
+    ``besok``/``tomorrow``, ``lusa``, ``kemarin lusa``, ``3 hari lalu``; a weekday
+    (``Sabtu``, ``Sab``, ``Saturday``; ``Sabtu lalu``/``last Saturday`` the one before today,
+    ``Sabtu ini``/``this Saturday`` the coming one, today included; otherwise ``toward``);
+    an evening, which is its own date: ``tadi malam``/``semalam``/``last night`` (yesterday),
+    ``malam ini``/``tonight``, ``besok malam``, ``Sabtu malam``, ``malam Minggu`` (the evening
+    before Sunday, so a Saturday), ``28/11 malam``.
+    A period: ``pekan ini``/``this week``, ``pekan depan``, ``pekan lalu``, ``bulan ini``,
+    ``bulan lalu``, ``Nopember``, ``November 2026``, ``11/2026``, ``2026-11``.
 
-def parse_date(text: str, today: date) -> date:
-    """A date as typed: ``2026-11-28``, ``28/11/2026``, ``28 November 2026``, ``besok``.
-
-    ISO is read first so it is never day/month swapped; anything else is day-first.
+    Phrases that can be read two ways are refused with what was understood:
+    ``minggu depan`` (a week or a Sunday?), ``Sabtu depan`` (the coming one or the next?),
+    ``malam 28/11``, ``Jumat 28/11/2026`` (a Saturday).
     """
-    raw = text.strip().lower()
-    if raw in _RELATIVE_DAYS:
-        return today + timedelta(days=_RELATIVE_DAYS[raw])
-    parts: tuple[int, int, int] | None = None
-    if m := _ISO.fullmatch(raw):
-        parts = (int(m[1]), int(m[2]), int(m[3]))
-    elif m := _DMY.fullmatch(raw):
-        parts = (int(m[3]), int(m[2]), int(m[1]))
-    elif (m := _TEXT_DATE.fullmatch(raw)) and (month := _month_number(m[2])):
-        parts = (int(m[3]), month, int(m[1]))
-    if parts is None or not FIRST_YEAR <= parts[0] <= LAST_YEAR:
-        raise BadInput("err.bad_date", value=text.strip()[:40])
-    try:
-        return date(*parts)
-    except ValueError:
-        raise BadInput("err.bad_date", value=text.strip()) from None
+    from ronda._datetext import read
+
+    said = read(text)
+    if said.clock is not None or said.zone is not None:
+        raise said.bad()  # a time where a day is asked for
+    return said.spans(today, toward)
+
+
+def parse_date(text: str, today: date, toward: Toward = "next") -> date:
+    """One day as typed (the forms of ``parse_span``); a period is refused."""
+    first, last = parse_span(text, today, toward)
+    if first != last:
+        raise BadInput("err.date_is_period", value=text.strip()[:40],
+                       period=SpanName(first, last))
+    return first
 
 
 _TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?")
@@ -256,22 +286,37 @@ def week_of(d: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
+def parse_week(text: str, today: date, toward: Toward = "near") -> date:
+    """A day that stands for its week (``--week``): any day of ``parse_span``, or a week
+    (``pekan depan``, whose Monday is returned); a month is refused."""
+    first, last = parse_span(text, today, toward)
+    if (last - first).days > 6:
+        raise BadInput("err.date_is_period", value=text.strip()[:40],
+                       period=SpanName(first, last))
+    return first
+
+
 def resolve_period(today: date, *, week: str | None = None, start: str | None = None,
                    end: str | None = None, weeks: int = 1, default_start: date | None = None,
-                   default_end: Callable[[date], date] | None = None) -> tuple[date, date]:
+                   default_end: Callable[[date], date] | None = None,
+                   toward: Toward = "near") -> tuple[date, date]:
     """The period a command covers, decided one way for every command.
 
-    ``week`` (any date in it) is the whole week, and cannot be combined with ``start`` or
-    ``end``. Otherwise ``start`` (else ``default_start``, else this week's Monday) to ``end``
-    (else ``default_end(first)``, else ``weeks`` whole weeks from the first night's Monday).
+    ``week`` (any day in it, or ``pekan depan``) is the whole week, and cannot be combined
+    with ``start`` or ``end``. Otherwise ``start`` (else ``default_start``, else this week's
+    Monday) to ``end`` (else ``default_end(first)``, else ``weeks`` whole weeks from the
+    first night's Monday). A period typed for ``start`` begins on its first day, for ``end``
+    ends on its last (``--from Nopember --to Desember``). ``toward`` says which day a phrase
+    without a year or date means (``2/12``, ``Sabtu``): see ``Toward``.
     """
     if week and (start or end):
         raise BadInput("err.week_or_range")
     if week:
-        return week_of(parse_date(week, today))
-    first = parse_date(start, today) if start else default_start or week_of(today)[0]
+        return week_of(parse_week(week, today, toward))
+    first = parse_span(start, today, toward)[0] if start else \
+        default_start or week_of(today)[0]
     if end:
-        last = parse_date(end, today)
+        last = parse_span(end, today, toward)[1]
     elif default_end is not None:
         last = default_end(first)
     else:
@@ -292,14 +337,55 @@ def format_period(first: date, last: date, lang: str) -> str:
             f"{format_date(last, lang, weekday=False, long=True)}")
 
 
-_RELATIVE = re.compile(r"([+-]?)\s*(\d+)\s*(m|min|menit|h|j|jam|d|hari)", re.IGNORECASE)
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
-_DMY_TIME = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[ ,T]+(\d{1,2})[:.](\d{2})")
-_NOW = {"now", "sekarang", "skrg"}
+# what a typed day or time was understood as, for the messages that refuse it
+
+@dataclass(frozen=True)
+class DayName:
+    """A day as an error names it: ``Sabtu, 28/11/2026``."""
+
+    day: date
+
+    def localise(self, lang: str) -> str:
+        return format_date(self.day, lang)
+
+
+@dataclass(frozen=True)
+class WeekdayName:
+    """A weekday: ``Sabtu``, ``Saturday``."""
+
+    index: int
+
+    def localise(self, lang: str) -> str:
+        return DAY_NAMES[lang][self.index]
+
+
+@dataclass(frozen=True)
+class ClockName:
+    """A time of day: ``23.15``, ``23:15``."""
+
+    clock: time
+
+    def localise(self, lang: str) -> str:
+        return format_time(self.clock, lang)
+
+
+@dataclass(frozen=True)
+class SpanName:
+    """A period: ``November 2026``, ``23–29 November 2026``."""
+
+    first: date
+    last: date
+
+    def localise(self, lang: str) -> str:
+        if self.first.day == 1 and (self.last + timedelta(days=1)).day == 1 and \
+                self.first.month == self.last.month:
+            return f"{MONTH_NAMES[lang][self.first.month - 1]} {self.first.year}"
+        return format_period(self.first, self.last, lang)
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
-    """A moment as typed (see ``_parse_moment``), within the years ronda handles."""
+    """A moment that has happened, as typed (see ``_parse_moment``), within the years ronda
+    handles."""
     try:
         moment = _parse_moment(text, now)
     except (OverflowError, ValueError):  # e.g. -99999999d, or digits beyond int's limit
@@ -309,50 +395,31 @@ def parse_moment(text: str, now: datetime) -> datetime:
     return moment
 
 
-def _parse_moment(text: str, now: datetime) -> datetime:
-    """A moment as typed, in the zone of ``now`` (aware): ISO, ``28/11/2026 23.40``, ``23:40``
-    (tonight: the latest such time not after now), ``now``/``sekarang``, ``-2h``/``-30m``.
+def _parse_moment(text: str, now: datetime, toward: Toward = "past") -> datetime:
+    """A moment as typed, in the zone of ``now`` (aware), read in this order:
 
-    Read strictly in that order; python-dateutil is the last resort, with an explicit default
-    and ISO never day-first, so ``2026-03-04`` stays 4 March and ``19.30`` is a time.
+    ``now``/``sekarang``; how long ago: ``-2h``, ``30m``, ``2 jam lalu``, ``2 hours ago``;
+    ISO ``2026-11-28T23:40`` (an offset is honoured); then a day of ``parse_span`` with a
+    time: ``kemarin 23.15``, ``20/11 01.00``, ``Sabtu, 28/11/2026 pukul 23.40 WIB`` (what
+    ronda prints), ``28 Nov 11.40pm``, ``tadi malam jam 2`` (Tuesday 02.00 when said on
+    Tuesday: the early hours after last evening), ``malam Minggu 23.00``; or a time alone,
+    ``23:40``, which is the latest such time not after now. Times: ``23.15``, ``23:15``,
+    ``jam 11 malam``, ``11pm``, ``24.00``/``tengah malam``; ``2315`` only where it cannot be a
+    year (``kemarin 2315``, ``pukul 2315``). ``WIB``/``WITA``/``WIT`` says the time's zone.
+    ``toward`` picks among the days the words can mean, judged by the whole moment.
+    A day without a time is refused, naming the day understood.
     """
-    raw = text.strip()
-    low = raw.lower()
-    tz = now.tzinfo
-    if low in _NOW:
-        return now.replace(second=0, microsecond=0)
-    if m := _RELATIVE.fullmatch(low):
-        if m[1] == "+":
-            raise BadInput("err.bad_moment", value=raw)
-        unit = m[3][0].lower()
-        size = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "j": timedelta(hours=1),
-                "d": timedelta(days=1)}[unit]
-        return (now - int(m[2]) * size).replace(second=0, microsecond=0)
-    if m := _CLOCK.fullmatch(low):
-        clock = parse_time(raw)
-        moment = datetime.combine(now.date(), clock, tz)
-        return moment - timedelta(days=1) if moment > now else moment
-    try:
-        parsed = datetime.fromisoformat(raw)
-        return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
-    except ValueError:
-        pass
-    if m := _DMY_TIME.fullmatch(low):
-        try:
-            return datetime(int(m[3]), int(m[2]), int(m[1]), int(m[4]), int(m[5]), tzinfo=tz)
-        except ValueError:
-            raise BadInput("err.bad_moment", value=raw) from None
-    if _ISO.match(low) or re.fullmatch(r"[\d.:/ -]+", low):
-        raise BadInput("err.bad_moment", value=raw)  # numeric forms dateutil would misread
-    from dateutil import parser as dateutil_parser
+    from ronda._datetext import duration, iso_moment, read
+    from ronda._datewords import NOW_WORDS
 
-    try:
-        parsed = dateutil_parser.parse(raw, dayfirst=True,
-                                       default=now.replace(hour=0, minute=0, second=0,
-                                                           microsecond=0, tzinfo=None))
-    except (ValueError, OverflowError):
-        raise BadInput("err.bad_moment", value=raw) from None
-    return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
+    raw = " ".join(text.strip().lower().split())
+    if raw in NOW_WORDS:
+        return now.replace(second=0, microsecond=0)
+    if (ago := duration(raw)) is not None:
+        return (now - ago).replace(second=0, microsecond=0)
+    if (moment := iso_moment(raw, now.tzinfo)) is not None:
+        return moment
+    return read(text, "err.bad_moment").moment(now, toward)
 
 
 def format_moment(moment: datetime, zone_name: str, lang: str) -> str:
@@ -363,39 +430,39 @@ def format_moment(moment: datetime, zone_name: str, lang: str) -> str:
            f"{zone_label(zone_name)}"
 
 
-def parse_datetime(text: str, timezone: str) -> datetime:
-    """A date with a time for a future event: ``12/12/2026 19.30``, ISO, ``12 Desember 2026
-    19:30``. The relative forms of ``parse_moment`` (tonight, now, -2h) are not accepted."""
-    raw = text.strip().lower()
-    if raw in _NOW or _RELATIVE.fullmatch(raw) or _CLOCK.fullmatch(raw) or \
-            _TIME.fullmatch(raw):
-        raise BadInput("err.bad_moment", value=text.strip())
-    far = datetime(LAST_YEAR, 1, 1, tzinfo=zone(timezone))
-    return parse_moment(text, far)
+def parse_datetime(text: str, now: datetime) -> datetime:
+    """A day with a time for an event to come: ``12/12/2026 19.30``, ISO, ``12 Desember
+    2026 19:30``, ``besok 19.30``, ``Sabtu 19.30`` and ``2/12 19.30`` (the first not before
+    now), ``malam Minggu jam 8``. A time with no day (``19.30``), ``now`` and ``-2h`` are
+    refused."""
+    from ronda._datetext import duration, iso_moment, read
+    from ronda._datewords import NOW_WORDS
 
-
-_THIS_MONTH = {"this month": 0, "bulan ini": 0, "last month": -1, "bulan lalu": -1}
+    raw = " ".join(text.strip().lower().split())
+    if raw in NOW_WORDS or duration(raw) is not None:
+        raise BadInput("err.bad_moment", value=text.strip()[:40])
+    try:
+        moment = iso_moment(raw, now.tzinfo)
+        if moment is None:
+            said = read(text, "err.bad_moment")
+            if not said.names_a_day:
+                raise said.bad()
+            moment = said.moment(now, "next")
+    except (OverflowError, ValueError):
+        raise BadInput("err.bad_moment", value=text.strip()[:40]) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise BadInput("err.bad_moment", value=text.strip()[:40])
+    return moment
 
 
 def month_of(text: str | None, today: date) -> tuple[date, date]:
     """The first and last day of a month as typed: ``11/2026``, ``2026-11``,
-    ``November 2026``, ``Nopember`` (this year), ``bulan lalu``; none: this month."""
-    raw = " ".join((text or "this month").strip().lower().split())
-    year, month = today.year, today.month
-    if raw in _THIS_MONTH:
-        month += _THIS_MONTH[raw]
-        if month == 0:
-            year, month = year - 1, 12
-    elif m := re.fullmatch(r"(\d{1,2})[/.-](\d{4})", raw):
-        month, year = int(m[1]), int(m[2])
-    elif m := re.fullmatch(r"(\d{4})-(\d{1,2})", raw):
-        year, month = int(m[1]), int(m[2])
-    elif (m := re.fullmatch(r"([a-z]+)\.?(?:\s+(\d{4}))?", raw)) and _month_number(m[1]):
-        month, year = _month_number(m[1]) or 0, int(m[2]) if m[2] else today.year
-    else:
+    ``November 2026``, ``Nopember`` (the latest one), ``bulan lalu``; none: this month."""
+    try:
+        first, last = parse_span(text or "bulan ini", today, "past")
+    except BadInput:
+        raise BadInput("err.bad_month", value=(text or "").strip()[:40]) from None
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    if first.day != 1 or last != following - timedelta(days=1):
         raise BadInput("err.bad_month", value=(text or "").strip()[:40])
-    if not (1 <= month <= 12 and FIRST_YEAR <= year <= LAST_YEAR):
-        raise BadInput("err.bad_month", value=(text or "").strip()[:40])
-    first = date(year, month, 1)
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return first, following - timedelta(days=1)
+    return first, last

@@ -6,7 +6,9 @@ the message reads the same whichever command refused it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ronda.errors import BadInput
 
@@ -37,16 +39,61 @@ def parse_count(text: str | int, field_name: str, *, minimum: int = 0,
     return value
 
 
+def canonical(text: str) -> str:
+    """A word as typed, for comparing: any case, ``-``, ``_`` or ``/`` as a space, no ``'`` or
+    ``.`` (``Balap_Liar`` and ``balap-liar`` are ``balap liar``; ``Jum'at`` is ``jumat``)."""
+    return " ".join(re.sub(r"[-_/–]", " ", re.sub(r"['’.]", "", text.lower())).split())
+
+
+def accepted_words(vocabulary: Mapping[str, str]) -> dict[str, str]:
+    """Every word any language accepts for the values of ``vocabulary`` (value → the key of
+    its words in the language files, e.g. ``words.category.theft`` = "pencurian, maling"),
+    and each value itself: canonical word → value."""
+    from ronda.i18n import languages, t
+
+    found = {canonical(value): value for value in vocabulary}
+    for lang in languages():
+        for value, key in vocabulary.items():
+            for word in t(key, lang).split(","):
+                found.setdefault(canonical(word), value)
+    return found
+
+
+def find_choice(text: str, vocabulary: Mapping[str, str]) -> str | None:
+    """The value ``text`` names in any language (see ``accepted_words``), or None."""
+    return accepted_words(vocabulary).get(canonical(text))
+
+
+@dataclass(frozen=True)
+class ChoiceNames:
+    """The choices as an error lists them, in the reader's language: the first word of each
+    value's words (``pencurian, curat, …`` in Indonesian; ``theft, burglary, …`` in English)."""
+
+    choices: tuple[str, ...]
+    vocabulary: Mapping[str, str]
+
+    def localise(self, lang: str) -> str:
+        from ronda.i18n import t
+
+        return ", ".join(t(self.vocabulary[c], lang).split(",")[0].strip()
+                         if c in self.vocabulary else c for c in self.choices)
+
+
 def parse_choice(text: str, choices: Sequence[str], field_name: str, *,
+                 vocabulary: Mapping[str, str] | None = None,
                  words: Mapping[str, str] | None = None, shown: str | None = None) -> str:
-    """One of ``choices`` as typed: any case, ``_`` or spaces for ``-``, or one of ``words``
-    (other names for a choice, e.g. in Indonesian). ``shown`` lists the choices in the error
-    when the plain list would mislead."""
-    raw = " ".join(text.strip().lower().replace("_", "-").split())
-    for candidate in (raw, raw.replace(" ", "-"), raw.replace("-", " ")):
-        if candidate in choices:
-            return candidate
-        if words and candidate in words:
-            return words[candidate]
-    raise BadInput("err.bad_choice", field=field_name, value=text.strip(),
-                   choices=shown or ", ".join(choices))
+    """One of ``choices`` as typed: any case, ``_``, ``-`` or spaces between words, or a word
+    of ``vocabulary`` in any language (see ``accepted_words``), or one of ``words`` (other
+    spellings, e.g. ``a1`` for ``A1``). The error lists the choices in the reader's language
+    (``shown`` instead, when given)."""
+    raw = canonical(text)
+    for choice in choices:
+        if canonical(choice) == raw:
+            return choice
+    if vocabulary and (found := find_choice(text, vocabulary)):
+        return found
+    if words and (found := {canonical(w): v for w, v in words.items()}.get(raw)):
+        return found
+    listed: str | ChoiceNames = shown or (ChoiceNames(tuple(choices), vocabulary) if vocabulary
+                                          else ", ".join(choices))
+    raise BadInput("err.bad_choice", field=field_name, value=text.strip(), choices=listed)

@@ -175,7 +175,13 @@ def test_every_value_shown_by_name_has_a_key() -> None:
     assert set(labels.EVENT_KIND) == set(EVENT_KINDS)
     assert set(labels.GUEST_ROLE) == set(GUEST_ROLES)
     assert set(labels.ABSENCE) == set(ATTENDANCE) - {"hadir"}
-    assert set(labels.AWAY_REASON) == set(AWAY_REASONS)
+    assert set(labels.AWAY_REASON) == set(labels.AWAY_REASON_WORDS) == set(AWAY_REASONS)
+    assert set(labels.CATEGORY_WORDS) == set(CATEGORIES)
+    assert set(labels.SEVERITY_WORDS) == set(SEVERITIES)
+    assert set(labels.STATUS_WORDS) == {*STATUSES, VOID}
+    assert set(labels.ABSENCE_WORDS) == set(ATTENDANCE) - {"hadir"}
+    assert set(labels.GUEST_ROLE_WORDS) == set(GUEST_ROLES)
+    assert set(labels.EVENT_KIND_WORDS) == set(EVENT_KINDS)
     assert set(labels.KENTONGAN_EVENT) == set(labels.KENTONGAN_STRIKES) == set(KENTONGAN_EVENTS)
     assert {k for k, _ in DEFAULT_EMERGENCY} <= set(labels.EMERGENCY)
     assert set(labels.CALDAV_WHY) == set(labels.CALDAV_ERROR) == {

@@ -28,8 +28,8 @@ from ronda.dates import DAY_KEYS, parse_days, parse_timezone
 from ronda.errors import BadInput
 from ronda.incidents.book import Incident
 from ronda.model import Settings, Volunteer, clean_text
-from ronda.parsing import parse_choice, parse_count
-from ronda.schedule.shifts import GUEST_ROLES, Holiday, Shift
+from ronda.parsing import parse_count
+from ronda.schedule.shifts import Holiday, Shift, parse_guest_role
 
 AREA_FILE = "area.toml"
 
@@ -83,7 +83,7 @@ def parse_area(text: str, source: str) -> Area:
         raise BadInput("err.area_no_files", path=source)
     liaison = Liaison(
         name=_text(who, "name", "liaison.", required=True),
-        role=parse_choice(str(who.get("role", "bhabinkamtibmas")), GUEST_ROLES, "liaison.role"),
+        role=parse_guest_role(str(who.get("role", "bhabinkamtibmas")), "liaison.role"),
         nights=tuple(parse_days(str(who.get("nights", "all")))),
         rest=parse_count(who.get("rest", 1), "liaison.rest", maximum=6),
         per_week=parse_count(who.get("per-week", 2), "liaison.per-week", minimum=1, maximum=7))

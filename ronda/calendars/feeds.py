@@ -86,7 +86,8 @@ def calendar_period(today: date, start: str | None, end: str | None,
         later = [s.date for s in planned if s.date >= first]
         return max(later) if later else first + timedelta(weeks=EMPTY_WEEKS)
 
-    return resolve_period(today, start=start, end=end, default_end=last_planned)
+    return resolve_period(today, start=start, end=end, default_end=last_planned,
+                          toward="next")
 
 
 def choose_people(people: Sequence[Volunteer], names: Iterable[str], team: str | None,

@@ -61,9 +61,10 @@ class CommunityEvent:
 def new_event(title: str, start: datetime, end: datetime | None, location: str,
               kind: str) -> CommunityEvent:
     """A checked community event; two hours long unless an end is given."""
+    from ronda.i18n.labels import EVENT_KIND_WORDS
     from ronda.parsing import parse_choice
 
-    kind = parse_choice(kind, EVENT_KINDS, "--kind")
+    kind = parse_choice(kind, EVENT_KINDS, "--kind", vocabulary=EVENT_KIND_WORDS)
     finish = end or start + timedelta(hours=2)
     check_range(start, finish)
     return CommunityEvent(0, clean_text(title, field_name="TITLE", required=True, limit=120),

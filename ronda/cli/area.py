@@ -29,7 +29,7 @@ from ronda.dates import parse_days, resolve_period
 from ronda.errors import BadInput
 from ronda.incidents.book import EARLIEST
 from ronda.parsing import parse_choice, parse_count
-from ronda.schedule.shifts import GUEST_ROLES
+from ronda.schedule.shifts import parse_guest_role
 from ronda.store.area import area_path, area_snapshot, read_area
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
@@ -102,7 +102,7 @@ def init(ctx: typer.Context, name: Annotated[str, Opt("--name")],
     st = state(ctx)
     if bool(file) == (folder is not None):
         raise BadInput("err.area_files_or_folder")
-    who = Liaison(liaison, parse_choice(role, GUEST_ROLES, "--role"), tuple(parse_days(nights)),
+    who = Liaison(liaison, parse_guest_role(role), tuple(parse_days(nights)),
                   parse_count(rest, "--rest", maximum=6),
                   parse_count(per_week, "--per-week", minimum=1, maximum=7))
     path = area_path(area_file)
@@ -140,8 +140,10 @@ def plan_visits(ctx: typer.Context, from_: From = None,
     into each RT's schedule."""
     st = state(ctx)
     path, area, today, now = _today(ctx, area_file)
-    first, last = resolve_period(today, start=from_, weeks=1, default_end=lambda d: d + timedelta(
-        weeks=parse_count(weeks, "--weeks", minimum=1, maximum=53), days=-1))
+    first, last = resolve_period(today, start=from_, weeks=1, toward="next",
+                                 default_end=lambda d: d + timedelta(
+                                     weeks=parse_count(weeks, "--weeks", minimum=1, maximum=53),
+                                     days=-1))
     snapshot, result = plan_for(st, path, area, first, last, now, per_week=per_week,
                                 nights=nights)
     st.out.emit(json, result.to_dict, lambda: render_visits(st.out, area, result))
@@ -187,8 +189,8 @@ def _incidents(ctx: typer.Context, area_file: str | None, since: str | None,
                until: str | None):  # noqa: ANN202
     st = state(ctx)
     path, area, today, now = _today(ctx, area_file)
-    first, last = resolve_period(today, start=since, end=until, default_start=EARLIEST,
-                                 default_end=lambda _: today)
+    first, last = resolve_period(today, start=since, end=until, toward="past",
+                                 default_start=EARLIEST, default_end=lambda _: today)
     snapshot = _snapshot(st, path, since=first, until=last)
     found = [i.occurred_at.date() for rt in snapshot.rts for i in rt.incidents]
     if found and not since:  # from the first incident, not from the year 2000
@@ -260,7 +262,8 @@ def _feeds(ctx: typer.Context, area_file: str | None, from_: str | None, to: str
     st = state(ctx)
     path, area, today, now = _today(ctx, area_file)
     minutes = parse_count(alarm, "--alarm", maximum=24 * 60)
-    start = resolve_period(today, start=from_, end=to, default_end=lambda d: d)[0]
+    start = resolve_period(today, start=from_, end=to, default_end=lambda d: d,
+                           toward="next")[0]
     snapshot = _snapshot(st, path, first=start, last=start + YEAR)
     first, last = calendar_period(today, from_, to, [s for rt in snapshot.rts
                                                      for s in rt.shifts])

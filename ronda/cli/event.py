@@ -31,8 +31,9 @@ def add(ctx: typer.Context, title: Annotated[str, typer.Argument(metavar="TITLE"
     st = state(ctx)
     with st.data(write=True) as data:
         settings = data.settings()
-        start = parse_datetime(at, settings.timezone)
-        finish = parse_datetime(end, settings.timezone) if end else None
+        now = st.now(settings.timezone)
+        start = parse_datetime(at, now)
+        finish = parse_datetime(end, now) if end else None
         stored = data.add_event(new_event(title, start, finish, location, kind))
     st.out.done("msg.event_added", id=stored.id, title=stored.title,
                 when=format_moment(stored.start, settings.timezone, st.out.lang))

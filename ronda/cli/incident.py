@@ -18,7 +18,7 @@ from ronda.dates import (
     resolve_period,
 )
 from ronda.errors import BadInput
-from ronda.i18n.labels import CATEGORY, INCIDENT_PROMPT
+from ronda.i18n.labels import CATEGORY, CATEGORY_WORDS, INCIDENT_PROMPT
 from ronda.incidents.book import (
     EARLIEST,
     Incident,
@@ -35,7 +35,7 @@ from ronda.incidents.book import (
 from ronda.incidents.export import FORMATS, incident_file
 from ronda.incidents.privacy import incident_record, people_shown
 from ronda.incidents.report import board_lines, incident_stats
-from ronda.parsing import parse_choice, parse_count
+from ronda.parsing import find_choice, parse_choice, parse_count
 from ronda.people.volunteers import find_volunteer
 from ronda.schedule.timetable import Timetable
 
@@ -103,8 +103,7 @@ def _ask(st: State, **given: str | None) -> dict[str, str | None]:
         if given[key] is None:
             given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
                                       show_default=False, err=True) or None
-    if given["category"] and given["category"].strip().lower() in ("suspicious",
-                                                                     "mencurigakan"):
+    if given["category"] and find_choice(given["category"], CATEGORY_WORDS) == "suspicious":
         for key in ("behaviour", "clothing"):
             if given[key] is None:
                 given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
@@ -187,7 +186,8 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
 def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
     settings = data.settings()
     today = st.today(settings.timezone)
-    first, last = resolve_period(today, start=since, end=until, default_start=EARLIEST,
+    first, last = resolve_period(today, start=since, end=until, toward="past",
+                                 default_start=EARLIEST,
                                  default_end=lambda _: today)
     found = select_incidents(data.incidents(first, last), category=category, status=status,
                              search=search)

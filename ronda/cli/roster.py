@@ -12,7 +12,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.files import write_bytes_file, write_text_file
 from ronda.cli.options import Week
-from ronda.dates import format_date, format_period, parse_date, week_of
+from ronda.dates import format_date, format_period, parse_date, parse_week, week_of
 from ronda.errors import BadInput
 from ronda.i18n import t
 from ronda.parsing import parse_choice, parse_count
@@ -58,13 +58,13 @@ def roster(
         today = st.today(settings.timezone)
         # at 02.00 "tonight" is the evening whose late shift is on duty now
         evening = Timetable.of(settings).current_evening(st.now(settings.timezone))
-        start = week_of(parse_date(week, today) if week else evening if tonight else today)[0]
+        shown = parse_week(week, today) if week else evening if tonight else today
+        start = week_of(shown)[0]
         people = {v.id: v for v in data.volunteers()}
         holidays = holiday_map(data.holidays())
         if volunteer:
             who = find_volunteer(people.values(), volunteer, include_inactive=True)
-            first, last = _slip_range(parse_date(week, today) if week else today, start, count,
-                                      month)
+            first, last = _slip_range(shown if week else today, start, count, month)
             _slip(st, who, data.shifts(first, last), people, settings, first, last, fmt,
                   output, doc)
             return
@@ -161,7 +161,7 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
     with st.data() as data:
         settings = data.settings()
         now = st.now(settings.timezone)
-        first = parse_date(since, now.date()) if since else now.date()
+        first = parse_date(since, now.date(), "past") if since else now.date()
         timetable = Timetable.of(settings, holiday_map(data.holidays()))
         still_open = {s.key for s in data.shifts(now.date() - timedelta(days=1))
                       if open_to_change(s, timetable, now)}

@@ -30,7 +30,7 @@ from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
 from ronda.schedule.edits import swap as swap_shift
 from ronda.schedule.replan import find_conflicts, open_places
 from ronda.schedule.rules import Rules
-from ronda.schedule.shifts import GUEST_ROLES, parse_absence_reason
+from ronda.schedule.shifts import parse_absence_reason, parse_guest_role
 from ronda.schedule.timetable import Timetable
 from ronda.store.datafile import DataFile
 
@@ -229,7 +229,7 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
     with st.data(write=True) as data:
         people, timetable = _context(data)
         now = st.now(timetable.timezone)
-        day = parse_date(night, now.date())
+        day = parse_date(night, now.date(), "past")
         came = [find_volunteer(people.values(), n, include_inactive=True) for n in present or []]
         missing = absentees(list(people.values()), absent or [], substitute or [], default_reason)
         taken = take_attendance(data.shifts(day, day), timetable, day, slot, came, missing, text,
@@ -250,7 +250,7 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest to a night (not counted in the rotation)."""
     st = state(ctx)
-    kind = parse_choice(role, GUEST_ROLES, "--role")
+    kind = parse_guest_role(role)
     who = clean_text(name, field_name="NAME", required=True, limit=80)
     with st.data(write=True) as data:
         people, timetable = _context(data)
@@ -309,7 +309,8 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None,
         today = st.today(settings.timezone)
         shifts = data.shifts()
         first, last = resolve_period(
-            today, start=from_, end=to, default_start=shifts[0].date if shifts else today,
+            today, start=from_, end=to, toward="past",
+            default_start=shifts[0].date if shifts else today,
             default_end=lambda _: shifts[-1].date if shifts else today)
         people, timetable = _context(data)
     report = schedule_report(shifts, list(people.values()), timetable.holidays, first, last,

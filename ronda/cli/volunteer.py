@@ -261,7 +261,7 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
     st = state(ctx)
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
-        day = parse_date(from_, today) if from_ else today
+        day = parse_date(from_, today, "near") if from_ else today
         v = mark_back(find_volunteer(data.volunteers(), volunteer), day)
         data.save_volunteer(v)
         followed = follow_roster(st, data, "back", repair=not no_repair)

@@ -193,6 +193,68 @@ INIT_PROMPT: dict[str, str] = {
     "post": "prompt.init.post",
 }
 
+# The words a coordinator may type for each value, in every language at once
+# (ronda.parsing.parse_choice): "a, b, c" in each language file; the first of each language is
+# the one an error lists.
+CATEGORY_WORDS: dict[str, str] = {
+    "theft": "words.category.theft",
+    "burglary": "words.category.burglary",
+    "robbery": "words.category.robbery",
+    "vehicle-theft": "words.category.vehicle_theft",
+    "livestock-theft": "words.category.livestock_theft",
+    "suspicious": "words.category.suspicious",
+    "vandalism": "words.category.vandalism",
+    "fire": "words.category.fire",
+    "flood": "words.category.flood",
+    "fight": "words.category.fight",
+    "street-racing": "words.category.street_racing",
+    "drugs": "words.category.drugs",
+    "alcohol": "words.category.alcohol",
+    "gambling": "words.category.gambling",
+    "extortion": "words.category.extortion",
+    "accident": "words.category.accident",
+    "disturbance": "words.category.disturbance",
+    "infrastructure": "words.category.infrastructure",
+    "other": "words.category.other",
+}
+SEVERITY_WORDS: dict[str, str] = {
+    "low": "words.severity.low",
+    "medium": "words.severity.medium",
+    "high": "words.severity.high",
+}
+STATUS_WORDS: dict[str, str] = {
+    "new": "words.status.new",
+    "in-progress": "words.status.in_progress",
+    "forwarded": "words.status.forwarded",
+    "resolved": "words.status.resolved",
+    "closed": "words.status.closed",
+    "void": "words.status.void",  # only where voided entries are asked for
+}
+ABSENCE_WORDS: dict[str, str] = {
+    "izin": "words.absence.izin",
+    "sakit": "words.absence.sakit",
+    "dinas": "words.absence.dinas",
+    "tanpa-keterangan": "words.absence.tanpa_keterangan",
+}
+AWAY_REASON_WORDS: dict[str, str] = {
+    "mudik": "words.away.mudik",
+    "sakit": "words.away.sakit",
+    "dinas": "words.away.dinas",
+    "lainnya": "words.away.lainnya",
+}
+GUEST_ROLE_WORDS: dict[str, str] = {
+    "bhabinkamtibmas": "words.role.bhabinkamtibmas",
+    "babinsa": "words.role.babinsa",
+    "linmas": "words.role.linmas",
+    "other": "words.role.other",
+}
+EVENT_KIND_WORDS: dict[str, str] = {
+    "outreach": "words.event.outreach",
+    "meeting": "words.event.meeting",
+    "joint-patrol": "words.event.joint_patrol",
+    "other": "words.event.other",
+}
+
 # ronda.cash.book.KINDS: what money in or out of the kas was for
 CASH_KIND: dict[str, str] = {
     "jimpitan": "cash.kind.jimpitan",

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ronda.errors import BadInput
+from ronda.i18n.labels import CATEGORY_WORDS, SEVERITY_WORDS, STATUS_WORDS
 from ronda.model import SchemaError, _need, clean_text
 from ronda.parsing import parse_choice
 from ronda.schedule.shifts import Shift
@@ -21,29 +22,9 @@ from ronda.schedule.shifts import Shift
 CATEGORIES = ("theft", "burglary", "robbery", "vehicle-theft", "livestock-theft", "suspicious",
               "vandalism", "fire", "flood", "fight", "street-racing", "drugs", "alcohol",
               "gambling", "extortion", "accident", "disturbance", "infrastructure", "other")
-# Indonesian words a coordinator may type for a category.
-CATEGORY_WORDS = {
-    "pencurian": "theft", "maling": "theft", "curat": "burglary", "rumah dibobol": "burglary",
-    "pencurian dengan pemberatan": "burglary", "curas": "robbery", "perampokan": "robbery",
-    "pencurian dengan kekerasan": "robbery", "begal": "robbery", "curanmor": "vehicle-theft",
-    "pencurian kendaraan bermotor": "vehicle-theft", "pencurian ternak": "livestock-theft",
-    "mencurigakan": "suspicious", "orang mencurigakan": "suspicious",
-    "kendaraan mencurigakan": "suspicious", "perusakan": "vandalism", "kebakaran": "fire",
-    "banjir": "flood", "bencana": "flood", "keributan": "fight", "tawuran": "fight",
-    "perkelahian": "fight", "balap liar": "street-racing", "narkoba": "drugs",
-    "miras": "alcohol", "judi": "gambling", "pemalakan": "extortion", "kecelakaan": "accident",
-    "gangguan ketertiban": "disturbance", "fasilitas rusak": "infrastructure",
-    "lampu jalan mati": "infrastructure", "lainnya": "other", "lain-lain": "other",
-}
 SEVERITIES = ("low", "medium", "high")
-SEVERITY_WORDS = {"rendah": "low", "ringan": "low", "sedang": "medium", "tinggi": "high",
-                  "berat": "high"}
 STATUSES = ("new", "in-progress", "forwarded", "resolved", "closed")
 VOID = "void"  # logged by mistake: kept in the book with its reason, out of every count
-STATUS_WORDS = {"baru": "new", "diproses": "in-progress", "proses": "in-progress",
-                "diteruskan": "forwarded", "selesai": "resolved", "ditutup": "closed",
-                "in progress": "in-progress", "inprogress": "in-progress", "batal": VOID,
-                "dibatalkan": VOID, "voided": VOID}
 SP2HP_CODES = ("A1", "A2", "A3", "A4", "A5")
 OVERDUE_DAYS = 30
 FUTURE_SLACK = timedelta(minutes=5)
@@ -51,18 +32,23 @@ EARLIEST = date(2000, 1, 1)  # a period with no start reaches back to here
 
 
 def parse_category(text: str) -> str:
-    return parse_choice(text, CATEGORIES, "--category", words=CATEGORY_WORDS)
+    """A category as typed, in either language: ``curanmor``, ``berisik``, ``pungli``,
+    ``lakalantas``, ``balap liar``, ``vehicle theft`` (the words: ``labels.CATEGORY_WORDS``)."""
+    return parse_choice(text, CATEGORIES, "--category", vocabulary=CATEGORY_WORDS)
 
 
 def parse_severity(text: str) -> str:
-    return parse_choice(text, SEVERITIES, "--severity", words=SEVERITY_WORDS)
+    return parse_choice(text, SEVERITIES, "--severity", vocabulary=SEVERITY_WORDS)
 
 
 def parse_status(text: str, *, void: bool = False) -> str:
-    """A status as typed; ``void`` only where asked for (a list of voided entries): an
-    entry is voided with its reason by ``void_incident``, never by a status change."""
-    return parse_choice(text, (*STATUSES, VOID) if void else STATUSES, "--status",
-                        words={k: v for k, v in STATUS_WORDS.items() if void or v != VOID})
+    """A status as typed, in either language; ``void`` only where asked for (a list of voided
+    entries): an entry is voided with its reason by ``void_incident``, never by a status
+    change."""
+    if void:
+        return parse_choice(text, (*STATUSES, VOID), "--status", vocabulary=STATUS_WORDS)
+    return parse_choice(text, STATUSES, "--status",
+                        vocabulary={k: v for k, v in STATUS_WORDS.items() if k != VOID})
 
 
 def parse_sp2hp(text: str) -> str:

@@ -13,24 +13,21 @@ from typing import Any
 from ronda.dates import check_range, parse_days
 from ronda.errors import BadInput
 from ronda.model import Away, Volunteer, clean_text
-from ronda.parsing import parse_count
+from ronda.parsing import find_choice, parse_count
 from ronda.phones import normalize_phone
 
-AWAY_REASONS: dict[str, tuple[str, ...]] = {
-    "mudik": ("mudik", "hometown", "pulang kampung", "travel", "pergi"),
-    "sakit": ("sakit", "sick", "ill"),
-    "dinas": ("dinas", "work", "business", "duty"),
-    "lainnya": ("lainnya", "other", "lain"),
-}
-_REASON_ALIASES = {alias: key for key, aliases in AWAY_REASONS.items() for alias in aliases}
+AWAY_REASONS = ("mudik", "sakit", "dinas", "lainnya")  # or a short text of one's own
 
 _CLEAR = {"-", ""}
 
 
 def parse_reason(text: str) -> str:
-    """An away reason: a known key (mudik, sakit, dinas, lainnya, or English) or short text."""
+    """An away reason: a known one in either language (``pulang kampung`` is mudik, ``work
+    trip`` dinas; the words: ``labels.AWAY_REASON_WORDS``) or a short text."""
+    from ronda.i18n.labels import AWAY_REASON_WORDS
+
     raw = clean_text(text, field_name="reason", required=True, limit=60)
-    return _REASON_ALIASES.get(raw.lower(), raw)
+    return find_choice(raw, AWAY_REASON_WORDS) or raw
 
 
 def volunteer_fields(*, name: str | None = None, phone: str | None = None,

@@ -14,11 +14,17 @@ from datetime import date, datetime
 from ronda.dates import format_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
-from ronda.parsing import parse_choice
 from ronda.people.volunteers import label
 from ronda.schedule.replan import open_to_change
 from ronda.schedule.rules import Ledger, Rules, exchange, swap_in
-from ronda.schedule.shifts import GUEST_ROLES, Exclusion, Guest, PlanChange, Shift, diff_plans
+from ronda.schedule.shifts import (
+    Exclusion,
+    Guest,
+    PlanChange,
+    Shift,
+    diff_plans,
+    parse_guest_role,
+)
 from ronda.schedule.timetable import Timetable
 
 
@@ -135,7 +141,7 @@ def guest_edit(tonight: Sequence[Shift], people: dict[int, Volunteer], timetable
     """A joint-patrol guest added to (or removed from) a shift of the evening ``day``, the
     message key saying which, and the shift; no edit when the guest was already there. Guests do not
     count in the rotation; a person on duty that night is not a guest."""
-    role = parse_choice(role, GUEST_ROLES, "--role")
+    role = parse_guest_role(role)
     if remove and slot is None:  # the shift the guest is on
         found = [s for s in tonight if any(g.name.casefold() == name.casefold()
                                            for g in s.guests)]

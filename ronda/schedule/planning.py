@@ -34,7 +34,7 @@ def build_period(today: date, start: str | None, weeks: str | None,
     if (weeks is None) == (end is None):
         raise BadInput("err.weeks_or_to")
     length = timedelta(weeks=parse_count(weeks or 1, "--weeks", minimum=1, maximum=MAX_WEEKS))
-    return resolve_period(today, start=start, end=end,
+    return resolve_period(today, start=start, end=end, toward="next",
                           default_end=lambda first: first + length - timedelta(days=1))
 
 

@@ -13,24 +13,26 @@ from ronda.model import SchemaError, _iso_date, _iso_time, _need
 
 ATTENDANCE = ("hadir", "izin", "sakit", "dinas", "tanpa-keterangan")
 EXCUSED = ("izin", "sakit", "dinas")  # with notice; tanpa-keterangan (TK, alpa) is not
-_ABSENCE_WORDS = {
-    "izin": "izin", "ijin": "izin", "excused": "izin", "leave": "izin", "permission": "izin",
-    "i": "izin", "sakit": "sakit", "sick": "sakit", "ill": "sakit", "s": "sakit",
-    "dinas": "dinas", "duty": "dinas", "work": "dinas", "work-trip": "dinas",
-    "tanpa-keterangan": "tanpa-keterangan", "tk": "tanpa-keterangan", "alpa": "tanpa-keterangan",
-    "alpha": "tanpa-keterangan", "absent": "tanpa-keterangan",
-    "unexcused": "tanpa-keterangan", "no-show": "tanpa-keterangan",
-}
-
-
 def parse_absence_reason(text: str) -> str:
     """An absence reason in either language: ``sakit``/``sick``, ``izin``/``excused``,
     ``dinas``/``work trip``, ``tanpa keterangan``/``TK``/``alpa``/``absent``."""
+    from ronda.i18n.labels import ABSENCE_WORDS
     from ronda.parsing import parse_choice
 
-    return parse_choice(text, (), "--reason", words=_ABSENCE_WORDS,
-                        shown="sakit, izin, dinas, tanpa-keterangan (TK, alpa)")
+    return parse_choice(text, EXCUSED + ("tanpa-keterangan",), "--reason",
+                        vocabulary=ABSENCE_WORDS)
+
+
 GUEST_ROLES = ("bhabinkamtibmas", "babinsa", "linmas", "other")
+
+
+def parse_guest_role(text: str, field_name: str = "--role") -> str:
+    """A guest's role in either language: ``bhabin``, ``polisi``, ``tni``, ``hansip``,
+    ``tamu``."""
+    from ronda.i18n.labels import GUEST_ROLE_WORDS
+    from ronda.parsing import parse_choice
+
+    return parse_choice(text, GUEST_ROLES, field_name, vocabulary=GUEST_ROLE_WORDS)
 WEEKEND_DAYS = (4, 5)  # Friday and Saturday evenings
 
 
@@ -265,4 +267,4 @@ def is_weekend(d: date) -> bool:
 
 __all__ = ["ATTENDANCE", "EXCUSED", "GUEST_ROLES", "Absence", "Exclusion", "Guest", "Holiday",
            "PlanChange", "Shift", "Shortfall", "Swap", "diff_plans", "is_weekend",
-           "parse_absence_reason", "pinned"]
+           "parse_absence_reason", "parse_guest_role", "pinned"]
