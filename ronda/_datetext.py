@@ -248,8 +248,8 @@ def _candidates(anchor: Anchor, today: date, said: Said) -> list[tuple[date, dat
     if kind == "day_of_month":
         found = []
         for k in range(-3, 4):
-            y, m = divmod(today.year * 12 + today.month - 1 + k, 12)
-            if d := _valid(y, m + 1, int(f[0])):
+            month = _months_from(today, k)
+            if d := _valid(month.year, month.month, int(f[0])):
                 found.append((d, d))
         if not found:  # tanggal 32
             raise said.bad()
@@ -262,8 +262,8 @@ def _candidates(anchor: Anchor, today: date, said: Said) -> list[tuple[date, dat
         years = [year] if year else [today.year - 1, today.year, today.year + 1]
         return [_month(y, month) for y in years]
     if kind == "months_away":
-        y, m = divmod(today.year * 12 + today.month - 1 + int(f[0]), 12)
-        return [_month(y, m + 1)]
+        month = _months_from(today, int(f[0]))
+        return [_month(month.year, month.month)]
     raise AssertionError(kind)
 
 
@@ -281,10 +281,19 @@ def _day(said: Said, year: int, month: int, day: int) -> tuple[date, date]:
     return found, found
 
 
+def _months_from(today: date, k: int) -> date:
+    """The first day of the month ``k`` months from today's (calendar arithmetic from
+    python-dateutil)."""
+    from dateutil.relativedelta import relativedelta
+
+    return today.replace(day=1) + relativedelta(months=k)
+
+
 def _month(year: int, month: int) -> tuple[date, date]:
+    from dateutil.relativedelta import relativedelta
+
     first = date(year, month, 1)
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return first, following - timedelta(days=1)
+    return first, first + relativedelta(months=1, days=-1)
 
 
 def _choose(candidates: list[tuple[date, date]], today: date, toward: Toward,

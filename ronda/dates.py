@@ -462,7 +462,8 @@ def month_of(text: str | None, today: date) -> tuple[date, date]:
         first, last = parse_span(text or "bulan ini", today, "past")
     except BadInput:
         raise BadInput("err.bad_month", value=(text or "").strip()[:40]) from None
-    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    if first.day != 1 or last != following - timedelta(days=1):
+    from dateutil.relativedelta import relativedelta
+
+    if first.day != 1 or last != first + relativedelta(months=1, days=-1):
         raise BadInput("err.bad_month", value=(text or "").strip()[:40])
     return first, last
