@@ -124,3 +124,29 @@ def test_confirmations_understand_both_languages(monkeypatch) -> None:  # noqa: 
         replies = iter(answers)
         monkeypatch.setattr(_state.typer, "prompt", lambda *a, r=replies, **k: next(r))
         assert _state.ask_yes("Lanjutkan?") is expected, answers
+
+
+def test_init_asks_again_when_an_answer_cannot_be_used(run: Run, db: Path, monkeypatch) -> None:
+    """A wrong answer is said at once and asked again; nothing typed before it is lost."""
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
+    answers = "\n".join(["", "RT 009 / RW 001", "Kel. Sendangmulyo", "Semarang",
+                         "WITX", "WIB", "25.00", "21.00", "03.00", "lima", "5", "1",
+                         "Pak Joko", "0812", "0812-3456-7890", "", "", ""]) + "\n"
+    result = run("init", input=answers, lang="id")
+    assert result.exit_code == 0, result.output
+    for said in ("Bagian ini wajib diisi.", "'WITX'", "'25.00'", "'lima'", "'0812'"):
+        assert said in result.stderr, said
+    settings = json.loads(run("config", "show", "--json").stdout)
+    assert settings["name"] == "RT 009 / RW 001" and settings["timezone"] == "Asia/Jakarta"
+    assert settings["slots"][0]["start"] == "21:00" and settings["slots"][0]["required"] == 5
+    assert settings["coordinator"] == {"name": "Pak Joko", "phone": "+6281234567890"}
+
+
+def test_init_says_the_file_exists_before_asking_anything(run: Run, neighbourhood: Path,
+                                                           monkeypatch) -> None:
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
+    before = neighbourhood.read_bytes()
+    result = run("init", input="\n" * 20)
+    assert result.exit_code == 2 and "already" in result.stderr
+    assert "?" not in result.stderr.split("already")[0]  # no question was asked first
+    assert neighbourhood.read_bytes() == before

@@ -187,6 +187,21 @@ def test_interactive_log_asks_for_what_is_missing(run: Run, book: Path, monkeypa
     assert date.fromisoformat(stored["shift"]["date"]) == date(2026, 11, 28)
 
 
+def test_interactive_log_asks_again_until_an_answer_can_be_used(run: Run, book: Path,
+                                                                 monkeypatch) -> None:
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
+    answers = "\n".join(["kemarin sore", "kemarin 23.15", "arisan", "berisik", "Gang Melati",
+                         "", "Musik keras sampai larut"]) + "\n"
+    result = run("incident", "log", "--json", input=answers, lang="id", env=NOW)
+    assert result.exit_code == 0, result.output
+    assert "'kemarin sore'" in result.stderr and "'arisan'" in result.stderr
+    assert "Bagian ini wajib diisi." in result.stderr
+    stored = json.loads(result.stdout[result.stdout.index("{"):])
+    assert stored["occurred_at"] == "2026-11-28T23:15:00+07:00"
+    assert stored["category"] == "disturbance" and stored["description"] == \
+        "Musik keras sampai larut"
+
+
 def test_erasing_a_volunteer_erases_their_name_as_a_reporter(run: Run, book: Path) -> None:
     assert log(run, "--at", "-1h", "--category", "theft", "--description", "x", "--reporter",
                "Slamet").exit_code == 0

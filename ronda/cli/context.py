@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -113,6 +113,25 @@ class State:
 
     def interactive(self) -> bool:
         return is_interactive()
+
+    def ask(self, key: str, check: Callable[[str], object] | None = None, *,
+            required: bool = False) -> str | None:
+        """Ask the question ``key`` in the terminal until the answer passes ``check`` (its
+        error is said in one line and the question asked again); an empty answer skips it
+        (None), unless ``required``."""
+        while True:
+            answer = typer.prompt(self.out.t(key), default="", show_default=False,
+                                  err=True).strip()
+            try:
+                if not answer:
+                    if not required:
+                        return None
+                    raise BadInput("err.answer_needed")
+                if check is not None:
+                    check(answer)
+                return answer
+            except BadInput as exc:
+                self.out.error_line(self.out.t(exc.key, **exc.args_))
 
     def confirm(self, key: str, yes: bool, *, refusal: str = "err.needs_yes",
                 **args: Any) -> None:

@@ -96,18 +96,21 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
 
 
 def _ask(st: State, **given: str | None) -> dict[str, str | None]:
-    """In a terminal, ask for what a script would have given as options."""
+    """In a terminal, ask for what a script would have given as options, each answer checked
+    as it is typed (a time that cannot be read, an unknown category: said, and asked again)."""
     if not st.interactive():
         return given
-    for key in ("at", "category", "location", "description"):
+    with st.data() as data:  # the neighbourhood's time zone, to read the time typed
+        now = st.now(data.settings().timezone)
+    checks = {"at": lambda v: parse_moment(v, now), "category": parse_category,
+              "location": None, "description": None}
+    for key, check in checks.items():
         if given[key] is None:
-            given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
-                                      show_default=False, err=True) or None
+            given[key] = st.ask(INCIDENT_PROMPT[key], check, required=key == "description")
     if given["category"] and find_choice(given["category"], CATEGORY_WORDS) == "suspicious":
         for key in ("behaviour", "clothing"):
             if given[key] is None:
-                given[key] = typer.prompt(st.out.t(INCIDENT_PROMPT[key]), default="",
-                                          show_default=False, err=True) or None
+                given[key] = st.ask(INCIDENT_PROMPT[key], required=key == "behaviour")
     return given
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ronda.cli.context import state
+from ronda.cli.context import State, state
 from ronda.cli.options import Yes
 from ronda.errors import BadInput
 from ronda.i18n.labels import INIT_PROMPT
@@ -57,23 +57,33 @@ def init(
         "post.location": post_location, "rw-head": rw_head, "rt-head": rt_head,
         "fine": fine, "jimpitan": jimpitan,
     }
-    if st.interactive() and name is None:
-        for key in PROMPTED:
-            if given[key] is None and not (key in ("start", "end") and slots):
-                given[key] = typer.prompt(st.out.t(INIT_PROMPT[key]), default="",
-                                          show_default=False, err=True) or None
+    path = st.path
+    if path.exists():  # before any question: nothing typed is lost to it
+        if not force:
+            raise BadInput("err.file_exists", path=str(path))
+        st.confirm("confirm.replace_file", yes, path=str(path))
     settings = Settings(name="-", lang=st.lang)
     for key, value in given.items():
         if value is not None:
             settings = set_value(settings, key, value)
-    if given["name"] is None:
+    if st.interactive() and name is None:
+        settings = _ask(st, settings, given, bool(slots))
+    if settings.name == "-":
         settings = set_value(settings, "name", "")  # refused: a neighbourhood needs a name
-    path = st.path
-    if path.exists():
-        if not force:
-            raise BadInput("err.file_exists", path=str(path))
-        st.confirm("confirm.replace_file", yes, path=str(path))
     with create_data(path, settings, replace=force):
         st.language.learn_setting(settings.lang)
     st.out.done("msg.initialised", name=settings.name, path=str(path))
     st.out.say("msg.next_steps")
+
+
+def _ask(st: State, settings: Settings, given: dict[str, str | None], slots: bool) -> Settings:
+    """Each missing setting asked in turn, each answer checked as it is typed (and asked
+    again when it cannot be used)."""
+    for key in PROMPTED:
+        if given[key] is not None or (key in ("start", "end") and slots):
+            continue
+        answer = st.ask(INIT_PROMPT[key], lambda v, k=key, s=settings: set_value(s, k, v),
+                        required=key == "name")
+        if answer is not None:
+            settings = set_value(settings, key, answer)
+    return settings

@@ -101,6 +101,7 @@ class Sheet:
     zone: str = ""  # WIB
     post: str = ""  # Pos Kamling Mawar, Jl. Mawar 3
     calendar_url: str = ""  # printed as a QR code
+    jimpitan: str = ""  # Rp500, the levy collected on the round
 
     def label(self, key: str, **args: object) -> str:
         return t(key, self.lang, **args)
@@ -210,4 +211,5 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
         empty_houses=empty_houses(list(people.values()), monday, sunday, lang) if patrol else [],
         post=", ".join(x for x in (settings.post, settings.post_location) if x),
         calendar_url=settings.calendar_url,
+        jimpitan=format_money(settings.jimpitan) if settings.jimpitan else "",
     )

@@ -177,9 +177,13 @@ def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
     hours = f"{night.shifts[0].hours} {sheet.zone}" if len(night.shifts) == 1 else \
         sheet.hours_line
     out = [head, f"{sheet.neighbourhood} · {hours}"]
+    if sheet.post:
+        out.append(sheet.label("wa.meet_at", post=sheet.post))
     if night.holiday:
         out.append(f"_{night.holiday}_")
     out += _wa_shifts(night, sheet, "wa.tonight_none")
+    if sheet.jimpitan:
+        out += ["", sheet.label("wa.jimpitan", amount=sheet.jimpitan)]
     out += ["", f"_{sheet.label('wa.footer')}_"]
     return "\n".join(out) + "\n"
 
