@@ -310,3 +310,27 @@ def test_the_liaison_s_calendar_publishes_by_uid_and_follows_a_removed_visit(
     third = ronda(*args, area=area, env=env)
     assert third.exit_code == 0, third.stderr
     assert uid not in read_back(url) and len(read_back(url)) == 7
+
+
+def test_the_area_schedule_prints_a_landscape_page_a_week(area: Path, tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "area.pdf"
+    made = ronda("area", "schedule", "--from", "23/11/2026", "--to", "06/12/2026", "--format",
+                 "pdf", "-o", str(pdf), area=area, lang="id")
+    assert made.exit_code == 0, made.output
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) == 2  # a page a week
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert all(f"RT 00{n} / RW 002" in first for n in range(1, 6))
+    assert "Sab 28/11" in first and "Sen 30/11" not in first
+    assert " !" in first and not PHONE.search(first)
+    html = tmp_path / "area.html"
+    assert ronda("area", "schedule", "--week", "28/11/2026", "--format", "html", "-o",
+                 str(html), area=area).exit_code == 0
+    page = html.read_text("utf-8")
+    assert "@page{size:A4 landscape" in page and 'class="mark"' in page
+    assert "RT 004 / RW 002" in page and "font/ttf;base64" in page

@@ -113,8 +113,11 @@ def init(ctx: typer.Context, name: Annotated[str, Opt("--name")],
 
 @app.command("schedule")
 def schedule(ctx: typer.Context, week: Week = None, from_: From = None, to: To = None,
+             format_: Annotated[str | None, Opt("--format")] = None,
+             output: Annotated[str | None, Opt("--output", "-o")] = None,
              area_file: AreaFile = None, json: Json = False) -> None:
-    """Every RT's nights side by side (this week by default); short nights marked."""
+    """Every RT's nights side by side (this week by default); short nights marked; --format
+    html or pdf prints a page a week."""
     from ronda.area.rollup import area_schedule
 
     st = state(ctx)
@@ -122,10 +125,31 @@ def schedule(ctx: typer.Context, week: Week = None, from_: From = None, to: To =
     first, last = resolve_period(today, week=week, start=from_, end=to)
     snapshot = _snapshot(st, path, first=first, last=last)
     rows = area_schedule(snapshot.rts, first, last)
+    if format_ is not None:
+        _schedule_paper(st, area, rows, first, last, format_, output)
+        return
     st.out.emit(json, lambda: {"area": area.name, "from": first.isoformat(),
                                "to": last.isoformat(), "rts": [r.to_dict() for r in rows],
                                "problems": _problems(st, snapshot)},
                 lambda: render_area_schedule(st.out, area, rows, first, last, today))
+
+
+def _schedule_paper(st: State, area: Area, rows: list, first: date, last: date, fmt: str,
+                    output: str | None) -> None:
+    from ronda.area.paper import area_document
+    from ronda.cli.files import write_bytes_file, write_text_file
+
+    doc = area_document(area.name, rows, first, last, st.lang)
+    target = output or f"area-{first.isoformat()}.{fmt}"
+    if parse_choice(fmt, ("html", "pdf"), "--format") == "pdf":
+        from ronda.printing.document import document_pdf
+
+        write_bytes_file(target, document_pdf(doc))
+    else:
+        from ronda.printing.document import document_html
+
+        write_text_file(target, document_html(doc))
+    st.out.done("msg.document_written", path=target)
 
 
 @app.command("plan-visits")

@@ -1,6 +1,7 @@
 """Reports that are read rather than pinned up (the kas's month, the handover of incidents to
-the Polsek): a title, then headings, paragraphs, label–value lists and tables, written once
-and given as Markdown or as an A4 PDF in the same fonts as the jadwal."""
+the Polsek, the area's week): a title, then headings, paragraphs, label–value lists and
+tables, written once and given as Markdown, as an A4 PDF in the same fonts as the jadwal, or
+as HTML to print from a browser."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class Grid:
     rows: tuple[tuple[str, ...], ...]
     right: tuple[int, ...] = ()
     bold_last: bool = False  # a total in the last row
+    marked: frozenset[tuple[int, int]] = frozenset()  # (row, column) cells to stand out
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Document:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     footer: str = ""  # on every page of the PDF, at the end of the Markdown
     large: bool = False  # a notice to read on a wall: everything bigger
+    landscape: bool = False
 
 
 def document_markdown(doc: Document) -> str:
@@ -121,7 +124,8 @@ def document_pdf(doc: Document) -> bytes:
     def para(text: str, style: str) -> Para:
         return Para(_escape(text), styles[style])
 
-    width = A4[0] - 36 * mm
+    page = (A4[1], A4[0]) if doc.landscape else A4
+    width = page[0] - 36 * mm
     story: list = [para(doc.title, "title")]
     if doc.subtitle:
         story.append(para(doc.subtitle, "subtitle"))
@@ -143,6 +147,9 @@ def document_pdf(doc: Document) -> bytes:
             style = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                      ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
                      ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            for r, c in block.marked:
+                style += [("TEXTCOLOR", (c, r + 1), (c, r + 1), colors.Color(0.75, 0, 0)),
+                          ("BACKGROUND", (c, r + 1), (c, r + 1), colors.Color(1, 0.9, 0.9))]
             if block.bold_last and rows:
                 rows[-1] = [para(c, "label_right" if i in block.right else "label")
                             for i, c in enumerate(block.rows[-1])]
@@ -158,13 +165,69 @@ def document_pdf(doc: Document) -> bytes:
             canvas.setFont(italic, 8)
             canvas.drawString(18 * mm, 10 * mm, doc.footer)
         canvas.setFont(regular, 8)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
+        canvas.drawRightString(page[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
 
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+    SimpleDocTemplate(buffer, pagesize=page, leftMargin=18 * mm, rightMargin=18 * mm,
                       topMargin=16 * mm, bottomMargin=18 * mm, title=doc.title,
                       author="ronda").build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
+
+
+def document_html(doc: Document) -> str:
+    """The document as one HTML file to print from a browser: A4, the same fonts as the PDF
+    (embedded), a page break where the PDF has one."""
+    from html import escape
+
+    from ronda.printing.fonts import data_url
+
+    faces = "".join(
+        f"@font-face{{font-family:RondaSans;src:url({data_url(kind)});"
+        f"font-weight:{'bold' if kind == 'bold' else 'normal'};"
+        f"font-style:{'italic' if kind == 'italic' else 'normal'}}}"
+        for kind in ("regular", "bold", "italic"))
+    scale = 1.7 if doc.large else 1.0
+    css = (f"{faces}@page{{size:A4 {'landscape' if doc.landscape else 'portrait'};"
+           "margin:16mm 18mm 18mm 18mm}"
+           f"body{{font-family:RondaSans,sans-serif;font-size:{10 * scale}pt}}"
+           f"h1{{font-size:{16 * scale}pt;margin:0}}h2{{font-size:{12 * scale}pt}}"
+           ".sub{margin:0 0 4mm 0}table{border-collapse:collapse;width:100%;margin:0 0 3mm 0}"
+           "th,td{border:0.4pt solid #888;padding:2pt 4pt;vertical-align:top;"
+           f"font-size:{9 * scale}pt;white-space:pre-line}}th{{background:#ebebeb;text-align:left}}"
+           ".r{text-align:right}.mark{color:#bf0000;background:#ffe6e6;font-weight:bold}"
+           ".pairs td{border:none}.pairs td:first-child{font-weight:bold;width:45mm}"
+           ".page{break-after:page}footer{font-style:italic;font-size:8pt}")
+    parts = [f"<h1>{escape(doc.title)}</h1>"]
+    if doc.subtitle:
+        parts.append(f'<p class="sub">{escape(doc.subtitle)}</p>')
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            parts.append(f"<h2>{escape(block.text)}</h2>")
+        elif isinstance(block, Paragraph):
+            text = escape(block.text)
+            parts.append(f"<p><em>{text}</em></p>" if block.italic else f"<p>{text}</p>")
+        elif isinstance(block, Pairs):
+            parts.append('<table class="pairs">' + "".join(
+                f"<tr><td>{escape(a)}</td><td>{escape(b)}</td></tr>" for a, b in block.rows)
+                + "</table>")
+        elif isinstance(block, Grid):
+            head = "".join(f'<th class="{"r" if i in block.right else ""}">{escape(h)}</th>'
+                           for i, h in enumerate(block.headers))
+            body = "".join("<tr>" + "".join(
+                f'<td class="{_cell_class(block, r, i)}">{escape(cell)}</td>'
+                for i, cell in enumerate(row)) + "</tr>" for r, row in enumerate(block.rows))
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+        else:
+            parts.append('<div class="page"></div>')
+    if doc.footer:
+        parts.append(f"<footer>{escape(doc.footer)}</footer>")
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(doc.title)}'
+            f"</title><style>{css}</style></head><body>{''.join(parts)}</body></html>\n")
+
+
+def _cell_class(grid: Grid, row: int, column: int) -> str:
+    return " ".join(name for name, on in (("r", column in grid.right),
+                                          ("mark", (row, column) in grid.marked)) if on)
 
 
 def _widths(grid: Grid, width: float, size: float) -> list[float]:
