@@ -23,3 +23,14 @@ def test_readme_s_pictures_are_current(tmp_path: Path) -> None:
         assert made_from, f"docs/{name} was not made by docs/make_pictures.py"
         assert made_from[1] == make_pictures.digest(pdf), \
             f"docs/{name} is stale: run PYTHONPATH=. python docs/make_pictures.py"
+
+
+@pytest.mark.slow
+def test_the_readme_tour_shows_what_the_commands_print_today() -> None:
+    """README's tour is real output: ``docs/tour.py --check`` runs every command again."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(DOCS / "tour.py"), "--check"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
