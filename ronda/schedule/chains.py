@@ -13,9 +13,10 @@ to a leader; nothing here breaks a hard rule (every step is checked with ``block
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from ronda.dates import DAY_KEYS
@@ -140,10 +141,12 @@ class Chains:
         why = {e.rule for e in blocks(self.by_id[p], d, self.ledger, self.rules)}
         if not why or not why <= MOVABLE:
             return
-        near = [j for j in sorted(self.duties[p],
-                                  key=lambda j: abs((self.shifts[j].date - d).days))
-                if (j, p) not in self.fixed and not self.settled(j)
-                and abs((self.shifts[j].date - d).days) <= max(self.rules.rest, 6)][:4]
+        reach = timedelta(days=max(self.rules.rest, 6))
+        dates = self.ledger.dates.get(p, [])  # sorted: only the nights within reach
+        around = dates[bisect_left(dates, d - reach):bisect_right(dates, d + reach)]
+        near = [j for e in sorted(set(around), key=lambda e: abs((e - d).days))
+                for j in self.by_night.get(e, ()) if j in self.duties[p]
+                and (j, p) not in self.fixed and not self.settled(j)][:4]
         for j in near:
             if blocked(self.by_id[p], d, self.ledger, self.rules,
                        ignore=self.shifts[j].date) is None:
