@@ -4,6 +4,7 @@ command, and a third language added with one file."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import string
@@ -329,6 +330,17 @@ def test_the_real_version_path_loads_no_storage_and_no_language_file() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip().endswith("loaded:"), result.stdout
+
+
+def test_the_root_help_names_every_command_without_loading_one() -> None:
+    code = ("import sys\nsys.argv = ['ronda', '--help']\nfrom ronda.cli.app import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('loaded:', ','.join(m for m in sys.modules if m.startswith('ronda.cli.') "
+            "and m.split('.')[-1] in ('volunteer', 'schedule', 'incident', 'area', 'kas')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env={**os.environ, "COLUMNS": "100"})
+    assert result.stdout.strip().endswith("loaded:"), result.stdout[-300:]
+    assert "volunteer" in result.stdout and "kas" in result.stdout  # listed all the same
 
 
 def test_a_language_file_is_read_on_its_first_text_and_alone() -> None:

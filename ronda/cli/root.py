@@ -11,7 +11,7 @@ from contextlib import suppress
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ronda.cli.help import translate_help, usage_message
 from ronda.errors import BadInput, RondaError
@@ -89,6 +89,7 @@ class RondaGroup(TyperGroup):
     ``--debug`` asks for it."""
 
     lang = "en"
+    listing = False  # the root's own help: commands named, none loaded
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -96,6 +97,8 @@ class RondaGroup(TyperGroup):
     def get_command(self, ctx: Any, name: str) -> Any:
         if name in self.commands or name not in COMMANDS:
             return self.commands.get(name)
+        if self.listing:  # its name and one line of help are all the root's help shows
+            return TyperCommand(name, help=t(f"help.{name}", self.lang).split("\n")[0])
         module, attr = COMMANDS[name].split(":")
         target = getattr(importlib.import_module(module), attr)
         if not isinstance(target, typer.Typer):
@@ -160,6 +163,7 @@ class RondaGroup(TyperGroup):
         self.commands.clear()
         if wants_help:  # only help shows the root's own texts: --version reads no language
             translate_help(self, self.lang)
+        self.listing = wants_help and not any(a in COMMANDS for a in argv)
         try:
             result = super().main(args=argv, prog_name=prog_name or "ronda",
                                   complete_var=complete_var, standalone_mode=False, **extra)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ronda.cli.context import State
 from ronda.cli.output import Output
@@ -16,10 +16,12 @@ from ronda.model import Settings, Volunteer
 from ronda.money import format_money
 from ronda.people.volunteers import person_name
 from ronda.phones import display_phone
-from ronda.schedule.edits import Edit
-from ronda.schedule.reports import ScheduleReport
 from ronda.schedule.shifts import Absence, Exclusion, Shift, Shortfall
 from ronda.schedule.timetable import Timetable
+
+if TYPE_CHECKING:
+    from ronda.schedule.edits import Edit
+    from ronda.schedule.reports import ScheduleReport
 
 REASONS_SHOWN = 4
 
