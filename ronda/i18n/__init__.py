@@ -97,12 +97,40 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def read_language(path: Path) -> Language:
-    """A language file as written (no fallback); ``ValueError`` when it is malformed."""
+def _parsed(path: Path) -> dict[str, Any]:
+    """The TOML of a language file, kept parsed in ``__pycache__`` beside it (as Python keeps
+    compiled modules) so a command reads it in a fraction of a millisecond instead of about
+    10 ms; the cache names the file's size and time, so an edited file is read again. A
+    folder that cannot be written keeps no cache."""
+    import marshal
+
+    stat = path.stat()
+    cache = path.parent / "__pycache__" / f"{path.name}.{stat.st_mtime_ns}-{stat.st_size}.marshal"
+    try:
+        data = marshal.loads(cache.read_bytes())
+        if isinstance(data, dict):
+            return data
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
     import tomllib
 
     with path.open("rb") as f:
         data = tomllib.load(f)
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        for old in cache.parent.glob(f"{path.name}.*.marshal"):
+            old.unlink(missing_ok=True)
+        scratch = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        scratch.write_bytes(marshal.dumps(data))
+        os.replace(scratch, cache)
+    except OSError:
+        pass
+    return data
+
+
+def read_language(path: Path) -> Language:
+    """A language file as written (no fallback); ``ValueError`` when it is malformed."""
+    data = dict(_parsed(path))
     meta = data.pop("meta", None)
     code = path.stem
     if not isinstance(meta, dict):
