@@ -5,7 +5,7 @@ and the de-identified notice for the pos."""
 from __future__ import annotations
 
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -54,10 +54,15 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
         patrol[kind]["nights"] += 1
     clock: Counter[tuple[int, int]] = Counter()
     daytime = outside = 0
+    by_date: dict[date, list[Shift]] = defaultdict(list)  # a shift is found among its night's
+    for s in shifts:
+        by_date[s.date].append(s)
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
         evening = timetable.evening_of(local)
-        on_duty = timetable.shift_at(local, shifts)
+        day = local.date()
+        on_duty = timetable.shift_at(local, [*by_date.get(day - timedelta(days=1), ()),
+                                             *by_date.get(day, ())])
         held_by = (on_duty.date, timetable.index(on_duty)) if on_duty else \
             timetable.slot_at(local)
         if held_by is None:
