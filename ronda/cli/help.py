@@ -86,24 +86,14 @@ def _metavar(param: Any, path: str, lang: str) -> str | None:
 
 
 def _in_language(command: Any, lang: str) -> None:
-    """Typer's and click's own words (Usage, Options, [required], [default: …]) in ``lang``
-    when this command prints its help. They are module settings of typer's help formatter,
-    so they are set just before it runs."""
-    original = getattr(command, "_ronda_format_help", None) or command.format_help
-    command._ronda_format_help = original
+    """The command's help in ``lang``, words of its frame included (Usage, Options,
+    [required], [default: …]), drawn by ``print_help``."""
     command.options_metavar = t("help.word.options_metavar", lang)
     if hasattr(command, "subcommand_metavar"):
         command.subcommand_metavar = t("help.word.subcommand_metavar", lang)
 
-    def format_help(ctx: Any, formatter: Any) -> Any:
-        from typer import rich_utils
-
-        rich_utils.OPTIONS_PANEL_TITLE = t("help.word.options", lang)
-        rich_utils.ARGUMENTS_PANEL_TITLE = t("help.word.arguments", lang)
-        rich_utils.COMMANDS_PANEL_TITLE = t("help.word.commands", lang)
-        rich_utils.REQUIRED_LONG_STRING = t("help.word.required", lang)
-        rich_utils.DEFAULT_STRING = t("help.word.default", lang, value="{}")
-        return original(ctx, formatter)
+    def format_help(ctx: Any, formatter: Any) -> None:
+        print_help(command, ctx, lang)
 
     def format_usage(ctx: Any, formatter: Any) -> None:
         formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)),
@@ -111,6 +101,73 @@ def _in_language(command: Any, lang: str) -> None:
 
     command.format_help = format_help
     command.format_usage = format_usage
+
+
+def _param_rows(params: list[Any], ctx: Any, lang: str) -> list[list[Any]]:
+    """A row a parameter: required mark, options (or the argument's name), short options,
+    what its value is, its help with the default or [required]."""
+    from rich.text import Text
+
+    rows = []
+    for p in params:
+        extra = ""
+        if p.required:
+            extra = " " + t("help.word.required", lang)
+        elif p.param_type_name == "option" and not p.is_flag and p.default not in (
+                None, "", (), False) and getattr(p, "show_default", True) is not False:
+            extra = " " + t("help.word.default", lang, value=p.default)
+        if p.param_type_name == "argument":
+            names, short, value = p.metavar or p.name.upper(), "", ""
+        else:
+            names = "/".join(o for o in (*p.opts, *p.secondary_opts) if o.startswith("--"))
+            short = " ".join(o for o in (*p.opts, *p.secondary_opts) if not o.startswith("--"))
+            value = "" if p.is_flag else (p.metavar or "")
+        rows.append([Text("*" if p.required else "", style="red"),
+                     Text(names, style="bold cyan"), Text(short, style="bold green"),
+                     Text(value, style="bold yellow"),
+                     Text((p.help or "") + extra)])
+    return rows
+
+
+def print_help(command: Any, ctx: Any, lang: str) -> None:
+    """A command's help, as typer draws it (usage, help text, panels of arguments, options
+    and commands) but with rich's table and panel only, in the user's language."""
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False, emoji=False)
+    console.print(Padding(Text(command.get_usage(ctx), style="bold"), 1))
+    if command.help:
+        console.print(Padding(Text(command.help), (0, 1, 1, 1)))
+    params = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
+    panels = [("help.word.arguments", [p for p in params if p.param_type_name == "argument"]),
+              ("help.word.options", [p for p in params if p.param_type_name == "option"])]
+    for title, group in panels:
+        if not group:
+            continue
+        grid = Table.grid(padding=(0, 1))
+        rows = _param_rows(group, ctx, lang)
+        keep = [i for i in range(5) if i == 4 or any(r[i].plain for r in rows)]
+        for i in keep:
+            grid.add_column(no_wrap=i < 4, overflow="fold")
+        for row in rows:
+            grid.add_row(*(row[i] for i in keep))
+        console.print(Panel(grid, title=t(title, lang), title_align="left",
+                            border_style="dim"))
+    names = command.list_commands(ctx) if hasattr(command, "list_commands") else []
+    if names:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold cyan", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for name in names:
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
+                grid.add_row(name, sub.short_help or (sub.help or "").split("\n")[0])
+        console.print(Panel(grid, title=t("help.word.commands", lang), title_align="left",
+                            border_style="dim"))
 
 
 def translate_help(command: Any, lang: str, path: str = "") -> None:
