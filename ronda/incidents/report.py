@@ -54,10 +54,14 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
         patrol[kind]["nights"] += 1
     clock: Counter[tuple[int, int]] = Counter()
     daytime = outside = 0
+    by_date: dict[date, list[Shift]] = {}
+    for s in shifts:  # each incident looks only at the shifts that could hold it
+        by_date.setdefault(s.date, []).append(s)
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
         evening = timetable.evening_of(local)
-        on_duty = timetable.shift_at(local, shifts)
+        near = [s for d in range(3) for s in by_date.get(local.date() - timedelta(days=d), ())]
+        on_duty = timetable.shift_at(local, near)
         held_by = (on_duty.date, timetable.index(on_duty)) if on_duty else \
             timetable.slot_at(local)
         if held_by is None:
