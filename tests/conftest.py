@@ -74,6 +74,24 @@ def roster(neighbourhood: Path) -> Path:
     return neighbourhood
 
 
+def book_files(db: Path) -> list[Path]:
+    """The incident book's year files beside the data file ``db``, oldest year first."""
+    return sorted(db.parent.glob(f"{db.stem}.incidents-*.json"))
+
+
+def incident_book(db: Path) -> dict[str, dict[str, dict]]:
+    """The incident book (``incidents``, ``reporters``) of every year file, read with plain
+    TinyDB as any other program could, records by their key."""
+    from tinydb import TinyDB
+
+    book: dict[str, dict[str, dict]] = {"incidents": {}, "reporters": {}}
+    for path in book_files(db):
+        with TinyDB(path, access_mode="r") as year:
+            for table, records in book.items():
+                records.update({str(d.doc_id): dict(d) for d in year.table(table).all()})
+    return book
+
+
 def digest(path: Path) -> str:
     """The file's bytes, hashed: to show a command left it untouched."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

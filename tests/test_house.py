@@ -65,6 +65,7 @@ FORMAT_LIBRARIES = {"csv", "icalendar", "reportlab", "tinydb", "orjson", "caldav
 STORAGE_API = {"DataFile", "FileCheck", "Backup", "ENV_DB", "open_data", "create_data",
                "resolve_path",
                "peek_language", "loose_mode", "list_backups", "restore_backup", "check_file",
+               "year_path",
                # the area's files (ronda/store/area.py)
                "area_path", "read_area", "write_area", "area_snapshot", "update_rts",
                "area_registry", "save_area_registry"}

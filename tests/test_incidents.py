@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from builders import example_neighbourhood
-from conftest import Run, digest
+from conftest import Run, book_files, digest, incident_book
 
 from ronda.dates import parse_moment
 from ronda.errors import BadInput
@@ -68,7 +68,7 @@ def test_reporters_are_kept_apart_and_confidential(run: Run, book: Path) -> None
     result = log(run, "--at", "-1h", "--category", "theft", "--description", "Jemuran hilang",
                  "--reporter", "Bu Sri Wahyuni")
     assert result.exit_code == 0 and "confidential" in result.stderr
-    raw = json.loads(book.read_text())
+    raw = incident_book(book)
     assert all("Sri Wahyuni" not in json.dumps(i) for i in raw["incidents"].values())
     assert any(r["name"] == "Bu Sri Wahyuni" for r in raw["reporters"].values())
     listed = json.loads(run("incident", "list", "--json", env=NOW).stdout)
@@ -205,9 +205,10 @@ def test_interactive_log_asks_again_until_an_answer_can_be_used(run: Run, book: 
 def test_erasing_a_volunteer_erases_their_name_as_a_reporter(run: Run, book: Path) -> None:
     assert log(run, "--at", "-1h", "--category", "theft", "--description", "x", "--reporter",
                "Slamet").exit_code == 0
-    assert "Slamet Riyadi" in json.dumps(json.loads(book.read_text())["reporters"])
+    assert "Slamet Riyadi" in json.dumps(incident_book(book)["reporters"])
     assert run("volunteer", "remove", "Slamet", "--purge", "--yes").exit_code == 0
     assert "Slamet" not in book.read_text()
+    assert all("Slamet" not in p.read_text() for p in book_files(book))
 
 
 def test_a_category_is_read_however_its_words_are_joined() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from builders import example_neighbourhood
-from conftest import Run
+from conftest import Run, incident_book
 from pypdf import PdfReader
 
 WEDNESDAY = {"RONDA_TODAY": "2026-11-25", "RONDA_NOW": "2026-11-25T09:00:00+07:00"}
@@ -115,7 +115,7 @@ def test_the_month_handover_and_board_print_as_pdf(run: Run, demo: Path, tmp_pat
     for words in ("Pencurian kendaraan bermotor", "Kerugian", "Rp14.000.000", "LP/B/512/XI/2026",
                   "Riwayat", "Status: baru » diteruskan", "Regu bertugas"):
         assert words in " ".join(text.split()), words
-    reporters = json.loads(demo.read_text())["reporters"].values()
+    reporters = incident_book(demo)["reporters"].values()
     assert all(r["name"] not in text for r in reporters)
 
     board = tmp_path / "papan.pdf"

@@ -111,3 +111,87 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
         assert "NIGHT PATROL SCHEDULE" in first.decode()
         assert process.returncode in (0, 1), err  # rich itself exits 1 on a broken pipe
         assert b"internal" not in err and b"Traceback" not in err
+
+
+def logged_in(db: Path) -> dict[str, int]:
+    """Every incident's description in the data file's year files, which must all parse,
+    with its id."""
+    json.loads(db.read_text("utf-8"))  # the data file parses too
+    found: dict[str, int] = {}
+    for year in sorted(db.parent.glob(f"{db.stem}.incidents-*.json")):
+        for record in json.loads(year.read_text("utf-8"))["incidents"].values():
+            found[record["description"]] = record["id"]
+    return found
+
+
+def big_book(db: Path, count: int) -> None:
+    """``count`` incidents over three years (two a day back from 28/11/2026), made with the
+    storage API as ``incident log`` stores them."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from ronda.incidents.book import Incident, Reporter, new_incident
+    from ronda.store.datafile import open_data
+
+    start = datetime(2026, 11, 28, 23, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    with open_data(db, write=True) as data:
+        for n in range(count):
+            at = start - timedelta(hours=12 * n)
+            report = Incident(0, at, at, "theft", f"Lama {n} {'x' * 200}", "low", "Gang 1")
+            data.add_incident(new_incident(report, at, None),
+                              Reporter(0, f"Pelapor {n}") if n % 2 else None)
+
+
+@pytest.mark.slow
+def test_an_incident_log_killed_at_any_moment_never_leaves_a_broken_file(
+        tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    assert ronda(db, *INIT).returncode == 0
+    big_book(db, 2000)
+    committed: dict[str, int] = {}
+    outcomes = {"finished": 0, "killed": 0}
+    rng = random.Random(2027)
+    for i in range(30):
+        text = f"Crash {i}"
+        at = rng.choice(("-1h", "-400d", "-800d"))  # this year's file, or an older one
+        process = ronda_process(db, "incident", "log", "--at", at, "--category", "theft",
+                                "--description", text, "--reporter", f"Saksi {i}")
+        time.sleep(rng.uniform(0.05, 1.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if process.returncode == 0:
+            outcomes["finished"] += 1
+            committed[text] = 0
+        else:
+            outcomes["killed"] += 1
+        found = logged_in(db)
+        assert set(committed) <= set(found), f"lost a finished incident after kill {i}"
+        ids = list(found.values())
+        assert len(ids) == len(set(ids)), "an id given twice"
+    assert outcomes["finished"] > 0 and outcomes["killed"] > 0, outcomes
+    assert ronda(db, "db", "check").returncode == 0
+
+
+@pytest.mark.slow
+def test_two_processes_logging_at_once_lose_nothing_and_share_no_id(tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    assert ronda(db, *INIT).returncode == 0
+    failures: list[str] = []
+
+    def log_many(prefix: str, at: str) -> None:
+        for i in range(8):
+            result = ronda(db, "incident", "log", "--at", at, "--category", "theft",
+                           "--description", f"{prefix} {i}")
+            if result.returncode != 0:
+                failures.append(result.stderr)
+
+    threads = [threading.Thread(target=log_many, args=p)
+               for p in (("Rumah A", "-1h"), ("Rumah B", "-400d"))]  # two year files
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    found = logged_in(db)
+    assert set(found) == {f"Rumah {p} {i}" for p in "AB" for i in range(8)}
+    assert sorted(found.values()) == list(range(1, 17))

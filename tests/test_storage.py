@@ -76,19 +76,19 @@ def test_an_older_file_is_backed_up_then_migrated(neighbourhood: Path,
     old_bytes = neighbourhood.read_bytes()
     current = storage.SCHEMA_VERSION
 
-    def add_incidents_table(data: dict) -> dict:
-        return {**data, "incidents": {}}
+    def add_notes_table(data: dict) -> dict:
+        return {**data, "notes": {}}
 
     monkeypatch.setattr(storage, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setitem(storage.MIGRATIONS, current, add_incidents_table)
+    monkeypatch.setitem(storage.MIGRATIONS, current, add_notes_table)
     with open_data(neighbourhood) as data:  # reading migrates in memory only
-        assert data.counts()["incidents"] == 0
+        assert data.counts()["notes"] == 0
     assert neighbourhood.read_bytes() == old_bytes
     with open_data(neighbourhood, write=True):
         pass
     migrated = json.loads(neighbourhood.read_text())
     assert migrated["_meta"]["1"]["schema"] == current + 1
-    assert migrated["incidents"] == {}
+    assert migrated["notes"] == {}
     (backup,) = list_backups(neighbourhood)
     assert backup.path.read_bytes() == old_bytes
 

@@ -12,16 +12,30 @@ from ronda.cli.options import Json, Yes
 from ronda.cli.output import Output
 from ronda.dates import format_date, format_time
 from ronda.parsing import parse_count
-from ronda.store.datafile import Backup, FileCheck, check_file, list_backups, restore_backup
+from ronda.store.datafile import (
+    Backup,
+    FileCheck,
+    check_file,
+    list_backups,
+    restore_backup,
+    year_path,
+)
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
+# the incident book's year files have backups and restores of their own
+BookYear = Annotated[str | None, typer.Option("--year")]
+
+
+def _year(year: str | None) -> int | None:
+    return parse_count(year, "--year", minimum=1, maximum=9999) if year else None
 
 
 @app.command("backups")
-def backups(ctx: typer.Context, json: Json = False) -> None:
+def backups(ctx: typer.Context, year: BookYear = None, json: Json = False) -> None:
     """List the backups, newest first."""
     st = state(ctx)
-    found = list_backups(st.path)
+    chosen = _year(year)
+    found = list_backups(st.path if chosen is None else year_path(st.path, chosen))
     st.out.emit(json, lambda: [b.to_dict() for b in found],
                 lambda: _render_backups(st.out, found, st.path.parent / "backups"))
 
@@ -36,13 +50,14 @@ def _render_backups(out: Output, found: list[Backup], folder: Path) -> None:
 
 @app.command("restore")
 def restore(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="N")],
-            yes: Yes = False) -> None:
+            year: BookYear = None, yes: Yes = False) -> None:
     """Bring back backup N (1 = newest); the current file is backed up first."""
     st = state(ctx)
-    n = parse_count(number, "N", minimum=1, maximum=1000)
-    st.confirm("confirm.restore", yes, number=n, path=str(st.path))
-    chosen = restore_backup(st.path, n)
-    st.out.done("msg.restored", backup=str(chosen.path), path=str(st.path))
+    n, book = parse_count(number, "N", minimum=1, maximum=1000), _year(year)
+    target = st.path if book is None else year_path(st.path, book)
+    st.confirm("confirm.restore", yes, number=n, path=str(target))
+    chosen = restore_backup(st.path, n, year=book)
+    st.out.done("msg.restored", backup=str(chosen.path), path=str(target))
 
 
 @app.command("check")

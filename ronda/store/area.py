@@ -27,6 +27,7 @@ from ronda.store.datafile import (
     _MIGRATED,
     DataFile,
     _locked,
+    is_year_file,
     load,
     open_data,
     write_atomically,
@@ -60,7 +61,8 @@ def read_area(path: Path) -> tuple[Area, list[Path]]:
         folder = base / area.folder
         if not folder.is_dir():
             raise DataFileError("err.no_area_folder", path=str(folder))
-        files = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+        files = sorted(p for p in folder.glob("*.json")  # an RT's incident years are its own
+                       if not p.name.startswith(".") and not is_year_file(p))
     else:
         files = [base / f for f in area.files]
     return area, files
@@ -93,13 +95,13 @@ def read_rt(path: Path, key: str, first: date | None, last: date | None,
             since: date | None = None, until: date | None = None) -> RT:
     """One RT file read under its lock: shifts from ``first`` to ``last``, incidents from
     ``since`` to ``until``; never written (reporters are not read)."""
-    with _reading(path):
+    with _reading(path):  # the year files of the incidents asked for are read under it too
         _, data = load(path)
-    data.pop(_MIGRATED, None)
-    handle = DataFile(path, data)
+        data.pop(_MIGRATED, None)
+        handle = DataFile(path, data)
+        incidents = tuple(handle.incidents(since, until)) if since or until else ()
     return RT(key, str(path), handle.settings(), {v.id: v for v in handle.volunteers()},
-              tuple(handle.shifts(first, last)) if first or last else (),
-              tuple(handle.incidents(since, until)) if since or until else (),
+              tuple(handle.shifts(first, last)) if first or last else (), incidents,
               tuple(handle.events()), holiday_map(handle.holidays()))
 
 

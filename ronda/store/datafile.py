@@ -5,6 +5,12 @@ read the file, change it in memory through TinyDB, and write it back atomically 
 (temporary file, fsync, rename). A command that fails part-way writes nothing, so bad input
 leaves the file byte for byte as it was. Before changes to many records a backup goes to
 ``backups/`` beside the file.
+
+The incident book (tables ``incidents`` and ``reporters``) lives beside the main file in one
+TinyDB file per year of the incidents' local date (``rt005.json`` keeps
+``rt005.incidents-2026.json``): a year file is read only when a command asks for incidents of
+that year, and written only when it changed. The main file's lock covers its year files, and
+its ``_meta`` keeps the id counters, so incident ids never repeat across years.
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ if TYPE_CHECKING:
     from ronda.schedule.edits import Edit
     from ronda.schedule.planning import PlannedPeriod
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 5.0
 ENV_DB = "RONDA_DB"
@@ -45,9 +51,32 @@ ENV_LOCK_TIMEOUT = "RONDA_LOCK_TIMEOUT"
 
 # Marks data that was migrated on reading, so a writer saves it (after a backup).
 _MIGRATED = "__migrated__"
+# The incident book taken out of a main file by a migration, on its way to the year files.
+_BOOK = "__book__"
+# The tables of a year file.
+BOOK_TABLES = ("incidents", "reporters")
+
+
+def _move_book_out(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 to 2: the incident book leaves the main file; ``load`` checks it and
+    ``DataFile`` puts each record into the file of its year (written by the next writer)."""
+    book = {table: data.pop(table) for table in BOOK_TABLES if table in data}
+    if book:
+        data[_BOOK] = book
+        meta = data.get("_meta", {}).get("1")
+        counters = meta.get("next_id") if isinstance(meta, dict) else None
+        if isinstance(counters, dict):  # the ids of the book stay taken once it has left
+            for table, records in book.items():
+                if not isinstance(records, dict):
+                    continue
+                top = max((int(k) for k in records if k.isdigit()), default=0)
+                if isinstance(counters.get(table, 1), int) and counters.get(table, 1) <= top:
+                    counters[table] = top + 1
+    return data
+
 
 # Migrations from schema N to N + 1: functions over the raw JSON data.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _move_book_out}
 
 
 def default_path() -> Path:
@@ -196,6 +225,59 @@ def _newest_backup(path: Path) -> str:
     return str(backups[0].path) if backups else "-"
 
 
+# ---------------------------------------------------------------- the incident book's year files
+
+_YEAR_NAME = re.compile(r"\.incidents-(?P<year>\d{4})\.json")
+
+
+def year_path(path: Path, year: int) -> Path:
+    """The file of the incident book's year ``year`` beside the main file ``path``
+    (``rt005.json`` → ``rt005.incidents-2026.json``)."""
+    return path.with_name(f"{path.stem}.incidents-{year:04d}.json")
+
+
+def year_files(path: Path) -> dict[int, Path]:
+    """The year files of the main file ``path`` that exist, by year (oldest first)."""
+    import glob
+
+    found: dict[int, Path] = {}
+    for p in path.parent.glob(f"{glob.escape(path.stem)}.incidents-*.json"):
+        m = _YEAR_NAME.fullmatch(p.name[len(path.stem):])
+        if m is not None and p.is_file():
+            found[int(m["year"])] = p
+    return dict(sorted(found.items()))
+
+
+def is_year_file(path: Path) -> bool:
+    """Whether ``path`` is the year file of some main file (not a neighbourhood's own file)."""
+    return re.search(r"\.incidents-\d{4}\.json$", path.name) is not None
+
+
+def _year_of(record: dict[str, Any]) -> int:
+    """The year of a (checked) incident record: that of its local date."""
+    return int(record["occurred_at"][:4])
+
+
+def _new_year(year: int) -> dict[str, Any]:
+    return {"_meta": {"1": {"schema": SCHEMA_VERSION, "year": year}},
+            "incidents": {}, "reporters": {}}
+
+
+def _split_book(book: dict[str, dict[str, Any]]) -> dict[int, dict[str, dict[str, Any]]]:
+    """A migrated (and checked) incident book, by year; a reporter goes with its incident,
+    one whose incident is gone with the newest year, so nothing is dropped."""
+    years: dict[int, dict[str, dict[str, Any]]] = {}
+    incidents = book.get("incidents", {})
+    for key, record in incidents.items():
+        years.setdefault(_year_of(record), {t: {} for t in BOOK_TABLES})["incidents"][key] = record
+    newest = max(years, default=date.today().year)
+    for key, record in book.get("reporters", {}).items():
+        own = incidents.get(str(record["incident"]))
+        year = _year_of(own) if own is not None else newest
+        years.setdefault(year, {t: {} for t in BOOK_TABLES})["reporters"][key] = record
+    return years
+
+
 # ---------------------------------------------------------------- reading and checking
 
 def _broken(path: Path, detail: str) -> DataFileError:
@@ -278,6 +360,18 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
     if not isinstance(registry, dict) or not isinstance(registry.get("uids"), dict) or not all(
             isinstance(v, dict) for v in registry["uids"].values()):
         problems.append("calendar: the registry is malformed")
+    problems += check_book(data, None, full=full)  # a main file of schema 1 holds the book
+    return problems
+
+
+def check_book(data: dict[str, Any], year: int | None, *, full: bool = True) -> list[str]:
+    """Every incident and reporter record of ``data`` (a year file, or a book on its way
+    out of a main file) that breaks the schema, described; ``year``: the file's year, which
+    each incident's local date must be in.
+
+    ``full=False`` reads the records only lightly: ``load`` does that for content it has
+    already checked in full (see ``_checked``)."""
+    problems: list[str] = []
     if full:
         _check_table(data, "incidents", Incident.from_dict, lambda i: i.id, problems)
         _check_table(data, "reporters", Reporter.from_dict, None, problems)
@@ -286,6 +380,11 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
             for doc_id, record in data.get(table, {}).items():
                 if not isinstance(record, dict) or field not in record:
                     problems.append(f"{table}/{doc_id}: not a record of {table}")
+    if year is not None and not problems:
+        stamp = f"{year:04d}"
+        problems += [f"incidents/{doc_id}: not of {stamp}"
+                     for doc_id, record in data.get("incidents", {}).items()
+                     if not str(record.get("occurred_at", "")).startswith(stamp)]
     return problems
 
 
@@ -309,19 +408,83 @@ def _remember_checked(path: Path, payload: bytes) -> None:
 
 # ---------------------------------------------------------------- the open file
 
+class _YearFile:
+    """One year of the incident book, read for this command (or new), as TinyDB tables."""
+
+    def __init__(self, path: Path, year: int, payload: bytes | None,
+                 data: dict[str, Any]) -> None:
+        self.path = path
+        self.year = year
+        self.payload = payload  # as read, for a backup; None for a file not yet written
+        self.storage = _SessionStorage(data)
+        self.db = TinyDB(storage=lambda: self.storage)  # type: ignore[arg-type]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.storage.data
+
+    def records(self, table: str) -> dict[str, Any]:
+        return self.storage.data.get(table, {})
+
+
 class DataFile:
-    """An open neighbourhood data file with typed access to its records."""
+    """An open neighbourhood data file with typed access to its records; the incident
+    book's year files are read when a method needs them, each at most once."""
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
+        book = data.pop(_BOOK, None)
         self._storage = _SessionStorage(data)
         self.db = TinyDB(storage=lambda: self._storage)  # type: ignore[arg-type]
         self._settings: Settings | None = None
         self._volunteers: list[Volunteer] | None = None
+        # a book migrated out of the main file, by year, until its year files are read
+        self._pending = _split_book(book) if book else {}
+        self._years: dict[int, _YearFile] = {}
+        self._on_disk: dict[int, Path] | None = None
+        self.allocated = False  # whether new incident or reporter ids were handed out
 
     @property
     def changed(self) -> bool:
+        """Whether the main file changed (see ``changed_years`` for the year files)."""
         return self._storage.dirty
+
+    def changed_years(self) -> list[_YearFile]:
+        """The year files this command changed (a migrated book's years included)."""
+        for year in list(self._pending):
+            self._year(year)
+        return [y for _, y in sorted(self._years.items()) if y.storage.dirty]
+
+    def years(self) -> list[int]:
+        """The years the incident book holds (files beside the main file, or migrated)."""
+        if self._on_disk is None:
+            self._on_disk = year_files(self.path)
+        return sorted(set(self._on_disk) | set(self._pending) | set(self._years))
+
+    def _year(self, year: int, *, create: bool = False) -> _YearFile | None:
+        """The year's file, read (and checked) the first time it is asked for; a year with
+        no file is None, or new and empty with ``create``."""
+        if year in self._years:
+            return self._years[year]
+        self.years()
+        assert self._on_disk is not None
+        disk = self._on_disk.get(year)
+        if disk is None and year not in self._pending and not create:
+            return None
+        payload, data = load_year(disk, year) if disk is not None else (None, _new_year(year))
+        found = _YearFile(year_path(self.path, year), year, payload, data)
+        if year in self._pending:  # the main file's copy wins: it was the book until now
+            for table, records in self._pending.pop(year).items():
+                found.data.setdefault(table, {}).update(records)
+            found.storage.dirty = True
+        self._years[year] = found
+        return found
+
+    def _book_years(self, first: int | None = None, last: int | None = None
+                    ) -> list[_YearFile]:
+        chosen = [y for y in self.years() if (first is None or y >= first)
+                  and (last is None or y <= last)]
+        return [f for f in (self._year(y) for y in chosen) if f is not None]
 
     @property
     def schema(self) -> int:
@@ -341,7 +504,11 @@ class DataFile:
         """``count`` fresh ids for ``table``, the counter read and written once."""
         meta = self._meta()
         counters = dict(meta.get("next_id", {}))
-        existing = max((int(k) for k in self._storage.data.get(table, {})), default=0)
+        if table in BOOK_TABLES:  # the counter says; the years read only confirm it
+            existing = max((int(k) for y in self._years.values() for k in y.records(table)),
+                           default=0)
+        else:
+            existing = max((int(k) for k in self._storage.data.get(table, {})), default=0)
         first = max(counters.get(table, 1), existing + 1)
         counters[table] = first + count
         meta["next_id"] = counters
@@ -466,46 +633,80 @@ class DataFile:
         table.remove(doc_ids=gone)
         return bool(gone)
 
-    # incidents and their reporters (kept apart)
+    # incidents and their reporters (kept apart), in the year files
     def incidents(self, since: date | None = None, until: date | None = None) -> list[Incident]:
-        """Incidents by time, optionally those whose local date is within [since, until]."""
+        """Incidents by time, optionally those whose local date is within [since, until];
+        only the year files of those years are read."""
         low = since.isoformat() if since else ""
         high = until.isoformat() if until else "9999"
         # read the raw records: TinyDB would copy all of a large book into Documents first
-        raw = self._storage.data.get("incidents", {}).values()
-        found = (Incident.from_dict(d) for d in raw if low <= d["occurred_at"][:10] <= high)
+        found = (Incident.from_dict(d)
+                 for y in self._book_years(since and since.year, until and until.year)
+                 for d in y.records("incidents").values()
+                 if low <= d["occurred_at"][:10] <= high)
         return sorted(found, key=lambda i: (i.occurred_at, i.id))
 
     def incident(self, number: int) -> Incident | None:
-        record = self.db.table("incidents", cache_size=0).get(doc_id=number)
-        return Incident.from_dict(dict(record)) if record else None
+        """Incident ``number``, looked for in the newest year first."""
+        key = str(number)
+        for year in reversed(self.years()):
+            found = self._year(year)
+            record = found.records("incidents").get(key) if found else None
+            if record is not None:
+                return Incident.from_dict(record)
+        return None
 
     def add_incident(self, incident: Incident, reporter: Reporter | None) -> Incident:
-        """Store a new incident (and its reporter, in their own table); ids are never reused."""
+        """Store a new incident (and its reporter, in their own table) in the file of its
+        year; ids come from the main file's counters and are never reused."""
         from dataclasses import replace
 
         stored = replace(incident, id=self._next_id("incidents"))
-        self.db.table("incidents").insert(Document(stored.to_record(), doc_id=stored.id))
+        record = stored.to_record()
+        book = self._year(_year_of(record), create=True)
+        assert book is not None
+        book.db.table("incidents").insert(Document(record, doc_id=stored.id))
         if reporter is not None:
-            self.db.table("reporters").insert(Document(
+            book.db.table("reporters").insert(Document(
                 replace(reporter, incident=stored.id).to_dict(),
                 doc_id=self._next_id("reporters")))
+        self.allocated = True
         return stored
 
     def save_incident(self, incident: Incident) -> None:
-        self.db.table("incidents").upsert(Document(incident.to_record(), doc_id=incident.id))
+        """Store a changed incident in the file of its year (its reporter follows it, should
+        its date have moved to another year)."""
+        record = incident.to_record()
+        year, key = _year_of(record), str(incident.id)
+        book = self._year(year, create=True)
+        assert book is not None
+        for other in list(self._years.values()):
+            if other.year != year and key in other.records("incidents"):
+                other.db.table("incidents").remove(doc_ids=[incident.id])
+                moved = {k: r for k, r in other.records("reporters").items()
+                         if r.get("incident") == incident.id}
+                if moved:
+                    other.db.table("reporters").remove(doc_ids=[int(k) for k in moved])
+                    book.db.table("reporters").insert_multiple(
+                        Document(r, doc_id=int(k)) for k, r in moved.items())
+        book.db.table("incidents").upsert(Document(record, doc_id=incident.id))
 
     def erase_reporter(self, volunteer: int) -> int:
-        """Blank the name on every report a volunteer made (erasure on request)."""
-        table = self.db.table("reporters", cache_size=0)
-        mine = [d.doc_id for d in table.all() if d.get("volunteer") == volunteer]
-        table.update({"name": ""}, doc_ids=mine)
-        return len(mine)
+        """Blank the name on every report a volunteer made (erasure on request), in every
+        year."""
+        count = 0
+        for book in self._book_years():
+            mine = [int(k) for k, d in book.records("reporters").items()
+                    if d.get("volunteer") == volunteer and d.get("name")]
+            if mine:
+                book.db.table("reporters", cache_size=0).update({"name": ""}, doc_ids=mine)
+            count += len(mine)
+        return count
 
     def erase_person(self, v: Volunteer) -> list[int]:
-        """Erase a volunteer's name wherever ronda wrote it: reports they made, and stand-in
-        notes that name them; returns the incidents whose free text still holds the name,
-        for the coordinator to look at."""
+        """Erase a volunteer's name wherever ronda wrote it: reports they made (every year),
+        and stand-in notes that name them; returns the incidents whose free text still holds
+        the name, for the coordinator to look at."""
         self.erase_reporter(v.id)
         if not v.name.strip():
             return []
@@ -519,14 +720,21 @@ class DataFile:
                     if named.search(a.get("substitute", "")):
                         a["substitute"], a["substitute_id"] = "", v.id
                 shifts.update({"absences": absences}, doc_ids=[doc.doc_id])
+        return self.mentions(named)
+
+    def mentions(self, pattern: re.Pattern[str]) -> list[int]:
+        """The incidents (every year) whose free text matches ``pattern``, by id."""
         fields = ("description", "location", "who", "witness", "action", "behaviour")
-        return sorted(int(k) for k, d in self._storage.data.get("incidents", {}).items()
-                      if any(named.search(str(d.get(f, ""))) for f in fields))
+        return sorted(int(k) for book in self._book_years()
+                      for k, d in book.records("incidents").items()
+                      if any(pattern.search(str(d.get(f, ""))) for f in fields))
 
     def reporters(self) -> dict[int, Reporter]:
-        """Reporters by incident id."""
-        raw = self._storage.data.get("reporters", {}).values()
-        return {r.incident: r for r in (Reporter.from_dict(d) for d in raw)}
+        """Reporters by incident id: of the years already read (a reporter is in the year
+        file of their incident), or of every year when none was read yet."""
+        books = list(self._years.values()) or self._book_years()
+        return {r.incident: r for r in (Reporter.from_dict(d) for book in books
+                                        for d in book.records("reporters").values())}
 
     # the kas
     def cash(self) -> list[CashEntry]:
@@ -592,8 +800,14 @@ class DataFile:
         self._insert_all("plan_changes", [change.to_dict() for change in changes])
 
     def counts(self) -> dict[str, int]:
-        return {name: len(self._storage.data.get(name, {}))
-                for name in sorted(self._storage.data) if not name.startswith("_")}
+        """Records per table, the incident book's summed over its year files (all read)."""
+        found = {name: len(table) for name, table in self._storage.data.items()
+                 if not name.startswith("_")}
+        books = self._book_years()
+        if books:
+            for table in BOOK_TABLES:
+                found[table] = found.get(table, 0) + sum(len(b.records(table)) for b in books)
+        return dict(sorted(found.items()))
 
 
 @contextmanager
@@ -626,9 +840,13 @@ def _locked(path: Path, timeout: float | None) -> Iterator[None]:
 def _remove_leftovers(path: Path) -> None:
     """Temporary copies left by a writer that was killed (they hold the whole file, reporters
     included); only ever called under the lock, when no writer can be at work."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with suppress(OSError):
-            leftover.unlink()
+    import glob
+
+    stem = glob.escape(path.stem)
+    for pattern in (f".{glob.escape(path.name)}.*.tmp", f".{stem}.incidents-*.json.*.tmp"):
+        for leftover in path.parent.glob(pattern):
+            with suppress(OSError):
+                leftover.unlink()
 
 
 def loose_mode(path: Path) -> int | None:
@@ -682,27 +900,63 @@ class FileCheck:
 
 
 def check_file(path: Path) -> FileCheck:
-    """Read the file and check every record (not only the ones changed since the last check);
-    raises ``DataFileError`` naming the first problem."""
+    """Read the file and its year files and check every record (not only the ones changed
+    since the last check); raises ``DataFileError`` naming the first problem."""
     payload, data = load(path)
     full_check(path, data)
-    counts = {name: len(table) for name, table in sorted(data.items())
-              if not name.startswith("_")}
+    for year, file in year_files(path).items():
+        load_year(file, year, full=True)
+    counts = DataFile(path, data).counts()
     return FileCheck(path, schema_of(data), len(payload), path.stat().st_mode & 0o777, counts)
 
 
+def _known(path: Path, payload: bytes) -> bool:
+    """Whether this content was checked in full by an earlier command."""
+    try:
+        return _checked(path).read_text().strip() == _digest(payload)
+    except OSError:
+        return False
+
+
 def load(path: Path) -> tuple[bytes, dict[str, Any]]:
-    """The file's bytes and its data, migrated and checked; raises ``DataFileError``."""
+    """The file's bytes and its data, migrated and checked; raises ``DataFileError``.
+    The incident book's year files are read later, by ``DataFile``, when asked for."""
     payload = _read(path)
     data = _migrate(path, _parse(path, payload))
-    try:
-        known = _checked(path).read_text().strip() == _digest(payload)
-    except OSError:
-        known = False
+    known = _known(path, payload)
     problems = check_records(data, full=not known)
+    if _BOOK in data:  # leaving the file by a migration: checked in full, once
+        problems += check_book(data[_BOOK], None)
     if problems:
         raise _broken(path, problems[0] + (f" (+{len(problems) - 1})" if len(problems) > 1
                                            else ""))
+    if not known:
+        _remember_checked(path, payload)
+    return payload, data
+
+
+def _year_broken(path: Path, detail: str) -> DataFileError:
+    m = _YEAR_NAME.search(path.name)
+    return DataFileError("err.year_file_broken", path=str(path), detail=detail,
+                         backup=_newest_backup(path), year=m["year"] if m else "-")
+
+
+def load_year(path: Path, year: int, *, full: bool = False) -> tuple[bytes, dict[str, Any]]:
+    """A year file's bytes and its data, checked (in full when ``full`` or when this content
+    was not checked before); a year file of a newer schema is refused."""
+    payload = _read(path)
+    try:
+        data = _parse(path, payload)
+    except DataFileError as exc:
+        raise _year_broken(path, str(exc.args_.get("detail", ""))) from None
+    if schema_of(data) > SCHEMA_VERSION:
+        raise DataFileError("err.file_newer", path=str(path), found=schema_of(data),
+                            supported=SCHEMA_VERSION)
+    known = not full and _known(path, payload)
+    problems = check_book(data, year, full=not known)
+    if problems:
+        raise _year_broken(path, problems[0] + (f" (+{len(problems) - 1})"
+                                                if len(problems) > 1 else ""))
     if not known:
         _remember_checked(path, payload)
     return payload, data
@@ -731,18 +985,56 @@ def open_data(path: Path, *, write: bool = False, backup: bool = False,
         data.pop(_MIGRATED, None)
         yield DataFile(path, data)
         return
-    with _locked(path, lock_timeout):
+    with _locked(path, lock_timeout):  # the main file's lock covers its year files too
         payload, data = load(path)
         migrated = data.pop(_MIGRATED, False)
         handle = DataFile(path, data)
         yield handle
         _remove_leftovers(path)
-        if handle.changed or migrated:
-            if backup or migrated:
-                make_backup(path, payload)
-            written = handle.payload()
-            write_atomically(path, written)
-            _remember_checked(path, written)
+        _save(handle, payload if (backup or migrated) else None,
+              main=handle.changed or migrated)
+
+
+def _save(handle: DataFile, before: bytes | None, *, main: bool) -> None:
+    """Write what changed, each file atomically: the main file when ``main``, and each
+    year file the command changed; with ``before`` (the main file as read) every file
+    about to change is backed up first.
+
+    The order keeps a crash between two renames harmless:
+
+    - a command that handed out new ids (``incident log``) writes the main file, holding the
+      raised counters, first: a crash before the year file is in place leaves the counter
+      past an id no file holds, a gap, never an id given twice. (The year file first would
+      leave an incident whose id the counter hands out again, perhaps in another year.)
+    - any other change (update, void, erasure, a migration) writes the year files first: a
+      crash before the main file leaves it as it was, so a migration is done again on the
+      next read (the main file's copy of each record overlays the year file by id, nothing
+      doubles) and an erasure is done again by running the command again (the volunteer is
+      still on the roster).
+
+    No command both hands out ids and changes other years, so one order per command is
+    enough."""
+    years = handle.changed_years()
+    if before is not None:
+        if main:
+            make_backup(handle.path, before)
+        for book in years:
+            if book.payload is not None:
+                make_backup(book.path, book.payload)
+
+    def write_main() -> None:
+        written = handle.payload()
+        write_atomically(handle.path, written)
+        _remember_checked(handle.path, written)
+
+    if main and handle.allocated:
+        write_main()
+    for book in years:
+        written = orjson.dumps(book.data)
+        write_atomically(book.path, written)
+        _remember_checked(book.path, written)
+    if main and not handle.allocated:
+        write_main()
 
 
 @contextmanager
@@ -755,19 +1047,30 @@ def create_data(path: Path, settings: Settings, *, replace: bool = False,
     except OSError as exc:
         raise _unwritable(str(path.parent), exc) from None
     with _locked(path, lock_timeout):
-        if path.exists():
+        books = year_files(path)
+        if path.exists() or books:  # a new book never adopts an older one's year files
             if not replace:
-                raise DataFileError("err.file_exists", path=str(path))
-            make_backup(path, path.read_bytes())
+                raise DataFileError("err.file_exists", path=str(
+                    path if path.exists() else next(iter(books.values()))))
+            if path.exists():
+                make_backup(path, path.read_bytes())
+            for book in books.values():
+                make_backup(book, book.read_bytes())
+                try:
+                    book.unlink()
+                except OSError as exc:
+                    raise _unwritable(str(book), exc) from None
         handle = DataFile(path, new_data(settings))
         yield handle
-        written = handle.payload()
-        write_atomically(path, written)
-        _remember_checked(path, written)
+        _save(handle, None, main=True)
 
 
-def restore_backup(path: Path, number: int, lock_timeout: float | None = None) -> Backup:
-    """Put backup ``number`` (1 = newest) in place, after backing up the current file."""
+def restore_backup(path: Path, number: int, lock_timeout: float | None = None, *,
+                   year: int | None = None) -> Backup:
+    """Put backup ``number`` (1 = newest) in place, after backing up the current file; with
+    ``year``, a backup of that year file of the incident book (the main file stays)."""
+    if year is not None:
+        return _restore_year(path, year, number, lock_timeout)
     backups = list_backups(path)
     chosen = next((b for b in backups if b.number == number), None)
     if chosen is None:
@@ -775,8 +1078,64 @@ def restore_backup(path: Path, number: int, lock_timeout: float | None = None) -
     payload = chosen.path.read_bytes()
     full_check(chosen.path, _migrate(chosen.path, _parse(chosen.path, payload)))
     with _locked(path, lock_timeout):
-        if path.exists():
-            make_backup(path, path.read_bytes())
+        current = path.read_bytes() if path.exists() else None
+        payload = _keep_ids_taken(path, payload, current)
+        if current is not None:
+            make_backup(path, current)
         write_atomically(path, payload)
         _remember_checked(path, payload)
+    return chosen
+
+
+def _keep_ids_taken(path: Path, payload: bytes, current: bytes | None) -> bytes:
+    """A restored main file with its incident and reporter counters raised past every id
+    the year files (left as they are) and the file being replaced hold, so no id is ever
+    given twice; unchanged (byte for byte) when they already are."""
+    data = orjson.loads(payload)
+    counters = data.get("_meta", {}).get("1", {}).get("next_id")
+    if not isinstance(counters, dict):
+        return payload
+    need: dict[str, int] = {}
+    with suppress(ValueError, AttributeError, TypeError):
+        now = orjson.loads(current or b"{}").get("_meta", {}).get("1", {}).get("next_id", {})
+        need.update({t: now[t] for t in BOOK_TABLES if isinstance(now.get(t), int)})
+    for file in year_files(path).values():
+        with suppress(OSError, ValueError, AttributeError):
+            book = orjson.loads(file.read_bytes())
+            for table in BOOK_TABLES:
+                top = max((int(k) for k in book.get(table, {}) if k.isdigit()), default=0)
+                need[table] = max(need.get(table, 1), top + 1)
+    raise_to = {t: n for t, n in need.items() if counters.get(t, 1) < n}
+    if not raise_to:
+        return payload
+    counters.update(raise_to)
+    return orjson.dumps(data)
+
+
+def _restore_year(path: Path, year: int, number: int, lock_timeout: float | None) -> Backup:
+    """Put back a year file's backup, checked in full first, under the main file's lock; the
+    main file's counters are raised past its ids should they be behind."""
+    target = year_path(path, year)
+    backups = list_backups(target)
+    chosen = next((b for b in backups if b.number == number), None)
+    if chosen is None:
+        raise BadInput("err.no_such_backup", number=number, count=len(backups))
+    payload = chosen.path.read_bytes()
+    data = _parse(chosen.path, payload)
+    problems = check_book(data, year)
+    if problems:
+        raise _year_broken(chosen.path, problems[0])
+    with open_data(path, write=True, lock_timeout=lock_timeout) as handle:
+        if target.exists():
+            make_backup(target, target.read_bytes())
+        write_atomically(target, payload)
+        _remember_checked(target, payload)
+        for table in BOOK_TABLES:
+            top = max((int(k) for k in data.get(table, {}) if k.isdigit()), default=0)
+            meta = handle._meta()
+            counters = dict(meta.get("next_id", {}))
+            if counters.get(table, 1) <= top:
+                counters[table] = top + 1
+                meta["next_id"] = counters
+                handle.db.table("_meta").upsert(Document(meta, doc_id=1))
     return chosen
