@@ -20,6 +20,9 @@ from ronda.schedule.timetable import Timetable
 SHADES = " ░▒▓█"
 
 
+OVERDUE_NAMED = 12
+
+
 def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
     """Counts, the crime clock, the trend, patrols and follow-up, in the terminal."""
     lang = out.lang
@@ -48,8 +51,12 @@ def render_stats(out: Output, result: dict[str, Any], period: str) -> None:
         out.say("msg.outside_patrol", count=result["outside_patrol"])
     wait = result["median_days_to_forward"]
     out.say("msg.median_forward", days="-" if wait is None else format_decimal(wait, lang))
-    if result["overdue"]:
-        out.warn("warn.overdue", ids=", ".join(f"#{i}" for i in result["overdue"]))
+    if result["overdue"]:  # the oldest few named; a busy book's hundreds counted
+        late = result["overdue"]
+        named = ", ".join(f"#{i}" for i in late[:OVERDUE_NAMED])
+        if len(late) > OVERDUE_NAMED:
+            named += ", " + out.t("reason.more", count=len(late) - OVERDUE_NAMED)
+        out.warn("warn.overdue", ids=named)
 
 
 def render_clock(out: Output, clock: list[dict[str, int]], daytime: int) -> None:

@@ -50,9 +50,15 @@ class Timetable:
         return self.slots[min(max(index, 0), len(self.slots) - 1)]
 
     def window(self, evening: date, index: int) -> tuple[datetime, datetime]:
-        """The aware start and end of slot ``index`` of ``evening``."""
-        s = self.slot(index)
-        return shift_window(evening, s.start, s.end, self.timezone)
+        """The aware start and end of slot ``index`` of ``evening`` (worked out once per
+        timetable: the incident stats ask for the same evenings thousands of times)."""
+        known = self.__dict__.setdefault("_windows", {})
+        found = known.get((evening, index))
+        if found is None:
+            s = self.slot(index)
+            found = known[(evening, index)] = shift_window(evening, s.start, s.end,
+                                                           self.timezone)
+        return found
 
     def times_of(self, shift: Shift) -> tuple[time, time]:
         """The clock hours a planned shift runs: its own, kept from when it was planned, or

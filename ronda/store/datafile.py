@@ -640,7 +640,7 @@ class DataFile:
         low = since.isoformat() if since else ""
         high = until.isoformat() if until else "9999"
         # read the raw records: TinyDB would copy all of a large book into Documents first
-        found = (Incident.from_dict(d)
+        found = (Incident.from_record(d)  # each year file was checked when it was read
                  for y in self._book_years(since and since.year, until and until.year)
                  for d in y.records("incidents").values()
                  if low <= d["occurred_at"][:10] <= high)
@@ -653,7 +653,7 @@ class DataFile:
             found = self._year(year)
             record = found.records("incidents").get(key) if found else None
             if record is not None:
-                return Incident.from_dict(record)
+                return Incident.from_record(record)
         return None
 
     def add_incident(self, incident: Incident, reporter: Reporter | None) -> Incident:
