@@ -53,26 +53,29 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
     for kind in kinds.values():
         patrol[kind]["nights"] += 1
     clock: Counter[tuple[int, int]] = Counter()
+    trend: Counter[str] = Counter()
     daytime = outside = 0
-    by_date: dict[date, list[Shift]] = defaultdict(list)  # a shift is found among its night's
+    # each planned shift's hours, worked out once, by evening: an incident looks only at
+    # the shifts of its own date and the evening before
+    spans: dict[date, list[tuple[datetime, datetime, tuple[date, int]]]] = defaultdict(list)
     for s in shifts:
-        by_date[s.date].append(s)
+        begin, end = timetable.window_of(s)
+        spans[s.date].append((begin, end, (s.date, timetable.index(s))))
+    one_day = timedelta(days=1)
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
-        evening = timetable.evening_of(local)
         day = local.date()
-        on_duty = timetable.shift_at(local, [*by_date.get(day - timedelta(days=1), ()),
-                                             *by_date.get(day, ())])
-        held_by = (on_duty.date, timetable.index(on_duty)) if on_duty else \
-            timetable.slot_at(local)
+        held_by = next((key for d in (day - one_day, day) for begin, end, key in spans.get(d, ())
+                        if begin <= local < end), None) or timetable.slot_at(local)
         if held_by is None:
             outside += 1
         elif held_by in kinds:
             patrol[kinds[held_by]]["incidents"] += 1
         if local.hour in NIGHT_HOURS:
-            clock[(local.hour, evening.weekday())] += 1
+            clock[(local.hour, timetable.evening_of(local).weekday())] += 1
         else:
             daytime += 1
+        trend[f"{local.year}-{local.month:02d}"] += 1
     for row in patrol.values():
         if row["nights"]:
             row["per_100"] = round(100 * row["incidents"] / row["nights"], 1)
@@ -84,8 +87,7 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
         "by_status": dict(Counter(i.status for i in incidents).most_common()),
         "clock": [{"hour": h, "weekday": w, "count": n} for (h, w), n in sorted(clock.items())],
         "daytime": daytime,
-        "trend": dict(sorted(Counter(i.occurred_at.astimezone(tz).strftime("%Y-%m")
-                                     for i in incidents).items())),
+        "trend": dict(sorted(trend.items())),
         "patrol": patrol, "shifts_per_night": len(timetable.slots),
         "outside_patrol": outside,
         "median_days_to_forward": round(statistics.median(waits), 1) if waits else None,

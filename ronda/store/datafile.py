@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -644,7 +645,7 @@ class DataFile:
                  for y in self._book_years(since and since.year, until and until.year)
                  for d in y.records("incidents").values()
                  if low <= d["occurred_at"][:10] <= high)
-        return sorted(found, key=lambda i: (i.occurred_at, i.id))
+        return sorted(found, key=attrgetter("occurred_at", "id"))
 
     def incident(self, number: int) -> Incident | None:
         """Incident ``number``, looked for in the newest year first."""
