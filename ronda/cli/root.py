@@ -73,7 +73,7 @@ def language_of(args: Sequence[str], *, read_file: bool) -> LanguageChoice:
     explicit = _option_value(args, "--lang")
     language = LanguageChoice(parse_language(explicit) if explicit is not None else None)
     if read_file and not explicit and not os.environ.get(ENV_LANG):
-        from ronda.store.datafile import (  # only then: start-up stays light
+        from ronda.store.paths import (  # only then: start-up stays light
             peek_language,
             resolve_path,
         )

@@ -35,10 +35,10 @@ from ronda import __version__
 from ronda.calendars.ics import CommunityEvent
 from ronda.cash.book import CashEntry
 from ronda.errors import BadInput, DataFileError
-from ronda.i18n import languages
 from ronda.incidents.book import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
+from ronda.store.paths import ENV_DB, default_path, peek_language, resolve_path  # noqa: F401
 
 if TYPE_CHECKING:
     from ronda.schedule.edits import Edit
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 2
 KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 5.0
-ENV_DB = "RONDA_DB"
 ENV_LOCK_TIMEOUT = "RONDA_LOCK_TIMEOUT"
 
 # Marks data that was migrated on reading, so a writer saves it (after a backup).
@@ -78,25 +77,6 @@ def _move_book_out(data: dict[str, Any]) -> dict[str, Any]:
 
 # Migrations from schema N to N + 1: functions over the raw JSON data.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _move_book_out}
-
-
-def default_path() -> Path:
-    """The data file used when neither ``--db`` nor ``RONDA_DB`` names one (XDG on Linux)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("ronda", appauthor=False)) / "ronda.json"
-
-
-def resolve_path(option: str | None) -> Path:
-    """``--db``, else ``RONDA_DB``, else the platform's user data folder. A data file that
-    is a symbolic link stands for its target: that is what is read, locked and replaced."""
-    if option is not None and not option.strip():
-        raise BadInput("err.empty_db")
-    if "\x00" in (option or "") + os.environ.get(ENV_DB, ""):
-        raise BadInput("err.cannot_read", path=repr(option), detail="-")
-    chosen = option or os.environ.get(ENV_DB)
-    path = Path(chosen).expanduser() if chosen else default_path()
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _unwritable(path: str, exc: OSError) -> DataFileError:
@@ -874,15 +854,6 @@ def full_check(path: Path, data: dict[str, Any]) -> None:
     if problems:
         raise _broken(path, problems[0] + (f" (+{len(problems) - 1})" if len(problems) > 1
                                            else ""))
-
-
-def peek_language(path: Path) -> str | None:
-    """The neighbourhood's language setting, or None when the file cannot tell."""
-    try:
-        lang = orjson.loads(path.read_bytes())["settings"]["1"]["lang"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return lang if lang in languages() else None
 
 
 @dataclass(frozen=True)
