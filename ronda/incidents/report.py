@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ronda.dates import zone
+from ronda.dates import DAY_CHANGE, zone
 from ronda.i18n import t
 from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, SP2HP, label
 from ronda.incidents.book import Incident
@@ -57,22 +57,27 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
     daytime = outside = 0
     # each planned shift's hours, worked out once, by evening: an incident looks only at
     # the shifts of its own date and the evening before
-    spans: dict[date, list[tuple[datetime, datetime, tuple[date, int]]]] = defaultdict(list)
+    # (as instants in seconds: comparing aware datetimes asks their zone every time)
+    spans: dict[date, list[tuple[float, float, tuple[date, int]]]] = defaultdict(list)
     for s in shifts:
         begin, end = timetable.window_of(s)
-        spans[s.date].append((begin, end, (s.date, timetable.index(s))))
+        spans[s.date].append((begin.timestamp(), end.timestamp(),
+                              (s.date, timetable.index(s))))
     one_day = timedelta(days=1)
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
         day = local.date()
+        slot = timetable.slot_at(local)
+        instant = local.timestamp()
         held_by = next((key for d in (day - one_day, day) for begin, end, key in spans.get(d, ())
-                        if begin <= local < end), None) or timetable.slot_at(local)
+                        if begin <= instant < end), None) or slot
         if held_by is None:
             outside += 1
         elif held_by in kinds:
             patrol[kinds[held_by]]["incidents"] += 1
-        if local.hour in NIGHT_HOURS:
-            clock[(local.hour, timetable.evening_of(local).weekday())] += 1
+        if local.hour in NIGHT_HOURS:  # the evening as timetable.evening_of reads it
+            evening = slot[0] if slot else day - one_day if local.time() < DAY_CHANGE else day
+            clock[(local.hour, evening.weekday())] += 1
         else:
             daytime += 1
         trend[f"{local.year}-{local.month:02d}"] += 1

@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -625,7 +624,8 @@ class DataFile:
                  for y in self._book_years(since and since.year, until and until.year)
                  for d in y.records("incidents").values()
                  if low <= d["occurred_at"][:10] <= high)
-        return sorted(found, key=attrgetter("occurred_at", "id"))
+        # by the instant as a number: comparing aware datetimes asks their zone every time
+        return sorted(found, key=lambda i: (i.occurred_at.timestamp(), i.id))
 
     def incident(self, number: int) -> Incident | None:
         """Incident ``number``, looked for in the newest year first."""
