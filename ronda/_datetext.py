@@ -237,13 +237,14 @@ def _candidates(anchor: Anchor, today: date, said: Said) -> list[tuple[date, dat
         days = [today + timedelta(days=k) for k in range(-14, 15)
                 if (today.weekday() + k) % 7 == index]
         return [(d, d) for d in days]
-    if kind == "yearless":
+    if kind == "yearless":  # within a year either way; 29/2 of another year needs its year
         day, month = int(f[0]), int(f[1])
-        for reach in (1, 8):  # 29/2 may be years away
-            found = [(d, d) for y in range(today.year - reach, today.year + reach + 1)
-                     if (d := _valid(y, month, day))]
-            if found:
-                return found
+        found = [(d, d) for y in range(today.year - 1, today.year + 2)
+                 if (d := _valid(y, month, day))]
+        if found:
+            return found
+        if _valid(2028, month, day):  # a real day, in leap years only
+            raise BadInput("err.date_needs_year", value=said.text[:40])
         raise said.bad()
     if kind == "day_of_month":
         found = []

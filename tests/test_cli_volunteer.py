@@ -273,9 +273,10 @@ def test_a_team_typed_in_another_case_is_stored_once(run: Run, roster: Path,
     assert run("volunteer", "add", "Joko Susilo", "--team", "regu 1").exit_code == 0
     sheet = tmp_path / "warga.csv"
     sheet.write_text("nama;regu\nEko Prasetyo;REGU 2\nDedi Kurniawan;regu g\n"
-                     "Heru Purnomo;Regu G\n")
+                     "Heru Purnomo;Regu G\nSri Rahayu;  Regu   1 \n")
     assert run("volunteer", "import", str(sheet)).exit_code == 0
     assert run("volunteer", "edit", "Siti", "--team", "regu g").exit_code == 0
     teams = {v["name"]: v["team"] for v in listed(run)}
-    assert teams["Joko Susilo"] == "Regu 1" and teams["Eko Prasetyo"] == "Regu 2"
+    assert teams["Joko Susilo"] == teams["Sri Rahayu"] == "Regu 1"
+    assert teams["Eko Prasetyo"] == "Regu 2"
     assert teams["Dedi Kurniawan"] == teams["Heru Purnomo"] == teams["Siti Aminah"] == "regu g"

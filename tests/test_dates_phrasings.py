@@ -140,7 +140,7 @@ OPEN_DAYS = [
     ("28 Nov", "28/11/2025", "28/11", "28/11"), ("28 Nopember", "28/11/2025", "28/11", "28/11"),
     ("Nov 28", "28/11/2025", "28/11", "28/11"), ("28th November", "28/11/2025", "28/11", "28/11"),
     ("17 Agustus", "17/8", "17/8/2027", "17/8"), ("Ags 17", "17/8", "17/8/2027", "17/8"),
-    ("1 Des", "1/12/2025", "1/12", "1/12"), ("29/2", "29/2/2024", "29/2/2028", "29/2/2028"),
+    ("1 Des", "1/12/2025", "1/12", "1/12"),
     ("tanggal 28", "28/10", "28/11", "28/11"), ("tgl 1", "1/11", "1/12", "1/12"),
 ]
 
@@ -306,6 +306,7 @@ REFUSED_DAYS = [
     ("pekan depan", "err.date_is_period"), ("next week", "err.date_is_period"),
     ("bulan depan", "err.date_is_period"), ("tanggal 32", "err.bad_date"),
     ("tanggal 0", "err.bad_date"), ("13/2026", "err.bad_date"), ("11/2026", "err.date_is_period"),
+    ("29/2", "err.date_needs_year"), ("29 Pebruari", "err.date_needs_year"),
 ]
 
 

@@ -60,7 +60,7 @@ def test_fines_are_owed_until_paid_into_the_kas(run: Run, demo: Path) -> None:
 
     before = demo.read_bytes()
     again = run("schedule", "fine", "--paid", str(first["id"]), lang="id", env=WEDNESDAY)
-    assert again.exit_code == 2 and "Tidak ada denda yang belum dibayar" in again.stderr
+    assert again.exit_code == 2 and "tidak punya denda yang belum dibayar" in again.stderr
     assert demo.read_bytes() == before
 
 
@@ -89,7 +89,8 @@ def test_the_kas_keeps_money_in_and_out_and_the_month(run: Run, demo: Path) -> N
 def test_bad_kas_entries_change_nothing(run: Run, demo: Path) -> None:
     before = demo.read_bytes()
     for args in (["0", "--kind", "jimpitan"], ["lima ribu", "--kind", "jimpitan"],
-                 ["5000", "--kind", "arisan"], ["5000"]):
+                 ["5000", "--kind", "arisan"], ["5000"], ["5000", "--kind", "lainnya"],
+                 ["20rb", "--kind", "denda"], ["5000", "--kind", "jimpitan", "--on", "besok"]):
         refused = run("kas", "add", *args, lang="id", env=WEDNESDAY)
         assert refused.exit_code == 2, (args, refused.output)
         assert "Traceback" not in refused.output

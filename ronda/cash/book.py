@@ -25,8 +25,10 @@ SPENDING = ("equipment", "consumables", "repair", "other-out")
 KINDS = (*INCOME, *SPENDING)
 KIND_WORDS = {"denda": "fine", "iuran": "dues", "sumbangan": "donation", "donasi": "donation",
               "peralatan": "equipment", "alat": "equipment", "konsumsi": "consumables",
-              "perbaikan": "repair", "lain-lain": "other-in", "lainnya": "other-in",
-              "other": "other-in", "pengeluaran": "other-out", "belanja": "other-out"}
+              "perbaikan": "repair", "pemasukan-lain": "other-in", "lainnya-masuk": "other-in",
+              "pengeluaran-lain": "other-out", "lainnya-keluar": "other-out",
+              "pengeluaran": "other-out", "belanja": "other-out"}
+# "lainnya" alone could be money in or out: it is refused with the two it could mean
 MAX_AMOUNT = 100_000_000
 
 
@@ -75,11 +77,17 @@ def parse_kind(text: str) -> str:
     return parse_choice(text, KINDS, "--kind", words=KIND_WORDS)
 
 
-def new_entry(day: date, amount: int, kind: str, note: str = "") -> CashEntry:
+def new_entry(day: date, amount: int, kind: str, note: str = "",
+              today: date | None = None) -> CashEntry:
     """An entry to store (its id is given on saving): ``amount`` as written, always
-    positive; whether it comes in or goes out follows from ``kind``."""
+    positive; whether it comes in or goes out follows from ``kind``. A fine is paid with
+    ``pay_fines`` (so the book knows whose); money is not written on a day still to come."""
     if not 0 < amount <= MAX_AMOUNT:
         raise BadInput("err.out_of_range", field="amount", value=amount, low=1, high=MAX_AMOUNT)
+    if kind == "fine":
+        raise BadInput("err.fine_via_schedule")
+    if today is not None and day > today:
+        raise BadInput("err.cash_future", day=day.isoformat())
     return CashEntry(0, day, amount if kind in INCOME else -amount, kind,
                      clean_text(note, field_name="--note", limit=200))
 
@@ -119,11 +127,11 @@ def fines(shifts: Sequence[Shift], entries: Sequence[CashEntry]) -> list[Fine]:
                    for f in out), key=lambda f: (f.evening, f.slot, f.volunteer))
 
 
-def pay_fines(owed: Sequence[Fine], day: date, note: str = "") -> list[CashEntry]:
-    """The entries that record ``owed`` fines as paid on ``day``."""
+def pay_fines(owed: Sequence[Fine], day: date, who: str) -> list[CashEntry]:
+    """The entries that record ``owed`` fines of ``who`` as paid on ``day``."""
     if not owed:
-        raise BadInput("err.no_fines_owed")
-    return [CashEntry(0, day, f.amount, "fine", note, f.key) for f in owed]
+        raise BadInput("err.no_fines_owed", who=who)
+    return [CashEntry(0, day, f.amount, "fine", who, f.key) for f in owed]
 
 
 @dataclass(frozen=True)

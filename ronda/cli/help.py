@@ -42,6 +42,7 @@ METAVARS: dict[str, str] = {
     **dict.fromkeys(("--phone", "--coordinator-phone", "--liaison-phone"), "metavar.phone"),
     **dict.fromkeys(("--output", "--per-volunteer", "--db"), "metavar.file"),
     "--lang": "metavar.lang", "--days": "metavar.days", "--slot": "metavar.slot",
+    "--on": "metavar.date", "--night": "metavar.date", "--paid": "metavar.person",
     "--slots": "metavar.slots", "--per-night": "metavar.per_night",
     "--timezone": "metavar.zone", "--password-env": "metavar.variable",
     **dict.fromkeys(("--format", "--mode", "--category", "--severity", "--status", "--kind",
@@ -54,7 +55,8 @@ COMMAND_METAVARS: dict[tuple[str, ...], dict[str, str]] = {
 ARGUMENT_METAVARS = {"DATE": "metavar.date", "DATE1": "metavar.date", "DATE2": "metavar.date",
                      "VOLUNTEER": "metavar.person", "ID": "metavar.id", "N": "metavar.number",
                      "NAME": "metavar.name", "FILE.csv": "metavar.csv", "KEY": "metavar.key",
-                     "VALUE": "metavar.value", "TITLE": "metavar.title", "URL": "metavar.url"}
+                     "VALUE": "metavar.value", "TITLE": "metavar.title", "URL": "metavar.url",
+                     "AMOUNT": "metavar.money"}
 
 
 def _plain_text() -> Any:

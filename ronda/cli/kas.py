@@ -27,8 +27,8 @@ def add(ctx: typer.Context, amount: Annotated[str, typer.Argument(metavar="AMOUN
     st = state(ctx)
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
-        entry = new_entry(parse_date(on, today) if on else today,
-                          parse_money(amount, "AMOUNT"), parse_kind(kind), note)
+        entry = new_entry(parse_date(on, today, "past") if on else today,
+                          parse_money(amount, "AMOUNT"), parse_kind(kind), note, today)
         (stored,) = data.add_cash([entry])
         total = balance(data.cash())
     st.out.emit(json, stored.to_dict, lambda: None)

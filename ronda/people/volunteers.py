@@ -48,6 +48,9 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
                        ("note", note)):
         if value is not None:
             out[key] = clean_text(value, field_name=key)
+    for key in ("household", "team"):  # "Regu  4 " is Regu 4: one regu, one house
+        if key in out:
+            out[key] = " ".join(out[key].split())
     if leader is not None:
         out["leader"] = leader
     if days is not None:

@@ -238,8 +238,11 @@ def _widths(grid: Grid, width: float, size: float) -> list[float]:
     pad = 14.0  # the cell's padding (6 pt a side) and a little air
     least = [max(width_pt(w, "bold", size) for w in grid.headers[i].split() or [""])
              for i in range(len(grid.headers))]
+    bold = grid.rows[-1:] if grid.bold_last else []  # a total's figures, in bold
     least = [max([least[i], *(width_pt(w, "regular", size) for r in grid.rows
-                               for w in r[i].split())]) + pad for i in range(len(least))]
+                               for w in r[i].split()),
+                  *(width_pt(w, "bold", size) for r in bold for w in r[i].split())]) + pad
+             for i in range(len(least))]
     wants = [max([width_pt(grid.headers[i], "bold", size),
                   *(min(width_pt(r[i], "regular", size), 40 * size) for r in grid.rows)]) + pad
              for i in range(len(grid.headers))]
