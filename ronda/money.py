@@ -6,13 +6,18 @@ import re
 
 from ronda.parsing import parse_count
 
+SCALE = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
+
 
 def parse_money(text: str, field_name: str) -> int:
-    """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``, ``20rb``."""
+    """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``, ``150.000,00``,
+    ``20rb``, ``2,5rb``, ``1,5jt``, ``2 juta``."""
     raw = re.sub(r"(?i)^rp\.?\s*", "", text.strip())
-    thousands = re.fullmatch(r"(?i)(\d+)\s*(rb|ribu|k)", raw)  # 20rb, 20 ribu, 20k
-    if thousands:
-        raw = str(int(thousands[1]) * 1000)
+    raw = re.sub(r"[.,]00$", "", raw) if re.search(r"\d[.,]\d{3}[.,]00$", raw) else raw
+    scaled = re.fullmatch(r"(?i)(\d+)(?:[.,](\d{1,3}))?\s*(rb|ribu|k|jt|juta)", raw)
+    if scaled:  # 20rb, 2,5rb, 1,5jt, 2 juta
+        whole, part, unit = scaled[1], scaled[2] or "", SCALE[scaled[3].lower()]
+        raw = str(int(whole) * unit + int(part.ljust(3, "0")) * unit // 1000)
     raw = re.sub(r"[.,\s](?=\d{3}\b)", "", raw)
     return parse_count(raw, field_name, minimum=0, maximum=100_000_000)
 

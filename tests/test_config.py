@@ -62,6 +62,9 @@ def test_bad_values_are_refused(key: str, value: str) -> None:
 def test_money() -> None:
     assert parse_money("Rp 20.000", "fine") == 20000
     assert parse_money("500", "jimpitan") == 500
+    for typed, amount in (("150.000,00", 150_000), ("2,5rb", 2_500), ("2.5rb", 2_500),
+                          ("1,5jt", 1_500_000), ("2 juta", 2_000_000), ("Rp1.250.000", 1_250_000)):
+        assert parse_money(typed, "amount") == amount, typed
     assert format_money(20000) == "Rp20.000"
 
 

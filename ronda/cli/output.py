@@ -185,26 +185,27 @@ class Output:
             heading = "  ".join(" · ".join(c.splitlines()) for c in row[:first] if c.strip())
             if heading:
                 console.print(Text(heading, style="bold"))
-            short, long_ = [], []
+            # in the columns' order, every block alike: short values side by side, a long one
+            # on lines of its own, wrapped lines hanging under the value's start
+            packed: list[str] = []
+            joinable = False
             for header, cell in zip(headers[first:], row[first:], strict=True):
                 lines = [line.strip() for line in cell.splitlines() if line.strip()]
                 if len(lines) == 1 and len(lines[0]) <= 24:
-                    short.append(f"{header}: {lines[0]}")
+                    pair = f"{header}: {lines[0]}"
+                    if joinable and cell_len(packed[-1]) + 3 + cell_len(pair) <= width:
+                        packed[-1] += " · " + pair
+                    else:
+                        packed.append(pair)
+                    joinable = True
                 elif lines:
-                    long_.append((header, lines))
-            packed: list[str] = []
-            for pair in short:
-                if packed and cell_len(packed[-1]) + 3 + cell_len(pair) <= width:
-                    packed[-1] += " · " + pair
-                else:
-                    packed.append(pair)
-            for header, lines in long_:  # wrapped lines hang under the value's start
-                label = f"{header}: "
-                room = max(width - 2 - cell_len(label), 12)
-                wrapped = [part for line in lines
-                           for part in textwrap.wrap(line, room, break_on_hyphens=False)]
-                packed.append(label + wrapped[0])
-                packed += [" " * cell_len(label) + line for line in wrapped[1:]]
+                    label = f"{header}: "
+                    room = max(width - 2 - cell_len(label), 12)
+                    wrapped = [part for line in lines
+                               for part in textwrap.wrap(line, room, break_on_hyphens=False)]
+                    packed.append(label + wrapped[0])
+                    packed += [" " * cell_len(label) + line for line in wrapped[1:]]
+                    joinable = False
             for line in packed:
                 console.print(Text("  " + line, style=style), overflow="fold")
 
