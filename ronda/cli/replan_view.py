@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ronda.cli.context import State
-from ronda.cli.schedule_view import shift_name, why_text
+from ronda.cli.schedule_view import shift_name, warn_short, why_text
 from ronda.model import Volunteer
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.people.volunteers import person_name
@@ -91,7 +91,6 @@ def tell(st: State, followed: Followed | None) -> None:
     """Print the nights that changed and who is on them now, then any conflict left."""
     if followed is None:
         return
-    from ronda.cli.schedule_view import reason_text
 
     lang = st.out.lang
     if followed.changes:
@@ -100,8 +99,8 @@ def tell(st: State, followed: Followed | None) -> None:
         shift = followed.shifts.get((c.date, c.slot))
         st.out.say("msg.line", text=change_line(c, followed.timetable, followed.people, lang))
         if shift is not None and shift.short:
-            st.out.warn("warn.short", night=shift_name(followed.timetable, shift, lang),
-                        reason=reason_text(shift.short, followed.people, lang))
+            warn_short(st.out, shift_name(followed.timetable, shift, lang), shift.short,
+                       followed.people)
     render_conflicts(st, followed.conflicts, followed.timetable, followed.people)
     if followed.opened:
         st.out.warn("warn.places_opened", count=followed.opened)

@@ -12,11 +12,11 @@ from ronda.cli.options import DryRun, Force, From, FromRequired, Json, Slot, To,
 from ronda.cli.replan_view import change_line, list_conflicts
 from ronda.cli.schedule_view import (
     accept_bent,
-    reason_text,
     render_report,
     render_week,
     shift_json,
     shift_name,
+    warn_short,
 )
 from ronda.dates import format_date, format_period, parse_date, resolve_period
 from ronda.i18n import format_decimal
@@ -127,8 +127,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
              filled=filled, slots=len(plan.shifts))
     for s in plan.shifts:
         if s.short:
-            out.warn("warn.short", night=shift_name(timetable, s, lang),
-                     reason=reason_text(s.short, people, lang))
+            warn_short(out, shift_name(timetable, s, lang), s.short, people)
     stats = person_stats(plan.shifts, list(people.values()), timetable.holidays, today)
     f = fairness(stats, list(people.values()))
     out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,

@@ -37,6 +37,13 @@ def why_text(rule: str, detail: str, lang: str) -> str:
     return label(WHY, rule, lang)
 
 
+def warn_short(out: Output, night: str, short: Shortfall,
+                people: dict[int, Volunteer]) -> None:
+    """A shift short of people, or with all its people but no team leader, and why."""
+    key = "warn.short" if short.available < short.required else "warn.no_leader"
+    out.warn(key, night=night, reason=reason_text(short, people, out.lang))
+
+
 def reason_text(short: Shortfall, people: dict[int, Volunteer], lang: str) -> str:
     """``only 2 of 4 available; Budi away (mudik), Andi rest``."""
     parts = []
