@@ -48,7 +48,8 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
     slots = range(len(timetable.slots))
     kinds = {(start + timedelta(days=i), k): shift_kind(planned.get((start + timedelta(days=i),
                                                                       k)))
-             for i in range((last - start).days + 1) for k in slots}
+             for i in range((last - start).days + 1) for k in slots
+             if timetable.window(start + timedelta(days=i), k)[0] <= now}  # begun by now
     patrol = {k: {"nights": 0, "incidents": 0, "per_100": None} for k in ("full", "short", "none")}
     for kind in kinds.values():
         patrol[kind]["nights"] += 1
