@@ -391,11 +391,12 @@ def _remember_checked(path: Path, payload: bytes) -> None:
 class _YearFile:
     """One year of the incident book, read for this command (or new), as TinyDB tables."""
 
-    def __init__(self, path: Path, year: int, payload: bytes | None,
-                 data: dict[str, Any]) -> None:
+    def __init__(self, path: Path, year: int, on_disk: bool, data: dict[str, Any]) -> None:
         self.path = path
         self.year = year
-        self.payload = payload  # as read, for a backup; None for a file not yet written
+        # a backup copies the file from disk (unchanged under the lock): a busy year's
+        # bytes are not kept in memory for the whole command
+        self.on_disk = on_disk
         self.storage = _SessionStorage(data)
         self.db = TinyDB(storage=lambda: self.storage)  # type: ignore[arg-type]
 
@@ -451,8 +452,8 @@ class DataFile:
         disk = self._on_disk.get(year)
         if disk is None and year not in self._pending and not create:
             return None
-        payload, data = load_year(disk, year) if disk is not None else (None, _new_year(year))
-        found = _YearFile(year_path(self.path, year), year, payload, data)
+        data = load_year(disk, year)[1] if disk is not None else _new_year(year)
+        found = _YearFile(year_path(self.path, year), year, disk is not None, data)
         if year in self._pending:  # the main file's copy wins: it was the book until now
             for table, records in self._pending.pop(year).items():
                 found.data.setdefault(table, {}).update(records)
@@ -991,8 +992,8 @@ def _save(handle: DataFile, before: bytes | None, *, main: bool) -> None:
         if main:
             make_backup(handle.path, before)
         for book in years:
-            if book.payload is not None:
-                make_backup(book.path, book.payload)
+            if book.on_disk:
+                make_backup(book.path, book.path.read_bytes())
 
     def write_main() -> None:
         written = handle.payload()
