@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from ronda.errors import BadInput
 from ronda.i18n.labels import CATEGORY_WORDS, SEVERITY_WORDS, STATUS_WORDS
@@ -70,9 +70,9 @@ class Police:
                 "sp2hp": self.sp2hp}
 
 
-@dataclass(frozen=True)
-class Change:
-    """One line of an incident's timeline."""
+class Change(NamedTuple):
+    """One line of an incident's timeline (a named tuple: a busy book reads tens of
+    thousands of them)."""
 
     at: datetime
     field: str
@@ -82,6 +82,9 @@ class Change:
     def to_dict(self) -> dict[str, str | None]:
         return {"at": self.at.isoformat(), "field": self.field, "old": self.old,
                 "new": self.new}
+
+
+NO_POLICE = Police()
 
 
 @dataclass(frozen=True)
@@ -200,17 +203,23 @@ class Incident:
         a busy book is mostly this."""
         get = d.get
         police, shift = get("police"), get("shift")
-        return cls(
-            d["id"], datetime.fromisoformat(d["occurred_at"]),
-            datetime.fromisoformat(d["recorded_at"]), d["category"], get("description") or "",
-            get("severity") or "medium", get("location") or "", get("who") or "",
-            get("witness") or "", get("loss") or 0, get("action") or "",
-            get("behaviour") or "", get("clothing") or "", get("vehicle") or "",
-            get("plate") or "", d["status"], Police(**police) if police else Police(),
-            (date.fromisoformat(shift["date"]), shift["slot"]) if shift else None,
-            tuple(get("on_duty") or ()),
-            tuple(Change(datetime.fromisoformat(c["at"]), c["field"], c["old"], c["new"])
-                  for c in d["timeline"]))
+        # filled in directly: a frozen dataclass's __init__ sets each field through
+        # object.__setattr__, which is most of the time of reading twenty thousand
+        incident = object.__new__(cls)
+        incident.__dict__.update(
+            id=d["id"], occurred_at=datetime.fromisoformat(d["occurred_at"]),
+            recorded_at=datetime.fromisoformat(d["recorded_at"]), category=d["category"],
+            description=get("description") or "", severity=get("severity") or "medium",
+            location=get("location") or "", who=get("who") or "",
+            witness=get("witness") or "", loss=get("loss") or 0, action=get("action") or "",
+            behaviour=get("behaviour") or "", clothing=get("clothing") or "",
+            vehicle=get("vehicle") or "", plate=get("plate") or "", status=d["status"],
+            police=Police(**police) if police else NO_POLICE,
+            shift=(date.fromisoformat(shift["date"]), shift["slot"]) if shift else None,
+            on_duty=tuple(get("on_duty") or ()),
+            timeline=tuple(Change(datetime.fromisoformat(c["at"]), c["field"], c["old"],
+                                  c["new"]) for c in d["timeline"]))
+        return incident
 
     def forwarded_at(self) -> datetime | None:
         return next((c.at for c in self.timeline if c.field == "status" and

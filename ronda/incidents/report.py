@@ -68,16 +68,16 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
         day = local.date()
-        slot = timetable.slot_at(local)
         instant = local.timestamp()
         held_by = next((key for d in (day - one_day, day) for begin, end, key in spans.get(d, ())
-                        if begin <= instant < end), None) or slot
+                        if begin <= instant < end), None) or timetable.slot_at(local)
         if held_by is None:
             outside += 1
         elif held_by in kinds:
             patrol[kinds[held_by]]["incidents"] += 1
-        if local.hour in NIGHT_HOURS:  # the evening as timetable.evening_of reads it
-            evening = slot[0] if slot else day - one_day if local.time() < DAY_CHANGE else day
+        if local.hour in NIGHT_HOURS:  # the evening of the shift that holds it, else by noon
+            evening = held_by[0] if held_by else \
+                day - one_day if local.time() < DAY_CHANGE else day
             clock[(local.hour, evening.weekday())] += 1
         else:
             daytime += 1
