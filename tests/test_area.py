@@ -334,3 +334,16 @@ def test_the_area_schedule_prints_a_landscape_page_a_week(area: Path, tmp_path: 
     page = html.read_text("utf-8")
     assert "@page{size:A4 landscape" in page and 'class="mark"' in page
     assert "RT 004 / RW 002" in page and "font/ttf;base64" in page
+
+
+def test_a_format_the_area_does_not_write_is_one_line_and_changes_nothing(area: Path) -> None:
+    before = digests(area.parent)
+    for args in (("incidents", "export", "--format", "pdf"),
+                 ("schedule", "--week", "28/11/2026", "--format", "md")):
+        for lang in ("en", "id"):
+            refused = ronda("area", *args, area=area, lang=lang)
+            assert refused.exit_code == 2, refused.output
+            assert len(refused.stderr.strip().splitlines()) == 1 and "Traceback" not in \
+                refused.output
+            assert "csv, json, md" in refused.stderr or "html, pdf" in refused.stderr
+    assert digests(area.parent) == before

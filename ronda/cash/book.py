@@ -148,6 +148,14 @@ class MonthReport:
     money_out: int
     closing: int
 
+    def running(self) -> list[tuple[CashEntry, int]]:
+        """Each entry of the month with the balance after it."""
+        balance, out = self.opening, []
+        for e in self.entries:
+            balance += e.amount
+            out.append((e, balance))
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.first.isoformat(), "to": self.last.isoformat(),
                 "opening": self.opening, "in": self.money_in, "out": self.money_out,

@@ -16,13 +16,9 @@ def month_document(report: MonthReport, name: str, lang: str) -> Document:
     def money(amount: int) -> str:
         return format_money(amount) if amount else ""
 
-    running = report.opening
-    rows = []
-    for e in report.entries:
-        running += e.amount
-        rows.append((format_date(e.day, lang, weekday=False), label(CASH_KIND, e.kind, lang),
-                     e.note, money(e.amount if e.amount > 0 else 0),
-                     money(-e.amount if e.amount < 0 else 0), format_money(running)))
+    rows = [(format_date(e.day, lang, weekday=False), label(CASH_KIND, e.kind, lang), e.note,
+             money(max(e.amount, 0)), money(max(-e.amount, 0)), format_money(balance))
+            for e, balance in report.running()]
     rows.append(("", t("cash.total", lang), "", format_money(report.money_in),
                  format_money(report.money_out), format_money(report.closing)))
     return Document(

@@ -137,19 +137,10 @@ def schedule(ctx: typer.Context, week: Week = None, from_: From = None, to: To =
 def _schedule_paper(st: State, area: Area, rows: list, first: date, last: date, fmt: str,
                     output: str | None) -> None:
     from ronda.area.paper import area_document
-    from ronda.cli.files import write_bytes_file, write_text_file
+    from ronda.cli.documents import write_document
 
-    doc = area_document(area.name, rows, first, last, st.lang)
-    target = output or f"area-{first.isoformat()}.{fmt}"
-    if parse_choice(fmt, ("html", "pdf"), "--format") == "pdf":
-        from ronda.printing.document import document_pdf
-
-        write_bytes_file(target, document_pdf(doc))
-    else:
-        from ronda.printing.document import document_html
-
-        write_text_file(target, document_html(doc))
-    st.out.done("msg.document_written", path=target)
+    write_document(st, area_document(area.name, rows, first, last, st.lang), fmt, output,
+                   f"area-{first.isoformat()}", formats=("html", "pdf"))
 
 
 @app.command("plan-visits")
@@ -257,10 +248,10 @@ def incidents_export(ctx: typer.Context, format_: Annotated[str, Opt("--format")
     """The area's report for the Polsek: csv, json or md, with no reporter or witness."""
     from ronda.area.rollup import area_incidents, incident_row
     from ronda.cli.files import write_text_file
-    from ronda.incidents.export import FORMATS, incident_file
+    from ronda.incidents.export import TEXT_FORMATS, incident_file
 
     st = state(ctx)
-    fmt = parse_choice(format_, FORMATS, "--format")
+    fmt = parse_choice(format_, TEXT_FORMATS, "--format")  # the PDF handover is an RT's
     area, snapshot, first, last, now = _incidents(ctx, area_file, since, until)
     rows = [incident_row(rt, i, now) for rt, i in area_incidents(snapshot.rts)]
     write_text_file(output, incident_file(fmt, rows, area.name, first, last, st.out.lang,

@@ -15,12 +15,11 @@ from ronda.people.volunteers import person_name
 
 def render_month(out: Output, report: MonthReport, name: str) -> None:
     """Every entry of the month with the running balance, then what came in and went out."""
-    lang, running, rows = out.lang, report.opening, []
-    for e in report.entries:
-        running += e.amount
-        rows.append([format_date(e.day, lang, weekday=False), label(CASH_KIND, e.kind, lang),
-                     e.note, format_money(e.amount) if e.amount > 0 else "",
-                     format_money(-e.amount) if e.amount < 0 else "", format_money(running)])
+    lang = out.lang
+    rows = [[format_date(e.day, lang, weekday=False), label(CASH_KIND, e.kind, lang), e.note,
+             format_money(e.amount) if e.amount > 0 else "",
+             format_money(-e.amount) if e.amount < 0 else "", format_money(balance)]
+            for e, balance in report.running()]
     out.table(["col.date", "col.kind", "col.note", "col.money_in", "col.money_out",
                "col.balance"], rows, title=f"{name} · "
                f"{format_period(report.first, report.last, lang)}", no_wrap=[0])

@@ -1,4 +1,5 @@
-"""Writing a report document (kas month, police handover) as Markdown or PDF."""
+"""Writing a report document (kas month, police handover, the area's week) as Markdown,
+PDF or HTML."""
 
 from __future__ import annotations
 
@@ -11,15 +12,21 @@ DOCUMENT_FORMATS = ("md", "pdf")
 
 
 def write_document(st: State, doc: Document, fmt: str, output: str | None,
-                   default_name: str) -> None:
-    """Markdown to ``output`` (the screen by default), or a PDF to ``output`` (by default
-    ``default_name``.pdf in the current folder)."""
-    fmt = parse_choice(fmt, DOCUMENT_FORMATS, "--format")
+                   default_name: str, formats: tuple[str, ...] = DOCUMENT_FORMATS) -> None:
+    """Markdown to ``output`` (the screen by default), or a PDF or HTML file to ``output``
+    (by default ``default_name`` with its suffix, in the current folder); ``formats``: the
+    ones the command offers."""
+    fmt = parse_choice(fmt, formats, "--format")
     if fmt == "pdf":
         from ronda.printing.document import document_pdf
 
         target = output or f"{default_name}.pdf"
         write_bytes_file(target, document_pdf(doc))
+    elif fmt == "html":
+        from ronda.printing.document import document_html
+
+        target = output or f"{default_name}.html"
+        write_text_file(target, document_html(doc))
     else:
         from ronda.printing.document import document_markdown
 

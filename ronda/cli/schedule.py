@@ -270,13 +270,13 @@ def fine(ctx: typer.Context, paid: Annotated[str | None, Opt("--paid")] = None,
     from ronda.cli.cash_view import render_fines
 
     st = state(ctx)
-    with st.data(write=paid is not None) as data:
-        if paid is not None:
+    if paid is not None:
+        with st.data(write=True) as data:
             _pay_fines(st, data, paid, night)
+        return
+    with st.data() as data:
         found = fines(data.shifts(), data.cash())
         people = {v.id: v for v in data.volunteers()}
-    if paid is not None:
-        return
     shown = found if all_ else [f for f in found if f.paid is None]
     st.out.emit(json, [f.to_dict() for f in shown], lambda: render_fines(st.out, shown, people))
 

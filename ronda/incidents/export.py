@@ -20,7 +20,8 @@ from ronda.people.csvfile import safe_cell
 from ronda.printing.document import Block, Document, Grid, Heading, NewPage, Pairs, Paragraph
 from ronda.printing.text import markdown_cell
 
-FORMATS = ("csv", "json", "md", "pdf")
+TEXT_FORMATS = ("csv", "json", "md")  # what ``incident_file`` writes
+FORMATS = (*TEXT_FORMATS, "pdf")  # and the handover to the Polsek (``handover_document``)
 
 EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "description", "who",
                  "behaviour", "clothing", "vehicle", "plate", "witness", "loss", "action",
