@@ -1,3 +1,3 @@
-from ronda.cli.app import main
+from ronda.cli.start import main
 
 main()

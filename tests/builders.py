@@ -13,11 +13,12 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from ronda.calendars.ics import community_events, new_event, shift_events, with_sequences
+from ronda.calendars.ics import community_events, shift_events, with_sequences
 from ronda.dates import week_of, zone
 from ronda.incidents.book import Incident, Reporter, new_incident
 from ronda.model import Away, Settings, Volunteer
 from ronda.neighbourhood.config import set_value
+from ronda.neighbourhood.events import new_event
 from ronda.neighbourhood.example import example_settings, store_example
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.people.csvfile import read_roster_csv

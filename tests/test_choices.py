@@ -8,13 +8,13 @@ from collections.abc import Callable
 
 import pytest
 
-from ronda.calendars.ics import new_event
 from ronda.cli.output import Output
 from ronda.dates import parse_days
 from ronda.errors import BadInput
 from ronda.i18n import labels as words
 from ronda.i18n import languages, t
 from ronda.incidents.book import parse_category, parse_severity, parse_status
+from ronda.neighbourhood.events import new_event
 from ronda.parsing import canonical
 from ronda.people.volunteers import parse_reason
 from ronda.schedule.shifts import parse_absence_reason, parse_guest_role

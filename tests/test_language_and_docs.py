@@ -162,10 +162,10 @@ def test_every_key_is_written_out_exists_and_every_text_is_used(english) -> None
 
 def test_every_value_shown_by_name_has_a_key() -> None:
     from ronda.calendars.caldav import describe_failure
-    from ronda.calendars.ics import EVENT_KINDS
     from ronda.i18n import labels
     from ronda.incidents.book import CATEGORIES, SEVERITIES, SP2HP_CODES, STATUSES, VOID
     from ronda.model import DEFAULT_EMERGENCY, KENTONGAN_EVENTS
+    from ronda.neighbourhood.events import EVENT_KINDS
     from ronda.people.volunteers import AWAY_REASONS
     from ronda.schedule.shifts import ATTENDANCE, GUEST_ROLES
 
@@ -323,7 +323,7 @@ def test_start_up_does_not_load_heavy_libraries_or_language_files() -> None:
 
 
 def test_the_real_version_path_loads_no_storage_and_no_language_file() -> None:
-    code = ("import sys\nsys.argv = ['ronda', '--version']\nfrom ronda.cli.app import main\n"
+    code = ("import sys\nsys.argv = ['ronda', '--version']\nfrom ronda.cli.start import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print('loaded:', ','.join(m for m in ('ronda.store.datafile', 'tinydb', 'orjson', "
             "'ronda.calendars.ics', 'rich', 'tomllib') if m in sys.modules))")
@@ -333,7 +333,7 @@ def test_the_real_version_path_loads_no_storage_and_no_language_file() -> None:
 
 
 def test_the_root_help_names_every_command_without_loading_one() -> None:
-    code = ("import sys\nsys.argv = ['ronda', '--help']\nfrom ronda.cli.app import main\n"
+    code = ("import sys\nsys.argv = ['ronda', '--help']\nfrom ronda.cli.start import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print('loaded:', ','.join(m for m in sys.modules if m.startswith('ronda.cli.') "
             "and m.split('.')[-1] in ('volunteer', 'schedule', 'incident', 'area', 'kas')))")

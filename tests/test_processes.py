@@ -54,13 +54,16 @@ def test_a_writer_killed_at_any_moment_never_leaves_a_broken_file(tmp_path: Path
     big.write_text("nama,alamat\n" + "".join(f"Warga {i},Jl. Panjang Sekali No. {i} "
                                              f"{'x' * 150}\n" for i in range(2500)))
     assert ronda(db, "volunteer", "import", str(big)).returncode == 0
-    committed: set[str] = set()
+    begin = time.perf_counter()
+    assert ronda(db, "volunteer", "add", "Timed").returncode == 0
+    took = time.perf_counter() - begin  # kills land from a third of a run to past its end
+    committed: set[str] = {"Timed"}
     outcomes = {"finished": 0, "killed": 0}
     rng = random.Random(2026)
     for i in range(30):
         name = f"Crash {i}"
         process = ronda_process(db, "volunteer", "add", name)
-        time.sleep(rng.uniform(0.05, 1.4))
+        time.sleep(rng.uniform(0.3 * took, 1.3 * took))
         process.send_signal(signal.SIGKILL)
         process.wait()
         if process.returncode == 0:
@@ -148,6 +151,10 @@ def test_an_incident_log_killed_at_any_moment_never_leaves_a_broken_file(
     db = tmp_path / "rt.json"
     assert ronda(db, *INIT).returncode == 0
     big_book(db, 2000)
+    begin = time.perf_counter()
+    assert ronda(db, "incident", "log", "--at", "-2h", "--category", "theft",
+                 "--description", "Timed").returncode == 0
+    took = time.perf_counter() - begin  # kills land from a third of a run to past its end
     committed: dict[str, int] = {}
     outcomes = {"finished": 0, "killed": 0}
     rng = random.Random(2027)
@@ -156,7 +163,7 @@ def test_an_incident_log_killed_at_any_moment_never_leaves_a_broken_file(
         at = rng.choice(("-1h", "-400d", "-800d"))  # this year's file, or an older one
         process = ronda_process(db, "incident", "log", "--at", at, "--category", "theft",
                                 "--description", text, "--reporter", f"Saksi {i}")
-        time.sleep(rng.uniform(0.05, 1.0))
+        time.sleep(rng.uniform(0.3 * took, 1.3 * took))
         process.send_signal(signal.SIGKILL)
         process.wait()
         if process.returncode == 0:

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ronda.calendars.ics import (
-    CommunityEvent,
     community_events,
     shift_events,
     slug,
@@ -27,6 +26,9 @@ from ronda.i18n import t
 from ronda.model import Settings, Volunteer
 from ronda.people.volunteers import find_volunteer
 from ronda.schedule.shifts import Shift
+
+if TYPE_CHECKING:
+    from ronda.neighbourhood.events import CommunityEvent
 
 EMPTY_WEEKS = 4  # with nothing planned, a calendar covers this many weeks
 

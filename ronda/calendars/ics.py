@@ -13,63 +13,18 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ronda.dates import DAY_CHANGE, check_range, format_date, night_name, zone
+from ronda.dates import DAY_CHANGE, format_date, night_name, zone
 from ronda.i18n import t
 from ronda.i18n.labels import EVENT_KIND, GUEST_ROLE, label
-from ronda.model import Settings, Volunteer, clean_text
+from ronda.model import Settings, Volunteer
 from ronda.phones import display_phone
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
 
-EVENT_KINDS = ("outreach", "meeting", "joint-patrol", "other")
-
-
-@dataclass(frozen=True)
-class CommunityEvent:
-    """An outreach (penyuluhan, sosialisasi), an RT meeting or a joint patrol."""
-
-    id: int
-    title: str
-    start: datetime
-    end: datetime
-    location: str = ""
-    kind: str = "other"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "start": self.start.isoformat(),
-                "end": self.end.isoformat(), "location": self.location, "kind": self.kind}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> CommunityEvent:
-        from ronda.model import SchemaError, _need
-
-        if not isinstance(d, dict):
-            raise SchemaError("an event record is not an object")
-        try:
-            start, end = datetime.fromisoformat(d["start"]), datetime.fromisoformat(d["end"])
-        except (KeyError, TypeError, ValueError):
-            raise SchemaError("an event's times are malformed") from None
-        kind = _need(d, "kind", str)
-        if start.tzinfo is None or end.tzinfo is None or end < start or kind not in EVENT_KINDS:
-            raise SchemaError("an event's times or kind are malformed")
-        return cls(_need(d, "id", int), _need(d, "title", str), start, end,
-                   _need(d, "location", str), kind)
-
-
-def new_event(title: str, start: datetime, end: datetime | None, location: str,
-              kind: str) -> CommunityEvent:
-    """A checked community event; two hours long unless an end is given."""
-    from ronda.i18n.labels import EVENT_KIND_WORDS
-    from ronda.parsing import parse_choice
-
-    kind = parse_choice(kind, EVENT_KINDS, "--kind", vocabulary=EVENT_KIND_WORDS)
-    finish = end or start + timedelta(hours=2)
-    check_range(start, finish)
-    return CommunityEvent(0, clean_text(title, field_name="TITLE", required=True, limit=120),
-                          start, finish, clean_text(location, field_name="--location"), kind)
-
+if TYPE_CHECKING:
+    from ronda.neighbourhood.events import CommunityEvent
 
 @dataclass(frozen=True)
 class CalendarEvent:

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
-from ronda.calendars.ics import CommunityEvent
 from ronda.cli.context import state
 from ronda.cli.options import Json
 from ronda.cli.output import Output
 from ronda.dates import format_moment, parse_datetime
 from ronda.errors import BadInput
 from ronda.i18n.labels import EVENT_KIND
+from ronda.neighbourhood.events import CommunityEvent
 from ronda.parsing import parse_count
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -26,7 +26,7 @@ def add(ctx: typer.Context, title: Annotated[str, typer.Argument(metavar="TITLE"
         location: Annotated[str, Opt("--location")] = "",
         kind: Annotated[str, Opt("--kind")] = "other") -> None:
     """Add an event (two hours unless --end)."""
-    from ronda.calendars.ics import new_event
+    from ronda.neighbourhood.events import new_event
 
     st = state(ctx)
     with st.data(write=True) as data:

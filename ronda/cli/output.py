@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -106,6 +105,8 @@ class Output:
             render()
 
     def json(self, data: Any) -> None:
+        import json
+
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
     def text(self, text: str) -> None:

@@ -3,6 +3,7 @@ the run, and every error turned into one line, once."""
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 import sys
@@ -101,20 +102,24 @@ class RondaGroup(TyperGroup):
             return TyperCommand(name, help=t(f"help.{name}", self.lang).split("\n")[0])
         module, attr = COMMANDS[name].split(":")
         target = getattr(importlib.import_module(module), attr)
-        if not isinstance(target, typer.Typer):
+        if isinstance(target, typer.Typer):
+            command = lazy_group(target, name, self.lang)
+        else:
             single = typer.Typer(add_completion=False)
             single.command(name)(target)
-            target = single
-        command = typer.main.get_command(target)
+            command = typer.main.get_command(single)
+            translate_help(command, self.lang, name)
         command.name = name
-        translate_help(command, self.lang, name)
         self.commands[name] = command
         return command
 
     def load_all(self) -> None:
-        """Load every command group (for help and for the tests that walk the tree)."""
+        """Load every command (for help and for the tests that walk the tree)."""
         for name in self.list_commands(None):
-            self.get_command(None, name)
+            command = self.get_command(None, name)
+            if isinstance(command, LazyGroup):
+                command.load_all()
+
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import ClickException
@@ -185,3 +190,69 @@ class RondaGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+class LazyGroup(TyperGroup):
+    """A command group whose commands are built from their functions only when one runs
+    (or help lists them): typer reads every parameter of every function it builds, and a
+    group of twenty commands cost more than the one that runs."""
+
+    source: typer.Typer
+    path = ""
+    lang = "en"
+
+    def _entries(self) -> dict[str, Any]:
+        entries: dict[str, Any] = {}
+        for info in self.source.registered_commands:
+            assert info.callback is not None
+            entries[info.name or typer.main.get_command_name(info.callback.__name__)] = info
+        for info in self.source.registered_groups:
+            entries[info.name or typer.main.solve_typer_info_defaults(info).name] = info
+        return entries
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self._entries())
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name not in self.commands:
+            info = self._entries().get(name)
+            if info is None:
+                return None
+            path = f"{self.path}.{name}"
+            if isinstance(info, typer.models.TyperInfo):
+                assert info.typer_instance is not None
+                command = lazy_group(info.typer_instance, path, self.lang)
+            else:
+                command = typer.main.get_command_from_info(
+                    info, pretty_exceptions_short=self.source.pretty_exceptions_short,
+                    rich_markup_mode=self.source.rich_markup_mode)
+                translate_help(command, self.lang, path)
+            command.name = name
+            self.commands[name] = command
+        return self.commands[name]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self._entries():
+            self.load_all()  # an unknown name: typer suggests the closest of those built
+        return super().resolve_command(ctx, args)
+
+    def load_all(self) -> None:
+        """Build every command of the group and of its groups."""
+        for name in self.list_commands(None):
+            command = self.get_command(None, name)
+            if isinstance(command, LazyGroup):
+                command.load_all()
+
+
+def lazy_group(target: typer.Typer, path: str, lang: str) -> LazyGroup:
+    """The command group of ``target`` (its callback's options and help, in ``lang``), its
+    commands left to be built when used."""
+    shallow = copy.copy(target)
+    shallow.registered_commands, shallow.registered_groups = [], []
+    shallow.info = copy.copy(target.info)
+    shallow.info.cls = LazyGroup
+    group = typer.main.get_group(shallow)
+    assert isinstance(group, LazyGroup)
+    group.source, group.path, group.lang = target, path, lang
+    translate_help(group, lang, path)
+    return group

@@ -9,33 +9,15 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, Force, From, FromRequired, Json, Slot, To, Week, Yes
-from ronda.cli.replan_view import change_line, list_conflicts
-from ronda.cli.schedule_view import (
-    accept_bent,
-    render_report,
-    render_week,
-    shift_json,
-    shift_name,
-    warn_short,
-)
-from ronda.dates import format_date, format_period, parse_date, resolve_period
-from ronda.i18n import format_decimal
-from ronda.model import clean_text
-from ronda.money import format_money
+from ronda.cli.schedule_view import render_week, shift_json
+from ronda.dates import resolve_period
 from ronda.neighbourhood.holidays import holiday_map
-from ronda.parsing import parse_choice, parse_count
 from ronda.people.volunteers import find_volunteer, label
-from ronda.schedule.attendance import absentees, take_attendance
-from ronda.schedule.edits import ShiftName, exchange_nights, guest_edit
-from ronda.schedule.edits import swap as swap_shift
-from ronda.schedule.replan import find_conflicts, open_places
-from ronda.schedule.rules import Rules
-from ronda.schedule.shifts import parse_absence_reason, parse_guest_role
 from ronda.schedule.timetable import Timetable
-from ronda.store.datafile import DataFile
 
 if TYPE_CHECKING:
     from ronda.schedule.planning import Figures
+    from ronda.store.datafile import DataFile
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
 MOVED_SHOWN = 20
@@ -80,6 +62,7 @@ def build(ctx: typer.Context, from_: FromRequired,
           unpin: Annotated[bool, Opt("--unpin")] = False,
           dry_run: DryRun = False, yes: Yes = False) -> None:
     """Plan the nights from --from for --weeks N or up to --to, fairly and within the rules."""
+    from ronda.parsing import parse_choice, parse_count
     from ronda.schedule.planning import build_period, plan_nights
 
     st = state(ctx)
@@ -107,6 +90,8 @@ def build(ctx: typer.Context, from_: FromRequired,
 
 def _figures(st: State, f: Figures, days: int) -> None:
     """The plan's figures on each criterion of fairness, in their order."""
+    from ronda.i18n import format_decimal
+
     def count(x: float) -> str:
         return str(round(x)) if abs(x - round(x)) < 0.05 else format_decimal(x, st.lang)
 
@@ -117,6 +102,9 @@ def _figures(st: State, f: Figures, days: int) -> None:
 
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
              start: date, end: date, today: date, figures: Figures, window: int) -> None:
+    from ronda.cli.replan_view import change_line
+    from ronda.cli.schedule_view import shift_name, warn_short
+    from ronda.dates import format_date, format_period
     from ronda.schedule.reports import fairness, person_stats
 
     out, lang = st.out, st.out.lang
@@ -160,6 +148,12 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT; the rules are checked."""
+    from ronda.cli.schedule_view import accept_bent
+    from ronda.dates import parse_date
+    from ronda.schedule.edits import ShiftName
+    from ronda.schedule.edits import swap as swap_shift
+    from ronda.schedule.rules import Rules
+
     st = state(ctx)
     with st.data(write=True) as data:
         people, timetable = _context(data)
@@ -182,6 +176,11 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
              force: Force = False) -> None:
     """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's; the rules are
     checked (--force to bend them)."""
+    from ronda.cli.schedule_view import accept_bent
+    from ronda.dates import parse_date
+    from ronda.schedule.edits import ShiftName, exchange_nights
+    from ronda.schedule.rules import Rules
+
     st = state(ctx)
     with st.data(write=True) as data:
         people, timetable = _context(data)
@@ -200,6 +199,10 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 def check(ctx: typer.Context, json: Json = False) -> None:
     """List conflicts between the coming nights and the roster, and the places left open;
     exit code 1 when there are any."""
+    from ronda.cli.replan_view import list_conflicts
+    from ronda.schedule.replan import find_conflicts, open_places
+    from ronda.schedule.rules import Rules
+
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
@@ -222,6 +225,13 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
            substitute: Annotated[list[str] | None, Opt("--substitute")] = None,
            note: Annotated[str | None, Opt("--note")] = None, slot: Slot = None) -> None:
     """Record a night's attendance, an absence and the log line."""
+    from ronda.dates import parse_date
+    from ronda.model import clean_text
+    from ronda.money import format_money
+    from ronda.schedule.attendance import absentees, take_attendance
+    from ronda.schedule.edits import ShiftName
+    from ronda.schedule.shifts import parse_absence_reason
+
     st = state(ctx)
     default_reason = parse_absence_reason(reason)
     text = clean_text(note, field_name="--note") if note is not None else None
@@ -248,6 +258,11 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           role: Annotated[str, Opt("--role")] = "bhabinkamtibmas", slot: Slot = None,
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest to a night (not counted in the rotation)."""
+    from ronda.dates import parse_date
+    from ronda.model import clean_text
+    from ronda.schedule.edits import ShiftName, guest_edit
+    from ronda.schedule.shifts import parse_guest_role
+
     st = state(ctx)
     kind = parse_guest_role(role)
     who = clean_text(name, field_name="NAME", required=True, limit=80)
@@ -283,6 +298,8 @@ def fine(ctx: typer.Context, paid: Annotated[str | None, Opt("--paid")] = None,
 
 def _pay_fines(st: State, data: DataFile, who: str, night: str | None) -> None:
     from ronda.cash.book import balance, fines, pay_fines
+    from ronda.dates import parse_date
+    from ronda.money import format_money
 
     today = st.today(data.settings().timezone)
     v = find_volunteer(data.volunteers(), who, include_inactive=True)
@@ -300,6 +317,7 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None,
           all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:
     """Per person and per regu: planned, served, absent, weekend and holiday nights, fines;
     and a verdict on fairness."""
+    from ronda.cli.schedule_view import render_report
     from ronda.schedule.reports import schedule_report
 
     st = state(ctx)

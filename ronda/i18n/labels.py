@@ -72,7 +72,7 @@ PATROL: dict[str, str] = {
     "none": "nights.none",
 }
 
-# ronda.calendars.ics.EVENT_KINDS
+# ronda.neighbourhood.events.EVENT_KINDS
 EVENT_KIND: dict[str, str] = {
     "outreach": "event.kind.outreach",
     "meeting": "event.kind.meeting",

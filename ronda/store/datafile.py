@@ -22,24 +22,25 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document
 
 from ronda import __version__
-from ronda.calendars.ics import CommunityEvent
-from ronda.cash.book import CashEntry
 from ronda.errors import BadInput, DataFileError
-from ronda.incidents.book import Incident, Reporter
 from ronda.model import SchemaError, Settings, Volunteer
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
 from ronda.store.paths import ENV_DB, default_path, peek_language, resolve_path  # noqa: F401
 
 if TYPE_CHECKING:
+    from tinydb import TinyDB
+    from tinydb.table import Document
+
+    from ronda.cash.book import CashEntry
+    from ronda.incidents.book import Incident, Reporter
+    from ronda.neighbourhood.events import CommunityEvent
     from ronda.schedule.edits import Edit
     from ronda.schedule.planning import PlannedPeriod
 
@@ -117,8 +118,10 @@ def _write_atomically(path: Path, payload: bytes) -> None:
             os.close(dir_fd)
 
 
-class _SessionStorage(Storage):
-    """TinyDB storage over the data already read; writes stay in memory until the end."""
+class _SessionStorage:
+    """TinyDB storage over the data already read; writes stay in memory until the end.
+    (TinyDB asks a storage only for ``read``, ``write`` and ``close``: tinydb itself is
+    imported when a command first changes or queries a table.)"""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -130,6 +133,22 @@ class _SessionStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         self.data = data
         self.dirty = True
+
+    def close(self) -> None:
+        pass
+
+    def tinydb(self) -> TinyDB:
+        """TinyDB over this storage."""
+        from tinydb import TinyDB
+
+        return TinyDB(storage=lambda: self)  # type: ignore[arg-type]
+
+
+def _document(record: dict[str, Any], doc_id: int) -> Document:
+    """A TinyDB document (a record with its id)."""
+    from tinydb.table import Document
+
+    return Document(record, doc_id=doc_id)
 
 
 # ---------------------------------------------------------------- backups
@@ -313,9 +332,9 @@ def _check_table(data: dict[str, Any], table: str, read: Callable[[dict[str, Any
 def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
     """Every record that breaks the schema, described; empty when the file is sound.
 
-    ``full=False`` reads the incident book (incidents and reporters, which can be tens of
-    thousands of records) only lightly: ``load`` does that for content it has already
-    checked in full (see ``_checked``)."""
+    ``full=False`` trusts the records of content ``load`` has already checked in full (see
+    ``_checked``): the settings and counters are read, the tables (tens of thousands of
+    shifts and incidents in a busy book) only lightly."""
     problems: list[str] = []
     settings = data.get("settings", {}).get("1")
     if settings is None:
@@ -330,12 +349,16 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
     if not isinstance(counters, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in counters.values()):
         problems.append("_meta: the id counters are malformed")
-    _check_table(data, "volunteers", Volunteer.from_dict, lambda v: v.id, problems)
-    _check_table(data, "shifts", Shift.from_dict, None, problems)
-    _check_table(data, "holidays", Holiday.from_dict, None, problems)
-    _check_table(data, "plan_changes", PlanChange.from_dict, None, problems)
-    _check_table(data, "events", CommunityEvent.from_dict, lambda e: e.id, problems)
-    _check_table(data, "cash", CashEntry.from_dict, lambda e: e.id, problems)
+    if full:
+        from ronda.cash.book import CashEntry  # models of tables a command may never read
+        from ronda.neighbourhood.events import CommunityEvent
+
+        _check_table(data, "volunteers", Volunteer.from_dict, lambda v: v.id, problems)
+        _check_table(data, "shifts", Shift.from_dict, None, problems)
+        _check_table(data, "holidays", Holiday.from_dict, None, problems)
+        _check_table(data, "plan_changes", PlanChange.from_dict, None, problems)
+        _check_table(data, "events", CommunityEvent.from_dict, lambda e: e.id, problems)
+        _check_table(data, "cash", CashEntry.from_dict, lambda e: e.id, problems)
     registry = data.get("calendar", {}).get("1", {"uids": {}})
     if not isinstance(registry, dict) or not isinstance(registry.get("uids"), dict) or not all(
             isinstance(v, dict) for v in registry["uids"].values()):
@@ -353,6 +376,8 @@ def check_book(data: dict[str, Any], year: int | None, *, full: bool = True) -> 
     already checked in full (see ``_checked``)."""
     problems: list[str] = []
     if full:
+        from ronda.incidents.book import Incident, Reporter
+
         _check_table(data, "incidents", Incident.from_dict, lambda i: i.id, problems)
         _check_table(data, "reporters", Reporter.from_dict, None, problems)
     else:
@@ -374,9 +399,14 @@ def _checked(path: Path) -> Path:
 
 
 def _digest(payload: bytes) -> str:
-    import hashlib
-
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+    try:  # the module hashlib takes BLAKE2 from; hashlib itself loads OpenSSL (3 ms a run)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter without it
+        from hashlib import blake2b
+    # the version too: a newer ronda checks once what an older one passed
+    digest = blake2b(__version__.encode(), digest_size=16)
+    digest.update(payload)
+    return digest.hexdigest()
 
 
 def _remember_checked(path: Path, payload: bytes) -> None:
@@ -398,7 +428,10 @@ class _YearFile:
         # bytes are not kept in memory for the whole command
         self.on_disk = on_disk
         self.storage = _SessionStorage(data)
-        self.db = TinyDB(storage=lambda: self.storage)  # type: ignore[arg-type]
+
+    @cached_property
+    def db(self) -> TinyDB:
+        return self.storage.tinydb()
 
     @property
     def data(self) -> dict[str, Any]:
@@ -416,7 +449,6 @@ class DataFile:
         self.path = path
         book = data.pop(_BOOK, None)
         self._storage = _SessionStorage(data)
-        self.db = TinyDB(storage=lambda: self._storage)  # type: ignore[arg-type]
         self._settings: Settings | None = None
         self._volunteers: list[Volunteer] | None = None
         # a book migrated out of the main file, by year, until its year files are read
@@ -424,6 +456,15 @@ class DataFile:
         self._years: dict[int, _YearFile] = {}
         self._on_disk: dict[int, Path] | None = None
         self.allocated = False  # whether new incident or reporter ids were handed out
+
+    @cached_property
+    def db(self) -> TinyDB:
+        """The main file as TinyDB tables (reading goes to the records directly)."""
+        return self._storage.tinydb()
+
+    def _records(self, table: str) -> Any:
+        """The records of a table of the main file, as read (not to be changed)."""
+        return self._storage.data.get(table, {}).values()
 
     @property
     def changed(self) -> bool:
@@ -493,7 +534,7 @@ class DataFile:
         first = max(counters.get(table, 1), existing + 1)
         counters[table] = first + count
         meta["next_id"] = counters
-        self.db.table("_meta").upsert(Document(meta, doc_id=1))
+        self.db.table("_meta").upsert(_document(meta, doc_id=1))
         return range(first, first + count)
 
     def _insert_all(self, table: str, records: list[dict[str, Any]]) -> None:
@@ -502,27 +543,27 @@ class DataFile:
             return
         ids = self._next_ids(table, len(records))
         self.db.table(table, cache_size=0).insert_multiple(
-            Document(r, doc_id=i) for r, i in zip(records, ids, strict=True))
+            _document(r, doc_id=i) for r, i in zip(records, ids, strict=True))
 
     # settings
     def settings(self) -> Settings:
         if self._settings is None:
-            record = self.db.table("settings").get(doc_id=1)
+            record = self._storage.data.get("settings", {}).get("1")
             if record is None:
                 raise _broken(self.path, "no neighbourhood settings")
             self._settings = Settings.from_dict(dict(record))
         return self._settings
 
     def save_settings(self, settings: Settings) -> None:
-        self.db.table("settings").upsert(Document(settings.to_dict(), doc_id=1))
+        self.db.table("settings").upsert(_document(settings.to_dict(), doc_id=1))
         self._settings = settings
 
     # volunteers
     def volunteers(self) -> list[Volunteer]:
         """Every volunteer ever added (inactive and erased ones too), by id."""
         if self._volunteers is None:
-            table = self.db.table("volunteers", cache_size=0)
-            self._volunteers = sorted((Volunteer.from_dict(dict(d)) for d in table.all()),
+            self._volunteers = sorted((Volunteer.from_dict(dict(d))
+                                       for d in self._records("volunteers")),
                                       key=lambda v: v.id)
         return list(self._volunteers)
 
@@ -535,7 +576,7 @@ class DataFile:
         ids = self._next_ids("volunteers", len(volunteers)) if volunteers else range(0)
         stored = [v.with_changes(id=i) for v, i in zip(volunteers, ids, strict=True)]
         self.db.table("volunteers").insert_multiple(
-            Document(v.to_dict(), doc_id=v.id) for v in stored)
+            _document(v.to_dict(), doc_id=v.id) for v in stored)
         self._volunteers = None
         return stored
 
@@ -546,7 +587,7 @@ class DataFile:
         """Store changed volunteers (each keeps its id)."""
         table = self.db.table("volunteers")
         for volunteer in volunteers:
-            table.upsert(Document(volunteer.to_dict(), doc_id=volunteer.id))
+            table.upsert(_document(volunteer.to_dict(), doc_id=volunteer.id))
         self._volunteers = None
 
     # shifts
@@ -554,7 +595,7 @@ class DataFile:
         """Planned shifts, by evening and slot, optionally within [first, last]."""
         low = first.isoformat() if first else ""
         high = last.isoformat() if last else "9999"
-        found = (Shift.from_dict(dict(d)) for d in self.db.table("shifts", cache_size=0).all()
+        found = (Shift.from_dict(dict(d)) for d in self._records("shifts")
                  if low <= d["date"] <= high)
         return sorted(found, key=lambda s: s.key)
 
@@ -571,7 +612,7 @@ class DataFile:
         same = [d.doc_id for d in table.all()
                 if d["date"] == shift.date.isoformat() and d["slot"] == shift.slot]
         doc_id = same[0] if same else self._next_id("shifts")
-        table.upsert(Document(shift.to_dict(), doc_id=doc_id))
+        table.upsert(_document(shift.to_dict(), doc_id=doc_id))
 
     def apply_edit(self, edit: Edit, stamp: str) -> None:
         """Store the shifts an edit changed and record what changed in the plan."""
@@ -581,7 +622,7 @@ class DataFile:
 
     # holidays
     def holidays(self) -> list[Holiday]:
-        return sorted((Holiday.from_dict(dict(d)) for d in self.db.table("holidays").all()),
+        return sorted((Holiday.from_dict(dict(d)) for d in self._records("holidays")),
                       key=lambda h: (h.date, h.local))
 
     def refresh_national_holidays(self, first: date, last: date) -> None:
@@ -618,6 +659,8 @@ class DataFile:
     def incidents(self, since: date | None = None, until: date | None = None) -> list[Incident]:
         """Incidents by time, optionally those whose local date is within [since, until];
         only the year files of those years are read."""
+        from ronda.incidents.book import Incident
+
         low = since.isoformat() if since else ""
         high = until.isoformat() if until else "9999"
         # read the raw records: TinyDB would copy all of a large book into Documents first
@@ -630,6 +673,8 @@ class DataFile:
 
     def incident(self, number: int) -> Incident | None:
         """Incident ``number``, looked for in the newest year first."""
+        from ronda.incidents.book import Incident
+
         key = str(number)
         for year in reversed(self.years()):
             found = self._year(year)
@@ -647,9 +692,9 @@ class DataFile:
         record = stored.to_record()
         book = self._year(_year_of(record), create=True)
         assert book is not None
-        book.db.table("incidents").insert(Document(record, doc_id=stored.id))
+        book.db.table("incidents").insert(_document(record, doc_id=stored.id))
         if reporter is not None:
-            book.db.table("reporters").insert(Document(
+            book.db.table("reporters").insert(_document(
                 replace(reporter, incident=stored.id).to_dict(),
                 doc_id=self._next_id("reporters")))
         self.allocated = True
@@ -670,8 +715,8 @@ class DataFile:
                 if moved:
                     other.db.table("reporters").remove(doc_ids=[int(k) for k in moved])
                     book.db.table("reporters").insert_multiple(
-                        Document(r, doc_id=int(k)) for k, r in moved.items())
-        book.db.table("incidents").upsert(Document(record, doc_id=incident.id))
+                        _document(r, doc_id=int(k)) for k, r in moved.items())
+        book.db.table("incidents").upsert(_document(record, doc_id=incident.id))
 
     def erase_reporter(self, volunteer: int) -> int:
         """Blank the name on every report a volunteer made (erasure on request), in every
@@ -714,6 +759,8 @@ class DataFile:
     def reporters(self) -> dict[int, Reporter]:
         """Reporters by incident id: of the years already read (a reporter is in the year
         file of their incident), or of every year when none was read yet."""
+        from ronda.incidents.book import Reporter
+
         books = list(self._years.values()) or self._book_years()
         return {r.incident: r for r in (Reporter.from_dict(d) for book in books
                                         for d in book.records("reporters").values())}
@@ -721,6 +768,8 @@ class DataFile:
     # the kas
     def cash(self) -> list[CashEntry]:
         """The cash book, by date and entry."""
+        from ronda.cash.book import CashEntry
+
         raw = self._storage.data.get("cash", {}).values()
         return sorted((CashEntry.from_dict(d) for d in raw), key=lambda e: (e.day, e.id))
 
@@ -730,12 +779,15 @@ class DataFile:
 
         ids = self._next_ids("cash", len(entries)) if entries else range(0)
         stored = [replace(e, id=i) for e, i in zip(entries, ids, strict=True)]
-        self.db.table("cash").insert_multiple(Document(e.to_dict(), doc_id=e.id)
+        self.db.table("cash").insert_multiple(_document(e.to_dict(), doc_id=e.id)
                                               for e in stored)
         return stored
 
     # community events and the calendar registry (UIDs, sequences)
     def events(self) -> list[CommunityEvent]:
+        """The community events, by start."""
+        from ronda.neighbourhood.events import CommunityEvent
+
         return sorted((CommunityEvent.from_dict(dict(d)) for d in self.db.table("events").all()),
                       key=lambda e: (e.start, e.id))
 
@@ -743,7 +795,7 @@ class DataFile:
         from dataclasses import replace
 
         stored = replace(event, id=self._next_id("events"))
-        self.db.table("events").insert(Document(stored.to_dict(), doc_id=stored.id))
+        self.db.table("events").insert(_document(stored.to_dict(), doc_id=stored.id))
         return stored
 
     def remove_event(self, number: int) -> CommunityEvent | None:
@@ -752,6 +804,8 @@ class DataFile:
         if found is None:
             return None
         table.remove(doc_ids=[number])
+        from ronda.neighbourhood.events import CommunityEvent
+
         return CommunityEvent.from_dict(dict(found))
 
     def calendar_registry(self) -> dict[str, dict[str, Any]]:
@@ -760,7 +814,7 @@ class DataFile:
         return dict(record.get("uids", {})) if record else {}
 
     def save_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
-        self.db.table("calendar").upsert(Document({"uids": registry}, doc_id=1))
+        self.db.table("calendar").upsert(_document({"uids": registry}, doc_id=1))
 
     def merge_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
         """Record what a publish sent, keeping any later sequence another command saved
@@ -796,7 +850,7 @@ class DataFile:
 def _locked(path: Path, timeout: float | None) -> Iterator[None]:
     """Hold the data file's inter-process lock; a lock that cannot be had in time, or cannot
     be made at all (a read-only folder), is a ``DataFileError``."""
-    from filelock import FileLock, Timeout
+    from ronda.store.lock import LockTimeout, hold
 
     if timeout is None:
         raw = os.environ.get(ENV_LOCK_TIMEOUT, str(LOCK_TIMEOUT))
@@ -806,17 +860,17 @@ def _locked(path: Path, timeout: float | None) -> Iterator[None]:
             raise BadInput("err.bad_env", name=ENV_LOCK_TIMEOUT, value=raw[:40]) from None
         if not 0 <= timeout <= 3600:
             raise BadInput("err.bad_env", name=ENV_LOCK_TIMEOUT, value=raw[:40])
-    lock = FileLock(str(path) + ".lock", timeout=timeout)
+    lock = hold(str(path) + ".lock", timeout)
     try:
-        lock.acquire()
-    except Timeout:
+        lock.__enter__()
+    except LockTimeout:
         raise DataFileError("err.file_locked", path=str(path)) from None
     except OSError as exc:
         raise _unwritable(str(path) + ".lock", exc) from None
     try:
         yield
     finally:
-        lock.release()
+        lock.__exit__(None, None, None)
 
 
 def _remove_leftovers(path: Path) -> None:
@@ -1110,5 +1164,5 @@ def _restore_year(path: Path, year: int, number: int, lock_timeout: float | None
             if counters.get(table, 1) <= top:
                 counters[table] = top + 1
                 meta["next_id"] = counters
-                handle.db.table("_meta").upsert(Document(meta, doc_id=1))
+                handle.db.table("_meta").upsert(_document(meta, doc_id=1))
     return chosen
