@@ -86,6 +86,18 @@ class Change(NamedTuple):
 
 NO_POLICE = Police()
 
+# what ``Incident.from_record`` builds its records with (looked up once, not per record)
+_bare, _fill, _moment, _change = object.__new__, object.__setattr__, datetime.fromisoformat, \
+    tuple.__new__
+
+
+def _police(record: dict[str, str]) -> Police:
+    """The police side of a checked record (built directly, as ``from_record`` does)."""
+    police = _bare(Police)
+    _fill(police, "__dict__", {"station": record.get("station"), "lp": record.get("lp"),
+                               "sttlp": record.get("sttlp"), "sp2hp": record.get("sp2hp")})
+    return police
+
 
 @dataclass(frozen=True)
 class Incident:
@@ -205,20 +217,20 @@ class Incident:
         police, shift = get("police"), get("shift")
         # filled in directly: a frozen dataclass's __init__ sets each field through
         # object.__setattr__, which is most of the time of reading twenty thousand
-        incident = object.__new__(cls)
-        incident.__dict__.update(
-            id=d["id"], occurred_at=datetime.fromisoformat(d["occurred_at"]),
-            recorded_at=datetime.fromisoformat(d["recorded_at"]), category=d["category"],
-            description=get("description") or "", severity=get("severity") or "medium",
-            location=get("location") or "", who=get("who") or "",
-            witness=get("witness") or "", loss=get("loss") or 0, action=get("action") or "",
-            behaviour=get("behaviour") or "", clothing=get("clothing") or "",
-            vehicle=get("vehicle") or "", plate=get("plate") or "", status=d["status"],
-            police=Police(**police) if police else NO_POLICE,
-            shift=(date.fromisoformat(shift["date"]), shift["slot"]) if shift else None,
-            on_duty=tuple(get("on_duty") or ()),
-            timeline=tuple(Change(datetime.fromisoformat(c["at"]), c["field"], c["old"],
-                                  c["new"]) for c in d["timeline"]))
+        incident = _bare(cls)
+        _fill(incident, "__dict__", {
+            "id": d["id"], "occurred_at": _moment(d["occurred_at"]),
+            "recorded_at": _moment(d["recorded_at"]), "category": d["category"],
+            "description": get("description", ""), "severity": get("severity", "medium"),
+            "location": get("location", ""), "who": get("who", ""),
+            "witness": get("witness", ""), "loss": get("loss", 0), "action": get("action", ""),
+            "behaviour": get("behaviour", ""), "clothing": get("clothing", ""),
+            "vehicle": get("vehicle", ""), "plate": get("plate", ""), "status": d["status"],
+            "police": _police(police) if police else NO_POLICE,
+            "shift": (date.fromisoformat(shift["date"]), shift["slot"]) if shift else None,
+            "on_duty": tuple(get("on_duty", ())),
+            "timeline": tuple([_change(Change, (_moment(c["at"]), c["field"], c["old"],
+                                                c["new"])) for c in d["timeline"]])})
         return incident
 
     def forwarded_at(self) -> datetime | None:

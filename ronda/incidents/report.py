@@ -53,51 +53,81 @@ def incident_stats(incidents: Sequence[Incident], shifts: Sequence[Shift], first
     patrol = {k: {"nights": 0, "incidents": 0, "per_100": None} for k in ("full", "short", "none")}
     for kind in kinds.values():
         patrol[kind]["nights"] += 1
-    clock: Counter[tuple[int, int]] = Counter()
-    trend: Counter[str] = Counter()
-    daytime = outside = 0
     # each planned shift's hours, worked out once, by evening: an incident looks only at
-    # the shifts of its own date and the evening before
-    # (as instants in seconds: comparing aware datetimes asks their zone every time)
-    spans: dict[date, list[tuple[float, float, tuple[date, int]]]] = defaultdict(list)
+    # the shifts of its own date and the evening before (as instants in seconds: comparing
+    # aware datetimes asks their zone every time); a night with no plan, the timetable's
+    Spans = list[tuple[float, float, tuple[date, int]]]
+    planned_spans: dict[date, Spans] = defaultdict(list)
     for s in shifts:
         begin, end = timetable.window_of(s)
-        spans[s.date].append((begin.timestamp(), end.timestamp(),
-                              (s.date, timetable.index(s))))
-    one_day = timedelta(days=1)
+        planned_spans[s.date].append((begin.timestamp(), end.timestamp(),
+                                      (s.date, timetable.index(s))))
+    unplanned: dict[date, Spans] = {}
+
+    def holder(day: date, instant: float) -> tuple[date, int] | None:
+        """The (evening, slot) whose hours hold the instant, planned hours first."""
+        evenings = (day - one_day, day)
+        for d in evenings:
+            for begin, end, key in planned_spans.get(d, ()):
+                if begin <= instant < end:
+                    return key
+        for d in evenings:
+            found = unplanned.get(d)
+            if found is None:
+                found = unplanned[d] = [(begin.timestamp(), end.timestamp(), (d, k))
+                                        for k in slots
+                                        for begin, end in (timetable.window(d, k),)]
+            for begin, end, key in found:
+                if begin <= instant < end:
+                    return key
+        return None
+
+    one_day, night_hours = timedelta(days=1), frozenset(NIGHT_HOURS)
+    clock: Counter[tuple[int, int]] = Counter()
+    months: Counter[tuple[int, int]] = Counter()
+    categories: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    daytime = outside = 0
+    waits: list[float] = []
+    overdue: list[int] = []
     for i in incidents:
         local = i.occurred_at.astimezone(tz)
-        day = local.date()
-        instant = local.timestamp()
-        held_by = next((key for d in (day - one_day, day) for begin, end, key in spans.get(d, ())
-                        if begin <= instant < end), None) or timetable.slot_at(local)
+        day, hour = local.date(), local.hour
+        held_by = holder(day, local.timestamp())
         if held_by is None:
             outside += 1
-        elif held_by in kinds:
-            patrol[kinds[held_by]]["incidents"] += 1
-        if local.hour in NIGHT_HOURS:  # the evening of the shift that holds it, else by noon
+        else:
+            kind = kinds.get(held_by)
+            if kind is not None:
+                patrol[kind]["incidents"] += 1
+        if hour in night_hours:  # the evening of the shift that holds it, else by noon
             evening = held_by[0] if held_by else \
                 day - one_day if local.time() < DAY_CHANGE else day
-            clock[(local.hour, evening.weekday())] += 1
+            clock[(hour, evening.weekday())] += 1
         else:
             daytime += 1
-        trend[f"{local.year}-{local.month:02d}"] += 1
+        months[(local.year, local.month)] += 1
+        categories[i.category] += 1
+        statuses[i.status] += 1
+        forwarded = i.forwarded_at()
+        if forwarded:
+            waits.append((forwarded - i.recorded_at).total_seconds() / 86400)
+        if i.status == "forwarded" and i.overdue(now):
+            overdue.append(i.id)
     for row in patrol.values():
         if row["nights"]:
             row["per_100"] = round(100 * row["incidents"] / row["nights"], 1)
-    waits = [(i.forwarded_at() - i.recorded_at).total_seconds() / 86400 for i in incidents
-             if i.forwarded_at()]
     return {
         "from": first.isoformat(), "to": last.isoformat(), "total": len(incidents),
-        "by_category": dict(Counter(i.category for i in incidents).most_common()),
-        "by_status": dict(Counter(i.status for i in incidents).most_common()),
+        "by_category": dict(categories.most_common()),
+        "by_status": dict(statuses.most_common()),
         "clock": [{"hour": h, "weekday": w, "count": n} for (h, w), n in sorted(clock.items())],
         "daytime": daytime,
-        "trend": dict(sorted(trend.items())),
+        "trend": {f"{y}-{m:02d}": n for (y, m), n in sorted(months.items())},
         "patrol": patrol, "shifts_per_night": len(timetable.slots),
         "outside_patrol": outside,
         "median_days_to_forward": round(statistics.median(waits), 1) if waits else None,
-        "overdue": [i.id for i in incidents if i.overdue(now)],
+        "overdue": overdue,
     }
 
 

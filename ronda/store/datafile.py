@@ -980,7 +980,7 @@ def load_year(path: Path, year: int, *, full: bool = False) -> tuple[bytes, dict
         raise DataFileError("err.file_newer", path=str(path), found=schema_of(data),
                             supported=SCHEMA_VERSION)
     known = not full and _known(path, payload)
-    problems = check_book(data, year, full=not known)
+    problems = [] if known else check_book(data, year)  # known: this content passed in full
     if problems:
         raise _year_broken(path, problems[0] + (f" (+{len(problems) - 1})"
                                                 if len(problems) > 1 else ""))
