@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ronda.errors import BadInput
@@ -339,8 +338,7 @@ def format_period(first: date, last: date, lang: str) -> str:
 
 # what a typed day or time was understood as, for the messages that refuse it
 
-@dataclass(frozen=True)
-class DayName:
+class DayName(NamedTuple):
     """A day as an error names it: ``Sabtu, 28/11/2026``."""
 
     day: date
@@ -349,8 +347,7 @@ class DayName:
         return format_date(self.day, lang)
 
 
-@dataclass(frozen=True)
-class WeekdayName:
+class WeekdayName(NamedTuple):
     """A weekday: ``Sabtu``, ``Saturday``."""
 
     index: int
@@ -359,8 +356,7 @@ class WeekdayName:
         return DAY_NAMES[lang][self.index]
 
 
-@dataclass(frozen=True)
-class ClockName:
+class ClockName(NamedTuple):
     """A time of day: ``23.15``, ``23:15``."""
 
     clock: time
@@ -369,8 +365,7 @@ class ClockName:
         return format_time(self.clock, lang)
 
 
-@dataclass(frozen=True)
-class SpanName:
+class SpanName(NamedTuple):
     """A period: ``November 2026``, ``23–29 November 2026``."""
 
     first: date

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from ronda.dates import DAY_KEYS, format_time
 from ronda.errors import BadInput
@@ -195,8 +195,7 @@ class Settings:
         return cls(**values)
 
 
-@dataclass(frozen=True)
-class Away:
+class Away(NamedTuple):
     """A period a volunteer cannot patrol (mudik, sakit, dinas, …), both ends included."""
 
     start: date

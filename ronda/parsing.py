@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ronda.errors import BadInput
 
@@ -64,8 +64,7 @@ def find_choice(text: str, vocabulary: Mapping[str, str]) -> str | None:
     return accepted_words(vocabulary).get(canonical(text))
 
 
-@dataclass(frozen=True)
-class ChoiceNames:
+class ChoiceNames(NamedTuple):
     """The choices as an error lists them, in the reader's language: the first word of each
     value's words (``pencurian, curat, …`` in Indonesian; ``theft, burglary, …`` in English)."""
 

@@ -8,7 +8,7 @@ assignment survives a rebuild (see ``build_schedule``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ronda.dates import resolve_period
@@ -65,7 +65,7 @@ class PlannedPeriod:
 
     def changes(self, stamp: str) -> list[PlanChange]:
         """The moves of kept people, stamped, for the record of changes."""
-        return [replace(c, at=stamp) for c in self.plan.moved if c.before]
+        return [c._replace(at=stamp) for c in self.plan.moved if c.before]
 
 
 def plan_nights(settings: Settings, volunteers: Sequence[Volunteer],

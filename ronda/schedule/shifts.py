@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from ronda.model import SchemaError, _iso_date, _iso_time, _need
 
@@ -36,8 +36,7 @@ def parse_guest_role(text: str, field_name: str = "--role") -> str:
 WEEKEND_DAYS = (4, 5)  # Friday and Saturday evenings
 
 
-@dataclass(frozen=True)
-class Exclusion:
+class Exclusion(NamedTuple):
     """Why one person could not be placed on a night: a rule and a detail."""
 
     volunteer: int
@@ -48,8 +47,7 @@ class Exclusion:
         return [self.volunteer, self.rule, self.detail]
 
 
-@dataclass(frozen=True)
-class Shortfall:
+class Shortfall(NamedTuple):
     """A slot left short: how many could be placed, and who was ruled out and why."""
 
     available: int
@@ -72,8 +70,7 @@ class Shortfall:
                    _need(d, "no_leader", bool))
 
 
-@dataclass(frozen=True)
-class Guest:
+class Guest(NamedTuple):
     """Someone patrolling with the team who is not in the rotation (joint patrol)."""
 
     name: str
@@ -83,8 +80,7 @@ class Guest:
         return {"name": self.name, "role": self.role}
 
 
-@dataclass(frozen=True)
-class Absence:
+class Absence(NamedTuple):
     """A volunteer who did not come, why, and who came instead."""
 
     volunteer: int
@@ -103,8 +99,7 @@ class Absence:
                 "substitute_id": self.substitute_id}
 
 
-@dataclass(frozen=True)
-class Swap:
+class Swap(NamedTuple):
     """A recorded change of people on a shift."""
 
     out: int
@@ -182,8 +177,7 @@ class Shift:
         )
 
 
-@dataclass(frozen=True)
-class Holiday:
+class Holiday(NamedTuple):
     """A date that needs attention: a national holiday or a local one, maybe with extra people."""
 
     date: date
@@ -206,8 +200,7 @@ class Holiday:
                    _need(d, "name_en", str, optional=True) or "")
 
 
-@dataclass(frozen=True)
-class PlanChange:
+class PlanChange(NamedTuple):
     """One shift's people before and after a change of the plan, and why it changed
     (``remove``, ``away``, ``edit``, ``swap``, ``exchange``, ``rebuild``, …)."""
 

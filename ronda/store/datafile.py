@@ -20,11 +20,10 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -161,8 +160,7 @@ def backup_dir(path: Path) -> Path:
     return folder
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     """A saved copy of the data file."""
 
     number: int  # 1 is the newest
@@ -911,8 +909,7 @@ def full_check(path: Path, data: dict[str, Any]) -> None:
                                            else ""))
 
 
-@dataclass(frozen=True)
-class FileCheck:
+class FileCheck(NamedTuple):
     """What ``ronda db check`` reports of a data file that reads and fits the schema."""
 
     path: Path
