@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,20 @@ def test_a_locked_file_makes_a_writer_give_up_cleanly(run: Run, neighbourhood: P
     assert result.exit_code == 1
     assert "in use by another ronda command" in result.stderr
     assert digest(neighbourhood) == before
+
+
+def test_the_lock_waits_its_timeout_then_gives_up_and_is_free_once_released(
+        tmp_path: Path) -> None:
+    from ronda.store.lock import LockTimeout, hold
+
+    path = str(tmp_path / "rt.json.lock")
+    with hold(path, 1.0):
+        begin = time.monotonic()
+        with pytest.raises(LockTimeout), hold(path, 0.3):
+            pass
+        assert time.monotonic() - begin >= 0.3
+    with hold(path, 0.0):  # released: taken at once
+        assert (os.stat(path).st_mode & 0o777) == 0o600
 
 
 def test_a_file_from_a_newer_ronda_is_refused(run: Run, neighbourhood: Path) -> None:
