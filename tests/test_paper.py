@@ -33,6 +33,18 @@ def busy_poster() -> Sheet:
     return full_week(MONDAY, shifts=2, per_shift=4, name_length=30)
 
 
+def three_shift_poster() -> Sheet:
+    """Three shifts of four a night, 30-letter names, three guests, two holidays: a night a
+    row (the hours heading each shift's column) holds it, a night a column does not."""
+    return full_week(MONDAY, shifts=3, per_shift=4, name_length=30)
+
+
+def two_shift_patrol_sheet() -> Sheet:
+    """Two shifts of three a night, 30-letter names and phones, two guests, a holiday."""
+    return full_week(MONDAY, shifts=2, per_shift=3, name_length=30, guests=2, holidays=1,
+                     patrol=True)
+
+
 def busy_patrol_sheet() -> Sheet:
     """One shift of five a night with 40-letter names and phones, three guests, two
     holidays, three empty houses and the full footer."""
@@ -62,7 +74,8 @@ def text_positions(pdf: bytes) -> list[list[tuple[float, float, str]]]:
     return pages
 
 
-@pytest.mark.parametrize("make", [busy_poster, busy_patrol_sheet])
+@pytest.mark.parametrize("make", [busy_poster, busy_patrol_sheet, three_shift_poster,
+                                  two_shift_patrol_sheet])
 def test_a_busy_week_fits_one_page_with_every_line_inside_the_margins(make) -> None:  # noqa: ANN001
     sheet = make()
     page = lay_out(sheet)
@@ -90,6 +103,31 @@ def test_names_are_at_least_12_pt_on_a_normal_week_and_shrink_only_as_needed(
     names = {op.size for op in poster.texts if op.text.startswith("Raden Mas")}
     assert names == {poster.size}
     assert lay_out(busy_poster()).size < poster.size
+
+
+@pytest.mark.parametrize("make", [three_shift_poster, two_shift_patrol_sheet])
+def test_a_week_of_several_shifts_too_full_for_columns_is_set_a_night_a_row(make) -> None:  # noqa: ANN001
+    sheet = make()
+    with pytest.raises(BadInput):  # a night a column: not even in the smallest type
+        _largest_columns(sheet)
+    page = lay_out(sheet)
+    heads = [op for op in page.texts if op.kind == "bold" and op.text in
+             {w.hours for n in sheet.nights for w in n.shifts}]
+    assert [h.text for h in heads] == [w.hours for w in sheet.nights[0].shifts]  # once each
+    assert len({round(h.y, 1) for h in heads}) == 1  # side by side, above the nights
+    days = [op for op in page.texts if op.text in {n.day for n in sheet.nights}]
+    assert [d.text for d in days] == [n.day for n in sheet.nights]
+    assert all(a.y < b.y for a, b in zip(days, days[1:], strict=False))  # one below another
+    assert len({round(d.x, 1) for d in days}) == 1
+
+
+def _largest_columns(sheet: Sheet) -> float:
+    from ronda.printing.layout import _attempt, sizes_to_try
+
+    for size in sizes_to_try():
+        if _attempt(sheet, size)[1] <= 0:
+            return size
+    raise BadInput("err.week_too_full")
 
 
 @pytest.fixture
@@ -190,16 +228,18 @@ def chromium_pdf(html: str, tmp_path: Path) -> bytes:
 def test_a_browser_prints_each_week_of_the_html_on_one_page_with_every_name(
         run: Run, night_in_two: Path, tmp_path: Path) -> None:
     html = two_shift_sheets(run, tmp_path, "html", "--patrol-sheet").read_text("utf-8")
-    busy = busy_poster()
-    html = html.replace("</body>", sheets_html([busy]).split("<body>")[1].split("</body>")[0]
-                        + "</body>")
+    busy, rows = busy_poster(), three_shift_poster()
+    html = html.replace("</body>", sheets_html([busy, rows]).split("<body>")[1]
+                        .split("</body>")[0] + "</body>")
     reader = PdfReader(io.BytesIO(chromium_pdf(html, tmp_path)))
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3
     assert round(float(reader.pages[0].mediabox.width) / MM) == 297
-    patrol, poster = (" ".join(p.extract_text().split()) for p in reader.pages)
-    for n in busy.nights:
-        for p in n.people:
-            assert _joined(p.name, poster), p.name
+    patrol, poster, by_rows = (" ".join(p.extract_text().split()) for p in reader.pages)
+    for sheet, text in ((busy, poster), (rows, by_rows)):
+        for n in sheet.nights:
+            for p in n.people:
+                assert _joined(p.name, text), p.name
+        assert "( Suparman )" in text
     for needle in ("Ketentuan", "Kode kentongan", "Nomor penting", "( H. Mulyono )",
                    "( Suparman )", "Ketua RW 002"):
         assert needle in poster, needle

@@ -3,25 +3,27 @@ the PDF and the HTML.
 
 Text is measured with the font's own metrics (reportlab's ``stringWidth``, pure computation),
 wrapped with hanging indents and placed in millimetres from the page's top-left corner. The
-week gets the largest type that fits one page (names from 14 pt down to 9 pt); a week that
-does not fit even in the smallest type is refused, naming its fullest night.
+week gets the largest type that fits one page (names from 14 pt down to 9 pt), set a night a
+column, or a night a row and a shift a column when that holds larger type (weeks of several
+shifts a night); a week that does not fit even in the smallest type is refused, naming its
+fullest night.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ronda.errors import BadInput
 from ronda.printing.fonts import ascent_descent, width_pt
-from ronda.printing.poster import PATROL_NOTES, Night, Sheet
+from ronda.printing.poster import PATROL_NOTES, Night, Sheet, Watch
 
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0
 PT = 25.4 / 72  # one point in millimetres
 LARGEST, SMALLEST, STEP = 14.0, 9.0, 0.25  # the names' size in points
 COLUMN_PAD = 1.6  # inside each night's column, on both sides
 HANG = 2.5  # a wrapped line's indent under the first
-QR_SIZE = 22.0
+QR_SIZE = 18.0  # 0.6 mm a module for a calendar address: read easily from a hand's length
 LEADING = 1.1
 
 
@@ -209,47 +211,71 @@ def _night(pen: _Pen, n: Night, sheet: Sheet, x: float, y: float, w: float,
         y = pen.block(n.holiday, x, y, w, "italic", z.small)
     if not n.people:
         y = pen.block(sheet.label("poster.no_duty"), x, y, w, "italic", z.small)
-    star = z.name * PT * 0.42
-    for w_ in n.shifts:
-        if len(n.shifts) > 1:
-            y = pen.block(w_.hours, x, y + 0.6, w, "bold", z.small)
-            pen.ops.append(Rule(x, y - 0.3, x + w, y - 0.3, 0.4))
-            y += 0.4
-        for p in w_.people:
-            left, room = x, w
-            if sheet.patrol:  # a box to write H, I, S or TK in
-                side = z.name * PT * 0.8
-                top = y + z.name * PT * (ascent_descent()[0] - 0.7)
-                pen.ops.append(Box(x, top, side, side, 0.5))
-                left, room = x + side + 0.8, w - side - 0.8
-            if p.leader:
-                pen.ops.append(Star(left + star, y + z.name * PT * 0.45, star))
-                left, room = left + 2 * star + 0.7, room - 2 * star - 0.7
-            text = p.name + (f" ({p.house})" if p.house else "")
-            y = pen.block(text, left, y, room, "bold" if p.leader else "regular", z.name)
-            if p.phone:  # after the name when there is room, else on a line of its own
-                gap = 1.5
-                if pen.end + gap + width_pt(p.phone, "regular", z.small) * PT <= x + w:
-                    pen.block(p.phone, pen.end + gap, y - z.name * PT * LEADING
-                              + (z.name - z.small) * PT * ascent_descent()[0], w, "regular",
-                              z.small)
-                else:
-                    y = pen.block(p.phone, left + HANG, y, room - HANG, "regular", z.small)
-        for g in w_.guests:
-            y = pen.block(f"+ {g}", x, y, w, "italic", z.small)
-        if sheet.patrol and len(n.shifts) > 1:  # each shift hands over to the next
-            y = _patrol_lines(pen, sheet, x, y, w, z)
+    for watch in n.shifts:
+        y = _watch(pen, watch, sheet, x, y, w, z, hours=len(n.shifts) > 1,
+                   notes=sheet.patrol and len(n.shifts) > 1)
         y += 0.8
     if sheet.patrol and len(n.shifts) <= 1:
         y = _patrol_lines(pen, sheet, x, y, w, z)
     return y
 
 
+def _watch(pen: _Pen, watch: Watch, sheet: Sheet, x: float, y: float, w: float, z: Sizes, *,
+           hours: bool, notes: bool) -> float:
+    """One shift from ``y`` down, ``w`` mm wide: its hours (when asked), its people with
+    the leader's star (and on the patrol sheet a box to write in and the phone), its guests
+    and (when asked) the patrol's lines to fill in; returns the y under it."""
+    star = z.name * PT * 0.42
+    if hours:
+        y = pen.block(watch.hours, x, y + 0.6, w, "bold", z.small)
+        pen.ops.append(Rule(x, y - 0.3, x + w, y - 0.3, 0.4))
+        y += 0.4
+    for p in watch.people:
+        left, room = x, w
+        if sheet.patrol:  # a box to write H, I, S or TK in
+            side = z.name * PT * 0.8
+            top = y + z.name * PT * (ascent_descent()[0] - 0.7)
+            pen.ops.append(Box(x, top, side, side, 0.5))
+            left, room = x + side + 0.8, w - side - 0.8
+        if p.leader:
+            pen.ops.append(Star(left + star, y + z.name * PT * 0.45, star))
+            left, room = left + 2 * star + 0.7, room - 2 * star - 0.7
+        text = p.name + (f" ({p.house})" if p.house else "")
+        y = pen.block(text, left, y, room, "bold" if p.leader else "regular", z.name)
+        if p.phone:  # after the name when there is room, else on a line of its own
+            gap = 1.5
+            if pen.end + gap + width_pt(p.phone, "regular", z.small) * PT <= x + w:
+                pen.block(p.phone, pen.end + gap, y - z.name * PT * LEADING
+                          + (z.name - z.small) * PT * ascent_descent()[0], w, "regular",
+                          z.small)
+            else:
+                y = pen.block(p.phone, left + HANG, y, room - HANG, "regular", z.small)
+    for g in watch.guests:
+        y = pen.block(f"+ {g}", x, y, w, "italic", z.small)
+    if notes:  # each shift hands over to the next
+        y = _patrol_lines(pen, sheet, x, y, w, z)
+    return y
+
+
+WRITE_IN = 14.0  # the least room left to write on after a label, in mm
+
+
 def _patrol_lines(pen: _Pen, sheet: Sheet, x: float, y: float, w: float, z: Sizes) -> float:
-    """The lines the team fills in by hand: each label, then a rule to write on to the
-    column's edge."""
-    for key in PATROL_NOTES:
-        y = pen.block(sheet.label(key).rstrip("… "), x, y, w, "regular", z.foot)
+    """The lines the team fills in by hand: each label, then a rule to write on; side by
+    side when they fit on one line with room to write, else a line each to the edge."""
+    labels = [sheet.label(key).rstrip("… ") for key in PATROL_NOTES]
+    widths = [width_pt(text, "regular", z.foot) * PT for text in labels]
+    spare = (w - sum(widths) - len(labels) * 3) / len(labels)  # room to write, each
+    if spare >= WRITE_IN:
+        base = y + z.foot * PT * ascent_descent()[0]
+        left = x
+        for text, width in zip(labels, widths, strict=True):
+            pen.block(text, left, y, width + 1, "regular", z.foot)
+            pen.ops.append(Rule(left + width + 1, base, left + width + 1 + spare, base, 0.3))
+            left += width + spare + 3
+        return y + z.foot * PT * LEADING
+    for text in labels:
+        y = pen.block(text, x, y, w, "regular", z.foot)
         base = y - z.foot * PT * (LEADING - ascent_descent()[0])
         if pen.end + 1 < x + w - 4:
             pen.ops.append(Rule(pen.end + 1, base, x + w, base, 0.3))
@@ -321,21 +347,28 @@ def _qr(url: str) -> Squares:
     return Squares(PAGE_W - MARGIN - QR_SIZE, MARGIN, cell, dark)
 
 
-def _attempt(sheet: Sheet, size: float) -> tuple[Page, float]:
-    """The page at names of ``size`` pt, and how far it overflows (mm, ≤ 0 when it fits)."""
-    z = Sizes(size)
-    page = Page(size)
-    pen = _Pen(page.ops)
+def _frame(sheet: Sheet, z: Sizes, pen: _Pen) -> tuple[float, list[Op], float]:
+    """The header (and QR code) drawn; the footer laid out on a list of its own to know where
+    the grid must end. Returns where the header ends, the footer's operations (from y 0)
+    and where the footer begins."""
     head_end = _header(pen, sheet, z, bool(sheet.calendar_url))
     if sheet.calendar_url:
-        page.ops.append(_qr(sheet.calendar_url))
+        pen.ops.append(_qr(sheet.calendar_url))
         pen.centred(sheet.label("poster.qr_caption"), PAGE_W - MARGIN - QR_SIZE / 2,
                     MARGIN + QR_SIZE + 0.3, QR_SIZE + 6, "regular", 6.5)
         head_end = max(head_end, MARGIN + QR_SIZE + 3.5)
-    # the footer is laid out first (on a scratch list) to know where the grid must end
     foot_ops: list[Op] = []
     foot_h = _footer(_Pen(foot_ops), sheet, z, 0.0)
-    foot_top = PAGE_H - MARGIN - foot_h
+    return head_end, foot_ops, PAGE_H - MARGIN - foot_h
+
+
+def _attempt(sheet: Sheet, size: float) -> tuple[Page, float]:
+    """The page at names of ``size`` pt, a night a column, and how far it overflows (mm,
+    ≤ 0 when it fits)."""
+    z = Sizes(size)
+    page = Page(size)
+    pen = _Pen(page.ops)
+    head_end, foot_ops, foot_top = _frame(sheet, z, pen)
     widths = _widths(sheet, z)
     lefts = [MARGIN + sum(widths[:i]) for i in range(7)]
     grid_top = head_end + 1.5
@@ -351,6 +384,56 @@ def _attempt(sheet: Sheet, size: float) -> tuple[Page, float]:
     page.ops.append(Box(MARGIN, grid_top, PAGE_W - 2 * MARGIN, grid_bottom - grid_top))
     page.ops.append(Rule(MARGIN, body_top, PAGE_W - MARGIN, body_top, 0.8))
     for x in lefts[1:]:
+        page.ops.append(Rule(x, grid_top, x, grid_bottom, 0.8))
+    page.ops += [_moved(op, foot_top) for op in foot_ops]
+    return page, overflow
+
+
+def _attempt_rows(sheet: Sheet, size: float) -> tuple[Page, float]:
+    """The page at names of ``size`` pt with a night a row and a shift a column, headed by
+    its hours, and how far it overflows: a week of several shifts a night holds more so,
+    each shift's names (and phones) on lines as wide as a share of the page."""
+    z = Sizes(size)
+    page = Page(size)
+    pen = _Pen(page.ops)
+    head_end, foot_ops, foot_top = _frame(sheet, z, pen)
+    full = PAGE_W - 2 * MARGIN
+    slots = max(1, *(len(n.shifts) for n in sheet.nights))
+    label_w = 2 * COLUMN_PAD + 1 + max(
+        max(width_pt(n.day, "bold", z.head), width_pt(n.date_text, "regular", z.small),
+            width_pt(n.night, "italic", z.small),
+            min(width_pt(n.holiday, "italic", z.small) * PT, 38) / PT) * PT
+        for n in sheet.nights)
+    cell_w = (full - label_w) / slots
+    lefts = [MARGIN + label_w + k * cell_w for k in range(slots)]
+    heads = [next((n.shifts[k].hours for n in sheet.nights if len(n.shifts) > k), "")
+             for k in range(slots)]
+    grid_top = head_end + 1.5
+    y = max(pen.centred(h, x + cell_w / 2, grid_top + 1, cell_w - 2 * COLUMN_PAD, "bold",
+                        z.head) for h, x in zip(heads, lefts, strict=True)) + 1
+    page.ops.append(Rule(MARGIN, y, PAGE_W - MARGIN, y, 0.8))
+    for i, n in enumerate(sheet.nights):
+        top = y + 0.8
+        x, w = MARGIN + COLUMN_PAD, label_w - 2 * COLUMN_PAD
+        low = pen.block(n.day, x, top, w, "bold", z.head)
+        low = pen.block(n.date_text, x, low, w, "regular", z.small)
+        low = pen.block(n.night, x, low, w, "italic", z.small)
+        if n.holiday:
+            low = pen.block(n.holiday, x, low, w, "italic", z.small)
+        if not n.people:
+            low = max(low, pen.block(sheet.label("poster.no_duty"), lefts[0] + COLUMN_PAD,
+                                     top, full - label_w - 2 * COLUMN_PAD, "italic", z.small))
+        for k, watch in enumerate(n.shifts):
+            low = max(low, _watch(pen, watch, sheet, lefts[k] + COLUMN_PAD, top,
+                                  cell_w - 2 * COLUMN_PAD, z, hours=watch.hours != heads[k],
+                                  notes=sheet.patrol))
+        y = low + 0.8
+        if i < len(sheet.nights) - 1:
+            page.ops.append(Rule(MARGIN, y, PAGE_W - MARGIN, y, 0.4))
+    grid_bottom = foot_top - 2.5
+    overflow = y - grid_bottom
+    page.ops.append(Box(MARGIN, grid_top, full, grid_bottom - grid_top))
+    for x in lefts:
         page.ops.append(Rule(x, grid_top, x, grid_bottom, 0.8))
     page.ops += [_moved(op, foot_top) for op in foot_ops]
     return page, overflow
@@ -392,25 +475,39 @@ def sizes_to_try() -> list[float]:
 
 
 def lay_out(sheet: Sheet) -> Page:
-    """The week on one page in the largest type that fits; ``BadInput`` naming the fullest
-    night when even the smallest type does not fit."""
-    sizes = sizes_to_try()
-    lo, hi = 0, len(sizes) - 1  # the fit only gets better as the type gets smaller
-    page, overflow = _attempt(sheet, sizes[hi])
-    if overflow > 0:  # the fullest night: the tallest in a column of its own share
+    """The week on one page in the largest type that fits: a night a column, or a night a
+    row when that holds larger type (weeks of several shifts a night); ``BadInput`` naming
+    the fullest night when neither fits even in the smallest type."""
+    best: Page | None = None
+    for attempt in (_attempt, _attempt_rows):  # on a tie, a night a column
+        found = _largest(sheet, attempt)
+        if found is not None and (best is None or found.size > best.size):
+            best = found
+    if best is None:  # the fullest night: the tallest in a column of its own share
         z = Sizes(SMALLEST)
         fullest = max(sheet.nights, key=lambda n: _night(_Pen([]), n, sheet, 0, 0,
                                                           (PAGE_W - 2 * MARGIN) / 7, z))
         raise BadInput("err.week_too_full", period=sheet.period,
                        night=f"{fullest.day} {fullest.date_text}",
                        people=len(fullest.people), size=f"{SMALLEST:g}")
+    return best
+
+
+def _largest(sheet: Sheet, attempt: Callable[[Sheet, float], tuple[Page, float]]
+             ) -> Page | None:
+    """The page in the largest size ``attempt`` fits, or None when not even the smallest."""
+    sizes = sizes_to_try()
+    lo, hi = 0, len(sizes) - 1  # the fit only gets better as the type gets smaller
+    page, overflow = attempt(sheet, sizes[hi])
+    if overflow > 0:
+        return None
     while lo < hi:
         mid = (lo + hi) // 2
-        if _attempt(sheet, sizes[mid])[1] <= 0:
+        if attempt(sheet, sizes[mid])[1] <= 0:
             hi = mid
         else:
             lo = mid + 1
-    return page if lo == len(sizes) - 1 else _attempt(sheet, sizes[lo])[0]
+    return page if lo == len(sizes) - 1 else attempt(sheet, sizes[lo])[0]
 
 
 def lay_out_all(sheets: Sequence[Sheet]) -> list[Page]:
