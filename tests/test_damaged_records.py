@@ -111,6 +111,20 @@ def test_a_reported_damage_stops_every_command(sound: Path, tmp_path: Path, tabl
     assert not list(tmp_path.glob("backups/*"))
 
 
+@pytest.mark.parametrize("field", ["description", "action", "who", "loss", "on_duty",
+                                   "police"])
+def test_an_empty_field_written_as_null_reads_as_empty(sound: Path, tmp_path: Path,
+                                                       field: str) -> None:
+    db = damaged(sound, tmp_path, "incidents", lambda r: r.__setitem__(field, None))
+    for args, code, output in run_all(db):
+        assert code == 0, (args, output)
+    shown = CliRunner().invoke(app, ["--db", str(db), "incident", "list", "--json"],
+                               env={**BASE_ENV, **NOW})
+    first = min(json.loads(shown.output), key=lambda i: i["id"])
+    assert first[field] in ("", 0, [], {"station": None, "lp": None, "sttlp": None,
+                                        "sp2hp": None})
+
+
 JSON = st.recursive(st.none() | st.booleans() | st.integers(-3, 10**12) | st.text(max_size=8),
                     lambda inner: st.lists(inner, max_size=3)
                     | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)

@@ -74,6 +74,24 @@ def test_the_lock_waits_its_timeout_then_gives_up_and_is_free_once_released(
         assert (os.stat(path).st_mode & 0o777) == 0o600
 
 
+def test_a_file_system_without_flock_still_gets_a_lock(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import fcntl
+
+    from ronda.store.lock import LockTimeout, hold
+
+    def unsupported(handle: int, operation: int) -> None:
+        raise OSError(errno.ENOSYS, "Function not implemented")
+
+    monkeypatch.setattr(fcntl, "flock", unsupported)
+    path = str(tmp_path / "rt.json.lock")
+    with hold(path, 1.0), pytest.raises(LockTimeout), hold(path, 0.2):  # filelock's way
+        pass
+    with hold(path, 0.0):  # released
+        pass
+
+
 def test_a_file_from_a_newer_ronda_is_refused(run: Run, neighbourhood: Path) -> None:
     data = json.loads(neighbourhood.read_text())
     data["_meta"]["1"]["schema"] = storage.SCHEMA_VERSION + 1

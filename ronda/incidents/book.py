@@ -221,14 +221,16 @@ class Incident:
         _fill(incident, "__dict__", {
             "id": d["id"], "occurred_at": _moment(d["occurred_at"]),
             "recorded_at": _moment(d["recorded_at"]), "category": d["category"],
-            "description": get("description", ""), "severity": get("severity", "medium"),
-            "location": get("location", ""), "who": get("who", ""),
-            "witness": get("witness", ""), "loss": get("loss", 0), "action": get("action", ""),
-            "behaviour": get("behaviour", ""), "clothing": get("clothing", ""),
-            "vehicle": get("vehicle", ""), "plate": get("plate", ""), "status": d["status"],
+            # a field may be missing or null (``from_dict`` reads both as empty)
+            "description": get("description") or "", "severity": get("severity") or "medium",
+            "location": get("location") or "", "who": get("who") or "",
+            "witness": get("witness") or "", "loss": get("loss") or 0,
+            "action": get("action") or "", "behaviour": get("behaviour") or "",
+            "clothing": get("clothing") or "", "vehicle": get("vehicle") or "",
+            "plate": get("plate") or "", "status": d["status"],
             "police": _police(police) if police else NO_POLICE,
             "shift": (date.fromisoformat(shift["date"]), shift["slot"]) if shift else None,
-            "on_duty": tuple(get("on_duty", ())),
+            "on_duty": tuple(get("on_duty") or ()),
             "timeline": tuple([_change(Change, (_moment(c["at"]), c["field"], c["old"],
                                                 c["new"])) for c in d["timeline"]])})
         return incident
