@@ -121,6 +121,20 @@ def test_a_week_of_several_shifts_too_full_for_columns_is_set_a_night_a_row(make
     assert len({round(d.x, 1) for d in days}) == 1
 
 
+def test_a_shift_nobody_is_planned_for_says_so_under_its_hours() -> None:
+    from dataclasses import replace
+
+    sheet = full_week(MONDAY, shifts=2, per_shift=3, name_length=20, guests=0, holidays=0)
+    monday = sheet.nights[0]
+    late = replace(monday.shifts[1], people=[])
+    sheet = replace(sheet, nights=[replace(monday, shifts=[monday.shifts[0], late]),
+                                   *sheet.nights[1:]])
+    page = lay_out(sheet)
+    hours = min((op for op in page.texts if op.text == late.hours), key=lambda op: op.x)
+    [empty] = [op for op in page.texts if op.text.startswith("(belum")]  # it may wrap
+    assert empty.y > hours.y and abs(empty.x - hours.x) < 1  # under Monday's late shift
+
+
 def _largest_columns(sheet: Sheet) -> float:
     from ronda.printing.layout import _attempt, sizes_to_try
 

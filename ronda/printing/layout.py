@@ -209,11 +209,11 @@ def _night(pen: _Pen, n: Night, sheet: Sheet, x: float, y: float, w: float,
     x, w = x + COLUMN_PAD, w - 2 * COLUMN_PAD
     if n.holiday:
         y = pen.block(n.holiday, x, y, w, "italic", z.small)
-    if not n.people:
+    if not n.people and len(n.shifts) <= 1:  # several shifts: each says so under its hours
         y = pen.block(sheet.label("poster.no_duty"), x, y, w, "italic", z.small)
     for watch in n.shifts:
         y = _watch(pen, watch, sheet, x, y, w, z, hours=len(n.shifts) > 1,
-                   notes=sheet.patrol and len(n.shifts) > 1)
+                   notes=sheet.patrol and len(n.shifts) > 1, empty=len(n.shifts) > 1)
         y += 0.8
     if sheet.patrol and len(n.shifts) <= 1:
         y = _patrol_lines(pen, sheet, x, y, w, z)
@@ -221,15 +221,18 @@ def _night(pen: _Pen, n: Night, sheet: Sheet, x: float, y: float, w: float,
 
 
 def _watch(pen: _Pen, watch: Watch, sheet: Sheet, x: float, y: float, w: float, z: Sizes, *,
-           hours: bool, notes: bool) -> float:
+           hours: bool, notes: bool, empty: bool) -> float:
     """One shift from ``y`` down, ``w`` mm wide: its hours (when asked), its people with
     the leader's star (and on the patrol sheet a box to write in and the phone), its guests
-    and (when asked) the patrol's lines to fill in; returns the y under it."""
+    and (when asked) the patrol's lines to fill in; ``empty``: a shift nobody is planned for
+    says so. Returns the y under it."""
     star = z.name * PT * 0.42
     if hours:
         y = pen.block(watch.hours, x, y + 0.6, w, "bold", z.small)
         pen.ops.append(Rule(x, y - 0.3, x + w, y - 0.3, 0.4))
         y += 0.4
+    if empty and not watch.people and not watch.guests:
+        y = pen.block(sheet.label("poster.no_duty"), x, y, w, "italic", z.small)
     for p in watch.people:
         left, room = x, w
         if sheet.patrol:  # a box to write H, I, S or TK in
@@ -420,13 +423,13 @@ def _attempt_rows(sheet: Sheet, size: float) -> tuple[Page, float]:
         low = pen.block(n.night, x, low, w, "italic", z.small)
         if n.holiday:
             low = pen.block(n.holiday, x, low, w, "italic", z.small)
-        if not n.people:
+        if not n.shifts:
             low = max(low, pen.block(sheet.label("poster.no_duty"), lefts[0] + COLUMN_PAD,
                                      top, full - label_w - 2 * COLUMN_PAD, "italic", z.small))
         for k, watch in enumerate(n.shifts):
             low = max(low, _watch(pen, watch, sheet, lefts[k] + COLUMN_PAD, top,
                                   cell_w - 2 * COLUMN_PAD, z, hours=watch.hours != heads[k],
-                                  notes=sheet.patrol))
+                                  notes=sheet.patrol, empty=True))
         y = low + 0.8
         if i < len(sheet.nights) - 1:
             page.ops.append(Rule(MARGIN, y, PAGE_W - MARGIN, y, 0.4))
