@@ -395,18 +395,26 @@ def _attempt(sheet: Sheet, size: float) -> tuple[Page, float]:
 def _attempt_rows(sheet: Sheet, size: float) -> tuple[Page, float]:
     """The page at names of ``size`` pt with a night a row and a shift a column, headed by
     its hours, and how far it overflows: a week of several shifts a night holds more so,
-    each shift's names (and phones) on lines as wide as a share of the page."""
+    each shift's names (and phones) on lines as wide as a share of the page. The nights'
+    column is as wide as their names, or as a holiday's (up to 38 mm) when that is
+    shorter: the holiday then takes a line, not two or three."""
     z = Sizes(size)
-    page = Page(size)
+    names = max(max(width_pt(n.day, "bold", z.head), width_pt(n.date_text, "regular", z.small),
+                    width_pt(n.night, "italic", z.small)) * PT for n in sheet.nights)
+    holiday = max((width_pt(n.holiday, "italic", z.small) * PT for n in sheet.nights),
+                  default=0.0)
+    tries = [_rows(sheet, z, w) for w in {names, max(names, min(holiday, 38.0))}]
+    return min(tries, key=lambda t: t[1])
+
+
+def _rows(sheet: Sheet, z: Sizes, names_w: float) -> tuple[Page, float]:
+    """``_attempt_rows`` with the nights' column ``names_w`` mm wide (padding aside)."""
+    page = Page(z.name)
     pen = _Pen(page.ops)
     head_end, foot_ops, foot_top = _frame(sheet, z, pen)
     full = PAGE_W - 2 * MARGIN
     slots = max(1, *(len(n.shifts) for n in sheet.nights))
-    label_w = 2 * COLUMN_PAD + 1 + max(
-        max(width_pt(n.day, "bold", z.head), width_pt(n.date_text, "regular", z.small),
-            width_pt(n.night, "italic", z.small),
-            min(width_pt(n.holiday, "italic", z.small) * PT, 38) / PT) * PT
-        for n in sheet.nights)
+    label_w = 2 * COLUMN_PAD + 1 + names_w
     cell_w = (full - label_w) / slots
     lefts = [MARGIN + label_w + k * cell_w for k in range(slots)]
     heads = [next((n.shifts[k].hours for n in sheet.nights if len(n.shifts) > k), "")
