@@ -29,6 +29,24 @@ def ronda(db: Path, *args: str) -> subprocess.CompletedProcess:
                                        err.decode())
 
 
+def seconds_of(db: Path, *args: str) -> float:
+    """How long one run of ``args`` takes (it must succeed): kills are timed from it, so
+    they land from a third of a run to past its end however fast the machine is."""
+    begin = time.perf_counter()
+    assert ronda(db, *args).returncode == 0
+    return time.perf_counter() - begin
+
+
+def finished_before_kill(db: Path, args: tuple[str, ...], took: float,
+                         rng: random.Random) -> bool:
+    """Run ``args`` and SIGKILL it at a random moment; whether it had finished first."""
+    process = ronda_process(db, *args)
+    time.sleep(rng.uniform(0.3 * took, 1.3 * took))
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return process.returncode == 0
+
+
 def names_in(db: Path) -> set[str]:
     data = json.loads(db.read_text("utf-8"))  # must always parse
     return {v["name"] for v in data["volunteers"].values()}
@@ -54,19 +72,13 @@ def test_a_writer_killed_at_any_moment_never_leaves_a_broken_file(tmp_path: Path
     big.write_text("nama,alamat\n" + "".join(f"Warga {i},Jl. Panjang Sekali No. {i} "
                                              f"{'x' * 150}\n" for i in range(2500)))
     assert ronda(db, "volunteer", "import", str(big)).returncode == 0
-    begin = time.perf_counter()
-    assert ronda(db, "volunteer", "add", "Timed").returncode == 0
-    took = time.perf_counter() - begin  # kills land from a third of a run to past its end
+    took = seconds_of(db, "volunteer", "add", "Timed")
     committed: set[str] = {"Timed"}
     outcomes = {"finished": 0, "killed": 0}
     rng = random.Random(2026)
     for i in range(30):
         name = f"Crash {i}"
-        process = ronda_process(db, "volunteer", "add", name)
-        time.sleep(rng.uniform(0.3 * took, 1.3 * took))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        if process.returncode == 0:
+        if finished_before_kill(db, ("volunteer", "add", name), took, rng):
             committed.add(name)
             outcomes["finished"] += 1
         else:
@@ -151,22 +163,17 @@ def test_an_incident_log_killed_at_any_moment_never_leaves_a_broken_file(
     db = tmp_path / "rt.json"
     assert ronda(db, *INIT).returncode == 0
     big_book(db, 2000)
-    begin = time.perf_counter()
-    assert ronda(db, "incident", "log", "--at", "-2h", "--category", "theft",
-                 "--description", "Timed").returncode == 0
-    took = time.perf_counter() - begin  # kills land from a third of a run to past its end
+    took = seconds_of(db, "incident", "log", "--at", "-2h", "--category", "theft",
+                      "--description", "Timed")
     committed: dict[str, int] = {}
     outcomes = {"finished": 0, "killed": 0}
     rng = random.Random(2027)
     for i in range(30):
         text = f"Crash {i}"
         at = rng.choice(("-1h", "-400d", "-800d"))  # this year's file, or an older one
-        process = ronda_process(db, "incident", "log", "--at", at, "--category", "theft",
-                                "--description", text, "--reporter", f"Saksi {i}")
-        time.sleep(rng.uniform(0.3 * took, 1.3 * took))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        if process.returncode == 0:
+        if finished_before_kill(db, ("incident", "log", "--at", at, "--category", "theft",
+                                     "--description", text, "--reporter", f"Saksi {i}"),
+                                took, rng):
             outcomes["finished"] += 1
             committed[text] = 0
         else:

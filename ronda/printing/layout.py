@@ -382,14 +382,8 @@ def _attempt(sheet: Sheet, size: float) -> tuple[Page, float]:
     body_top = head_bottom + 1
     bottoms = [_night(pen, n, sheet, x, body_top + 1.2, w, z)
                for n, x, w in zip(sheet.nights, lefts, widths, strict=True)]
-    grid_bottom = foot_top - 2.5
-    overflow = max(bottoms) + 0.8 - grid_bottom
-    page.ops.append(Box(MARGIN, grid_top, PAGE_W - 2 * MARGIN, grid_bottom - grid_top))
-    page.ops.append(Rule(MARGIN, body_top, PAGE_W - MARGIN, body_top, 0.8))
-    for x in lefts[1:]:
-        page.ops.append(Rule(x, grid_top, x, grid_bottom, 0.8))
-    page.ops += [_moved(op, foot_top) for op in foot_ops]
-    return page, overflow
+    return page, _close(page, grid_top, lefts[1:], foot_ops, foot_top, max(bottoms) + 0.8,
+                        under_heads=body_top)
 
 
 def _attempt_rows(sheet: Sheet, size: float) -> tuple[Page, float]:
@@ -441,13 +435,22 @@ def _rows(sheet: Sheet, z: Sizes, names_w: float) -> tuple[Page, float]:
         y = low + 0.8
         if i < len(sheet.nights) - 1:
             page.ops.append(Rule(MARGIN, y, PAGE_W - MARGIN, y, 0.4))
+    return page, _close(page, grid_top, lefts, foot_ops, foot_top, y)
+
+
+def _close(page: Page, grid_top: float, dividers: Sequence[float], foot_ops: list[Op],
+           foot_top: float, low: float, *, under_heads: float | None = None) -> float:
+    """The grid's frame from ``grid_top`` down to the footer (and the rule under the
+    nights' heads), with its column dividers, and the footer put in its place; returns how
+    far ``low`` (the lowest line written) overflows the grid (≤ 0 when it fits)."""
     grid_bottom = foot_top - 2.5
-    overflow = y - grid_bottom
-    page.ops.append(Box(MARGIN, grid_top, full, grid_bottom - grid_top))
-    for x in lefts:
+    page.ops.append(Box(MARGIN, grid_top, PAGE_W - 2 * MARGIN, grid_bottom - grid_top))
+    if under_heads is not None:
+        page.ops.append(Rule(MARGIN, under_heads, PAGE_W - MARGIN, under_heads, 0.8))
+    for x in dividers:
         page.ops.append(Rule(x, grid_top, x, grid_bottom, 0.8))
     page.ops += [_moved(op, foot_top) for op in foot_ops]
-    return page, overflow
+    return low - grid_bottom
 
 
 def _widths(sheet: Sheet, z: Sizes) -> list[float]:

@@ -768,8 +768,8 @@ class DataFile:
         """The cash book, by date and entry."""
         from ronda.cash.book import CashEntry
 
-        raw = self._storage.data.get("cash", {}).values()
-        return sorted((CashEntry.from_dict(d) for d in raw), key=lambda e: (e.day, e.id))
+        return sorted((CashEntry.from_dict(d) for d in self._records("cash")),
+                      key=lambda e: (e.day, e.id))
 
     def add_cash(self, entries: list[CashEntry]) -> list[CashEntry]:
         """Store new entries in one write, each with a fresh id."""
@@ -786,7 +786,7 @@ class DataFile:
         """The community events, by start."""
         from ronda.neighbourhood.events import CommunityEvent
 
-        return sorted((CommunityEvent.from_dict(dict(d)) for d in self.db.table("events").all()),
+        return sorted((CommunityEvent.from_dict(dict(d)) for d in self._records("events")),
                       key=lambda e: (e.start, e.id))
 
     def add_event(self, event: CommunityEvent) -> CommunityEvent:
