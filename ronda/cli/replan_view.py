@@ -3,7 +3,7 @@ changed for the "schedule changed" message, and say it in the user's language.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -56,10 +56,11 @@ class Followed:
     opened: int = 0  # places (or leader wants) the change left open that were filled before
 
 
-def follow_roster(st: State, data: DataFile, cause: str, *,
-                  repair: bool = True) -> Followed | None:
+def follow_roster(st: State, data: DataFile, cause: str, *, repair: bool = True,
+                  welcome: Collection[int] = ()) -> Followed | None:
     """Repair the coming nights after a roster change (saved in ``data``, with the changes
-    recorded); with ``repair=False`` only find the conflicts. Print with ``tell``."""
+    recorded), giving the people in ``welcome`` (just added) their fair share; with
+    ``repair=False`` only find the conflicts. Print with ``tell``."""
     from ronda.schedule.replan import find_conflicts, open_places, repair_plan
     from ronda.schedule.rules import Rules
 
@@ -75,7 +76,8 @@ def follow_roster(st: State, data: DataFile, cause: str, *,
     if not repair:
         found.conflicts = find_conflicts(shifts, people, rules, found.timetable, now)
         return found
-    result = repair_plan(shifts, people, rules, found.timetable, now, cause=cause)
+    result = repair_plan(shifts, people, rules, found.timetable, now, cause=cause,
+                         welcome=welcome)
     for s in result.shifts:
         data.save_shift(s)
     data.record_plan_changes(result.changes)

@@ -88,16 +88,19 @@ def build(ctx: typer.Context, from_: FromRequired,
         st.out.say("msg.dry_run")
 
 
-def _figures(st: State, f: Figures, days: int) -> None:
-    """The plan's figures on each criterion of fairness, in their order."""
-    from ronda.i18n import format_decimal
-
-    def count(x: float) -> str:
-        return str(round(x)) if abs(x - round(x)) < 0.05 else format_decimal(x, st.lang)
+def _figures(st: State, f: Figures, days: int, people: dict) -> None:
+    """The plan's figures on each criterion of fairness, in their order, and the credit of
+    who joined later, named apart (it is no duty)."""
+    from ronda.i18n import format_count
+    from ronda.people.volunteers import person_name
 
     st.out.say("msg.criteria", filled=f.filled, places=f.places, led=f.led,
-               wanted=f.leader_wants, days=days, busiest=count(f.busiest),
-               least=count(f.least))
+               wanted=f.leader_wants, days=days, busiest=f.busiest, least=f.least)
+    if f.credits:
+        st.out.say("msg.credited", people=", ".join(
+            st.out.t("label.credit", who=person_name(people, p, st.lang),
+                     count=format_count(c, st.lang))
+            for p, c in sorted(f.credits.items(), key=lambda pc: -pc[1])))
 
 
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
@@ -121,7 +124,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
     out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,
             weekend_most=f.weekend_most, holiday_least=f.holiday_least,
             holiday_most=f.holiday_most)
-    _figures(st, figures, window)
+    _figures(st, figures, window, people)
     if plan.kept or plan.removed:
         out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)
         moved = [c for c in plan.moved if c.before]

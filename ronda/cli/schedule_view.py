@@ -10,7 +10,7 @@ from ronda.cli.context import State
 from ronda.cli.output import Output
 from ronda.cli.volunteer_view import reason_label
 from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, format_period, night_name
-from ronda.i18n import format_decimal, t
+from ronda.i18n import format_count, format_decimal, t
 from ronda.i18n.labels import ABSENCE, GUEST_ROLE, WHY, label
 from ronda.model import Settings, Volunteer
 from ronda.money import format_money
@@ -219,6 +219,8 @@ def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: 
     if share.before:
         parts.append(t("share.before", lang, count=round(share.before),
                        days=settings.fairness_window))
+    if share.credit:
+        parts.append(t("share.credit", lang, count=format_count(share.credit, lang)))
     if share.capped:
         return t("share.line", lang, who=v.name, limits="; ".join(parts), can=share.capacity)
     return t("share.line_lead", lang, who=v.name, limits="; ".join(parts),

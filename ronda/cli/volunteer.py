@@ -80,7 +80,7 @@ def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")]
         fields = settle_team(fields, data.volunteers())
         v = data.add_volunteer(Volunteer(id=0, joined=today, **fields))
         _warn_lookalikes(st, data, v)
-        followed = follow_roster(st, data, "add", repair=not no_repair)
+        followed = follow_roster(st, data, "add", repair=not no_repair, welcome=[v.id])
     st.out.emit(json, v.to_dict, lambda: None)  # the new record, for scripts
     st.out.done("msg.volunteer_added", who=label(v))
     tell(st, followed)
@@ -288,8 +288,10 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
         if not dry_run:
             today = st.today(data.settings().timezone)
             data.save_volunteers([u.updated() for u in sheet.changed] if sheet else [])
-            data.add_volunteers([Volunteer(id=0, joined=today, **row.fields) for row in new])
-            followed = follow_roster(st, data, "edit" if sheet else "add")
+            added = data.add_volunteers([Volunteer(id=0, joined=today, **row.fields)
+                                         for row in new])
+            followed = follow_roster(st, data, "edit" if sheet else "add",
+                                     welcome=[v.id for v in added])
     tell_imported(st, sheet, len(new), dry_run)
     if not dry_run:
         tell(st, followed)

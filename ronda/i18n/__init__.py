@@ -241,3 +241,8 @@ def format_decimal(value: float, lang: str) -> str:
     """``5.1`` in English, ``5,1`` in Indonesian (one decimal)."""
     text = f"{value:.1f}"
     return text.replace(".", ",") if formats(lang) == "id" else text
+
+
+def format_count(value: float, lang: str) -> str:
+    """A count that may have a fraction: ``9`` when whole (to a tenth), else ``4.7``/``4,7``."""
+    return str(round(value)) if abs(value - round(value)) < 0.05 else format_decimal(value, lang)

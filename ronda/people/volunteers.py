@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from ronda.dates import check_range, parse_days
 from ronda.errors import BadInput
@@ -169,6 +169,42 @@ def households_with_several(volunteers: Sequence[Volunteer]) -> dict[str, list[V
         if v.active and v.household:
             groups.setdefault(v.household.casefold(), []).append(v)
     return {k: vs for k, vs in groups.items() if len(vs) > 1}
+
+
+class EmptyHouse(NamedTuple):
+    """A house whose every resident on the roster is away from ``start`` to ``end``."""
+
+    where: str
+    residents: tuple[str, ...]
+    start: date
+    end: date
+
+
+def empty_houses(volunteers: Sequence[Volunteer], first: date, last: date) -> list[EmptyHouse]:
+    """The houses left empty within ``first``..``last``, each run of nights apart: a house is
+    empty only while every active resident of it is away (someone without a household is
+    their own house)."""
+    houses: dict[str, list[Volunteer]] = {}
+    for v in volunteers:
+        if v.active and not v.purged:
+            houses.setdefault(v.household.casefold() if v.household else f"#{v.id}",
+                              []).append(v)
+    out = []
+    for residents in houses.values():
+        run: date | None = None
+        d = first
+        while d <= last + timedelta(days=1):
+            empty = d <= last and all(v.away_on(d) for v in residents)
+            if empty and run is None:
+                run = d
+            elif not empty and run is not None:
+                head = residents[0]
+                out.append(EmptyHouse(head.household or head.address or head.name,
+                                      tuple(v.name for v in residents), run,
+                                      d - timedelta(days=1)))
+                run = None
+            d += timedelta(days=1)
+    return sorted(out, key=lambda h: (h.start, h.where.casefold()))
 
 
 def settle_team(fields: dict[str, Any], roster: Sequence[Volunteer]) -> dict[str, Any]:

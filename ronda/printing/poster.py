@@ -137,21 +137,16 @@ def long_date(d: date, lang: str) -> str:
     return f"{d.day} {MONTH_NAMES[lang][d.month - 1]} {d.year}"
 
 
-def empty_houses(people: Sequence[Volunteer], first: date, last: date,
-                 lang: str) -> list[str]:
-    """Houses whose volunteer is away (mudik, dinas, …) during the week: for the patrol sheet
-    only, never for the public poster."""
-    out = []
-    for v in people:
-        if not v.active or v.purged:
-            continue
-        for a in v.away:
-            if a.start <= last and a.end >= first:
-                where = v.household or v.address or v.name
-                since = format_date(max(a.start, first), lang, weekday=False)
-                until = format_date(min(a.end, last), lang, weekday=False)
-                out.append(f"{where} ({v.name}): {since} – {until}")
-    return out
+def empty_house_lines(people: Sequence[Volunteer], first: date, last: date,
+                     lang: str) -> list[str]:
+    """The houses empty during the week (``empty_houses``), from when to when: for the patrol
+    sheet only, never for the public poster."""
+    from ronda.people.volunteers import empty_houses
+
+    return [f"{h.where} ({', '.join(h.residents)}): "
+            f"{format_date(h.start, lang, weekday=False)} – "
+            f"{format_date(h.end, lang, weekday=False)}"
+            for h in empty_houses(people, first, last)]
 
 
 def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, Volunteer],
@@ -208,7 +203,8 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
         numbers=numbers, place_date=f"{city}, {when}" if city else when,
         sign_left=left, sign_right=("", *right),
         patrol=patrol, zone=zone_label(settings.timezone),
-        empty_houses=empty_houses(list(people.values()), monday, sunday, lang) if patrol else [],
+        empty_houses=empty_house_lines(list(people.values()), monday, sunday, lang)
+        if patrol else [],
         post=", ".join(x for x in (settings.post, settings.post_location) if x),
         calendar_url=settings.calendar_url,
         jimpitan=format_money(settings.jimpitan) if settings.jimpitan else "",

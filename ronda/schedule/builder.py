@@ -22,12 +22,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from heapq import heappop, heappush
+from typing import NamedTuple
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.chains import Chains
 from ronda.schedule.exact import fill_exactly, lighten_exactly, solvable_at_once
 from ronda.schedule.leaders import plan_leaders
+from ronda.schedule.newcomers import give_fair_share
 from ronda.schedule.rebalance import balance, balance_special, night_index
 from ronda.schedule.rules import (
     ROSTER_RULES,
@@ -54,8 +56,8 @@ from ronda.schedule.shifts import (
 )
 from ronda.schedule.timetable import Timetable
 
-__all__ = ["Ledger", "Plan", "Rules", "blocked", "build_schedule", "nights", "serviceable",
-           "team_for"]
+__all__ = ["Ledger", "PastLoad", "Plan", "Rules", "blocked", "build_schedule", "nights",
+           "past_loads", "serviceable", "team_for"]
 
 TEAM_ANCHOR = date(2024, 1, 1)  # a Monday: team rotation is counted from here, so it is stable
 MAX_LISTED = 12
@@ -93,20 +95,45 @@ class _Night:
         return wants_leader(self.leaders, slot, per_shift)
 
 
-def history_loads(people: Sequence[Volunteer], past: Sequence[Shift], window: date,
-                  start: date) -> dict[int, float]:
-    """Each person's duties in the fairness window before ``start``. Someone who joined
-    during the window is counted as having served the others' average over the days before
-    they joined, so a newcomer is neither punished for the past nor given a free year."""
+class PastLoad(NamedTuple):
+    """A person's duties in the fairness window: ``served`` whole duties counted from their
+    first day, and ``credit``, the duties they are counted as equal for (*dihitung setara*)
+    over the days before they joined while the others were already on the roster."""
+
+    served: int
+    credit: float
+
+    @property
+    def total(self) -> float:
+        """What the balancing counts: duties served and the credit."""
+        return self.served + self.credit
+
+
+def past_loads(people: Sequence[Volunteer], past: Sequence[Shift], window: date,
+               start: date) -> dict[int, PastLoad]:
+    """Each person's duties in the fairness window before ``start``. Someone who joined after
+    the record began (the first night planned in the window) is credited with the others'
+    average over the days between, so a newcomer is neither punished for the past nor given a
+    free year; people who were all there from the first night get no credit."""
     served = {v.id: 0 for v in people}
     for s in past:
         for p in s.volunteers:
             if p in served:
                 served[p] += 1
-    joined = {v.id: min(max(v.joined or window, window), start) for v in people}
+    if not past:
+        return {v.id: PastLoad(served[v.id], 0.0) for v in people}
+    began = max(window, min(s.date for s in past))
+    joined = {v.id: min(max(v.joined or began, began), start) for v in people}
     member_days = sum((start - joined[v.id]).days for v in people)
     rate = sum(served.values()) / member_days if member_days else 0.0
-    return {v.id: served[v.id] + rate * (joined[v.id] - window).days for v in people}
+    return {v.id: PastLoad(served[v.id], round(rate * (joined[v.id] - began).days, 9))
+            for v in people}
+
+
+def history_loads(people: Sequence[Volunteer], past: Sequence[Shift], window: date,
+                  start: date) -> dict[int, float]:
+    """What the balancing counts for each person before ``start`` (``past_loads``' totals)."""
+    return {i: load.total for i, load in past_loads(people, past, window, start).items()}
 
 
 class _Builder:
@@ -269,7 +296,7 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     people = [v for v in volunteers if v.active and not v.purged]
     by_id = {v.id: v for v in people}
     b = _Builder(people, rules, timetable, start, end, history, seed)
-    before = {s.key: s for s in existing if start <= s.date <= end}
+    before = planned = {s.key: s for s in existing if start <= s.date <= end}
     teams = sorted({v.team for v in people if v.team}, key=str.casefold)
     by_team = mode == "teams" and bool(teams)
     plan = Plan(shifts=[])
@@ -304,7 +331,8 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                     placed_by_hand.add((d, slot, pid))
     required_of = {d: timetable.required_night(d) for d in range_nights}
     bends = Bends([*history, *existing], rules)  # rules bent by hand on purpose
-    if not fresh:  # then what was planned and still fits
+    if not fresh:  # then what was planned and still fits, with a newcomer's share given
+        before = _welcomed(before, people, rules, timetable, history, settled)
         for d, night in range_nights.items():
             regu = team_for(d, teams, fixed) if by_team else None
             for slot in slots:
@@ -370,9 +398,25 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
     explain_shortfalls(plan.shifts, people, rules, b.ledger, timetable)
     # settled shifts stay exactly as they were, their shortfall notes included
     plan.shifts = [before[s.key] if s.key in settled else s for s in plan.shifts]
-    _count_changes(plan, before)
-    plan.moved = diff_plans(list(before.values()), plan.shifts, "rebuild", "")
+    _count_changes(plan, planned)
+    plan.moved = diff_plans(list(planned.values()), plan.shifts, "rebuild", "")
     return plan
+
+
+def _welcomed(before: dict[tuple[date, int], Shift], people: list[Volunteer], rules: Rules,
+              timetable: Timetable, history: Sequence[Shift],
+              settled: Collection[tuple[date, int]]) -> dict[tuple[date, int], Shift]:
+    """The plan as it was, with whoever it leaves without a single night (someone added with
+    the plan already made) given their fair share of its open shifts (``give_fair_share``)."""
+    planned = {p for s in before.values() for p in s.volunteers}
+    left_out = [v.id for v in people if v.id not in planned]
+    if not planned or not left_out:
+        return before
+    shifts = dict(before)
+    give_fair_share(shifts, [k for k, s in before.items() if k not in settled
+                             and timetable.required_of(s) > 0],
+                    Ledger([*history, *before.values()], people), people, rules, left_out)
+    return shifts
 
 
 def _lead_in_turn(b: _Builder, range_nights: dict[date, _Night],

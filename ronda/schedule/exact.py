@@ -67,6 +67,24 @@ class _Model:
             self.rows.append((low, high, terms))
 
 
+_QUIET: list[type] = []
+
+
+def _quiet_highs(highspy: Any) -> Any:
+    """A HiGHS instance that never writes to the terminal. highspy 1.16 builds its callbacks in
+    the constructor, and that logs HiGHS's banner to stdout unless output is off first."""
+    if not _QUIET:
+        class Quiet(highspy.Highs):
+            def enableCallbacks(self) -> Any:  # noqa: N802 (highspy's name)
+                self.setOptionValue("output_flag", False)
+                return super().enableCallbacks()
+
+        _QUIET.append(Quiet)
+    h = _QUIET[0]()
+    h.setOptionValue("output_flag", False)
+    return h
+
+
 class _Solver:
     """One HiGHS model solved stage by stage (each stage's optimum kept as a row)."""
 
@@ -75,8 +93,7 @@ class _Solver:
         import numpy as np
 
         self.np = np
-        self.h = h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
+        self.h = h = _quiet_highs(highspy)
         h.setOptionValue("threads", 1)
         h.setOptionValue("random_seed", 0)
         h.setOptionValue("mip_max_nodes", NODE_LIMIT)

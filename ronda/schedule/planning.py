@@ -8,14 +8,14 @@ assignment survives a rebuild (see ``build_schedule``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ronda.dates import resolve_period
 from ronda.errors import BadInput
 from ronda.model import Settings, Volunteer
 from ronda.parsing import parse_count
-from ronda.schedule.builder import Plan, Rules, build_schedule, history_loads
+from ronda.schedule.builder import Plan, Rules, build_schedule, past_loads
 from ronda.schedule.rebalance import night_index
 from ronda.schedule.replan import settled_keys
 from ronda.schedule.reports import capacity
@@ -41,15 +41,18 @@ def build_period(today: date, start: str | None, weeks: str | None,
 @dataclass(frozen=True)
 class Figures:
     """How a plan does on each criterion of fairness, in order: places filled of those asked,
-    shifts with the leader they want, the busiest and the least busy total (duties in the
-    fairness window before the plan included; the least among who can serve at all)."""
+    shifts with the leader they want, the busiest and the least busy total (whole duties,
+    those served in the fairness window before the plan included; the least among who can
+    serve at all), and the credit of who joined after the record began (``PastLoad``), which
+    the balancing counts as served but is no duty."""
 
     filled: int
     places: int
     led: int
     leader_wants: int
-    busiest: float
-    least: float
+    busiest: int
+    least: int
+    credits: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,8 @@ def plan_figures(plan: Sequence[Shift], history: Sequence[Shift], volunteers: Se
             wants += want
             led += want - sum(needs_leader(s, shifts, per_shift) for s in asking)
     window = first - timedelta(days=rules.fairness_window)
-    totals = history_loads(people, [s for s in history if s.date >= window], window, first)
+    past = past_loads(people, [s for s in history if s.date >= window], window, first)
+    totals = {p: load.served for p, load in past.items()}
     for s in plan:
         for p in s.volunteers:
             if p in totals:
@@ -114,4 +118,5 @@ def plan_figures(plan: Sequence[Shift], history: Sequence[Shift], volunteers: Se
     serving = [v.id for v in people if capacity(v, first, last, rules.rest,
                                                 rules.max_per_week)[0] > 0]
     return Figures(filled, places, led, wants, max(totals.values(), default=0),
-                   min((totals[p] for p in serving), default=0))
+                   min((totals[p] for p in serving), default=0),
+                   {p: load.credit for p, load in past.items() if load.credit >= 0.05})

@@ -9,11 +9,12 @@ place nobody can take stays short, with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ronda.model import Volunteer
+from ronda.schedule.newcomers import give_fair_share
 from ronda.schedule.rules import (
     Bends,
     Ledger,
@@ -201,14 +202,17 @@ class _Repairer:
 
 
 def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rules,
-                timetable: Timetable, now: datetime, *, cause: str) -> Repair:
+                timetable: Timetable, now: datetime, *, cause: str,
+                welcome: Collection[int] = ()) -> Repair:
     """Make the coming shifts fit the roster with the fewest changes.
 
     People who can no longer serve a shift leave it and each place is refilled by the least
     loaded free person (a leader where the shift loses its leader); a shift whose leader is
     no longer one gets a free leader in place of its most loaded member; coming shifts that
     are short get whoever is free, and those with more people than they now need free their
-    most loaded members. Shortfall reasons are renewed on the nights touched.
+    most loaded members. People in ``welcome`` (just added to the roster) are then given
+    their fair share of the coming nights (``give_fair_share``). Shortfall reasons are
+    renewed on the nights touched.
     """
     from ronda.schedule.builder import explain_shortfalls
 
@@ -253,6 +257,9 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
             r.ledger.remove(out, s.date)
             s = r.shifts[key] = s.with_changes(volunteers=tuple(p for p in s.volunteers
                                                                 if p != out))
+    if welcome:
+        give_fair_share(r.shifts, [k for k in coming if timetable.required_of(r.shifts[k])],
+                        r.ledger, r.people, rules, welcome)
     touched = {k[0] for k in coming if r.shifts[k] != original[k] or original[k].short}
     renewed = [s for k, s in sorted(r.shifts.items()) if k[0] in touched]
     explain_shortfalls(renewed, people, rules, r.ledger, timetable)

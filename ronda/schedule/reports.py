@@ -135,7 +135,8 @@ class Share:
     nights: int  # nights available and not away
     capped: bool
     limits: tuple[str, ...] = ()  # days, away, week, joined; leads (a leader's larger share)
-    before: float = 0.0  # duties already served in the fairness window (a newcomer: credited)
+    before: float = 0.0  # duties already served in the fairness window
+    credit: float = 0.0  # counted as equal for the nights before they joined (no duty)
 
 
 def capacity(v: Volunteer, first: date, last: date, rest: int,
@@ -184,16 +185,19 @@ def _water_fill(caps: dict[int, int], total: float,
 
 def fair_shares(people: Sequence[Volunteer], total: int, first: date, last: date, rest: int,
                 max_per_week: int | None, leader_places: int = 0,
-                history: dict[int, float] | None = None) -> dict[int, Share]:
+                history: dict[int, float] | None = None,
+                credits: dict[int, float] | None = None) -> dict[int, Share]:
     """Each active person's fair share of ``total`` duties in [first, last]: everyone's total
     (their ``history`` in the fairness window, then this period) raised to one level, each
     stopping where they can carry no more.
 
+    ``history`` counts a later joiner's credit (``PastLoad``), given apart in ``credits``.
     Leaders must fill ``leader_places`` between them (one a shift or a night): when that is
     more than an even share, leaders' shares are that and the other duties are shared among
     the rest.
     """
     history = history or {}
+    credits = credits or {}
     active = [v for v in people if v.active and not v.purged]
     caps = {v.id: capacity(v, first, last, rest, max_per_week) for v in active}
     level = _water_fill({i: c for i, (c, _) in caps.items()}, total, history)
@@ -227,8 +231,9 @@ def fair_shares(people: Sequence[Volunteer], total: int, first: date, last: date
                 limits.append("joined")
         elif leading and v.id in leaders:
             limits.append("leads")
+        credit = credits.get(v.id, 0.0)
         out[v.id] = Share(min(wanted, cap), cap, nights, capped, tuple(limits),
-                          round(history.get(v.id, 0.0), 1))
+                          round(history.get(v.id, 0.0) - credit, 1), round(credit, 1))
     return out
 
 
@@ -244,14 +249,15 @@ class Verdict:
 
 def verdict(stats: Sequence[PersonStats], people: Sequence[Volunteer], first: date,
             last: date, rest: int = 0, max_per_week: int | None = None,
-            leader_places: int = 0, history: dict[int, float] | None = None) -> Verdict:
+            leader_places: int = 0, history: dict[int, float] | None = None,
+            credits: dict[int, float] | None = None) -> Verdict:
     """Fair when nobody is more than 1.5 duties off their fair share (``fair_shares``: what
     they can actually carry counted, never a cut in proportion to their availability, with
     the duties already served in the fairness window)."""
     by_id = {v.id: v for v in people if v.active and not v.purged}
     rows = [s for s in stats if s.id in by_id]
     shares = fair_shares(list(by_id.values()), sum(s.planned for s in rows), first, last, rest,
-                         max_per_week, leader_places, history)
+                         max_per_week, leader_places, history, credits)
     if not rows:
         return Verdict(True, None, 0.0, shares)
     worst = max(rows, key=lambda s: abs(s.planned - shares[s.id].share))
@@ -280,6 +286,8 @@ class ScheduleReport:
             out.append({**r.to_dict(),
                         "share": round(share.share, 2) if share else None,
                         "can_carry": share.capacity if share else None,
+                        "served_before": round(share.before) if share else None,
+                        "counted_as_equal": share.credit if share else None,
                         "share_limited_by": list(share.limits) if share else []})
         return out
 
@@ -290,7 +298,7 @@ def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                     fairness_window: int = 365, include_removed: bool = False) -> ScheduleReport:
     """The accounts of the nights ``first``..``last`` among ``shifts``, judged with the duties
     served in the fairness window before them (as the builder counts them)."""
-    from ronda.schedule.builder import history_loads
+    from ronda.schedule.builder import past_loads
 
     in_range = [s for s in shifts if first <= s.date <= last]
     rows = person_stats(in_range, people, holidays, today, include_removed)
@@ -298,8 +306,9 @@ def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                         or (s.short is not None and s.short.no_leader))
     window = first - timedelta(days=fairness_window)
     active = [v for v in people if v.active and not v.purged]
-    history = history_loads(active, [s for s in shifts if window <= s.date < first], window,
-                            first)
-    judged = verdict(rows, people, first, last, rest, max_per_week, leader_places, history)
+    past = past_loads(active, [s for s in shifts if window <= s.date < first], window, first)
+    judged = verdict(rows, people, first, last, rest, max_per_week, leader_places,
+                     {p: load.total for p, load in past.items()},
+                     {p: load.credit for p, load in past.items()})
     return ScheduleReport(first, last, rows, judged, fairness(rows, people), team_totals(rows))
 
