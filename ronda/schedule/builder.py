@@ -28,7 +28,8 @@ from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.chains import Chains
 from ronda.schedule.exact import fill_exactly, lighten_exactly, solvable_at_once
-from ronda.schedule.leaders import plan_leaders
+from ronda.schedule.groups import balance_kinds
+from ronda.schedule.leaders import LeaderCounts, plan_leaders, rotate_leaders
 from ronda.schedule.newcomers import give_fair_share
 from ronda.schedule.rebalance import balance, balance_special, night_index
 from ronda.schedule.rules import (
@@ -147,6 +148,7 @@ class _Builder:
         self.holidays = timetable.holidays
         window = start - timedelta(days=rules.fairness_window)
         past = [s for s in history if window <= s.date < start]
+        self.past = past
         self.ledger = Ledger(past, people)
         # every duty counts the same for everyone: availability lowers a share only where it
         # binds (max-min fairness), never in proportion
@@ -422,8 +424,10 @@ def _welcomed(before: dict[tuple[date, int], Shift], people: list[Volunteer], ru
 def _lead_in_turn(b: _Builder, range_nights: dict[date, _Night],
                   required_of: dict[date, list[int]], settled: Collection[tuple[date, int]],
                   kept: set[tuple[date, int, int]]) -> None:
-    """With only a handful of leaders, plan who leads which night over the whole range first
-    (``plan_leaders``), unless some leader's nights are already fixed from before."""
+    """Plan who leads which night over the whole range first: leaders in turn
+    (``rotate_leaders``) when that leads every wanted post, else the exact plan of
+    ``plan_leaders`` (a handful of leaders, tightly bound by rest), unless some leader's
+    nights are already fixed from before."""
     leaders = [v for v in b.people if v.leader]
     if any(b.by_id.get(p) is not None and b.by_id[p].leader for _, _, p in kept) or any(
             d in range_nights for d, _ in settled):
@@ -431,7 +435,10 @@ def _lead_in_turn(b: _Builder, range_nights: dict[date, _Night],
     open_slots = {d: [i for i, n in enumerate(required_of[d]) if n > 0] for d in range_nights}
     wanted = {d: (len(slots) if b.leader_per_shift else min(1, len(slots)))
               for d, slots in open_slots.items()}
-    plan = plan_leaders(leaders, list(range_nights), wanted, b.rules, b.ledger, b.people)
+    counts = LeaderCounts(b.load, b.special, b.weekday, b.last, b.tiebreak,
+                          frozenset(d for d, night in range_nights.items() if night.special))
+    plan = rotate_leaders(leaders, list(range_nights), wanted, b.rules, b.ledger, counts) \
+        or plan_leaders(leaders, list(range_nights), wanted, b.rules, b.ledger, b.people)
     for d, chosen in (plan or {}).items():
         for slot, pid in zip(open_slots[d], chosen, strict=False):
             b.place(range_nights[d], b.by_id[pid], slot, leader=True)
@@ -441,7 +448,8 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
               holidays: dict[date, Holiday]) -> None:
     """After the nights are planned in order: fill every place and leader want the rules
     allow (criterion 1), take duties off the busiest while someone two lighter can have them
-    (2 and 3), then even out Friday/Saturday and holiday nights by trades (4)."""
+    (2 and 3), then even out Friday/Saturday and holiday nights by trades (4), and each kind
+    of night within each group of equals (``balance_kinds``)."""
     chains = Chains(shifts, by_id, b)
     # a range small enough to solve at once leaves to the exact pass what short chains miss;
     # a longer one searches deeper chains first and solves only the nights around what is left
@@ -459,6 +467,7 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
     if not proved and lighten_exactly(chains):  # the busiest as light as can be, proved
         _lighten(chains)
     balance_special(shifts, by_id, rules, b.ledger, b.special, holidays, b.frozen)
+    balance_kinds(shifts, b.people, rules, b.ledger, holidays, b.past, b.frozen)
     chains = Chains(shifts, by_id, b)
     chains.fill_places(deepest)
     chains.give_leaders(deepest)

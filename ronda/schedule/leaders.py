@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import combinations
+from typing import NamedTuple
 
 from ronda.dates import day_key
 from ronda.model import Volunteer
-from ronda.schedule.rules import Ledger, Rules
+from ronda.schedule.rules import Ledger, Rules, blocked
 
 MAX_STATES = 4000  # beyond this the plan is left to the night-by-night builder
 
@@ -89,3 +90,52 @@ def plan_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
         plan[d] = tuple(leaders[k].id for k in chosen)
         state = before
     return plan
+
+
+def rotate_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
+                   wanted: dict[date, int], rules: Rules, ledger: Ledger,
+                   counts: LeaderCounts) -> dict[date, tuple[int, ...]] | None:
+    """Leaders in turn, night by night: each wanted post to the free leader with the fewest
+    duties, then (on a Friday, Saturday or holiday) the fewest such nights, then the fewest
+    on this weekday, then the longest rest. Among leaders who are equals this is a rotation
+    that spreads every weekday evenly; ``None`` when it leaves a post unled that is wanted,
+    for then only the exact plan (``plan_leaders``) is sure to lead the most."""
+    trial = ledger.copy()
+    load, special, weekday, last = (dict(counts.load), dict(counts.special),
+                                    {p: list(w) for p, w in counts.weekday.items()},
+                                    dict(counts.last))
+    plan: dict[date, tuple[int, ...]] = {}
+    for d in evenings:
+        marked = d in counts.special_nights
+        w = d.weekday()
+        free = sorted((v for v in leaders if blocked(v, d, trial, rules) is None),
+                      key=lambda v: (load[v.id], special[v.id] if marked else 0,
+                                     weekday[v.id][w], last[v.id], counts.tiebreak[v.id]))
+        chosen: list[int] = []
+        for v in free:
+            if len(chosen) == wanted.get(d, 0):
+                break
+            if blocked(v, d, trial, rules) is None:  # a housemate may have just been chosen
+                chosen.append(v.id)
+                trial.add(v.id, d)
+                load[v.id] += 1
+                special[v.id] += marked
+                weekday[v.id][w] += 1
+                last[v.id] = d.toordinal()
+        if len(chosen) < wanted.get(d, 0):
+            return None
+        plan[d] = tuple(chosen)
+    return plan
+
+
+class LeaderCounts(NamedTuple):
+    """What the rotation weighs, as the builder counts it: each person's total (history
+    included), Friday/Saturday and holiday nights, duties per weekday, last duty (ordinal),
+    a seeded tie-break, and which evenings are special."""
+
+    load: dict[int, float]
+    special: dict[int, int]
+    weekday: dict[int, list[int]]
+    last: dict[int, int]
+    tiebreak: dict[int, float]
+    special_nights: frozenset[date]

@@ -51,6 +51,14 @@ class Ledger:
             for pid in shift.volunteers:
                 self.add(pid, shift.date)
 
+    def copy(self) -> Ledger:
+        """A ledger to try moves on, this one left as it is."""
+        other = Ledger()
+        other.home = self.home
+        other.dates = defaultdict(list, {p: list(ds) for p, ds in self.dates.items()})
+        other.houses = defaultdict(Counter, {d: Counter(c) for d, c in self.houses.items()})
+        return other
+
     def add(self, pid: int, d: date) -> None:
         insort(self.dates[pid], d)
         if pid in self.home:
