@@ -97,3 +97,27 @@ def test_builds_in_a_row_keep_every_group_within_two(builds: int, weeks: int) ->
     for group in ("leaders", "others"):
         for kind, (least, most) in found_spreads[group].items():
             assert most - least <= 2, (group, kind, found_spreads[group])
+
+
+def test_the_summary_and_stats_give_each_group_its_spread_and_why(run, db) -> None:  # noqa: ANN001
+    from builders import add_people, new_neighbourhood
+    from conftest import RT005
+
+    setup = (*[p for p in RT005 if p[0] not in ("per-night", "rest")], ("per-night", "3"),
+             ("rest", "1"))
+    new_neighbourhood(db, setup)
+    add_people(db, [{"name": f"Warga {i + 1:02d}", "household": f"A-{i + 1:02d}",
+                     "leader": i < 6} for i in range(30)], joined=date(2026, 12, 1))
+    built = run("schedule", "build", "--from", "2027-01-04", "--weeks", "52", "--yes",
+                env={"RONDA_TODAY": "2026-12-20"})
+    assert built.exit_code == 0, built.output
+    lines = built.output.splitlines()
+    leaders = next(x for x in lines if x.startswith("  Team leaders (6): "))
+    assert leaders.startswith("  Team leaders (6): 60–61 duties, more than the others because "
+                              "every shift needs a team leader; Friday/Saturday nights ")
+    assert any(x.startswith("  Other residents (24): 30–31 duties; ") for x in lines)
+    stats = run("schedule", "stats", "--from", "2027-01-04", "--to", "2027-04-04", lang="id",
+                env={"RONDA_TODAY": "2026-12-20"})
+    assert stats.exit_code == 0, stats.output
+    quarter = next(x for x in stats.output.splitlines() if x.startswith("  Ketua regu (6): "))
+    assert "lebih banyak dari warga lain karena setiap giliran butuh ketua regu" in quarter

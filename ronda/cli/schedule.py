@@ -80,8 +80,10 @@ def build(ctx: typer.Context, from_: FromRequired,
             if planned.plan.removed:
                 st.confirm("confirm.rebuild", yes, removed=planned.plan.removed)
             data.save_plan(planned, now.isoformat(timespec="seconds"))
+        window = start - timedelta(days=data.settings().fairness_window)
+        past = data.shifts(window, start - timedelta(days=1))
     _summary(st, planned.plan, people, timetable, start, end, now.date(), planned.figures,
-             data.settings().fairness_window)
+             data.settings().fairness_window, data.settings().max_per_week, past)
     if planned.past:
         st.out.say("msg.past_not_planned", count=planned.past)
     if dry_run:
@@ -104,10 +106,12 @@ def _figures(st: State, f: Figures, days: int, people: dict) -> None:
 
 
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
-             start: date, end: date, today: date, figures: Figures, window: int) -> None:
+             start: date, end: date, today: date, figures: Figures, window: int,
+             max_per_week: int | None, past: list) -> None:
     from ronda.cli.replan_view import change_line
-    from ronda.cli.schedule_view import shift_name, warn_short
+    from ronda.cli.schedule_view import group_lines, shift_name, warn_short
     from ronda.dates import format_date, format_period
+    from ronda.schedule.groups import group_spreads
     from ronda.schedule.reports import fairness, person_stats
 
     out, lang = st.out, st.out.lang
@@ -124,6 +128,9 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
     out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,
             weekend_most=f.weekend_most, holiday_least=f.holiday_least,
             holiday_most=f.holiday_most)
+    group_lines(out, group_spreads(plan.shifts, list(people.values()), max_per_week,
+                                   timetable.holidays, start, end, past, bool(plan.kept)),
+                timetable.slots)
     _figures(st, figures, window, people)
     if plan.kept or plan.removed:
         out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)

@@ -9,9 +9,17 @@ from typing import TYPE_CHECKING, Any
 from ronda.cli.context import State
 from ronda.cli.output import Output
 from ronda.cli.volunteer_view import reason_label
-from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, format_period, night_name
+from ronda.dates import (
+    DAY_KEYS,
+    DAY_NAMES,
+    DAY_SHORT,
+    format_date,
+    format_period,
+    format_time,
+    night_name,
+)
 from ronda.i18n import format_count, format_decimal, t
-from ronda.i18n.labels import ABSENCE, GUEST_ROLE, WHY, label
+from ronda.i18n.labels import ABSENCE, GUEST_ROLE, SPREAD_WHY, WHY, label
 from ronda.model import Settings, Volunteer
 from ronda.money import format_money
 from ronda.people.volunteers import person_name
@@ -192,6 +200,45 @@ def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunte
     else:
         out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
                 share=format_decimal(judged.share, out.lang))
+    group_lines(out, report.groups, settings.slots)
+
+
+def group_lines(out: Output, groups: list, slots: Sequence) -> None:  # noqa: ANN001
+    """Each group of equals and its spread of every kind of night (``group_spreads``), with
+    why the leaders carry more and what widens a spread above one."""
+    lang = out.lang
+    everyone = len(groups) == 1 and not groups[0].leader
+
+    def spread(g, kind: str, unit: str = "") -> str:  # noqa: ANN001
+        least, most = g.kinds[kind]
+        text = str(least) if least == most else f"{least}–{most}"
+        if unit:
+            text = out.t(unit, range=text)
+        return text + "*" if kind in g.why else text
+
+    for g in groups:
+        name = [out.t("group.everyone" if everyone else
+                      "group.leaders" if g.leader else "group.others")]
+        if len(g.days) < 7:
+            name.append(out.t("group.days", days=", ".join(
+                DAY_SHORT[lang][DAY_KEYS.index(d)] for d in DAY_KEYS if d in g.days)))
+        if g.max_per_week:
+            name.append(out.t("group.week", limit=g.max_per_week))
+        others = [o for o in groups if not o.leader]
+        carries_more = g.leader and others and g.kinds["total"][0] > max(
+            o.kinds["total"][1] for o in others)
+        hours = [f"{format_time(slots[int(k[4:])].start, lang)}–"
+                 f"{format_time(slots[int(k[4:])].end, lang)} {spread(g, k)}"
+                 for k in g.kinds if k.startswith("slot") and int(k[4:]) < len(slots)]
+        out.say("msg.line", text=out.t(
+            "line.group_spread", group=", ".join(name), count=g.size,
+            total=spread(g, "total", "group.total"),
+            because=out.t("group.because_leaders") if carries_more else "",
+            weekend=spread(g, "weekend"), saturday=spread(g, "saturday"),
+            holiday=spread(g, "holiday"),
+            slots=out.t("group.slots", slots=", ".join(hours)) if hours else "",
+            wider=out.t("group.wider", why="; ".join(dict.fromkeys(
+                out.t(SPREAD_WHY[why]) for why in g.why.values()))) if g.why else ""))
 
 
 def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: ANN001

@@ -105,6 +105,15 @@ AWAY_REASON: dict[str, str] = {
 }
 
 # the rules of ronda.schedule.rules that keep someone off a night and need no detail
+# ronda.schedule.groups.GroupSpread.why: what widens a group's spread
+SPREAD_WHY: dict[str, str] = {
+    "history": "group.why.history",
+    "kept": "group.why.kept",
+    "away": "group.why.away",
+    "joined": "group.why.joined",
+    "rules": "group.why.rules",
+}
+
 WHY: dict[str, str] = {
     "tonight": "why.tonight",
     "rest": "why.rest",

@@ -5,9 +5,8 @@ After the totals are even, ``balance_kinds`` evens out, within each group and in
 Friday/Saturday nights, malam Minggu (Saturday), holiday nights and, where a night has several
 shifts, each shift of the night, counting the duties of the fairness window before the plan
 too, so a year and the next stay even. Each step is a trade: two people of the group exchange
-one duty each, so nobody's total changes and nothing balanced by an earlier step moves: a
-Saturday is traded for a Friday, a holiday for an ordinary night of the same kind, a shift
-for another of the same kind of night.
+one duty each, so nobody's total changes, and no trade widens a kind evened out before it
+(a Saturday is best traded for a Friday, a shift for another of the same night).
 """
 
 from __future__ import annotations
@@ -15,6 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
+from functools import partial
+from typing import NamedTuple
 
 from ronda.model import Volunteer
 from ronda.schedule.rules import Ledger, Rules, blocked
@@ -34,38 +35,23 @@ def groups_of_equals(people: Sequence[Volunteer], max_per_week: int | None
     return [g for g in found.values() if len(g) > 1]
 
 
-def night_kinds(holidays: dict[date, Holiday]) -> list[tuple[str, Callable[[Shift], bool],
-                                                            Callable[[Shift, Shift], bool]]]:
-    """Each kind of night in the order it is evened out: its name, which shifts are of it,
-    and which pairs of shifts may be traded for it without moving an earlier kind."""
-
-    def weekend(s: Shift) -> bool:
-        return is_weekend(s.date)
-
-    def saturday(s: Shift) -> bool:
-        return s.date.weekday() == SATURDAY
-
-    def holiday(s: Shift) -> bool:
-        return s.date in holidays
-
-    return [
-        ("weekend", weekend, lambda a, b: holiday(a) == holiday(b)),
-        ("saturday", saturday, lambda a, b: weekend(b) and holiday(a) == holiday(b)),
-        ("holiday", holiday, lambda a, b: weekend(a) == weekend(b)
-         and saturday(a) == saturday(b)),
-    ]
+def night_kinds(holidays: dict[date, Holiday]) -> list[tuple[str, Callable[[Shift], bool]]]:
+    """Each kind of night in the order it is evened out, with which shifts are of it."""
+    return [("weekend", lambda s: is_weekend(s.date)),
+            ("saturday", lambda s: s.date.weekday() == SATURDAY),
+            ("holiday", lambda s: s.date in holidays)]
 
 
 def balance_kinds(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules,
                   ledger: Ledger, holidays: dict[date, Holiday], past: Sequence[Shift] = (),
                   frozen: Collection[tuple[int, int]] = ()) -> None:
     """Even out every kind of night within each group of equals (see the module), by trades
-    that keep every rule; ``frozen`` duties ((shift index, person)) never move."""
+    that keep every rule and widen no kind evened out before; ``frozen`` duties ((shift
+    index, person)) never move."""
     kinds = night_kinds(holidays)
     slots = sorted({s.slot for s in shifts})
-    for k in slots if len(slots) > 1 else ():
-        kinds.append((f"slot{k}", lambda s, k=k: s.slot == k,
-                      lambda a, b: all(same(a) == same(b) for _, same, _ in kinds[:3])))
+    if len(slots) > 1:
+        kinds += [(f"slot{k}", lambda s, k=k: s.slot == k) for k in slots]
     where: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(shifts):
         for p in s.volunteers:
@@ -73,32 +59,57 @@ def balance_kinds(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules
     for group in groups_of_equals(people, rules.max_per_week):
         ids = [v.id for v in group]
         by_id = {v.id: v for v in group}
-        for _, of_kind, tradable in kinds:
-            before = {p: sum(1 for s in past if p in s.volunteers and of_kind(s)) for p in ids}
-            count = {p: before[p] + sum(1 for i in where[p] if of_kind(shifts[i])) for p in ids}
+        count = {name: {p: sum(1 for s in past if p in s.volunteers and of_kind(s))
+                        + sum(1 for i in where[p] if of_kind(shifts[i])) for p in ids}
+                 for name, of_kind in kinds}
+        for k, (name, of_kind) in enumerate(kinds):
+            here, earlier = count[name], kinds[:k]
             stuck: set[tuple[int, int, int, int]] = set()
+
+            keeps = partial(_keeps, count, ids, earlier)
             for _ in range(MAX_TRADES):
-                pair = next(((a, b) for a in sorted(ids, key=lambda p: -count[p])
-                             for b in sorted(ids, key=lambda p: count[p])
-                             if count[a] - count[b] > 1
-                             and (a, b, count[a], count[b]) not in stuck), None)
+                pair = next(((a, b) for a in sorted(ids, key=lambda p: -here[p])
+                             for b in sorted(ids, key=lambda p: here[p])
+                             if here[a] - here[b] > 1
+                             and (a, b, here[a], here[b]) not in stuck), None)
                 if pair is None:
                     break
                 a, b = pair
-                if _trade(shifts, where, ledger, rules, by_id[a], by_id[b], of_kind, tradable,
-                          frozen):
-                    count[a] -= 1
-                    count[b] += 1
-                else:
-                    stuck.add((a, b, count[a], count[b]))
+                traded = _trade(shifts, where, ledger, rules, by_id[a], by_id[b], of_kind,
+                                keeps, frozen)
+                if traded is None:
+                    stuck.add((a, b, here[a], here[b]))
+                    continue
+                si, sj = traded
+                for other, is_of in kinds:
+                    change = is_of(sj) - is_of(si)
+                    count[other][a] += change
+                    count[other][b] -= change
+
+
+def _keeps(count: dict[str, dict[int, int]], ids: list[int],
+           earlier: list[tuple[str, Callable[[Shift], bool]]], si: Shift, sj: Shift, a: int,
+           b: int) -> bool:
+    """Whether ``a`` giving ``si`` for ``b``'s ``sj`` widens no kind in ``earlier`` beyond
+    one or its present spread."""
+    for other, is_of in earlier:
+        change = is_of(sj) - is_of(si)  # for a; b the opposite
+        if change:
+            values = count[other]
+            new = [values[a] + change, values[b] - change,
+                   *(values[p] for p in ids if p not in (a, b))]
+            old = max(values.values()) - min(values.values())
+            if max(new) - min(new) > max(old, 1):
+                return False
+    return True
 
 
 def _trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, rules: Rules,
            va: Volunteer, vb: Volunteer, of_kind: Callable[[Shift], bool],
-           tradable: Callable[[Shift, Shift], bool], frozen: Collection[tuple[int, int]]
-           ) -> bool:
+           keeps: Callable[[Shift, Shift, int, int], bool],
+           frozen: Collection[tuple[int, int]]) -> tuple[Shift, Shift] | None:
     """``va`` gives one of their nights of the kind to ``vb`` for one of ``vb``'s nights not
-    of it; whether a trade the rules allow was found and made."""
+    of it, as the rules and ``keeps`` allow; the two shifts as they were, or None."""
     a, b = va.id, vb.id
     mine = [i for i in where[a] if of_kind(shifts[i]) and (i, a) not in frozen]
     theirs = [j for j in where[b] if not of_kind(shifts[j]) and (j, b) not in frozen]
@@ -106,11 +117,11 @@ def _trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, rul
         si = shifts[i]
         for j in theirs:
             sj = shifts[j]
-            if not tradable(si, sj):
+            if not keeps(si, sj, a, b):
                 continue
             if si.date == sj.date:  # two shifts of one night: they change places
                 _exchange(shifts, where, ledger, i, a, j, b)
-                return True
+                return si, sj
             if b in si.volunteers or a in sj.volunteers:
                 continue
             if blocked(vb, si.date, ledger, rules, ignore=sj.date, leaving=a) or \
@@ -120,9 +131,9 @@ def _trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, rul
             # both must still hold once the other has moved
             if blocked(vb, si.date, ledger, rules, ignore=si.date) is None and \
                     blocked(va, sj.date, ledger, rules, ignore=sj.date) is None:
-                return True
+                return si, sj
             _exchange(shifts, where, ledger, i, b, j, a)
-    return False
+    return None
 
 
 def _exchange(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, i: int,
@@ -139,3 +150,68 @@ def _exchange(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, 
     for k, into in ((i, b), (j, a)):
         ledger.add(into, shifts[k].date)
         where[into].append(k)
+
+
+class GroupSpread(NamedTuple):
+    """How evenly one group of equals shares each kind of night over a plan: the group's
+    role, days and weekly maximum, its size, (fewest, most) per kind (``total``,
+    ``weekend``, ``saturday``, ``holiday``, ``slot0``…) and, for a kind whose spread is
+    above one, what widens it (``history``, ``kept``, ``away``, ``joined``, else ``rules``:
+    rest nights and households)."""
+
+    leader: bool
+    days: tuple[str, ...]
+    max_per_week: int | None
+    size: int
+    kinds: dict[str, tuple[int, int]]
+    why: dict[str, str]
+
+
+def group_spreads(shifts: Sequence[Shift], people: Sequence[Volunteer],
+                  max_per_week: int | None, holidays: dict[date, Holiday], first: date,
+                  last: date, past: Sequence[Shift] = (), kept: bool = False
+                  ) -> list[GroupSpread]:
+    """Each group of equals among the active people and its spread of every kind of night
+    over the shifts of ``first``..``last`` (leaders first, then the largest group). A spread
+    above one is put down to the nights before (``past``, the fairness window) when with
+    them it is one at most, to a plan ``kept`` from before, to away periods or joining."""
+    active = [v for v in people if v.active and not v.purged]
+    in_range = [s for s in shifts if first <= s.date <= last]
+    kinds: list[tuple[str, Callable[[Shift], bool]]] = [("total", lambda s: True)]
+    kinds += night_kinds(holidays)
+    slots = sorted({s.slot for s in in_range})
+    if len(slots) > 1:
+        kinds += [(f"slot{k}", lambda s, k=k: s.slot == k) for k in slots]
+    found: dict[tuple, list[Volunteer]] = defaultdict(list)
+    for v in active:
+        found[(v.leader, tuple(sorted(v.days)), v.max_per_week or max_per_week)].append(v)
+
+    def counted(ids: set[int], among: Sequence[Shift], of_kind: Callable[[Shift], bool]
+                ) -> dict[int, int]:
+        count = dict.fromkeys(ids, 0)
+        for s in among:
+            if of_kind(s):
+                for p in s.volunteers:
+                    if p in count:
+                        count[p] += 1
+        return count
+
+    out = []
+    for (leader, days, limit), group in found.items():
+        ids = {v.id for v in group}
+        spread: dict[str, tuple[int, int]] = {}
+        why: dict[str, str] = {}
+        for name, of_kind in kinds:
+            count = counted(ids, in_range, of_kind)
+            spread[name] = (min(count.values()), max(count.values()))
+            if spread[name][1] - spread[name][0] <= 1:
+                continue
+            before = counted(ids, past, of_kind)
+            with_past = [count[p] + before[p] for p in ids]
+            why[name] = ("history" if past and max(with_past) - min(with_past) <= 1
+                         else "away" if any(a.start <= last and a.end >= first
+                                            for v in group for a in v.away)
+                         else "joined" if any(v.joined and v.joined > first for v in group)
+                         else "kept" if kept else "rules")
+        out.append(GroupSpread(leader, days, limit, len(group), spread, why))
+    return sorted(out, key=lambda g: (not g.leader, -g.size))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from ronda.model import Volunteer
+from ronda.schedule.groups import GroupSpread, group_spreads
 from ronda.schedule.shifts import EXCUSED, Holiday, Shift, is_weekend
 
 
@@ -276,6 +277,7 @@ class ScheduleReport:
     judged: Verdict
     spread: Fairness
     teams: dict[str, dict[str, int]]
+    groups: list[GroupSpread] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, Any]]:
         """One object per person: the account with the share, what they can carry and what
@@ -306,9 +308,12 @@ def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                         or (s.short is not None and s.short.no_leader))
     window = first - timedelta(days=fairness_window)
     active = [v for v in people if v.active and not v.purged]
-    past = past_loads(active, [s for s in shifts if window <= s.date < first], window, first)
+    before = [s for s in shifts if window <= s.date < first]
+    past = past_loads(active, before, window, first)
     judged = verdict(rows, people, first, last, rest, max_per_week, leader_places,
                      {p: load.total for p, load in past.items()},
                      {p: load.credit for p, load in past.items()})
-    return ScheduleReport(first, last, rows, judged, fairness(rows, people), team_totals(rows))
+    return ScheduleReport(first, last, rows, judged, fairness(rows, people), team_totals(rows),
+                          group_spreads(in_range, people, max_per_week, holidays, first, last,
+                                        before))
 
