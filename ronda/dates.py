@@ -249,6 +249,43 @@ def night_name(evening: date, lang: str) -> str:
     return f"{DAY_NAMES['en'][evening.weekday()]} night"
 
 
+def format_shift(evening: date, start: time, end: time, lang: str, *, night: bool = True,
+                 hours: bool = True, year: bool = False, zone_name: str | None = None) -> str:
+    """How every message, slip and calendar names a shift: its night, its hours and, when it
+    starts after midnight, the date of that morning too (it belongs to the evening before):
+    ``Senin malam 01/03 (malam Selasa) · 01.00–04.00 (Selasa dini hari 02/03)``,
+    ``Mon night 01/03 · 01:00–04:00 (Tue 02/03)``; a shift that starts in the evening is
+    named by its evening alone: ``Mon night 01/03 · 22:00–04:00``.
+
+    ``night=False`` leaves the night out (a line under a night already named); ``hours=False``
+    leaves out the hours of a shift that starts in the evening (a night of one shift);
+    ``year`` writes the dates with their year; ``zone_name`` puts its zone after the hours.
+    """
+    morning = evening + timedelta(days=1)
+    after_midnight = start < DAY_CHANGE
+
+    def day_month(d: date) -> str:
+        return format_date(d, lang, weekday=False) if year else f"{d.day:02d}/{d.month:02d}"
+
+    parts = []
+    if night:
+        if indonesian_formats(lang):
+            parts.append(f"{DAY_NAMES[lang][evening.weekday()]} malam {day_month(evening)} "
+                         f"(malam {DAY_NAMES[lang][morning.weekday()]})")
+        else:
+            parts.append(f"{DAY_SHORT[lang][evening.weekday()]} night {day_month(evening)}")
+    if hours or after_midnight or not night:
+        text = f"{format_time(start, lang)}–{format_time(end, lang)}"
+        if zone_name:
+            text += f" {zone_label(zone_name)}"
+        if after_midnight:
+            text += (f" ({DAY_NAMES[lang][morning.weekday()]} dini hari {day_month(morning)})"
+                     if indonesian_formats(lang)
+                     else f" ({DAY_SHORT[lang][morning.weekday()]} {day_month(morning)})")
+        parts.append(text)
+    return " · ".join(parts)
+
+
 def shift_window(evening: date, start: time, end: time,
                  zone_name: str) -> tuple[datetime, datetime]:
     """The aware start and end instants of a shift of ``evening``.

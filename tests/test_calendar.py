@@ -178,6 +178,6 @@ def test_events_in_indonesian(run: Run, planned: Path, tmp_path: Path) -> None:
     assert summaries == {"Ronda malam · Pos Kamling RT 005"}
     first = min(events_of(out).values(), key=lambda e: e["dtstart"].dt)
     description = str(first["description"])
-    assert description.startswith("Malam Selasa (Senin, 23/11/2026), pukul 22.00–04.00 WIB\n"
+    assert description.startswith("Senin malam 23/11/2026 (malam Selasa) · 22.00–04.00 WIB\n"
                                   "Regu yang bertugas, RT 005 / RW 002:")
     assert "(ketua)" in description

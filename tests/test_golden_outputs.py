@@ -164,8 +164,9 @@ def test_the_calendar_file_has_one_event_a_shift_in_the_users_language(
     assert_golden(f"two-shifts/calendar-{lang}.ics", text)
     assert text.count("BEGIN:VEVENT") == 4
     unfolded = text.replace("\n ", "")
-    assert ("(Saturday\\, 28/11/2026)\\, 22:00–01:00 WIB" if lang == "en" else
-            "(Sabtu\\, 28/11/2026)\\, pukul 22.00–01.00 WIB") in unfolded
+    assert ("Sat night 28/11/2026 · 01:00–04:00 WIB (Sun 29/11/2026)" if lang == "en" else
+            "Sabtu malam 28/11/2026 (malam Minggu) · 01.00–04.00 WIB (Minggu dini hari "
+            "29/11/2026)") in unfolded
 
 
 def test_the_json_of_the_week_and_the_roster_is_the_same_in_both_languages(rt012: Path) -> None:

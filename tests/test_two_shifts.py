@@ -7,6 +7,7 @@ shift whose hours hold them."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -51,9 +52,10 @@ def test_calendars_put_each_shift_at_its_own_hours(run: Run, night_in_two: Path,
     late = [e for e in cal.walk("VEVENT") if "-1-all." in str(e["uid"])]
     assert all(e["dtstart"].dt.hour == 1 for e in late) and len(late) == 7
     monday = next(e for e in late if str(e["uid"]).startswith("2026-11-23"))
-    assert str(monday["summary"]) == "Night patrol 01:00–04:00 · Pos Kamling"
+    assert str(monday["summary"]) == \
+        "Night patrol, Mon night 23/11 · 01:00–04:00 (Tue 24/11) · Pos Kamling"
     assert str(monday["description"]).startswith(
-        "Monday night (Monday, 23/11/2026), 01:00–04:00 WIB")
+        "Mon night 23/11/2026 · 01:00–04:00 WIB (Tue 24/11/2026)\n")
 
 
 def test_an_incident_at_0215_belongs_to_the_late_shift_of_the_evening_before(
@@ -74,7 +76,8 @@ def test_an_incident_at_0215_belongs_to_the_late_shift_of_the_evening_before(
     assert json.loads(evening.stdout)["shift"] == {"date": "2026-11-24", "slot": 0}
     shown = run("incident", "show", str(logged["id"]), env={**now, "COLUMNS": "200"}, lang="id")
     leader = late["volunteers"][0]["name"]
-    assert f"Selasa, 24/11/2026 01.00–04.00 WIB · ★ {leader}" in shown.stdout
+    assert f"Selasa malam 24/11/2026 (malam Rabu) · 01.00–04.00 WIB (Rabu dini hari 25/11/2026)" \
+           f" · ★ {leader}" in shown.stdout
 
 
 def test_tonight_at_0200_is_the_team_on_duty_now(run: Run, night_in_two: Path) -> None:
@@ -82,7 +85,8 @@ def test_tonight_at_0200_is_the_team_on_duty_now(run: Run, night_in_two: Path) -
     text = run("roster", "--tonight", "--format", "whatsapp", env=at_two, lang="id").stdout
     assert text.startswith("*Ronda malam ini: Selasa, 24/11/2026* _(Malam Rabu)_")
     late = next(s for s in week(run) if s["date"] == "2026-11-24" and s["slot"] == 1)
-    assert "_01.00–04.00_" in text and all(v["name"] in text for v in late["volunteers"])
+    assert "_01.00–04.00 (Rabu dini hari 25/11)_" in text
+    assert all(v["name"] in text for v in late["volunteers"])
     morning = run("roster", "--tonight", "--format", "whatsapp", lang="id",
                   env={"RONDA_NOW": "2026-11-25T10:00:00+07:00"}).stdout
     assert morning.startswith("*Ronda malam ini: Rabu, 25/11/2026*")
@@ -139,7 +143,8 @@ def test_swap_attend_and_guest_name_the_shift(run: Run, night_in_two: Path) -> N
                 if n not in on_week and not n.startswith("Siti Kartika"))
     result = run("schedule", "swap", "2026-11-26", member, free, "--force", env=ENV, lang="id")
     assert result.exit_code == 0, result.output
-    assert "Kamis, 26/11/2026 01.00–04.00" in result.stderr
+    assert "Kamis malam 26/11/2026 (malam Jumat) · 01.00–04.00 (Jumat dini hari 27/11/2026)" \
+        in result.stderr
     after = next(s for s in week(run) if s["date"] == "2026-11-26" and s["slot"] == 1)
     assert free in [v["name"] for v in after["volunteers"]]
 
@@ -170,7 +175,7 @@ def test_the_slip_names_each_shift_by_its_hours(run: Run, night_in_two: Path) ->
     name = late["volunteers"][1]["name"]
     slip = run("roster", "--volunteer", name, "--week", MONDAY, "--format", "text",
                env=ENV, lang="id").stdout
-    assert "01.00–04.00 WIB (dini hari " in slip
+    assert re.search(r"· 01\.00–04\.00 WIB \(\w+ dini hari \d\d/\d\d/2026\) · ", slip)
 
 
 def test_overlapping_shifts_are_refused(run: Run, night_in_two: Path) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 from ronda.area.model import RT, Area
 from ronda.calendars.feeds import Feed, Feeds
 from ronda.calendars.ics import CalendarEvent, community_events, slug, to_calendar, with_sequences
-from ronda.dates import format_date, night_name
 from ronda.i18n import t
 from ronda.schedule.timetable import Timetable
 
@@ -37,8 +36,7 @@ def visit_events(rts: Sequence[RT], area: Area, lang: str) -> list[CalendarEvent
             if not any(g.name.casefold() == who for g in s.guests):
                 continue
             start, end = timetable.window_of(s)
-            night = t("cal.night", lang, night=night_name(s.date, lang),
-                      date=format_date(s.date, lang), hours=timetable.hours_of(s, lang))
+            night = timetable.name_of(s, lang, hours=True, with_zone=True)
             text = t("cal.area_visit_text", lang, name=rt.name, night=night,
                      people=len(s.volunteers), coordinator=rt.settings.coordinator.name or "-")
             out.append(CalendarEvent(f"visit-{s.date.isoformat()}-{s.slot}.{base}@ronda", start,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ronda.dates import DAY_CHANGE, format_date, night_name, zone
+from ronda.dates import DAY_CHANGE, zone
 from ronda.i18n import t
 from ronda.i18n.labels import EVENT_KIND, GUEST_ROLE, label
 from ronda.model import Settings, Volunteer
@@ -79,10 +79,9 @@ def shift_events(shifts: Iterable[Shift], settings: Settings, people: dict[int, 
             continue
         start, end = timetable.window_of(s)
         # with several shifts a night the title says which; the text says whose evening it is
-        summary = t("cal.summary_shift", lang, hours=timetable.hours_of(s, lang, with_zone=False),
+        summary = t("cal.summary_shift", lang, shift=timetable.name_of(s, lang, year=False),
                     post=post) if timetable.several else t("cal.summary", lang, post=post)
-        night = t("cal.night", lang, night=night_name(s.date, lang),
-                  date=format_date(s.date, lang), hours=timetable.hours_of(s, lang))
+        night = timetable.name_of(s, lang, hours=True, with_zone=True)
         team = _team_text(s, people, lang, with_contacts)
         heading = t("cal.team", lang, name=settings.name)
         uid = f"{s.date.isoformat()}-{s.slot}-{person if person is not None else 'all'}" \

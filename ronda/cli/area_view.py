@@ -82,7 +82,7 @@ def render_visits(out: Output, area: Area, plan: VisitPlan) -> None:
     """The joint patrols, then the weight behind each RT's share, then who is left out."""
     lang = out.lang
     out.table(["col.night", "col.rt", "col.hours", "col.on_duty", "col.visit"],
-              [[format_date(v.date, lang), v.name, _hours(v.hours, lang),
+              [[format_date(v.date, lang), v.name, _hours(v.date, v.hours, lang),
                 f"{v.on_duty}/{v.required}" + (" !" if v.short else ""),
                 out.t("label.visit_new" if v.new else "label.visit_kept")]
                for v in plan.visits],
@@ -97,12 +97,13 @@ def render_visits(out: Output, area: Area, plan: VisitPlan) -> None:
     out.say("msg.visits_planned", count=len(plan.visits), new=len(plan.new))
 
 
-def _hours(hours: str, lang: str) -> str:
-    """``22.00–04.00`` (``22:00–04:00`` in English) from the stable ``22:00-04:00``."""
-    from ronda.dates import format_time, parse_time
+def _hours(evening: date, hours: str, lang: str) -> str:
+    """``01.00–04.00 (Jumat dini hari 27/11)`` (``01:00–04:00 (Fri 27/11)`` in English) from
+    the stable ``01:00-04:00`` of a shift of ``evening``."""
+    from ronda.dates import format_shift, parse_time
 
     start, end = hours.split("-")
-    return f"{format_time(parse_time(start), lang)}–{format_time(parse_time(end), lang)}"
+    return format_shift(evening, parse_time(start), parse_time(end), lang, night=False)
 
 
 def render_area_incidents(out: Output, found: Sequence[tuple[Any, Incident]],

@@ -132,12 +132,12 @@ def _money(amount: int) -> str:
 
 def _on_duty_text(i: Incident, linked: Shift | None, settings: Settings,
                   people: dict, lang: str) -> str:
-    """``Senin, 23/11/2026 01.00–04.00 WIB · ★ Slamet, Joko``: the team on duty then."""
+    """``Senin malam 23/11/2026 (malam Selasa) · 01.00–04.00 WIB (Selasa dini hari
+    24/11/2026) · ★ Slamet, Joko``: the team on duty then."""
     if not i.shift:
         return "-"
-    when = format_date(i.shift[0], lang)
-    if linked is not None:
-        when += " " + Timetable.of(settings).hours_of(linked, lang)
+    when = format_date(i.shift[0], lang) if linked is None else \
+        Timetable.of(settings).name_of(linked, lang, hours=True, with_zone=True)
     leader = linked.leader if linked else None
     names = ", ".join(("★ " if p == leader else "") + people[p].name
                       for p in i.on_duty if p in people and people[p].name)

@@ -12,7 +12,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.files import write_bytes_file, write_text_file
 from ronda.cli.options import Week
-from ronda.dates import format_date, format_period, parse_date, parse_week, week_of
+from ronda.dates import format_period, parse_date, parse_week, week_of
 from ronda.errors import BadInput
 from ronda.i18n import t
 from ronda.parsing import parse_choice, parse_count
@@ -195,8 +195,6 @@ def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[da
 
 def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # noqa: ANN001
           fmt: str, output: str | None, lang: str) -> None:
-    from ronda.dates import night_name
-
     fmt = parse_choice(fmt, ("terminal", "text", "md", "whatsapp"), "--format")
     out = st.output_in(lang)
     bold = "*" if fmt == "whatsapp" else "**" if fmt == "md" else ""
@@ -208,11 +206,7 @@ def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # 
         mates = [people[p].name for p in s.volunteers if p != who.id and p in people]
         role = out.t("poster.leader") if s.leader == who.id else \
             out.t("slip.with", names=", ".join(mates))
-        start = timetable.window_of(s)[0]
-        morning = f" ({out.t('slip.morning', date=format_date(start.date(), lang))})" \
-            if start.date() > s.date else ""
-        lines.append(f"- {format_date(s.date, lang)} · {night_name(s.date, lang)} · "
-                     f"{timetable.hours_of(s, lang)}{morning} · {role}")
+        lines.append(f"- {timetable.name_of(s, lang, hours=True, with_zone=True)} · {role}")
     if not mine:
         lines.append(out.t("slip.none", period=format_period(first, last, lang)))
     _write(st, "\n".join(lines) + "\n", output)

@@ -52,6 +52,7 @@ class Watch:
     guests: list[str]
     short: bool = False
     start: str = ""  # 01.00, to name the shift
+    named: str = ""  # 01.00–04.00 (Selasa dini hari 24/11): the hours and the morning's date
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
                       for p in s.volunteers if (v := people.get(p)) and not v.purged]
             guests = [f"{g.name} ({label(GUEST_ROLE, g.role, lang)})" for g in s.guests]
             watches.append(Watch(timetable.hours_of(s, lang, with_zone=False), listed, guests,
-                                 s.short is not None, format_time(timetable.times_of(s)[0], lang)))
+                                 s.short is not None, format_time(timetable.times_of(s)[0], lang),
+                                 timetable.name_of(s, lang, night=False, year=False)))
         holiday = holidays.get(d)
         nights.append(Night(d, DAY_NAMES[lang][d.weekday()], night_name(d, lang),
                             format_date(d, lang, weekday=False), watches,

@@ -145,12 +145,13 @@ def sheet_markdown(sheet: Sheet) -> str:
     return "\n".join(out) + "\n"
 
 
-def _wa_shifts(n: Night, sheet: Sheet, empty_key: str) -> list[str]:
-    """A night's shifts for WhatsApp: the hours in italics when a night has several."""
+def _wa_shifts(n: Night, sheet: Sheet, empty_key: str, *, named: bool = False) -> list[str]:
+    """A night's shifts for WhatsApp: the hours in italics when a night has several (``named``:
+    with the morning's date of a shift after midnight)."""
     out = []
     for w in n.shifts:
         if len(n.shifts) > 1:
-            out.append(f"_{w.hours}_")
+            out.append(f"_{w.named if named else w.hours}_")
         out += [f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False)}"
                 for p in w.people]
         out += [f"🤝 {g}" for g in w.guests]
@@ -174,14 +175,14 @@ def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
     """The daily reminder: *Ronda malam ini: …*"""
     head = f"*{sheet.label('wa.tonight')}: {night.day}, {night.date_text}*" + (
         f" _({night.night})_" if indonesian_formats(sheet.lang) else "")
-    hours = f"{night.shifts[0].hours} {sheet.zone}" if len(night.shifts) == 1 else \
+    hours = f"{night.shifts[0].named} {sheet.zone}" if len(night.shifts) == 1 else \
         sheet.hours_line
     out = [head, f"{sheet.neighbourhood} · {hours}"]
     if sheet.post:
         out.append(sheet.label("wa.meet_at", post=sheet.post))
     if night.holiday:
         out.append(f"_{night.holiday}_")
-    out += _wa_shifts(night, sheet, "wa.tonight_none")
+    out += _wa_shifts(night, sheet, "wa.tonight_none", named=True)
     if sheet.jimpitan:
         out += ["", sheet.label("wa.jimpitan", amount=sheet.jimpitan)]
     out += ["", f"_{sheet.label('wa.footer')}_"]

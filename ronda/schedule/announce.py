@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
 
-from ronda.dates import DAY_NAMES, format_date, indonesian_formats, night_name
 from ronda.i18n import t
 from ronda.model import Volunteer
 from ronda.people.volunteers import person_name
 from ronda.phones import whatsapp_number
-from ronda.schedule.shifts import PlanChange
+from ronda.schedule.shifts import PlanChange, Shift
 from ronda.schedule.timetable import Timetable
 
 
@@ -65,11 +64,8 @@ def fold_changes(changes: Sequence[PlanChange], still_open: set[tuple[date, int]
 
 
 def _when(c: ShiftChange, timetable: Timetable, lang: str) -> str:
-    """``Rabu 25/11/2026 (Malam Kamis) 22.00–01.00``."""
-    head = f"{DAY_NAMES[lang][c.date.weekday()]} {format_date(c.date, lang, weekday=False)}"
-    if indonesian_formats(lang):
-        head += f" ({night_name(c.date, lang)})"
-    return f"{head} {timetable.hours(c.slot, lang)}"
+    """``Rabu malam 25/11/2026 (malam Kamis) · 01.00–04.00 WIB (Kamis dini hari 26/11/2026)``."""
+    return timetable.name_of(Shift(c.date, c.slot), lang, hours=True, with_zone=True)
 
 
 def group_message(changes: Sequence[ShiftChange], timetable: Timetable,

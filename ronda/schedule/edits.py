@@ -30,8 +30,7 @@ from ronda.schedule.timetable import Timetable
 
 @dataclass(frozen=True)
 class ShiftName:
-    """A shift as a message names it, in the reader's language (``Senin, 23/11/2026``, with
-    the hours when a night has several shifts)."""
+    """A shift as a message names it, in the reader's language (``Timetable.name_of``)."""
 
     timetable: Timetable
     shift: Shift

@@ -15,8 +15,8 @@ from datetime import date, datetime, time, timedelta
 from ronda.dates import (
     DAY_CHANGE,
     day_key,
-    format_date,
     format_hours,
+    format_shift,
     format_time,
     parse_time,
     shift_window,
@@ -80,13 +80,18 @@ class Timetable:
             return format_hours(start, end, self.timezone, lang)
         return f"{format_time(start, lang)}–{format_time(end, lang)}"
 
-    def name_of(self, shift: Shift, lang: str) -> str:
-        """How a message names a shift: ``Senin, 23/11/2026`` with one shift a night,
-        ``Senin, 23/11/2026 01.00–04.00`` with several."""
-        night = format_date(shift.date, lang)
-        if not self.several:
-            return night
-        return f"{night} {self.hours_of(shift, lang, with_zone=False)}"
+    def name_of(self, shift: Shift, lang: str, *, night: bool = True,
+                hours: bool | None = None, year: bool = True,
+                with_zone: bool = False) -> str:
+        """How a message names a planned shift (``format_shift``): ``Senin malam 23/11/2026
+        (malam Selasa)`` when the night has one shift, which starts in the evening; with its
+        hours when the night has several (or ``hours``), and the morning's date too when it
+        starts after midnight: ``Senin malam 23/11/2026 (malam Selasa) · 01.00–04.00 (Selasa
+        dini hari 24/11/2026)``."""
+        start, end = self.times_of(shift)
+        return format_shift(shift.date, start, end, lang, night=night,
+                            hours=self.several if hours is None else hours, year=year,
+                            zone_name=self.timezone if with_zone else None)
 
     def current(self, shift: Shift) -> bool:
         """Whether a planned shift runs at the hours of its slot today."""
