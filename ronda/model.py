@@ -22,13 +22,42 @@ class SchemaError(ValueError):
     """A stored record does not have the shape ronda writes."""
 
 
+# Invisible and control characters: refused in names and notes (a bidi override can make a
+# name read backwards, a zero-width space hides one name inside another) ...
+_UNSEEN = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co")
+# ... except the emoji's own: a zero-width joiner between two emoji (👮‍♂️, 👩🏽‍💻, 🏳️‍🌈) and the
+# tag letters that spell a region's flag after 🏴 (🏴󠁧󠁢󠁳󠁣󠁴󠁿). Skin tones, variation selectors and
+# country flags are visible characters already.
+_ZWJ = "\u200d"
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+_REGION_FLAG = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
+
+
+def _emoji_part(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" or ch == "\ufe0f" or ord(ch) in _SKIN_TONES
+
+
+def _has_unseen(text: str) -> bool:
+    """Whether ``text`` holds an invisible or control character that no emoji needs."""
+    text = _REGION_FLAG.sub("\U0001F3F4", text)
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch) not in _UNSEEN:
+            continue
+        if ch == _ZWJ and 0 < i < len(text) - 1 and _emoji_part(text[i - 1]) and \
+                unicodedata.category(text[i + 1]) == "So":
+            continue
+        return True
+    return False
+
+
 def clean_text(value: str, *, field_name: str, required: bool = False,
                limit: int = MAX_TEXT) -> str:
-    """Trim user text and refuse control characters, empty required values and run-on text."""
+    """Trim user text and refuse control characters (an emoji's own are fine), empty
+    required values and run-on text."""
     text = value.strip()
     if required and not text:
         raise BadInput("err.empty", field=field_name)
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co") for ch in text):
+    if _has_unseen(text):
         raise BadInput("err.control_chars", field=field_name)
     if len(text) > limit:
         raise BadInput("err.too_long", field=field_name, limit=limit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ronda.errors import BadInput
 from ronda.parsing import parse_count
 
 SCALE = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
@@ -11,7 +12,10 @@ SCALE = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_
 
 def parse_money(text: str, field_name: str) -> int:
     """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``, ``150.000,00``,
-    ``20rb``, ``2,5rb``, ``1,5jt``, ``2 juta``."""
+    ``20rb``, ``2,5rb``, ``1,5jt``, ``2 juta``. A negative amount (``-5rb``, ``-Rp5.000``) is
+    refused as negative."""
+    if text.strip().startswith("-") and parse_money(text.strip()[1:], field_name):
+        raise BadInput("err.negative", field=field_name, value=text.strip(), low=0)
     raw = re.sub(r"(?i)^rp\.?\s*", "", text.strip())
     raw = re.sub(r"[.,]00$", "", raw) if re.search(r"\d[.,]\d{3}[.,]00$", raw) else raw
     scaled = re.fullmatch(r"(?i)(\d+)(?:[.,](\d{1,3}))?\s*(rb|ribu|k|jt|juta)", raw)

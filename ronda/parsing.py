@@ -28,11 +28,14 @@ def parse_bool(text: str, field_name: str) -> bool:
 
 def parse_count(text: str | int, field_name: str, *, minimum: int = 0,
                 maximum: int = 1000) -> int:
-    """A whole number within bounds, from text or an int."""
+    """A whole number within bounds, from text or an int; a negative one where none can be
+    (a head count, an amount, an id) is refused as such."""
     try:
         value = int(str(text).strip())
     except ValueError:
         raise BadInput("err.bad_number", field=field_name, value=str(text).strip()) from None
+    if value < 0 <= minimum:
+        raise BadInput("err.negative", field=field_name, value=value, low=minimum)
     if not minimum <= value <= maximum:
         raise BadInput("err.out_of_range", field=field_name, value=value, low=minimum,
                        high=maximum)

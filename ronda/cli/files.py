@@ -9,14 +9,25 @@ from pathlib import Path
 from ronda.errors import BadInput
 
 
-def read_text_file(name: str) -> str:
-    """A UTF-8 text file (a BOM is fine); a missing or undecodable file is bad input."""
+def read_text_file(name: str, *, limit: int | None = None, size: str = "") -> str:
+    """A UTF-8 text file (a BOM is fine); a missing or undecodable file is bad input, and so
+    is one of more than ``limit`` bytes (``size`` names it): refused by its size before it is
+    read, and never more than ``limit`` + 1 bytes read (a pipe has no size to ask)."""
+    most = -1 if limit is None else limit + 1
     try:
-        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            raw = sys.stdin.buffer.read(most)
+        else:
+            with open(name, "rb") as handle:
+                if limit is not None and os.fstat(handle.fileno()).st_size > limit:
+                    raise BadInput("err.file_too_big", path=name, size=size)
+                raw = handle.read(most)
     except OSError as exc:
         raise BadInput("err.cannot_read", path=name, detail=exc.strerror or str(exc)) from None
     except ValueError:  # a NUL byte in the name
         raise BadInput("err.cannot_read", path=repr(name), detail="-") from None
+    if limit is not None and len(raw) > limit:
+        raise BadInput("err.file_too_big", path=name, size=size)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import copy
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
 from typing import Any
 
 import typer
+from typer._click.parser import _OptionParser  # typer ships its own click
 from typer.core import TyperCommand, TyperGroup
 
 from ronda.cli.help import translate_help, usage_message
@@ -42,6 +44,30 @@ COMMANDS: dict[str, str] = {
 
 
 ROOT_VALUE_OPTIONS = ("--db", "--lang")
+# -1, -5rb, -2,5jt, -Rp5.000: no option of ronda looks like one
+NEGATIVE_NUMBER = re.compile(r"-(?:\d|[Rr][Pp]\.?\s*\d)")
+
+
+class _NumberParser(_OptionParser):
+    """Click's parser, except that an argument like ``-1`` is a value, not an unknown option
+    (``kas add -5``, ``incident show -1``): the command then says what is wrong with it. Click's
+    own answer, ``ignore_unknown_options``, would also take ``--typo`` for a value."""
+
+    def _process_opts(self, arg: str, state: Any) -> None:
+        if NEGATIVE_NUMBER.match(arg) and arg not in self._short_opt:
+            state.largs.append(arg)
+        else:
+            super()._process_opts(arg, state)
+
+
+class RondaCommand(TyperCommand):
+    """Every command of ronda: negative numbers are values (see ``_NumberParser``)."""
+
+    def make_parser(self, ctx: Any) -> _OptionParser:
+        parser = _NumberParser(ctx)
+        for param in self.get_params(ctx):
+            param.add_to_parser(parser, ctx)
+        return parser
 
 
 def _option_value(args: Sequence[str], option: str) -> str | None:
@@ -106,7 +132,7 @@ class RondaGroup(TyperGroup):
             command = lazy_group(target, name, self.lang)
         else:
             single = typer.Typer(add_completion=False)
-            single.command(name)(target)
+            single.command(name, cls=RondaCommand)(target)
             command = typer.main.get_command(single)
             translate_help(command, self.lang, name)
         command.name = name
@@ -223,6 +249,9 @@ class LazyGroup(TyperGroup):
                 assert info.typer_instance is not None
                 command = lazy_group(info.typer_instance, path, self.lang)
             else:
+                info = copy.copy(info)
+                if info.cls in (None, TyperCommand):  # typer's default
+                    info.cls = RondaCommand
                 command = typer.main.get_command_from_info(
                     info, pretty_exceptions_short=self.source.pretty_exceptions_short,
                     rich_markup_mode=self.source.rich_markup_mode)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange
 from datetime import date, timedelta
 from typing import Annotated
@@ -139,6 +138,7 @@ def _terminal(st: State, sheet, lang: str) -> None:  # noqa: ANN001
 
 
 def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> None:  # noqa: ANN001
+    from ronda.printing.marks import whatsapp_plain
     from ronda.printing.text import tonight_whatsapp
 
     fmt = parse_choice(fmt, ("whatsapp", "text", "terminal"), "--format")
@@ -147,13 +147,14 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
     if night is None:
         raise BadInput("err.tonight_outside")
     text = tonight_whatsapp(sheet, night)
-    _write(st, text if fmt == "whatsapp" else plain(text), output)
+    _write(st, text if fmt == "whatsapp" else whatsapp_plain(text), output)
 
 
 def _changes(st: State, fmt: str, since: str | None, tell: bool,
              output: str | None, lang_option: str | None) -> None:
     """The "schedule changed" message for the group (or, with --tell, one per person)."""
     from ronda.neighbourhood.holidays import holiday_map
+    from ronda.printing.marks import whatsapp_plain
     from ronda.schedule.announce import fold_changes, group_message, personal_notes
     from ronda.schedule.replan import open_to_change
 
@@ -173,17 +174,12 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
         return
     if not tell:
         text = group_message(folded, timetable, people, settings.name, lang)
-        _write(st, text if fmt == "whatsapp" else plain(text), output)
+        _write(st, text if fmt == "whatsapp" else whatsapp_plain(text), output)
         return
     notes = personal_notes(folded, timetable, people, settings.name, lang)
     blocks = [f"{n.name} ({display_phone(n.phone) or t('label.no_phone', lang)})\n"
               f"{n.link or n.text}" for n in notes]
     _write(st, "\n\n".join(blocks) + "\n", output)
-
-
-def plain(text: str) -> str:
-    """WhatsApp text without its marks (``*bold*``, ``_italic_``, ``~strike~``)."""
-    return re.sub(r"(?<!\w)[*_~](\S(?:.*?\S)?)[*_~](?!\w)", r"\1", text).replace("⭐", "*")
 
 
 def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[date, date]:
@@ -195,15 +191,18 @@ def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[da
 
 def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # noqa: ANN001
           fmt: str, output: str | None, lang: str) -> None:
+    from ronda.printing.marks import escaper
+
     fmt = parse_choice(fmt, ("terminal", "text", "md", "whatsapp"), "--format")
     out = st.output_in(lang)
     bold = "*" if fmt == "whatsapp" else "**" if fmt == "md" else ""
-    lines = [f"{bold}{out.t('slip.title', name=who.name)}{bold}", settings.name,
+    esc = escaper(fmt)
+    lines = [f"{bold}{out.t('slip.title', name=esc(who.name))}{bold}", esc(settings.name),
              format_period(first, last, lang), ""]
     mine = [s for s in shifts if who.id in s.volunteers]
     timetable = Timetable.of(settings)
     for s in mine:
-        mates = [people[p].name for p in s.volunteers if p != who.id and p in people]
+        mates = [esc(people[p].name) for p in s.volunteers if p != who.id and p in people]
         role = out.t("poster.leader") if s.leader == who.id else \
             out.t("slip.with", names=", ".join(mates))
         lines.append(f"- {timetable.name_of(s, lang, hours=True, with_zone=True)} · {role}")

@@ -273,10 +273,18 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
 def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
             update: Annotated[bool, Opt("--update")] = False, dry_run: DryRun = False) -> None:
     """Add volunteers from a CSV file (or update them); all rows or none."""
-    from ronda.people.csvfile import duplicate_names, match_rows, read_roster_csv, settle_teams
+    from ronda.people.csvfile import (
+        MAX_BYTES,
+        duplicate_names,
+        import_limits,
+        match_rows,
+        read_roster_csv,
+        settle_teams,
+    )
 
     st = state(ctx)
-    rows, errors = read_roster_csv(read_text_file(file))
+    text = read_text_file(file, limit=MAX_BYTES, size=import_limits()["size"])
+    rows, errors = read_roster_csv(text)
     with st.data(write=not dry_run, backup=True) as data:
         rows = settle_teams(rows, data.volunteers())
         sheet = match_rows(rows, data.volunteers()) if update else None

@@ -18,7 +18,7 @@ from ronda.incidents.report import change_text, police_field
 from ronda.money import format_money
 from ronda.people.csvfile import safe_cell
 from ronda.printing.document import Block, Document, Grid, Heading, NewPage, Pairs, Paragraph
-from ronda.printing.text import markdown_cell
+from ronda.printing.marks import markdown_cell
 
 TEXT_FORMATS = ("csv", "json", "md")  # what ``incident_file`` writes
 FORMATS = (*TEXT_FORMATS, "pdf")  # and the handover to the Polsek (``handover_document``)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,16 @@ INDONESIAN_HEADERS = {"id": "id", "name": "nama", "phone": "no_hp", "address": "
                       "max_per_week": "maks_per_pekan", "note": "catatan"}
 FIELDS = EXPORT_COLUMNS[1:]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# An RT has tens to hundreds of residents: a sheet past these is a mistake (a whole district,
+# a column of numbers pasted down), refused before it can fill the data file. A normal row takes
+# well under 400 bytes, so every sheet of MAX_ROWS rows fits MAX_BYTES.
+MAX_ROWS = 5000
+MAX_BYTES = 2_000_000
+
+
+def import_limits() -> dict[str, Any]:
+    """The limits as messages name them: ``{"rows": 5000, "size": "2 MB"}``."""
+    return {"rows": MAX_ROWS, "size": f"{MAX_BYTES // 1_000_000} MB"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,30 @@ class RowError:
 
 
 def _normal_header(name: str) -> str:
-    return " ".join(name.strip().lower().replace("_", " ").split())
+    """A header as it is matched: case, underscores, dots and spaces aside (``No. HP``,
+    ``no_hp`` and ``NO HP`` are one)."""
+    return " ".join(name.lower().replace("_", " ").replace(".", " ").split())
+
+
+def _columns(header: Sequence[str]) -> list[str | None]:
+    """The volunteer field of each header cell (None: a column ronda does not read). Two
+    cells that are one column (``nama,nama``, or ``nama,name``) are refused, naming both."""
+    columns: list[str | None] = []
+    seen: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        normal = _normal_header(name)
+        field = HEADERS.get(normal) or HEADERS.get(normal.replace(" ", "_"))
+        key = field or normal
+        if key and key in seen:
+            first = seen[key]
+            if header[first - 1].strip().casefold() == name.strip().casefold():
+                raise BadInput("err.csv_column_twice", column=name.strip(), first=first,
+                               second=number)
+            raise BadInput("err.csv_same_column", column=header[first - 1].strip(),
+                           other=name.strip(), first=first, second=number)
+        seen[key] = number
+        columns.append(field)
+    return columns
 
 
 def _sniff_delimiter(first_line: str) -> str:
@@ -77,25 +111,28 @@ def _strip_text_marker(value: str) -> str:
 
 
 def read_roster_csv(text: str) -> tuple[list[ImportRow], list[RowError]]:
-    """Parse a roster CSV into volunteer fields; every bad row is reported, none is skipped."""
+    """Parse a roster CSV into volunteer fields; every bad row is reported, none is skipped.
+    A header naming one column twice, or more than ``MAX_ROWS`` rows, is refused at once (the
+    rows are counted as they are read)."""
     text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    first_line = re.split(r"[\r\n]", text, maxsplit=1)[0]
+    if not first_line.strip():
         return [], [RowError(1, "err.csv_no_header", {})]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(lines[0]))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
     header = next(reader)
-    columns: list[str | None] = []
-    for name in header:
-        normal = _normal_header(name)
-        columns.append(HEADERS.get(normal) or HEADERS.get(normal.replace(" ", "_")))
+    columns = _columns(header)
     if "name" not in columns:
         return [], [RowError(1, "err.csv_no_name_column", {"columns": ", ".join(header)})]
     rows: list[ImportRow] = []
     errors: list[RowError] = []
+    count = 0
     for cells in reader:
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
+        count += 1
+        if count > MAX_ROWS:
+            raise BadInput("err.csv_too_many_rows", **import_limits())
         if len(cells) > len(columns):
             errors.append(RowError(line, "err.csv_extra_cells", {}))
             continue

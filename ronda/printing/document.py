@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from ronda.printing.text import markdown_cell
+from ronda.printing.marks import markdown_cell
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ronda.dates import indonesian_formats
+from ronda.printing.marks import markdown_cell, whatsapp_text
 from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet
 
 WIDTH = 80
 
 
-def _person(p: Person, sheet: Sheet, *, phones: bool = True) -> str:
-    text = p.name + (f" ({p.house})" if p.house else "")
+def _person(p: Person, sheet: Sheet, *, phones: bool = True,
+            esc: Callable[[str], str] = str) -> str:
+    """``Budi (A-01) – ketua``, with the phone when asked; ``esc`` keeps the name and house
+    as text in a marked-up format."""
+    text = esc(p.name) + (f" ({esc(p.house)})" if p.house else "")
     if p.leader:
         text += f" – {sheet.label('poster.leader')}"
     if phones and p.phone:
@@ -27,17 +31,14 @@ def _night_head(n: Night, lang: str) -> str:
     return f"{n.day} {n.date_text}"
 
 
-def _wa_night(n: Night, lang: str) -> str:
-    return f"*{n.day} {n.date_text}*" + (f" _({n.night})_" if indonesian_formats(lang) else "")
-
-
-def _footer_lines(sheet: Sheet) -> list[str]:
-    lines = [sheet.hours_line, "", sheet.label("poster.rules_title") + ":"]
-    lines += [f"- {r}" for r in sheet.rules]
-    lines += ["", sheet.label("poster.kentongan_title") + ":"]
-    lines += [f"- {event}: {pattern}" for event, pattern in sheet.kentongan]
-    lines += ["", sheet.label("poster.numbers_title") + ":"]
-    lines += [f"- {label}: {number}" if number else f"- {label}"
+def _footer_lines(sheet: Sheet, esc: Callable[[str], str] = str) -> list[str]:
+    """Hours, rules, kentongan codes and numbers, each value through ``esc``."""
+    lines = [esc(sheet.hours_line), "", esc(sheet.label("poster.rules_title")) + ":"]
+    lines += [f"- {esc(r)}" for r in sheet.rules]
+    lines += ["", esc(sheet.label("poster.kentongan_title")) + ":"]
+    lines += [f"- {esc(event)}: {esc(pattern)}" for event, pattern in sheet.kentongan]
+    lines += ["", esc(sheet.label("poster.numbers_title")) + ":"]
+    lines += [f"- {esc(label)}: {esc(number)}" if number else f"- {esc(label)}"
               for label, number in sheet.numbers]
     return lines
 
@@ -105,44 +106,47 @@ def sheet_text(sheet: Sheet, width: int = WIDTH) -> str:
     return "\n".join(wrapped) + "\n"
 
 
-def markdown_cell(text: str) -> str:
-    """Text that stays text in a Markdown table: no HTML, no column breaks, one line."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("|", "\\|").replace("\n", " ").replace("\r", " "))
-
-
 def _cell(n: Night, sheet: Sheet) -> str:
-    names = [f"_{n.holiday}_"] if n.holiday else []
+    md = markdown_cell
+    names = [f"_{md(n.holiday)}_"] if n.holiday else []
     for w in n.shifts:
         if len(n.shifts) > 1:
-            names.append(f"__{w.hours}__")
-        names += [("**" + _person(p, sheet, phones=sheet.patrol) + "**") if p.leader
-                  else _person(p, sheet, phones=sheet.patrol) for p in w.people]
-        names += [f"+ {g}" for g in w.guests]
+            names.append(f"__{md(w.hours)}__")
+        names += [("**" + _person(p, sheet, phones=sheet.patrol, esc=md) + "**") if p.leader
+                  else _person(p, sheet, phones=sheet.patrol, esc=md) for p in w.people]
+        names += [f"+ {md(g)}" for g in w.guests]
     if not n.people:
-        names.append(sheet.label("poster.no_duty"))
-    return "<br>".join(markdown_cell(x) for x in names)
+        names.append(md(sheet.label("poster.no_duty")))
+    return "<br>".join(names)
 
 
 def sheet_markdown(sheet: Sheet) -> str:
-    """The sheet as a Markdown table, one column per night."""
-    out = [f"# {sheet.title}", "", f"**{markdown_cell(sheet.neighbourhood)}**" +
-           (f" — {markdown_cell(sheet.area)}" if sheet.area else ""), "", sheet.period, ""]
-    out.append("| " + " | ".join(f"{n.day}<br>{n.date_text}<br>_{n.night}_"
+    """The sheet as a Markdown table, one column per night; every name and note is text."""
+    md = markdown_cell
+    out = [f"# {md(sheet.title)}", "", f"**{md(sheet.neighbourhood)}**" +
+           (f" — {md(sheet.area)}" if sheet.area else ""), "", md(sheet.period), ""]
+    out.append("| " + " | ".join(f"{md(n.day)}<br>{md(n.date_text)}<br>_{md(n.night)}_"
                                   for n in sheet.nights) + " |")
     out.append("|" + "---|" * len(sheet.nights))
     out.append("| " + " | ".join(_cell(n, sheet) for n in sheet.nights) + " |")
     out.append("")
     if sheet.patrol:
-        out += [f"**{sheet.label('poster.empty_houses')}**", ""]
-        out += [f"- {h}" for h in sheet.empty_houses] or [f"- {sheet.label('poster.none')}"]
+        out += [f"**{md(sheet.label('poster.empty_houses'))}**", ""]
+        out += [f"- {md(h)}" for h in sheet.empty_houses] or \
+            [f"- {md(sheet.label('poster.none'))}"]
         out.append("")
-    for line in _footer_lines(sheet):
+    for line in _footer_lines(sheet, md):
         out.append(f"**{line}**" if line.endswith(":") else line)
-    out += ["", sheet.place_date, "",
-            f"{sheet.sign_left[0]} {sheet.sign_left[1]}: {sheet.sign_left[2] or '……'}  ",
-            f"{sheet.sign_right[1]}: {sheet.sign_right[2] or '……'}"]
+    left, right = [md(x) for x in sheet.sign_left], [md(x) for x in sheet.sign_right]
+    out += ["", md(sheet.place_date), "",
+            f"{left[0]} {left[1]}: {left[2] or '……'}  ", f"{right[1]}: {right[2] or '……'}"]
     return "\n".join(out) + "\n"
+
+
+def _wa_night(n: Night, lang: str) -> str:
+    wa = whatsapp_text
+    return f"*{wa(n.day)} {wa(n.date_text)}*" + (
+        f" _({wa(n.night)})_" if indonesian_formats(lang) else "")
 
 
 def _wa_shifts(n: Night, sheet: Sheet, empty_key: str, *, named: bool = False) -> list[str]:
@@ -151,41 +155,45 @@ def _wa_shifts(n: Night, sheet: Sheet, empty_key: str, *, named: bool = False) -
     out = []
     for w in n.shifts:
         if len(n.shifts) > 1:
-            out.append(f"_{w.named if named else w.hours}_")
-        out += [f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False)}"
+            out.append(f"_{whatsapp_text(w.named if named else w.hours)}_")
+        out += [f"{'⭐' if p.leader else '•'} {_person(p, sheet, phones=False, esc=whatsapp_text)}"
                 for p in w.people]
-        out += [f"🤝 {g}" for g in w.guests]
+        out += [f"🤝 {whatsapp_text(g)}" for g in w.guests]
     if not n.people:
-        out.append(sheet.label(empty_key))
+        out.append(whatsapp_text(sheet.label(empty_key)))
     return out
 
 
 def sheet_whatsapp(sheet: Sheet) -> str:
-    """A WhatsApp message: *bold* nights, _italic_ night names, no phones."""
-    out = [f"*{sheet.title}*", f"*{sheet.neighbourhood}*", sheet.period, sheet.hours_line, ""]
+    """A WhatsApp message: *bold* nights, _italic_ night names, no phones; names and notes
+    never format it."""
+    wa = whatsapp_text
+    out = [f"*{wa(sheet.title)}*", f"*{wa(sheet.neighbourhood)}*", wa(sheet.period),
+           wa(sheet.hours_line), ""]
     for n in sheet.nights:
-        out.append(_wa_night(n, sheet.lang) + (f" – _{n.holiday}_" if n.holiday else ""))
+        out.append(_wa_night(n, sheet.lang) + (f" – _{wa(n.holiday)}_" if n.holiday else ""))
         out += _wa_shifts(n, sheet, "poster.no_duty")
         out.append("")
-    out.append(f"_{sheet.label('wa.footer')}_")
+    out.append(f"_{wa(sheet.label('wa.footer'))}_")
     return "\n".join(out).rstrip() + "\n"
 
 
 def tonight_whatsapp(sheet: Sheet, night: Night) -> str:
     """The daily reminder: *Ronda malam ini: …*"""
-    head = f"*{sheet.label('wa.tonight')}: {night.day}, {night.date_text}*" + (
-        f" _({night.night})_" if indonesian_formats(sheet.lang) else "")
+    wa = whatsapp_text
+    head = f"*{wa(sheet.label('wa.tonight'))}: {wa(night.day)}, {wa(night.date_text)}*" + (
+        f" _({wa(night.night)})_" if indonesian_formats(sheet.lang) else "")
     hours = f"{night.shifts[0].named} {sheet.zone}" if len(night.shifts) == 1 else \
         sheet.hours_line
-    out = [head, f"{sheet.neighbourhood} · {hours}"]
+    out = [head, f"{wa(sheet.neighbourhood)} · {wa(hours)}"]
     if sheet.post:
-        out.append(sheet.label("wa.meet_at", post=sheet.post))
+        out.append(wa(sheet.label("wa.meet_at", post=sheet.post)))
     if night.holiday:
-        out.append(f"_{night.holiday}_")
+        out.append(f"_{wa(night.holiday)}_")
     out += _wa_shifts(night, sheet, "wa.tonight_none", named=True)
     if sheet.jimpitan:
-        out += ["", sheet.label("wa.jimpitan", amount=sheet.jimpitan)]
-    out += ["", f"_{sheet.label('wa.footer')}_"]
+        out += ["", wa(sheet.label("wa.jimpitan", amount=sheet.jimpitan))]
+    out += ["", f"_{wa(sheet.label('wa.footer'))}_"]
     return "\n".join(out) + "\n"
 
 

@@ -17,6 +17,7 @@ from ronda.i18n import t
 from ronda.model import Volunteer
 from ronda.people.volunteers import person_name
 from ronda.phones import whatsapp_number
+from ronda.printing.marks import whatsapp_text
 from ronda.schedule.shifts import PlanChange, Shift
 from ronda.schedule.timetable import Timetable
 
@@ -71,21 +72,22 @@ def _when(c: ShiftChange, timetable: Timetable, lang: str) -> str:
 def group_message(changes: Sequence[ShiftChange], timetable: Timetable,
                   people: dict[int, Volunteer], neighbourhood: str, lang: str) -> str:
     """The WhatsApp message for the RT group: each changed night, who left (struck
-    through), who joined, and who is on it now (leader first)."""
-    out = [f"*{t('wa.changed_title', lang)}*", f"*{neighbourhood}*", ""]
+    through), who joined, and who is on it now (leader first). Names never format it."""
+    def who(p: int | None) -> str:
+        return whatsapp_text(person_name(people, p, lang)) if p is not None else \
+            t("label.nobody", lang)
+
+    out = [f"*{t('wa.changed_title', lang)}*", f"*{whatsapp_text(neighbourhood)}*", ""]
     for c in changes:
         out.append(f"*{_when(c, timetable, lang)}*")
         if c.left or c.joined:
-            left = ", ".join(f"~{person_name(people, p, lang)}~" for p in c.left) or "-"
-            joined = ", ".join(person_name(people, p, lang) for p in c.joined) or "-"
+            left = ", ".join(f"~{who(p)}~" for p in c.left) or "-"
+            joined = ", ".join(who(p) for p in c.joined) or "-"
             out.append(f"{left} → {joined}")
         if c.leader != c.leader_before:
-            def who(p: int | None) -> str:
-                return person_name(people, p, lang) if p is not None else t("label.nobody", lang)
-
             out.append(t("wa.changed_leader", lang, old=who(c.leader_before),
                          new=who(c.leader)))
-        now = [("⭐ " if p == c.leader else "") + person_name(people, p, lang) for p in c.after]
+        now = [("⭐ " if p == c.leader else "") + who(p) for p in c.after]
         out.append(t("wa.changed_now", lang, names=", ".join(now) or "-"))
         out.append("")
     out.append(f"_{t('wa.footer', lang)}_")
@@ -106,7 +108,8 @@ class PersonalNote:
 def personal_notes(changes: Sequence[ShiftChange], timetable: Timetable,
                    people: dict[int, Volunteer], neighbourhood: str,
                    lang: str) -> list[PersonalNote]:
-    """For everyone who joined or left a shift, their own message and a wa.me link."""
+    """For everyone who joined or left a shift, their own message (names never format it)
+    and a wa.me link."""
     lines: dict[int, list[str]] = {}
     for c in changes:
         when = _when(c, timetable, lang)
@@ -125,7 +128,8 @@ def personal_notes(changes: Sequence[ShiftChange], timetable: Timetable,
         v = people.get(pid)
         if v is None or v.purged:
             continue
-        text = "\n".join([t("wa.personal_head", lang, name=v.name, rt=neighbourhood),
+        text = "\n".join([t("wa.personal_head", lang, name=whatsapp_text(v.name),
+                            rt=whatsapp_text(neighbourhood)),
                           *said, t("wa.footer", lang)])
         link = f"https://wa.me/{whatsapp_number(v.phone)}?text={quote(text)}" if v.phone \
             else ""
