@@ -831,7 +831,20 @@ class DataFile:
         return sorted(found, key=lambda c: (c.at, c.date, c.slot))
 
     def record_plan_changes(self, changes: list[PlanChange]) -> None:
-        self._insert_all("plan_changes", [change.to_dict() for change in changes])
+        """Add ``changes`` to the log, and keep of the log only what the change messages
+        still read (``compact_changes``), as of the day the changes were made."""
+        from ronda.schedule.announce import compact_changes
+
+        if not changes:
+            return
+        try:
+            today = date.fromisoformat(min(c.at for c in changes)[:10])
+        except ValueError:  # not stamped with a day: kept as they are
+            self._insert_all("plan_changes", [change.to_dict() for change in changes])
+            return
+        log = compact_changes([*self.plan_changes(), *changes], today)
+        self.db.table("plan_changes", cache_size=0).truncate()
+        self._insert_all("plan_changes", [change.to_dict() for change in log])
 
     def counts(self) -> dict[str, int]:
         """Records per table, the incident book's summed over its year files (all read)."""
