@@ -813,13 +813,32 @@ class FileCheck(NamedTuple):
                 "mode": f"{self.mode:o}", "records": self.records}
 
 
+def _check_references(path: Path, data: dict[str, Any],
+                      books: dict[Path, dict[str, Any]]) -> None:
+    """Raise ``DataFileError`` for the first file (the main file, then each year) whose
+    records name a volunteer or an incident that does not exist."""
+    from ronda.store.references import dangling
+
+    people = {int(k) for k in data.get("volunteers", {})}
+    incidents = {int(k) for book in [data, *books.values()] for k in book.get("incidents", {})}
+    for file, records in [(path, data), *books.items()]:
+        found = dangling(records, people, incidents)
+        if found:
+            m = _YEAR_NAME.search(file.name) if file != path else None
+            raise DataFileError("err.dangling", path=str(file),
+                                found=", ".join(found[:3]) + (f" (+{len(found) - 3})"
+                                                              if len(found) > 3 else ""),
+                                advice=remedy(file, int(m["year"]) if m else None))
+
+
 def check_file(path: Path) -> FileCheck:
     """Read the file and its year files and check every record (not only the ones changed
-    since the last check); raises ``DataFileError`` naming the first problem."""
+    since the last check) and the references between them; raises ``DataFileError`` naming
+    the first problem."""
     payload, data = load(path)
     full_check(path, data)
-    for year, file in year_files(path).items():
-        load_year(file, year, full=True)
+    books = {file: load_year(file, year, full=True)[1] for year, file in year_files(path).items()}
+    _check_references(path, data, books)
     counts = DataFile(path, data).counts()
     return FileCheck(path, schema_of(data), len(payload), path.stat().st_mode & 0o777, counts)
 
