@@ -104,6 +104,25 @@ def test_db_backups_check_and_restore(run: Run, roster: Path) -> None:
     assert len(json.loads(run("db", "backups", "--json").stdout)) == 2
 
 
+def test_backup_times_carry_their_offset_and_show_in_the_neighbourhood_s_zone(
+        run: Run, roster: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    assert run("volunteer", "remove", "Siti").exit_code == 0
+    (backup,) = json.loads(run("db", "backups", "--json").stdout)
+    taken = datetime.fromisoformat(backup["taken"])
+    assert taken.utcoffset() == timedelta(hours=7)  # WIB, like every other --json
+    assert abs(datetime.now(UTC) - taken) < timedelta(minutes=10)
+    shown = run("db", "backups", env={"COLUMNS": "200"}).stdout
+    assert f"at {taken:%H:%M} WIB" in shown
+    assert run("config", "set", "timezone", "WIT").exit_code == 0  # Jayapura: UTC+9
+    (_, first) = json.loads(run("db", "backups", "--json").stdout)
+    moved = datetime.fromisoformat(first["taken"])
+    assert moved == taken and moved.utcoffset() == timedelta(hours=9)
+    shown = run("db", "backups", lang="id", env={"COLUMNS": "200"}).stdout
+    assert f"pukul {moved:%H.%M} WIT" in shown
+
+
 def test_an_unknown_output_language_is_refused(run: Run, roster: Path) -> None:
     result = run("--lang", "fr", "volunteer", "list", lang=None)
     assert result.exit_code == 2

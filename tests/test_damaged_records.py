@@ -168,3 +168,32 @@ def test_a_sound_file_without_its_digest_reads_in_full_and_passes(sound: Path,
     assert (tmp_path / ".rt.json.checked").exists()
     assert (tmp_path / ".rt.incidents-2026.json.checked").exists()
     assert check_records(json.loads(db.read_text())) == []
+
+
+@pytest.mark.parametrize(("table", "change", "missing"), [
+    ("shifts", lambda r: r["volunteers"].append(9999), "volunteers/9999"),
+    ("shifts", lambda r: r.__setitem__("leader", 9999), "volunteers/9999"),
+    ("plan_changes", lambda r: r["after"].append(9999), "volunteers/9999"),
+    ("incidents", lambda r: r["on_duty"].append(9999), "volunteers/9999"),
+    ("reporters", lambda r: r.__setitem__("volunteer", 9999), "volunteers/9999"),
+    ("reporters", lambda r: r.__setitem__("incident", 777), "incidents/777"),
+])
+def test_db_check_names_references_to_records_that_do_not_exist(
+        sound: Path, tmp_path: Path, table: str, change, missing: str) -> None:  # noqa: ANN001
+    db = damaged(sound, tmp_path, table, change)
+    target = holder(db, table)
+    before = digest(target)
+    runner = CliRunner()
+    for lang, words in (("en", "refers to records that do not exist"),
+                        ("id", "merujuk ke data yang tidak ada")):
+        for extra in ([], ["--json"]):
+            result = runner.invoke(app, ["--db", str(db), "--lang", lang, "db", "check", *extra],
+                                   env={**BASE_ENV, **NOW})
+            said = result.stderr.replace("\n", "")
+            assert result.exit_code == 1, (lang, result.output)
+            assert words in said and f"{table}/" in said and missing in said
+            assert target.name in said and len(result.stderr.strip().splitlines()) == 1
+            assert result.stdout == ""
+    assert digest(target) == before
+    assert CliRunner().invoke(app, ["--db", str(sound), "db", "check"],
+                              env={**BASE_ENV, **NOW}).exit_code == 0  # the sound one passes

@@ -74,6 +74,70 @@ def test_leftovers_of_a_killed_writer_are_removed_on_the_next_write(run: Run,
     assert not leftover.exists()
 
 
+def test_every_temporary_file_a_killed_writer_left_is_removed_by_the_next_write(
+        run: Run, roster: Path) -> None:
+    import time
+
+    assert run("incident", "log", "--at", "-1h", "--category", "theft",
+               "--description", "Helm hilang").exit_code == 0  # a year file: 2026
+    assert run("volunteer", "remove", "Siti").exit_code == 0  # and backups
+    here, backups, stem = roster.parent, roster.parent / "backups", roster.stem
+    stale = [here / f"..{roster.name}.checked.k3j9x_2a.tmp",  # each kind of file's own
+             here / f".{stem}.incidents-2026.json.p0q1r2s3.tmp",
+             here / f"..{stem}.incidents-2026.json.checked.a1b2c3d4.tmp",
+             backups / f".{stem}-000007-20261122T100000000000Z.json.zz99yy88.tmp",
+             backups / f".{stem}.incidents-2026-000001-20261122T100000000000Z.json.q1w2.tmp"]
+    kept = [here / f"..{roster.name}.checked.n0w1n2u3.tmp",  # a reader writes it right now
+            here / ".rt006.json.abcdefgh.tmp",  # another neighbourhood's, beside it
+            here / f".{roster.name}.notes.tmp.keep", backups / "catatan.tmp"]
+    hour_ago = time.time() - 3600
+    for p in stale + kept:
+        p.write_text(roster.read_text())
+    for p in stale:
+        os.utime(p, (hour_ago, hour_ago))
+    assert run("incident", "list").exit_code == 0
+    assert all(p.exists() for p in stale)  # readers never touch them
+    assert run("volunteer", "add", "Warga Baru").exit_code == 0
+    assert [p.name for p in stale if p.exists()] == []
+    assert all(p.exists() for p in kept)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "they are now readable by you only"),
+                                             ("id", "kini hanya bisa dibaca oleh Anda")])
+def test_files_others_can_read_are_made_private_when_read_and_the_user_told_once(
+        run: Run, roster: Path, lang: str, words: str) -> None:
+    assert run("incident", "log", "--at", "-1h", "--category", "theft",
+               "--description", "Helm hilang").exit_code == 0
+    assert run("volunteer", "remove", "Siti").exit_code == 0
+    year = roster.parent / f"{roster.stem}.incidents-2026.json"
+    digests = [roster.parent / f".{roster.name}.checked", roster.parent / f".{year.name}.checked"]
+    for p in [roster, year, *digests]:
+        p.chmod(0o644)
+    before = digest(roster)
+    listed = run("incident", "list", lang=lang)  # a reader: it reads all four
+    assert listed.exit_code == 0, listed.output
+    warned = [line for line in listed.stderr.splitlines() if str(roster.parent) in line]
+    assert len(warned) == 1 and words in warned[0]
+    assert all(f"{p} (644)" in warned[0] for p in [roster, year, *digests])
+    assert all(mode(p) == 0o600 for p in [roster, year, *digests])
+    assert digest(roster) == before  # its mode changed, not a byte of it
+    assert run("incident", "list", lang=lang).stderr.count(words) == 0  # said once
+    (backup,) = list_backups(roster)
+    backup.path.chmod(0o640)
+    shown = run("db", "backups", lang=lang)
+    assert f"{backup.path} (640)" in shown.stderr and mode(backup.path) == 0o600
+
+
+def test_a_file_ronda_does_not_own_stays_as_it_is_and_the_user_is_told_what_to_run(
+        run: Run, roster: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    roster.chmod(0o644)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(roster).st_uid + 1)
+    result = run("volunteer", "list")
+    assert result.exit_code == 0
+    assert f"{roster} (644)" in result.stderr and "chmod 600" in result.stderr
+    assert mode(roster) == 0o644
+
+
 def test_backups_follow_their_sequence_not_the_clock(run: Run, roster: Path) -> None:
     for name in ("Budi Hartono", "Siti Aminah"):
         assert run("volunteer", "remove", name).exit_code == 0
@@ -84,6 +148,7 @@ def test_backups_follow_their_sequence_not_the_clock(run: Run, roster: Path) -> 
     ahead = older.with_name(older.name.replace(older.stem[-20:], "20271231T235959000000"))
     older.rename(ahead)
     assert list_backups(roster)[0].path == newest
+    assert all(b.taken.utcoffset() is not None for b in list_backups(roster))  # local time
     broken = roster.parent / "backups" / "rt005-000099-20260101T000000000000.json"
     broken.write_text(json.dumps({"settings": {"1": {"name": 5}}}))
     before = digest(roster)

@@ -67,8 +67,8 @@ def test_the_median_command_body_is_at_most_twelve_lines() -> None:
 FORMAT_LIBRARIES = {"csv", "icalendar", "reportlab", "tinydb", "orjson", "caldav"}
 STORAGE_API = {"DataFile", "FileCheck", "Backup", "ENV_DB", "open_data", "create_data",
                "resolve_path",
-               "peek_language", "loose_mode", "list_backups", "restore_backup", "check_file",
-               "year_path",
+               "peek_language", "peek_timezone", "list_backups", "restore_backup",
+               "check_file", "year_path", "loose_files",
                # the area's files (ronda/store/area.py)
                "area_path", "read_area", "write_area", "area_snapshot", "update_rts",
                "area_registry", "save_area_registry"}

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from urllib.parse import unquote
 
-from conftest import MONDAY, Run, digest
+from conftest import BASE_ENV, MONDAY, Run, digest
 
 WEDNESDAY = {"RONDA_TODAY": "2026-11-25"}  # 23 and 24 November are past, 25 at 23.59 started
 
@@ -391,3 +391,54 @@ def test_check_lists_the_places_a_change_left_open(run: Run, night_in_two: Path)
     assert {c["rule"] for c in as_json} >= {"short"}
     in_id = run("schedule", "check", lang="id")
     assert "yang bertugas; aturan tidak memungkinkan lebih" in in_id.stdout
+
+
+def test_fresh_rebuilds_keep_the_log_of_changes_bounded_and_the_messages_the_same(
+        run: Run, night_in_two: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """30 ``--fresh`` rebuilds over three days: the data file keeps only what the change
+    messages read, and every message reads as it would from the whole log."""
+    from typer.testing import CliRunner
+
+    from ronda.cli.app import app
+    from ronda.store.datafile import DataFile
+
+    log = list(json.loads(night_in_two.read_text()).get("plan_changes", {}).values())
+    record = DataFile.record_plan_changes
+
+    def keep_all(self: DataFile, changes: list) -> None:  # the whole log, on the side
+        log.extend(c.to_dict() for c in changes)
+        record(self, changes)
+
+    monkeypatch.setattr(DataFile, "record_plan_changes", keep_all)
+    days = ("2026-11-23", "2026-11-24", "2026-11-26")
+    sizes = []
+    for i in range(30):
+        built = run("schedule", "build", "--from", MONDAY, "--weeks", "1", "--fresh",
+                    "--seed", str(i), "--yes", env={"RONDA_TODAY": days[i // 10]})
+        assert built.exit_code == 0, built.output
+        sizes.append(len(json.loads(night_in_two.read_text())["plan_changes"]))
+    whole = tmp_path / "whole" / night_in_two.name  # the same file with every change kept
+    whole.parent.mkdir()
+    data = json.loads(night_in_two.read_text())
+    data["plan_changes"] = {str(n): c for n, c in enumerate(log, 1)}
+    whole.write_text(json.dumps(data))
+    whole.chmod(0o600)
+
+    shifts = 2 * 7  # two shifts a night, a week
+    # at most one record a shift for each day it was changed, however many rebuilds
+    assert max(sizes) <= len(days) * shifts
+    assert len(log) > 5 * max(sizes)  # what was written before: a record for every move
+    runner = CliRunner()
+    messages = 0
+    for today in ("2026-11-26", "2026-11-28"):
+        for since in ((), ("--since", "2026-11-23"), ("--since", "2026-11-24"),
+                      ("--since", "2026-11-26")):
+            for extra, lang in (((), "id"), (("--tell",), "en")):
+                args = ["--lang", lang, "roster", "--changes", *since, *extra]
+                env = {**BASE_ENV, "RONDA_TODAY": today}
+                kept = runner.invoke(app, ["--db", str(night_in_two), *args], env=env)
+                full = runner.invoke(app, ["--db", str(whole), *args], env=env)
+                assert kept.exit_code == full.exit_code == 0, full.output
+                assert (kept.stdout, kept.stderr) == (full.stdout, full.stderr), (today, args)
+                messages += bool(kept.stdout)
+    assert messages == 2 * 4 * 2 - 2  # all but "since today" on the 28th: nothing new then

@@ -96,3 +96,48 @@ def test_a_purge_matches_whole_names_only(run: Run, db: Path) -> None:
     assert run("volunteer", "add", "Ali").exit_code == 0
     assert run("volunteer", "remove", "Ali", "--purge", "--yes").exit_code == 0
     assert "Alif Rahman" in db.read_text()
+
+
+def test_a_purge_erases_the_person_from_every_backup_and_says_which(run: Run,
+                                                                     db: Path) -> None:
+    number = logged(run, db)  # Slamet Riyadi reported it: his name is in the 2026 year file
+    slamet = json.loads(run("volunteer", "show", "Slamet Riyadi", "--json").stdout)
+    marks = [slamet["name"], slamet["phone"], slamet["address"]]
+    assert all(marks)
+    assert run("volunteer", "remove", "Budi Santoso").exit_code == 0  # a backup holding him
+    folder = db.parent / "backups"
+    unreadable = folder / "rt005-000000-20261101T000000000000.json"  # cut short, names him
+    unreadable.write_bytes(db.read_bytes()[:-200])
+    holding = sorted(p.name for p in folder.iterdir() if "Slamet Riyadi" in p.read_text())
+    assert len(holding) >= 2
+
+    purge = run("volunteer", "remove", "Slamet Riyadi", "--purge", "--yes")
+    assert purge.exit_code == 0, purge.output
+    for backup in folder.iterdir():  # the purge's own backups too (main file and 2026)
+        assert not any(mark in backup.read_text() for mark in marks), backup.name
+    said = purge.stderr.replace("\n", "")
+    rewritten = sorted(p.name for p in folder.iterdir() if p.name not in holding)
+    assert [p for p in rewritten if p.startswith("rt005.incidents-2026-")]  # the year's
+    assert all(name in said for name in holding + rewritten)
+    assert "Erased from " in said and f"Deleted 1 backup in {folder}" in said
+    assert not unreadable.exists()
+
+    # each one rewritten is still a backup ronda restores: the main file's, then the year's
+    shown = json.loads(run("db", "backups", "--json").stdout)
+    number_of = {Path(b["path"]).name: b["number"] for b in shown}
+    older = next(name for name in holding if name in number_of)
+    assert run("db", "restore", str(number_of[older]), "--yes").exit_code == 0
+    assert run("db", "restore", "1", "--year", "2026", "--yes").exit_code == 0
+    assert run("db", "check").exit_code == 0
+    people = json.loads(run("volunteer", "list", "--all", "--json").stdout)
+    assert "Budi Santoso" in {p["name"] for p in people}  # as it was before his removal
+    assert next(p for p in people if p["id"] == slamet["id"])["purged"] is True
+    record = json.loads(run("incident", "show", number, "--json", "--with-reporters",
+                            env=NOW).stdout)
+    assert record["reporter"] is None or record["reporter"]["name"] == ""
+
+    # and in Indonesian: Budi is in the backup taken before his removal
+    indonesian = run("volunteer", "remove", "Budi Santoso", "--purge", "--yes", lang="id")
+    assert indonesian.exit_code == 0
+    assert "Dihapus juga dari " in indonesian.stderr
+    assert not any("Budi Santoso" in p.read_text() for p in folder.iterdir())

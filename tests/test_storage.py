@@ -144,6 +144,50 @@ def test_a_damaged_file_is_never_overwritten_and_the_message_says_how_to_restore
     assert run("volunteer", "list").exit_code == 0
 
 
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ("There is no backup of it", "copy you keep elsewhere", "text editor")),
+    ("id", ("Belum ada cadangannya", "salinan yang Anda simpan", "penyunting teks"))])
+def test_a_damaged_file_with_no_backup_says_so_and_what_to_do_instead(
+        run: Run, roster: Path, lang: str, words: tuple[str, ...]) -> None:
+    assert not (roster.parent / "backups").exists()
+    roster.write_bytes(roster.read_bytes()[:-40])
+    for args, target in ((("volunteer", "list"), roster), (("db", "check"), roster)):
+        result = run(*args, lang=lang)
+        said = result.stderr.replace("\n", "")
+        assert result.exit_code == 1 and str(target) in said
+        assert all(w in said for w in words), said
+        assert "restore" not in said and ": -" not in said
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert list_backups(roster) == []  # and still none: a damaged file is never copied
+
+
+def test_a_damaged_year_file_with_no_backup_can_be_moved_aside(run: Run, roster: Path) -> None:
+    assert run("incident", "log", "--at", "-1h", "--category", "theft",
+               "--description", "Helm hilang").exit_code == 0
+    year = roster.parent / f"{roster.stem}.incidents-2026.json"
+    year.write_bytes(year.read_bytes()[:-10])
+    result = run("incident", "list")
+    said = result.stderr.replace("\n", "")
+    assert result.exit_code == 1 and "There is no backup of it" in said
+    assert "move the file out of this folder to go on without the incidents of 2026" in said
+    assert "restore" not in said
+    indonesian = run("incident", "list", lang="id").stderr.replace("\n", "")
+    assert "Belum ada cadangannya" in indonesian and "kejadian tahun 2026" in indonesian
+
+
+def test_a_damaged_backup_is_not_restored_and_another_is_offered(run: Run,
+                                                                 roster: Path) -> None:
+    assert run("volunteer", "remove", "Siti").exit_code == 0
+    (backup,) = list_backups(roster)
+    backup.path.write_bytes(backup.path.read_bytes()[:-40])
+    before = digest(roster)
+    result = run("db", "restore", "1", "--yes")
+    said = result.stderr.replace("\n", "")
+    assert result.exit_code == 1 and str(backup.path) in said
+    assert "Choose another backup: 'ronda db backups' lists them." in said
+    assert digest(roster) == before
+
+
 def test_records_that_break_the_schema_are_reported_like_a_damaged_file(
         run: Run, roster: Path) -> None:
     data = json.loads(roster.read_text())

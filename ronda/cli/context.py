@@ -94,15 +94,11 @@ class State:
     @contextmanager
     def data(self, *, write: bool = False, backup: bool = False) -> Iterator[DataFile]:
         """The data file for this command; its language setting applies from here on."""
-        from ronda.store.datafile import loose_mode, open_data
+        from ronda.store.datafile import open_data
 
-        path = self.path
-        mode = loose_mode(path) if write else None
-        with open_data(path, write=write, backup=backup) as handle:
+        with open_data(self.path, write=write, backup=backup) as handle:
             self.language.learn_setting(handle.settings().lang)
             yield handle
-        if mode is not None and loose_mode(path) is None:  # rewritten 0600: say so
-            self.out.warn("warn.file_mode_fixed", path=str(path), mode=f"{mode:o}")
 
     def document_lang(self, lang: str | None) -> str:
         """The language of what a command writes (a poster, a calendar): its own ``--lang``,

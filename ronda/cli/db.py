@@ -10,13 +10,15 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.options import Json, Yes
 from ronda.cli.output import Output
-from ronda.dates import format_date, format_time
+from ronda.dates import format_moment, zone
+from ronda.model import Settings
 from ronda.parsing import parse_count
 from ronda.store.datafile import (
     Backup,
     FileCheck,
     check_file,
     list_backups,
+    peek_timezone,
     restore_backup,
     year_path,
 )
@@ -36,14 +38,15 @@ def backups(ctx: typer.Context, year: BookYear = None, json: Json = False) -> No
     st = state(ctx)
     chosen = _year(year)
     found = list_backups(st.path if chosen is None else year_path(st.path, chosen))
-    st.out.emit(json, lambda: [b.to_dict() for b in found],
-                lambda: _render_backups(st.out, found, st.path.parent / "backups"))
+    # in the neighbourhood's time zone; when a damaged file cannot tell, a new one's (named)
+    timezone = peek_timezone(st.path) or Settings(name="").timezone
+    st.out.emit(json, lambda: [b.to_dict(zone(timezone)) for b in found],
+                lambda: _render_backups(st.out, found, st.path.parent / "backups", timezone))
 
 
-def _render_backups(out: Output, found: list[Backup], folder: Path) -> None:
-    rows = [[str(b.number), f"{format_date(b.taken.date(), out.lang)} "
-             f"{format_time(b.taken.time(), out.lang)}", f"{b.size:,}", str(b.path)]
-            for b in found]
+def _render_backups(out: Output, found: list[Backup], folder: Path, timezone: str) -> None:
+    rows = [[str(b.number), format_moment(b.taken, timezone, out.lang), f"{b.size:,}",
+             str(b.path)] for b in found]
     out.table(["col.number", "col.taken", "col.bytes", "col.file"], rows)
     out.say("msg.backup_count", count=len(found), path=str(folder))
 
@@ -71,5 +74,3 @@ def check(ctx: typer.Context, json: Json = False) -> None:
 def _render_check(st: State, found: FileCheck) -> None:
     st.out.done("msg.check_ok", path=str(found.path), schema=found.schema,
                 records=", ".join(f"{k} {v}" for k, v in found.records.items()))
-    if found.mode & 0o077:
-        st.out.warn("warn.file_mode", mode=f"{found.mode:o}", path=str(found.path))

@@ -110,6 +110,21 @@ def language_of(args: Sequence[str], *, read_file: bool) -> LanguageChoice:
     return language
 
 
+def _loose_files(out: Any) -> None:
+    """Say in one line which files of the data file others could read and that they are
+    private again (in another, those ronda may not change, and what to run); with no
+    ``out``, only forget them."""
+    if "ronda.store.modes" not in sys.modules:  # no file of a neighbourhood was read
+        return
+    from ronda.store.modes import loose_files
+
+    found = loose_files()
+    for fixed, key in ((True, "warn.file_mode_fixed"), (False, "warn.file_mode")):
+        files = [f"{f.path} ({f.mode:o})" for f in found if f.fixed == fixed]
+        if files and out is not None:
+            out.warn(key, count=len(files), files=", ".join(files))
+
+
 class RondaGroup(TyperGroup):
     """The root group. Command groups load when used; domain errors become one translated
     line and exit code 2 (data file: 1); an unexpected error never shows a traceback unless
@@ -152,10 +167,12 @@ class RondaGroup(TyperGroup):
 
         from ronda.cli.context import state
 
+        _loose_files(None)  # each command says only what it found
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except RondaError as exc:
             out = state(ctx).out
+            _loose_files(out)
             out.error_line(out.t(exc.key, **exc.args_))
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, ClickException):
@@ -172,6 +189,8 @@ class RondaGroup(TyperGroup):
             out = state(ctx).out
             out.error_line(out.t("err.internal", kind=type(exc).__name__))
             raise typer.Exit(INTERNAL_ERROR) from None
+        _loose_files(state(ctx).out)
+        return result
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,

@@ -174,20 +174,30 @@ def remove(ctx: typer.Context, volunteer: VolunteerRef,
         mentioned: list[int] = []
         if purge:
             st.confirm("confirm.purge", yes, who=label(v))
-            data.save_volunteer(v.purge())
             mentioned = data.erase_person(v)
         else:
             data.save_volunteer(v.with_changes(active=False))
         followed = follow_roster(st, data, "remove", repair=not no_repair)
     if purge:
-        st.out.done("msg.volunteer_purged", id=v.id)
-        st.out.warn("warn.purge_backups")
-        if mentioned:
-            st.out.warn("warn.purge_free_text", ids=", ".join(f"#{i}" for i in mentioned),
-                        count=len(mentioned))
+        _tell_purged(st, v, data, mentioned)
     else:
         st.out.done("msg.volunteer_removed", who=label(v))
     tell(st, followed)
+
+
+def _tell_purged(st: State, v: Volunteer, data: DataFile, mentioned: list[int]) -> None:
+    """What a purge erased, a line each: the record, the backups that held the person (each
+    named), and the incidents whose hand-written text still names them."""
+    st.out.done("msg.volunteer_purged", id=v.id)
+    scrubbed = data.scrubbed
+    for key, files in (("msg.purge_backups", scrubbed.rewritten if scrubbed else []),
+                       ("msg.purge_backups_deleted", scrubbed.deleted if scrubbed else [])):
+        if files:
+            st.out.say(key, count=len(files), folder=str(files[0].parent),
+                       files=", ".join(p.name for p in files))
+    if mentioned:
+        st.out.warn("warn.purge_free_text", ids=", ".join(f"#{i}" for i in mentioned),
+                    count=len(mentioned))
 
 
 @app.command("away")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import quote
 
 from ronda.i18n import t
@@ -62,6 +62,23 @@ def fold_changes(changes: Sequence[PlanChange], still_open: set[tuple[date, int]
         out.append(ShiftChange(key[0], key[1], a.before, b.after, b.leader_after,
                                a.leader_before))
     return out
+
+
+def compact_changes(changes: Sequence[PlanChange], today: date) -> list[PlanChange]:
+    """The fewest records of ``changes`` that ``fold_changes`` reads as it reads them all,
+    for any day the changes are asked since (``roster --changes --since``) from ``today`` on:
+    only shifts from yesterday on (earlier ones can no longer change), and each shift's
+    changes made on one day as one (its people before the first, after the last). Oldest
+    first."""
+    kept: dict[tuple[date, int, str], PlanChange] = {}
+    for c in sorted(changes, key=lambda c: c.at):  # the order fold_changes reads them in
+        if c.date < today - timedelta(days=1):
+            continue
+        key = (c.date, c.slot, c.at[:10])  # "since a day" compares the day of each stamp
+        was = kept.get(key)
+        kept[key] = c if was is None else was._replace(after=c.after,
+                                                       leader_after=c.leader_after)
+    return list(kept.values())
 
 
 def _when(c: ShiftChange, timetable: Timetable, lang: str) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
@@ -31,7 +30,24 @@ from ronda import __version__
 from ronda.errors import BadInput, DataFileError
 from ronda.model import SchemaError, Settings, Volunteer
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
-from ronda.store.paths import ENV_DB, default_path, peek_language, resolve_path  # noqa: F401
+from ronda.store.atomic import remove_leftovers, unwritable, write_atomically, write_quietly
+from ronda.store.backups import (  # noqa: F401 - the storage API
+    KEEP_BACKUPS,
+    Backup,
+    backup_dir,
+    list_backups,
+    make_backup,
+    remedy,
+)
+from ronda.store.modes import guard
+from ronda.store.paths import (  # noqa: F401 - the storage API
+    ENV_DB,
+    default_path,
+    peek_language,
+    peek_timezone,
+    resolve_path,
+    year_path,
+)
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -42,9 +58,9 @@ if TYPE_CHECKING:
     from ronda.neighbourhood.events import CommunityEvent
     from ronda.schedule.edits import Edit
     from ronda.schedule.planning import PlannedPeriod
+    from ronda.store.erasure import Scrubbed
 
 SCHEMA_VERSION = 2
-KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 5.0
 ENV_LOCK_TIMEOUT = "RONDA_LOCK_TIMEOUT"
 
@@ -76,45 +92,6 @@ def _move_book_out(data: dict[str, Any]) -> dict[str, Any]:
 
 # Migrations from schema N to N + 1: functions over the raw JSON data.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _move_book_out}
-
-
-def _unwritable(path: str, exc: OSError) -> DataFileError:
-    """A file system that refused a write, as the one-line error the user sees."""
-    return DataFileError("err.file_unwritable", path=path,
-                         detail=exc.strerror or type(exc).__name__)
-
-
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file, whole.
-
-    The file is created readable by its owner only. A file system that refuses (read-only,
-    full, a folder where a file should be) is a ``DataFileError``; nothing is left behind.
-    """
-    try:
-        _write_atomically(path, payload)
-    except OSError as exc:
-        raise _unwritable(str(path), exc) from None
-
-
-def _write_atomically(path: Path, payload: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 class _SessionStorage:
@@ -150,87 +127,9 @@ def _document(record: dict[str, Any], doc_id: int) -> Document:
     return Document(record, doc_id=doc_id)
 
 
-# ---------------------------------------------------------------- backups
-
-def backup_dir(path: Path) -> Path:
-    """``backups/`` beside the data file; a symbolic link there is refused, never followed."""
-    folder = path.parent / "backups"
-    if folder.is_symlink():
-        raise DataFileError("err.backups_link", path=str(folder))
-    return folder
-
-
-class Backup(NamedTuple):
-    """A saved copy of the data file."""
-
-    number: int  # 1 is the newest
-    path: Path
-    taken: datetime
-    size: int
-    sequence: int = 0  # from the name; 0 for backups made before ronda numbered them
-
-    def to_dict(self) -> dict[str, Any]:
-        """The stable JSON object of ``db backups --json``."""
-        return {"number": self.number, "path": str(self.path),
-                "taken": self.taken.isoformat(), "size": self.size}
-
-
-_BACKUP_NAME = re.compile(r"(?:(?P<seq>\d{6})-)?(?P<stamp>\d{8}T\d{12})")
-
-
-def list_backups(path: Path) -> list[Backup]:
-    """Backups of this data file, newest first: by the sequence number in their names (a
-    clock that was once wrong cannot reorder them), then by the time they were taken."""
-    folder = backup_dir(path)
-    if not folder.is_dir():
-        return []
-    found = []
-    for p in folder.glob(f"{path.stem}-*.json"):
-        m = _BACKUP_NAME.fullmatch(p.stem[len(path.stem) + 1:])
-        if m is None or p.is_symlink():
-            continue
-        try:
-            taken = datetime.strptime(m["stamp"], "%Y%m%dT%H%M%S%f")
-        except ValueError:
-            continue
-        found.append((int(m["seq"] or 0), taken, p))
-    found.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    return [Backup(i, p, taken, p.stat().st_size, sequence)
-            for i, (sequence, taken, p) in enumerate(found, start=1)]
-
-
-def make_backup(path: Path, payload: bytes) -> Path:
-    """Save ``payload`` (the file as it was) into ``backups/``; keep the newest ten."""
-    folder = backup_dir(path)
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _unwritable(str(folder), exc) from None
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    existing = list_backups(path)
-    sequence = existing[0].sequence + 1 if existing else 1
-    target = folder / f"{path.stem}-{sequence:06d}-{stamp}.json"
-    write_atomically(target, payload)
-    for old in list_backups(path)[KEEP_BACKUPS:]:
-        with suppress(OSError):
-            old.path.unlink()
-    return target
-
-
-def _newest_backup(path: Path) -> str:
-    backups = list_backups(path)
-    return str(backups[0].path) if backups else "-"
-
-
 # ---------------------------------------------------------------- the incident book's year files
 
 _YEAR_NAME = re.compile(r"\.incidents-(?P<year>\d{4})\.json")
-
-
-def year_path(path: Path, year: int) -> Path:
-    """The file of the incident book's year ``year`` beside the main file ``path``
-    (``rt005.json`` → ``rt005.incidents-2026.json``)."""
-    return path.with_name(f"{path.stem}.incidents-{year:04d}.json")
 
 
 def year_files(path: Path) -> dict[int, Path]:
@@ -278,8 +177,7 @@ def _split_book(book: dict[str, dict[str, Any]]) -> dict[int, dict[str, dict[str
 # ---------------------------------------------------------------- reading and checking
 
 def _broken(path: Path, detail: str) -> DataFileError:
-    return DataFileError("err.file_broken", path=str(path), detail=detail,
-                         backup=_newest_backup(path))
+    return DataFileError("err.file_broken", path=str(path), detail=detail, advice=remedy(path))
 
 
 def _parse(path: Path, payload: bytes) -> dict[str, Any]:
@@ -411,7 +309,7 @@ def _remember_checked(path: Path, payload: bytes) -> None:
     """Note that this content is sound, so the next command need not read every incident
     again; a file changed by anything but ronda is checked in full."""
     with suppress(OSError):
-        _write_atomically(_checked(path), _digest(payload).encode())
+        write_quietly(_checked(path), _digest(payload).encode())
 
 
 # ---------------------------------------------------------------- the open file
@@ -454,6 +352,8 @@ class DataFile:
         self._years: dict[int, _YearFile] = {}
         self._on_disk: dict[int, Path] | None = None
         self.allocated = False  # whether new incident or reporter ids were handed out
+        self.erased: list[Volunteer] = []  # people erased, as they were: from backups too
+        self.scrubbed: Scrubbed | None = None  # the backups that held them, once written
 
     @cached_property
     def db(self) -> TinyDB:
@@ -509,6 +409,14 @@ class DataFile:
     @property
     def schema(self) -> int:
         return schema_of(self._storage.data)
+
+    @property
+    def created(self) -> str | None:
+        """When the file was first made (ISO), which tells its backups from those of a file
+        it replaced."""
+        meta = self._storage.data.get("_meta", {}).get("1")
+        created = meta.get("created") if isinstance(meta, dict) else None
+        return created if isinstance(created, str) else None
 
     def payload(self) -> bytes:
         return orjson.dumps(self._storage.data)
@@ -716,36 +624,21 @@ class DataFile:
                         _document(r, doc_id=int(k)) for k, r in moved.items())
         book.db.table("incidents").upsert(_document(record, doc_id=incident.id))
 
-    def erase_reporter(self, volunteer: int) -> int:
-        """Blank the name on every report a volunteer made (erasure on request), in every
-        year."""
-        count = 0
-        for book in self._book_years():
-            mine = [int(k) for k, d in book.records("reporters").items()
-                    if d.get("volunteer") == volunteer and d.get("name")]
-            if mine:
-                book.db.table("reporters", cache_size=0).update({"name": ""}, doc_ids=mine)
-            count += len(mine)
-        return count
-
     def erase_person(self, v: Volunteer) -> list[int]:
-        """Erase a volunteer's name wherever ronda wrote it: reports they made (every year),
-        and stand-in notes that name them; returns the incidents whose free text still holds
-        the name, for the coordinator to look at."""
-        self.erase_reporter(v.id)
-        if not v.name.strip():
-            return []
-        # the whole name, never part of another ("Ali" is not in "Alif")
-        named = re.compile(rf"(?<!\w){re.escape(v.name.strip())}(?!\w)", re.IGNORECASE)
-        shifts = self.db.table("shifts", cache_size=0)
-        for doc in shifts.all():
-            absences = doc.get("absences", [])
-            if any(named.search(a.get("substitute", "")) for a in absences):
-                for a in absences:
-                    if named.search(a.get("substitute", "")):
-                        a["substitute"], a["substitute_id"] = "", v.id
-                shifts.update({"absences": absences}, doc_ids=[doc.doc_id])
-        return self.mentions(named)
+        """Erase a volunteer wherever ronda wrote them: their record, reports they made
+        (every year), stand-in notes that name them, and, when the command's changes are
+        written, every backup (see ``scrubbed``); returns the incidents whose free text still
+        holds the name, for the coordinator to look at."""
+        from ronda.store.erasure import erase_records, name_pattern
+
+        if erase_records(self._storage.data, v.id, [v.name]):
+            self._storage.dirty, self._volunteers = True, None
+        for book in self._book_years():
+            if erase_records(book.data, v.id, [v.name]):
+                book.storage.dirty = True
+        self.erased.append(v)
+        named = name_pattern([v.name])
+        return self.mentions(named) if named else []
 
     def mentions(self, pattern: re.Pattern[str]) -> list[int]:
         """The incidents (every year) whose free text matches ``pattern``, by id."""
@@ -831,7 +724,20 @@ class DataFile:
         return sorted(found, key=lambda c: (c.at, c.date, c.slot))
 
     def record_plan_changes(self, changes: list[PlanChange]) -> None:
-        self._insert_all("plan_changes", [change.to_dict() for change in changes])
+        """Add ``changes`` to the log, and keep of the log only what the change messages
+        still read (``compact_changes``), as of the day the changes were made."""
+        from ronda.schedule.announce import compact_changes
+
+        if not changes:
+            return
+        try:
+            today = date.fromisoformat(min(c.at for c in changes)[:10])
+        except ValueError:  # not stamped with a day: kept as they are
+            self._insert_all("plan_changes", [change.to_dict() for change in changes])
+            return
+        log = compact_changes([*self.plan_changes(), *changes], today)
+        self.db.table("plan_changes", cache_size=0).truncate()
+        self._insert_all("plan_changes", [change.to_dict() for change in log])
 
     def counts(self) -> dict[str, int]:
         """Records per table, the incident book's summed over its year files (all read)."""
@@ -864,41 +770,25 @@ def _locked(path: Path, timeout: float | None) -> Iterator[None]:
     except LockTimeout:
         raise DataFileError("err.file_locked", path=str(path)) from None
     except OSError as exc:
-        raise _unwritable(str(path) + ".lock", exc) from None
+        raise unwritable(str(path) + ".lock", exc) from None
     try:
+        remove_leftovers(path)  # no writer can be at work now: what one left is stale
         yield
     finally:
         lock.__exit__(None, None, None)
 
 
-def _remove_leftovers(path: Path) -> None:
-    """Temporary copies left by a writer that was killed (they hold the whole file, reporters
-    included); only ever called under the lock, when no writer can be at work."""
-    import glob
-
-    stem = glob.escape(path.stem)
-    for pattern in (f".{glob.escape(path.name)}.*.tmp", f".{stem}.incidents-*.json.*.tmp"):
-        for leftover in path.parent.glob(pattern):
-            with suppress(OSError):
-                leftover.unlink()
-
-
-def loose_mode(path: Path) -> int | None:
-    """The file's mode when others may read it (it is rewritten 0600 on the next write)."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        return None
-    return mode if mode & 0o077 else None
-
-
 def _read(path: Path) -> bytes:
+    """The bytes of a file of the data file's family (made private again if others could
+    read it: see ``modes``)."""
     try:
-        return path.read_bytes()
+        payload = path.read_bytes()
     except FileNotFoundError:
         raise DataFileError("err.no_data_file", path=str(path)) from None
     except OSError as exc:
         raise DataFileError("err.file_unreadable", path=str(path), detail=exc.strerror) from None
+    guard(path)
+    return payload
 
 
 def full_check(path: Path, data: dict[str, Any]) -> None:
@@ -923,23 +813,45 @@ class FileCheck(NamedTuple):
                 "mode": f"{self.mode:o}", "records": self.records}
 
 
+def _check_references(path: Path, data: dict[str, Any],
+                      books: dict[Path, dict[str, Any]]) -> None:
+    """Raise ``DataFileError`` for the first file (the main file, then each year) whose
+    records name a volunteer or an incident that does not exist."""
+    from ronda.store.references import dangling
+
+    people = {int(k) for k in data.get("volunteers", {})}
+    incidents = {int(k) for book in [data, *books.values()] for k in book.get("incidents", {})}
+    for file, records in [(path, data), *books.items()]:
+        found = dangling(records, people, incidents)
+        if found:
+            m = _YEAR_NAME.search(file.name) if file != path else None
+            raise DataFileError("err.dangling", path=str(file),
+                                found=", ".join(found[:3]) + (f" (+{len(found) - 3})"
+                                                              if len(found) > 3 else ""),
+                                advice=remedy(file, int(m["year"]) if m else None))
+
+
 def check_file(path: Path) -> FileCheck:
     """Read the file and its year files and check every record (not only the ones changed
-    since the last check); raises ``DataFileError`` naming the first problem."""
+    since the last check) and the references between them; raises ``DataFileError`` naming
+    the first problem."""
     payload, data = load(path)
     full_check(path, data)
-    for year, file in year_files(path).items():
-        load_year(file, year, full=True)
+    books = {file: load_year(file, year, full=True)[1] for year, file in year_files(path).items()}
+    _check_references(path, data, books)
     counts = DataFile(path, data).counts()
     return FileCheck(path, schema_of(data), len(payload), path.stat().st_mode & 0o777, counts)
 
 
 def _known(path: Path, payload: bytes) -> bool:
     """Whether this content was checked in full by an earlier command."""
+    digest = _checked(path)
     try:
-        return _checked(path).read_text().strip() == _digest(payload)
+        known = digest.read_text().strip() == _digest(payload)
     except OSError:
         return False
+    guard(digest)
+    return known
 
 
 def load(path: Path) -> tuple[bytes, dict[str, Any]]:
@@ -961,8 +873,15 @@ def load(path: Path) -> tuple[bytes, dict[str, Any]]:
 
 def _year_broken(path: Path, detail: str) -> DataFileError:
     m = _YEAR_NAME.search(path.name)
-    return DataFileError("err.year_file_broken", path=str(path), detail=detail,
-                         backup=_newest_backup(path), year=m["year"] if m else "-")
+    return DataFileError("err.file_broken", path=str(path), detail=detail,
+                         advice=remedy(path, int(m["year"]) if m else None))
+
+
+def _of_a_backup(exc: DataFileError, year: int | None = None) -> DataFileError:
+    """The error about a damaged backup, advising another backup (not a backup of it)."""
+    if exc.key == "err.file_broken":
+        exc.args_["advice"] = remedy(Path(exc.args_["path"]), year, backup=True)
+    return exc
 
 
 def load_year(path: Path, year: int, *, full: bool = False) -> tuple[bytes, dict[str, Any]]:
@@ -1014,7 +933,6 @@ def open_data(path: Path, *, write: bool = False, backup: bool = False,
         migrated = data.pop(_MIGRATED, False)
         handle = DataFile(path, data)
         yield handle
-        _remove_leftovers(path)
         _save(handle, payload if (backup or migrated) else None,
               main=handle.changed or migrated)
 
@@ -1035,6 +953,8 @@ def _save(handle: DataFile, before: bytes | None, *, main: bool) -> None:
       next read (the main file's copy of each record overlays the year file by id, nothing
       doubles) and an erasure is done again by running the command again (the volunteer is
       still on the roster).
+    - an erasure rewrites the backups that hold the person (its own new ones included)
+      before either file, for the same reason.
 
     No command both hands out ids and changes other years, so one order per command is
     enough."""
@@ -1045,6 +965,10 @@ def _save(handle: DataFile, before: bytes | None, *, main: bool) -> None:
         for book in years:
             if book.on_disk:
                 make_backup(book.path, book.path.read_bytes())
+    if handle.erased:
+        from ronda.store.erasure import scrub_backups
+
+        handle.scrubbed = scrub_backups(handle.path, handle.erased, handle.created)
 
     def write_main() -> None:
         written = handle.payload()
@@ -1069,7 +993,7 @@ def create_data(path: Path, settings: Settings, *, replace: bool = False,
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise _unwritable(str(path.parent), exc) from None
+        raise unwritable(str(path.parent), exc) from None
     with _locked(path, lock_timeout):
         books = year_files(path)
         if path.exists() or books:  # a new book never adopts an older one's year files
@@ -1083,7 +1007,7 @@ def create_data(path: Path, settings: Settings, *, replace: bool = False,
                 try:
                     book.unlink()
                 except OSError as exc:
-                    raise _unwritable(str(book), exc) from None
+                    raise unwritable(str(book), exc) from None
         handle = DataFile(path, new_data(settings))
         yield handle
         _save(handle, None, main=True)
@@ -1100,7 +1024,10 @@ def restore_backup(path: Path, number: int, lock_timeout: float | None = None, *
     if chosen is None:
         raise BadInput("err.no_such_backup", number=number, count=len(backups))
     payload = chosen.path.read_bytes()
-    full_check(chosen.path, _migrate(chosen.path, _parse(chosen.path, payload)))
+    try:
+        full_check(chosen.path, _migrate(chosen.path, _parse(chosen.path, payload)))
+    except DataFileError as exc:
+        raise _of_a_backup(exc) from None
     with _locked(path, lock_timeout):
         current = path.read_bytes() if path.exists() else None
         payload = _keep_ids_taken(path, payload, current)
@@ -1145,10 +1072,13 @@ def _restore_year(path: Path, year: int, number: int, lock_timeout: float | None
     if chosen is None:
         raise BadInput("err.no_such_backup", number=number, count=len(backups))
     payload = chosen.path.read_bytes()
-    data = _parse(chosen.path, payload)
-    problems = check_book(data, year)
-    if problems:
-        raise _year_broken(chosen.path, problems[0])
+    try:
+        data = _parse(chosen.path, payload)
+        problems = check_book(data, year)
+        if problems:
+            raise _year_broken(chosen.path, problems[0])
+    except DataFileError as exc:
+        raise _of_a_backup(exc, year) from None
     with open_data(path, write=True, lock_timeout=lock_timeout) as handle:
         if target.exists():
             make_backup(target, target.read_bytes())

@@ -1,5 +1,6 @@
-"""Where the data file is, and the one setting read before it is opened (its language, for
-help and usage errors): kept apart from the storage module so that these load nothing else."""
+"""Where the data file and its year files are, and the settings read before it is opened
+(its language, for help and usage errors; its time zone, to list backups of a damaged file):
+kept apart from the storage module so that these load nothing else."""
 
 from __future__ import annotations
 
@@ -31,12 +32,40 @@ def resolve_path(option: str | None) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def peek_language(path: Path) -> str | None:
-    """The neighbourhood's language setting, or None when the file cannot tell."""
+def year_path(path: Path, year: int) -> Path:
+    """The file of the incident book's year ``year`` beside the main file ``path``
+    (``rt005.json`` → ``rt005.incidents-2026.json``)."""
+    return path.with_name(f"{path.stem}.incidents-{year:04d}.json")
+
+
+def _peek_setting(path: Path, key: str) -> object:
+    """One of the neighbourhood's settings as the file holds it, unchecked; None when the
+    file cannot tell."""
     import orjson
 
     try:
-        lang = orjson.loads(path.read_bytes())["settings"]["1"]["lang"]
+        return orjson.loads(path.read_bytes())["settings"]["1"][key]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return lang if lang in languages() else None
+
+
+def peek_language(path: Path) -> str | None:
+    """The neighbourhood's language setting, or None when the file cannot tell."""
+    lang = _peek_setting(path, "lang")
+    return lang if isinstance(lang, str) and lang in languages() else None
+
+
+def peek_timezone(path: Path) -> str | None:
+    """The neighbourhood's time zone (an IANA name), or None when the file cannot tell: read
+    without checking the file, so that the backups of a damaged one are listed too."""
+    from ronda.dates import zone
+    from ronda.errors import BadInput
+
+    name = _peek_setting(path, "timezone")
+    if not isinstance(name, str):
+        return None
+    try:
+        zone(name)
+    except BadInput:
+        return None
+    return name
