@@ -68,10 +68,7 @@ def balance_kinds(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules
 
             keeps = partial(_keeps, count, ids, earlier)
             for _ in range(MAX_TRADES):
-                pair = next(((a, b) for a in sorted(ids, key=lambda p: -here[p])
-                             for b in sorted(ids, key=lambda p: here[p])
-                             if here[a] - here[b] > 1
-                             and (a, b, here[a], here[b]) not in stuck), None)
+                pair = _widest_pair(ids, here, stuck)
                 if pair is None:
                     break
                 a, b = pair
@@ -85,6 +82,20 @@ def balance_kinds(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules
                     change = is_of(sj) - is_of(si)
                     count[other][a] += change
                     count[other][b] -= change
+
+
+def _widest_pair(ids: list[int], here: dict[int, int],
+                 stuck: set[tuple[int, int, int, int]]) -> tuple[int, int] | None:
+    """The most loaded and the least loaded of the group two or more apart whose trade has
+    not yet been found impossible at these counts (the widest first)."""
+    order = sorted(ids, key=lambda p: here[p])
+    for a in reversed(order):
+        for b in order:
+            if here[a] - here[b] <= 1:
+                break
+            if (a, b, here[a], here[b]) not in stuck:
+                return a, b
+    return None
 
 
 def _keeps(count: dict[str, dict[int, int]], ids: list[int],

@@ -108,14 +108,14 @@ def rotate_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
     for d in evenings:
         marked = d in counts.special_nights
         w = d.weekday()
-        free = sorted((v for v in leaders if blocked(v, d, trial, rules) is None),
-                      key=lambda v: (load[v.id], special[v.id] if marked else 0,
-                                     weekday[v.id][w], last[v.id], counts.tiebreak[v.id]))
+        order = sorted(leaders, key=lambda v: (load[v.id], special[v.id] if marked else 0,
+                                               weekday[v.id][w], last[v.id],
+                                               counts.tiebreak[v.id]))
         chosen: list[int] = []
-        for v in free:
+        for v in order:
             if len(chosen) == wanted.get(d, 0):
                 break
-            if blocked(v, d, trial, rules) is None:  # a housemate may have just been chosen
+            if blocked(v, d, trial, rules) is None:  # also a housemate just chosen
                 chosen.append(v.id)
                 trial.add(v.id, d)
                 load[v.id] += 1
