@@ -89,7 +89,7 @@ def _widest_pair(ids: list[int], here: dict[int, int],
     """The most loaded and the least loaded of the group two or more apart whose trade has
     not yet been found impossible at these counts (the widest first)."""
     order = sorted(ids, key=lambda p: here[p])
-    for a in reversed(order):
+    for a in sorted(ids, key=lambda p: -here[p]):
         for b in order:
             if here[a] - here[b] <= 1:
                 break
