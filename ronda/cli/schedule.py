@@ -83,7 +83,8 @@ def build(ctx: typer.Context, from_: FromRequired,
         window = start - timedelta(days=data.settings().fairness_window)
         past = data.shifts(window, start - timedelta(days=1))
     _summary(st, planned.plan, people, timetable, start, end, now.date(), planned.figures,
-             data.settings().fairness_window, data.settings().max_per_week, past)
+             data.settings().fairness_window, data.settings().max_per_week, past,
+             kept=bool(planned.plan.kept) and not fresh)
     if planned.past:
         st.out.say("msg.past_not_planned", count=planned.past)
     if dry_run:
@@ -107,7 +108,7 @@ def _figures(st: State, f: Figures, days: int, people: dict) -> None:
 
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
              start: date, end: date, today: date, figures: Figures, window: int,
-             max_per_week: int | None, past: list) -> None:
+             max_per_week: int | None, past: list, *, kept: bool) -> None:
     from ronda.cli.replan_view import change_line
     from ronda.cli.schedule_view import group_lines, shift_name, warn_short
     from ronda.dates import format_date, format_period
@@ -129,7 +130,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
             weekend_most=f.weekend_most, holiday_least=f.holiday_least,
             holiday_most=f.holiday_most)
     group_lines(out, group_spreads(plan.shifts, list(people.values()), max_per_week,
-                                   timetable.holidays, start, end, past, bool(plan.kept)),
+                                   timetable.holidays, start, end, past, kept),
                 timetable.slots)
     _figures(st, figures, window, people)
     if plan.kept or plan.removed:

@@ -112,6 +112,7 @@ SPREAD_WHY: dict[str, str] = {
     "away": "group.why.away",
     "joined": "group.why.joined",
     "rules": "group.why.rules",
+    "rest": "group.why.rest",
 }
 
 WHY: dict[str, str] = {

@@ -167,8 +167,8 @@ class GroupSpread(NamedTuple):
     """How evenly one group of equals shares each kind of night over a plan: the group's
     role, days and weekly maximum, its size, (fewest, most) per kind (``total``,
     ``weekend``, ``saturday``, ``holiday``, ``slot0``…) and, for a kind whose spread is
-    above one, what widens it (``history``, ``kept``, ``away``, ``joined``, else ``rules``:
-    rest nights and households)."""
+    above one, what widens it (``history``, ``kept``, ``away``, ``joined``, else ``rest``
+    nights, or ``rules``: rest nights and households where the group shares houses)."""
 
     leader: bool
     days: tuple[str, ...]
@@ -207,6 +207,8 @@ def group_spreads(shifts: Sequence[Shift], people: Sequence[Volunteer],
                         count[p] += 1
         return count
 
+    homes = [v.household.casefold() for v in active if v.household]
+    shared = {h for h in homes if homes.count(h) > 1}
     out = []
     for (leader, days, limit), group in found.items():
         ids = {v.id for v in group}
@@ -223,6 +225,8 @@ def group_spreads(shifts: Sequence[Shift], people: Sequence[Volunteer],
                          else "away" if any(a.start <= last and a.end >= first
                                             for v in group for a in v.away)
                          else "joined" if any(v.joined and v.joined > first for v in group)
-                         else "kept" if kept else "rules")
+                         else "kept" if kept
+                         else "rules" if any(v.household.casefold() in shared for v in group
+                                             if v.household) else "rest")
         out.append(GroupSpread(leader, days, limit, len(group), spread, why))
     return sorted(out, key=lambda g: (not g.leader, -g.size))

@@ -97,7 +97,8 @@ def rotate_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
                    counts: LeaderCounts) -> dict[date, tuple[int, ...]] | None:
     """Leaders in turn, night by night: each wanted post to the free leader with the fewest
     duties, then (on a Friday, Saturday or holiday) the fewest such nights, then the fewest
-    on this weekday, then the longest rest. Among leaders who are equals this is a rotation
+    on this weekday, then the longest rest; of a night's leaders, the one who has led the
+    shift after midnight least leads it. Among leaders who are equals this is a rotation
     that spreads every weekday evenly; ``None`` when it leaves a post unled that is wanted,
     for then only the exact plan (``plan_leaders``) is sure to lead the most."""
     trial = ledger.copy()
@@ -105,6 +106,7 @@ def rotate_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
                                     {p: list(w) for p, w in counts.weekday.items()},
                                     dict(counts.last))
     plan: dict[date, tuple[int, ...]] = {}
+    shifts: dict[int, list[int]] = {v.id: [] for v in leaders}  # posts led per shift
     for d in evenings:
         marked = d in counts.special_nights
         w = d.weekday()
@@ -124,8 +126,22 @@ def rotate_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
                 last[v.id] = d.toordinal()
         if len(chosen) < wanted.get(d, 0):
             return None
-        plan[d] = tuple(chosen)
+        plan[d] = _by_shift(chosen, shifts)
     return plan
+
+
+def _by_shift(chosen: list[int], shifts: dict[int, list[int]]) -> tuple[int, ...]:
+    """The night's leaders in the order of its shifts: the latest shift to whoever has led
+    it least, then the one before, so the shift after midnight goes round."""
+    left, out = list(chosen), [0] * len(chosen)
+    for k in reversed(range(len(chosen))):
+        pick = min(left, key=lambda p: shifts[p][k] if k < len(shifts[p]) else 0)
+        left.remove(pick)
+        out[k] = pick
+        while len(shifts[pick]) <= k:
+            shifts[pick].append(0)
+        shifts[pick][k] += 1
+    return tuple(out)
 
 
 class LeaderCounts(NamedTuple):
