@@ -1,4 +1,4 @@
-"""README's pictures of the printed jadwal, made from the tour's data.
+"""The pictures of the printed jadwal in README and the guide, made from the tour's data.
 
     PYTHONPATH=. python docs/make_pictures.py        # writes docs/*.svg (needs pdftocairo)
 

@@ -1,6 +1,7 @@
-"""README's tour, run again: every ``$ `` command of the tour's ```text blocks, with its output.
+"""The guide's tour, run again: every ``$ `` command of the tour's ```text blocks, with its
+output.
 
-    python docs/tour.py            # rewrites the outputs in README.md's "## A tour"
+    python docs/tour.py            # rewrites the outputs in docs/guide.md's "## A tour"
     python docs/tour.py --check    # changes nothing; exits 1 if an output is stale
 
 The tour runs as its first paragraph says: ``COLUMNS=100``, today pinned to Tuesday 24/11/2026
@@ -36,8 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-README = ROOT / "README.md"
-TOUR, END = "## A tour", "### Every command"
+GUIDE = ROOT / "docs" / "guide.md"
+TOUR, END = "## A tour", "## Every command"
 DB = Path("/tmp/tour/rt005.json")
 ENV = {"COLUMNS": "100", "RONDA_TODAY": "2026-11-24", "RONDA_DB": str(DB),
        "LANG": "C.UTF-8", "PYTHONUNBUFFERED": "1",  # unbuffered: stdout and stderr in order
@@ -170,7 +171,7 @@ def main() -> int:
                         help="change nothing; exit 1 if an output in the tour is stale")
     check = parser.parse_args().check
 
-    lines = README.read_text("utf-8").split("\n")
+    lines = GUIDE.read_text("utf-8").split("\n")
     blocks = parse(lines)
     commands = [c for _, _, _, block in blocks for c in block]
     needs_dav = any(f"{DAV_HOST}:{DAV_PORT}" in c.line for c in commands)
@@ -216,9 +217,9 @@ def main() -> int:
             print(f"  {line}")
     if check:
         return 1 if changed else 0
-    if text != README.read_text("utf-8"):
-        README.write_text(text, "utf-8")
-        print("README.md rewritten.")
+    if text != GUIDE.read_text("utf-8"):
+        GUIDE.write_text(text, "utf-8")
+        print("docs/guide.md rewritten.")
     return 0
 
 

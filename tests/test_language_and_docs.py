@@ -261,13 +261,35 @@ def test_help_is_wholly_in_the_language_and_says_what_each_value_is(
     assert ("PERINTAH [ARG]..." if lang == "id" else "COMMAND [ARGS]...") in group
 
 
-def test_every_command_appears_in_readme() -> None:
-    readme = (ROOT / "README.md").read_text("utf-8")
+def test_every_command_appears_in_the_guide() -> None:
+    """Each command is shown at work in README or the guide (the reference lists them all)."""
+    docs = (ROOT / "README.md").read_text("utf-8") + (ROOT / "docs" / "guide.md").read_text(
+        "utf-8")
     for path in _paths(_command_tree()):
         if len(path) == 1 and path[0] in ("config", "volunteer", "db"):
             continue
-        assert f"ronda {' '.join(path)}" in readme or \
-            re.search(rf"ronda (--\S+ \S+ )*{' '.join(path)}\b", readme), path
+        assert f"ronda {' '.join(path)}" in docs or \
+            re.search(rf"ronda (--\S+ \S+ )*{' '.join(path)}\b", docs), path
+
+
+def test_the_command_reference_is_written_from_the_help_of_today() -> None:
+    """docs/reference.md and docs/referensi.md are what ``--help`` prints (make_reference)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "docs" / "make_reference.py"), "--check"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, "run python docs/make_reference.py: " + done.stdout
+
+
+def test_readme_is_a_short_front_door() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert len(readme.splitlines()) <= 250
+    heads = [line for line in readme.splitlines() if line.startswith("## ")]
+    assert heads[:3] == ["## Quickstart", "## Your RT in five commands",
+                         "## Panduan singkat (Bahasa Indonesia)"]
+    for target in re.findall(r"\]\((docs/[^)#]+)\)", readme):
+        assert (ROOT / target).exists(), target
 
 
 def test_language_detection_order(monkeypatch: pytest.MonkeyPatch) -> None:
