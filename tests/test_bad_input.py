@@ -161,3 +161,17 @@ def test_a_typo_in_a_command_or_option_suggests_the_right_one(run: Run, roster: 
     assert "Perintah 'lst' tidak dikenal. Maksudnya 'list'?" in command.stderr
     option = run("volunteer", "list", "--tem", "x")
     assert "Unknown option --tem. Did you mean '--team'?" in option.stderr
+
+
+@pytest.mark.parametrize("argv", [("--db", "~nobody-here-0/rt.json", "volunteer", "list"),
+                                  ("area", "schedule", "--area", "~nobody-here-0")])
+def test_a_home_that_does_not_exist_is_a_path_as_typed(argv: tuple[str, ...]) -> None:
+    """``~user`` of no user is left as typed, as a shell leaves it: the file is not found."""
+    from conftest import BASE_ENV
+    from typer.testing import CliRunner
+
+    from ronda.cli.app import app
+
+    result = CliRunner().invoke(app, ["--lang", "en", *argv], env=BASE_ENV)
+    assert result.exit_code in (1, 2), result.output
+    assert "~nobody-here-0" in result.output and "internal error" not in result.output

@@ -32,6 +32,7 @@ from ronda.store.datafile import (
     open_data,
     write_atomically,
 )
+from ronda.store.paths import expand
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ def area_path(option: str | None) -> Path:
     chosen = option or os.environ.get("RONDA_AREA") or AREA_FILE
     if not chosen.strip() or "\x00" in chosen:
         raise BadInput("err.empty", field="--area")
-    path = Path(chosen).expanduser()
+    path = expand(chosen)
     return path / AREA_FILE if path.is_dir() else path
 
 

@@ -28,8 +28,17 @@ def resolve_path(option: str | None) -> Path:
     if "\x00" in (option or "") + os.environ.get(ENV_DB, ""):
         raise BadInput("err.cannot_read", path=repr(option), detail="-")
     chosen = option or os.environ.get(ENV_DB)
-    path = Path(chosen).expanduser() if chosen else default_path()
+    path = expand(chosen) if chosen else default_path()
     return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def expand(text: str) -> Path:
+    """A path as typed, ``~`` and ``~user`` expanded where the home is known; left as typed
+    otherwise (a shell does the same with ``~nobody-here``)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
 
 
 def year_path(path: Path, year: int) -> Path:
