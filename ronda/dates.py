@@ -84,7 +84,10 @@ DAY_GROUPS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("all", "semua", "every", "setiap", "daily", "tiap", "setiap hari",
                      "tiap hari", "semua hari", "every day", "everyday", "all days"), DAY_KEYS),
     **dict.fromkeys(("hari kerja", "weekdays", "weekday", "working days"), DAY_KEYS[:5]),
-}  # no "weekend": Saturday and Sunday, or the Friday and Saturday evenings ronda calls so?
+    # the weekend's days as named, Saturday and Sunday (the evening before Saturday is
+    # written ``malam Sabtu``, ``Jumat malam``)
+    **dict.fromkeys(("weekend", "week end", "akhir pekan", "akhir minggu"), DAY_KEYS[5:]),
+}
 _GROUP_PHRASE = re.compile(r"\b(" + "|".join(sorted((g for g in DAY_GROUPS if " " in g),
                                                      key=len, reverse=True)) + r")\b")
 _RANGE = re.compile(r"\s*(?:-|–|—|\bs\.?d\.?(?![a-z])|\bsampai\b|\bhingga\b|\bto\b|"
@@ -108,10 +111,12 @@ def _evening_before(m: re.Match[str]) -> str:
 def parse_days(text: str) -> list[str]:
     """The weekdays a volunteer can serve, as typed: ``mon,tue``, ``sen sel rab``, ``senin dan
     kamis``, ``sen-jum``, ``Sen–Jum``, ``senin s.d. jumat``, ``hari kerja``/``weekdays``,
-    ``semua``/``setiap hari``. A day is an evening's date, so
+    ``semua``/``setiap hari``, ``weekend``/``akhir pekan`` (Saturday and Sunday), ``hari
+    Minggu``. A day is an evening's date, so
     ``malam Minggu`` is ``sab`` (``Sabtu malam`` too)."""
     raw = " ".join(text.strip().lower().replace("’", "'").split())
     raw = _GROUP_PHRASE.sub(lambda m: m[1].replace(" ", "_"), raw)
+    raw = re.sub(r"\bhari\b(?!_)", " ", raw)  # hari Minggu, Hari Sabtu dan Minggu
     raw = re.sub(r"\bmalam\s+([a-z']+)", _evening_before, raw)
     raw = re.sub(r"\b([a-z']+)\s+malam\b", r"\1", raw)
     parts = [p for p in _LIST.split(_RANGE.sub("-", raw)) if p]

@@ -149,9 +149,9 @@ def test_import_lists_every_bad_row_and_imports_nothing(run: Run, roster: Path,
     before = roster.read_bytes()
     result = run("volunteer", "import", str(bad), lang="id")
     assert result.exit_code == 2
-    assert "baris 3: name tidak boleh kosong." in result.stderr
-    assert "baris 4: '999' bukan nomor telepon" in result.stderr
-    assert "baris 5: 'someday' bukan nama hari" in result.stderr
+    assert "baris 3, kolom 'name': name tidak boleh kosong." in result.stderr
+    assert "baris 4, kolom 'phone': '999' bukan nomor telepon" in result.stderr
+    assert "baris 5, kolom 'days': 'someday' bukan nama hari" in result.stderr
     assert "3 baris bermasalah" in result.stderr
     assert roster.read_bytes() == before
 
@@ -253,7 +253,7 @@ def test_a_sheet_that_cannot_be_matched_changes_nothing(run: Run, roster: Path,
     assert result.exit_code == 2
     assert "baris 2: tidak ada petugas dengan id 99" in result.stderr
     assert "baris 4: #1 Budi Santoso sudah ada di baris 3" in result.stderr
-    assert "baris 5: 'x1' bukan id petugas" in result.stderr
+    assert "baris 5, kolom 'id': 'x1' bukan id petugas" in result.stderr
     assert roster.read_bytes() == before
 
 

@@ -10,9 +10,15 @@ from ronda.errors import BadInput
 
 
 def read_text_file(name: str, *, limit: int | None = None, size: str = "") -> str:
-    """A UTF-8 text file (a BOM is fine); a missing or undecodable file is bad input, and so
-    is one of more than ``limit`` bytes (``size`` names it): refused by its size before it is
-    read, and never more than ``limit`` + 1 bytes read (a pipe has no size to ask)."""
+    """A UTF-8 text file (a BOM is fine); see ``read_bytes_file``. One that is not UTF-8 is
+    bad input."""
+    return decode_text(read_bytes_file(name, limit=limit, size=size), name)
+
+
+def read_bytes_file(name: str, *, limit: int | None = None, size: str = "") -> bytes:
+    """A file's bytes (``-``: standard input); a missing file is bad input, and so is one of
+    more than ``limit`` bytes (``size`` names it): refused by its size before it is read, and
+    never more than ``limit`` + 1 bytes read (a pipe has no size to ask)."""
     most = -1 if limit is None else limit + 1
     try:
         if name == "-":
@@ -28,6 +34,11 @@ def read_text_file(name: str, *, limit: int | None = None, size: str = "") -> st
         raise BadInput("err.cannot_read", path=repr(name), detail="-") from None
     if limit is not None and len(raw) > limit:
         raise BadInput("err.file_too_big", path=name, size=size)
+    return raw
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """UTF-8 text, a byte-order mark aside; anything else is bad input naming the file."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ronda.cli.context import State, state
-from ronda.cli.files import read_text_file, write_text_file
+from ronda.cli.files import decode_text, read_bytes_file, write_bytes_file, write_text_file
 from ronda.cli.options import DryRun, Json, NoRepair, VolunteerRef, Yes
 from ronda.cli.output import Output
 from ronda.cli.replan_view import follow_roster, tell
@@ -41,6 +41,9 @@ from ronda.people.volunteers import (
 )
 from ronda.phones import display_phone
 from ronda.store.datafile import DataFile
+
+if TYPE_CHECKING:
+    from ronda.people.sheet import SheetReading
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 Opt = typer.Option
@@ -280,54 +283,77 @@ def back(ctx: typer.Context, volunteer: VolunteerRef,
 
 
 @app.command("import")
-def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
-            update: Annotated[bool, Opt("--update")] = False, dry_run: DryRun = False) -> None:
-    """Add volunteers from a CSV file (or update them); all rows or none."""
-    from ronda.people.csvfile import (
-        MAX_BYTES,
-        duplicate_names,
-        import_limits,
-        match_rows,
-        read_roster_csv,
-        settle_teams,
-    )
+def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE")],
+            update: Annotated[bool, Opt("--update")] = False, dry_run: DryRun = False,
+            sheet: Annotated[str | None, Opt("--sheet", metavar="NAME")] = None,
+            map_: Annotated[list[str] | None, Opt("--map", metavar="'COLUMN=FIELD'")] = None
+            ) -> None:
+    """Add volunteers from a spreadsheet (.csv, .xlsx, .ods), or update them; all rows or
+    none."""
+    from ronda.cli import sheet_view as view
+    from ronda.people.csvfile import duplicate_names, match_rows, settle_teams
+    from ronda.people.headers import parse_map
 
     st = state(ctx)
-    text = read_text_file(file, limit=MAX_BYTES, size=import_limits()["size"])
-    rows, errors = read_roster_csv(text)
+    reading = _read_sheet(file, sheet, parse_map(map_ or []))
     with st.data(write=not dry_run, backup=True) as data:
-        rows = settle_teams(rows, data.volunteers())
-        sheet = match_rows(rows, data.volunteers()) if update else None
-        errors += sheet.errors if sheet else duplicate_names(rows, data.volunteers())
-        reject_rows(st, errors, rows, file)
-        if sheet:
-            show_sheet_update(st, sheet, file)
-        new = sheet.new if sheet else rows
+        rows = settle_teams(reading.rows, data.volunteers())
+        roster = data.volunteers()
+        found = match_rows(rows, roster) if update else None
+        new = found.new if found else [r for r in rows if r.off_duty is None]
+        reading.errors += found.errors if found else duplicate_names(new, roster)
+        changed = [u.updated() for u in found.changed] if found else []
+        view.tell_sheet(st, reading, found, file, dry_run=dry_run)
+        reject_rows(st, [], new or rows, file)
+        if found:
+            show_sheet_update(st, found, file)
+        view.tell_rules(st, view.roster_after(roster, changed, new), full=dry_run)
         if not dry_run:
             today = st.today(data.settings().timezone)
-            data.save_volunteers([u.updated() for u in sheet.changed] if sheet else [])
+            data.save_volunteers(changed)
             added = data.add_volunteers([Volunteer(id=0, joined=today, **row.fields)
                                          for row in new])
-            followed = follow_roster(st, data, "edit" if sheet else "add",
+            followed = follow_roster(st, data, "edit" if found else "add",
                                      welcome=[v.id for v in added])
-    tell_imported(st, sheet, len(new), dry_run)
+    tell_imported(st, found, len(new), dry_run)
     if not dry_run:
         tell(st, followed)
 
 
+def _read_sheet(file: str, sheet: str | None, by_hand: dict[str, str | None]) -> SheetReading:
+    """The sheet in ``file``: a workbook (.xlsx, .ods, .xls) by its first bytes, else CSV
+    text; refused by its size before it is read."""
+    from ronda.people.csvfile import MAX_BYTES, import_limits, read_csv_sheet
+    from ronda.people.workbook import is_workbook, read_workbook
+
+    raw = read_bytes_file(file, limit=MAX_BYTES, size=import_limits()["size"])
+    if is_workbook(raw):
+        return read_workbook(raw, sheet=sheet, by_hand=by_hand)
+    if sheet is not None:
+        raise BadInput("err.sheet_csv_one", path=file)
+    return read_csv_sheet(decode_text(raw, file), by_hand)
+
+
 @app.command("export")
-def export(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE.csv")],
+def export(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FILE")],
            all_: Annotated[bool, Opt("--all")] = False,
            with_phones: Annotated[bool, Opt("--with-phones")] = False,
            excel: Annotated[bool, Opt("--excel")] = False) -> None:
-    """Write the roster to a CSV file (no phones unless asked)."""
-    from ronda.people.csvfile import write_roster_csv
-
+    """Write the roster to a spreadsheet: CSV, or .xlsx (no phones unless asked)."""
     st = state(ctx)
     with st.data() as data:
         people = [v for v in data.volunteers() if (all_ or v.active) and not v.purged]
-    write_text_file(file, write_roster_csv(people, with_phones=with_phones, excel=excel,
-                                           lang=st.lang))
+    if file.lower().endswith(".xlsx") or excel and not file.lower().endswith(".csv"):
+        from ronda.people.csvfile import roster_cells
+        from ronda.people.workbook import write_roster_xlsx
+
+        header, rows = roster_cells(people, with_phones=with_phones, indonesian=st.lang == "id")
+        write_bytes_file(file, write_roster_xlsx(header, rows))
+    else:
+        from ronda.people.csvfile import write_roster_csv
+
+        write_text_file(file, write_roster_csv(people, with_phones=with_phones, excel=excel,
+                                               lang=st.lang))
     if with_phones:
         st.out.warn("warn.export_phones")
     if file != "-":
