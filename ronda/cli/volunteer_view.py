@@ -88,7 +88,8 @@ def reject_rows(st: State, errors: Sequence[RowError], rows: Sequence[ImportRow]
 
 FIELD_COLUMNS = {"name": "col.name", "phone": "col.phone", "address": "col.address",
                  "household": "col.household", "team": "col.team", "leader": "col.leader",
-                 "days": "col.days", "max_per_week": "col.max_per_week", "note": "col.note"}
+                 "days": "col.days", "max_per_week": "col.max_per_week", "note": "col.note",
+                 "active": "col.status"}
 
 
 def field_text(field: str, value: Any, lang: str) -> str:
@@ -97,6 +98,8 @@ def field_text(field: str, value: Any, lang: str) -> str:
         return display_phone(value)
     if field == "leader":
         return t("label.yes" if value else "label.no", lang)
+    if field == "active":
+        return t("status.active" if value else "status.inactive", lang)
     if field == "days":
         return days_label(value, lang)
     return "" if value is None else str(value)

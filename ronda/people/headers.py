@@ -125,8 +125,7 @@ def map_columns(header: Sequence[str], by_hand: Mapping[str, str | None]) -> lis
                        columns=", ".join(h.strip() for h in header if h.strip()))
     roles = [by_hand[n] if n in by_hand else HEADERS.get(n) for n in normals]
     if "block" in roles:
-        numbers = [i for i, n in enumerate(normals) if roles[i] in ("household", "row_number")
-                   and n in _HOUSE_NUMBER and n not in by_hand]
+        numbers = [i for i, n in enumerate(normals) if n in _HOUSE_NUMBER and n not in by_hand]
         if numbers:
             roles[numbers[0]] = "house_number"
         elif "household" not in roles and "house_number" not in roles:
