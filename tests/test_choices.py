@@ -178,6 +178,7 @@ DAYS = [
     ("sen + kam", "mon thu"), ("Jum'at", "fri"), ("jumat", "fri"), ("Ahad", "sun"),
     ("sen., rab.", "mon wed"), ("malam Minggu", "sat"), ("Sabtu malam", "sat"),
     ("malam Sabtu, malam Minggu", "fri sat"), ("sen-jum, sab", "mon tue wed thu fri sat"),
+    ("weekend", "sat sun"), ("akhir pekan", "sat sun"), ("Hari Minggu", "sun"),
 ]
 
 
@@ -186,7 +187,7 @@ def test_days_in_both_languages(typed: str, days: str) -> None:
     assert parse_days(typed) == days.split()
 
 
-@pytest.mark.parametrize("typed", ["funday", "sen,funday", "", "sen-", "malam", "akhir pekan"])
+@pytest.mark.parametrize("typed", ["funday", "sen,funday", "", "sen-", "malam", "hari"])
 def test_days_refused(typed: str) -> None:
     with pytest.raises(BadInput) as refused:
         parse_days(typed)

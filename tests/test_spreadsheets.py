@@ -59,6 +59,8 @@ def test_a_csv_with_a_title_line_and_a_blank_line_above_its_header() -> None:
     assert [(r.line, r.fields["name"], r.fields["days"]) for r in reading.rows] == [
         (4, "Budi Santoso", ("sat", "sun")),
         (5, "Siti Aminah", ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))]
+    titled = read_csv_sheet("WARGA\n\nNama,No. HP\nBudi Santoso,0812-3456-7890\n")
+    assert titled.header_line == 3 and [r.fields["name"] for r in titled.rows] == ["Budi Santoso"]
 
 
 def test_the_first_visible_sheet_or_the_one_named(run: Run, neighbourhood: Path,

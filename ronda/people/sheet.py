@@ -9,6 +9,7 @@ off duty. Pure: rows of cells in, a ``SheetReading`` out.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,24 +125,30 @@ def _blank(cells: Sequence[Cell]) -> bool:
 
 
 def find_header(lines: Iterator[tuple[int, Sequence[Cell]]],
-                by_hand: Mapping[str, str | None]) -> tuple[int, list[str]] | None:
-    """The header row among the first rows that hold anything: the first naming a name
-    column. None when there is none (the file is empty, or no row names a name)."""
-    seen = 0
-    widest: list[str] = []
+                by_hand: Mapping[str, str | None]
+                ) -> tuple[int, list[str], list[tuple[int, Sequence[Cell]]]] | None:
+    """The header row among the first rows that hold anything: the one naming most columns
+    ronda reads, a name among them (a title ``WARGA`` above ``Nama | No. HP`` is no header),
+    and the rows after it that were read to find it. None when the file holds nothing;
+    ``_NoName`` when no row names a name."""
+    looked: list[tuple[int, Sequence[Cell]]] = []
+    best: tuple[int, int] = (0, -1)  # score, index in ``looked``
     for line, cells in lines:
+        looked.append((line, cells))
         if _blank(cells):
             continue
-        texts = [cell_text(c) for c in cells]
-        if header_score(texts, by_hand):
-            return line, texts
-        widest = max(widest, texts, key=lambda t: sum(bool(c.strip()) for c in t))
-        seen += 1
-        if seen >= HEADER_SEARCH:
+        score = header_score([cell_text(c) for c in cells], by_hand)
+        if score > best[0]:
+            best = (score, len(looked) - 1)
+        if sum(not _blank(c) for _, c in looked) >= HEADER_SEARCH:
             break
-    if widest:
-        raise _NoName(widest)
-    return None
+    if best[1] < 0:
+        filled = [[cell_text(c) for c in cells] for _, cells in looked if not _blank(cells)]
+        if filled:
+            raise _NoName(max(filled, key=lambda t: sum(bool(c.strip()) for c in t)))
+        return None
+    line, cells = looked[best[1]]
+    return line, [cell_text(c) for c in cells], looked[best[1] + 1:]
 
 
 class _NoName(Exception):
@@ -165,7 +172,8 @@ def read_sheet(lines: Iterable[tuple[int, Sequence[Cell]]],
         return SheetReading(errors=[RowError(1, "err.csv_no_name_column", {"columns": columns})])
     if found is None:
         return SheetReading(errors=[RowError(1, "err.csv_no_header", {})])
-    header_line, header = found
+    header_line, header, after = found
+    stream = itertools.chain(after, stream)
     reading = SheetReading(header_line, map_columns(header, by_hand))
     failures: dict[int, list[tuple[int, str, BadInput]]] = {}
     values: dict[int, int] = {}
