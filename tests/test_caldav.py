@@ -342,6 +342,7 @@ def test_an_erased_volunteers_calendar_is_deleted_at_the_next_publish(
     assert purged.exit_code == 0, purged.output
     assert f"their CalDAV calendar on {radicale} is deleted at the next 'ronda publish " \
            "caldav'" in " ".join(purged.stderr.split())
+    assert "lukman" not in planned.read_text().lower()  # not even in the calendar's address
     shared = publish(run, f"{base}ronda-rt-005/")  # any publish to that server will do
     assert shared.exit_code == 0, shared.output
     assert "- #28: calendar deleted" in shared.stderr

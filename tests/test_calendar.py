@@ -344,3 +344,16 @@ def test_purge_deletes_the_calendar_files_ronda_wrote_for_them(run: Run, planned
     assert f"{changed} masih memuat kalender seorang petugas (sudah diubah sejak ditulis " \
            "ronda); hapus sendiri." in " ".join(gone.stderr.split())
     assert changed.exists()
+
+
+def test_purge_leaves_no_calendar_trace_of_them_in_the_file_or_its_backups(
+        run: Run, planned: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "kalender"
+    assert run("export", "ics", "--per-volunteer", str(folder), env=TUESDAY).exit_code == 0
+    assert run("volunteer", "remove", "Joko Susilo", env=TUESDAY).exit_code == 0  # a backup
+    backups = sorted((planned.parent / "backups").iterdir())
+    assert backups and any(b"ronda-lukman-hakim-28.ics" in b.read_bytes() for b in backups)
+    purged = run("volunteer", "remove", "Lukman Hakim", "--purge", "--yes", env=TUESDAY)
+    assert purged.exit_code == 0, purged.output
+    for file in [planned, *(planned.parent / "backups").iterdir()]:
+        assert "lukman" not in file.read_text().lower(), file.name

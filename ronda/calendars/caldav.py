@@ -138,6 +138,11 @@ class Server:
         principal = self.call(self.client.principal)
         return str(self.call(lambda: principal.calendar_home_set.url))
 
+    def listing(self) -> list[str]:
+        """The addresses of the account's calendars."""
+        principal = self.call(self.client.principal)
+        return [str(c.url) for c in self.call(principal.calendars)]
+
     def _make_at(self, url: str, name: str, colour: str) -> Any:
         import caldav
 
@@ -246,16 +251,17 @@ def sync_feeds(server: Server, feeds: Feeds, url: str, progress: Progress,
                recorded: dict[str, dict[str, Any]], *, dry_run: bool) -> None:
     """Make the server hold each feed: the shared one at ``url``, a person's in their own
     calendar under the account's home (a former volunteer's emptied, when it exists). The
-    personal calendars ``recorded`` on this server that are marked for erasure, or that a
-    renamed volunteer left behind, are deleted. What was planned and done is in
-    ``progress``, also when a failure stops the run half-way."""
-    from ronda.calendars.registry import ERASE, LIVE, RETIRED
+    personal calendars ``recorded`` on this server that are marked for erasure (found by
+    the digest of their address), or that a renamed volunteer left behind, are deleted.
+    What was planned and done is in ``progress``, also when a failure stops the run
+    half-way."""
+    from ronda.calendars.registry import ERASE, LIVE, RETIRED, address_digest
 
     personal = [f for f in feeds.feeds if f.person is not None]
     home = server.home().rstrip("/") if personal else ""
     mine = {f"{home}/{f.cal_id}/" for f in personal}
-    drops = [u for u, c in recorded.items() if u not in mine and (c["state"] == ERASE or (
-        u.startswith(f"{home}/") and any(f.person == c["person"] for f in personal)))]
+    drops = {u: u for u, c in recorded.items() if c["state"] != ERASE and u not in mine and
+             u.startswith(f"{home}/") and any(f.person == c["person"] for f in personal)}
     for feed in feeds.feeds:
         target = url if feed.person is None else f"{home}/{feed.cal_id}/"
         cal = server.calendar(target, feed.name, feed.cal_id,
@@ -267,10 +273,14 @@ def sync_feeds(server: Server, feeds: Feeds, url: str, progress: Progress,
         entry = {"person": feed.person, "state": RETIRED if feed.former else LIVE}
         if feed.person is not None and recorded.get(target) != entry:
             progress.calendars[target] = entry
-    drop = [Action("drop", u, f"#{recorded[u]['person']}", None, resource=u, change="dropped")
-            for u in drops]
+    erase = {c["digest"]: key for key, c in recorded.items() if c["state"] == ERASE}
+    if erase:  # listed once the calendar at ``url`` exists: its address may be the account's
+        found = {address_digest(u): u for u in server.listing()}
+        drops |= {key: found.get(digest, "") for digest, key in erase.items()}
+    drop = [Action("drop", key, f"#{recorded[key]['person']}", None, resource=address,
+                   change="dropped") for key, address in drops.items() if address]
     _run(server, None, drop, progress, dry_run)
-    progress.calendars.update({u: None for u in drops})
+    progress.calendars.update({key: None for key in drops})
 
 
 def _run(server: Server, cal: Any, actions: list[Action], progress: Progress,

@@ -37,6 +37,24 @@ def file_digest(payload: bytes) -> str:
     return hashlib.sha256(payload).hexdigest()
 
 
+def address_digest(url: str) -> str:
+    """A calendar's address as a digest: enough to find it again, without the name in it."""
+    return hashlib.sha256(url.rstrip("/").encode("utf-8")).hexdigest()
+
+
+def erase_in_record(raw: dict[str, Any], person: int) -> bool:
+    """Erase ``person`` from a stored calendar record (of the data file or a backup), in
+    place, as ``CalendarRecord.erased`` does; whether it changed. ``SchemaError`` when the
+    record cannot be read."""
+    record = CalendarRecord.from_dict(raw)
+    erased = record.erased(person)[0].to_dict()
+    if erased == record.to_dict():
+        return False
+    raw.clear()
+    raw.update(erased)
+    return True
+
+
 def server_of(url: str) -> str:
     """The server part of an address (scheme, host and port), without any user or password."""
     parts = urlsplit(url)
@@ -132,22 +150,27 @@ class CalendarRecord:
                 calendars[url] = entry
         return replace(self, calendars=calendars)
 
-    def erased(self, person: int, asked: str) -> tuple[CalendarRecord, dict[str, str]]:
-        """The record once ``person`` is erased (``asked``: now, as an ISO moment): their
-        feeds forgotten, their CalDAV calendars marked for deletion at the next publish, and
-        every calendar's earlier events to be published again without their name; and their
-        files to delete (path -> digest), which the record forgets."""
+    def erased(self, person: int, asked: str = "") -> tuple[CalendarRecord, dict[str, str]]:
+        """The record once ``person`` is erased: their feeds forgotten, their CalDAV
+        calendars marked for deletion at the next publish (known by a digest of their
+        address, which holds the name), and, when ``asked`` (now, as an ISO moment), every
+        published calendar's earlier events to send again without their name; and their files
+        to delete (path -> digest), which the record forgets."""
         mine = f"person:{person}"
         feeds = {k: v for k, v in self.feeds.items() if k.split("|")[0] != mine}
         legacy = {u: e for u, e in self.legacy.items() if e.get("scope") != mine}
         files = {p: f["digest"] for p, f in self.files.items() if f["person"] == person}
-        calendars = {u: ({"person": person, "state": ERASE} if c["person"] == person else c)
-                     for u, c in self.calendars.items()}
+        calendars = {u: c for u, c in self.calendars.items()
+                     if c["person"] != person or "digest" in c}
+        for url in set(self.calendars) - set(calendars):
+            digest = address_digest(url)
+            calendars[f"{server_of(url)}/#{digest}"] = {"person": person, "state": ERASE,
+                                                        "digest": digest}
         kept = {p: f for p, f in self.files.items() if p not in files}
         sent = [e.get("evening") or e["start"][:10]
                 for entries in [*feeds.values(), legacy] for e in entries.values()]
         rewrite = self.rewrite
-        if sent and self.published:
+        if asked and sent and self.published:
             left = sorted({*self.published, *self.rewrite.get("left", ())})
             rewrite = {"from": min(sent + [self.rewrite.get("from", sent[0])]),
                        "asked": asked, "left": left}
