@@ -256,15 +256,19 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
         _check_table(data, "plan_changes", PlanChange.from_dict, None, problems)
         _check_table(data, "events", CommunityEvent.from_dict, lambda e: e.id, problems)
         _check_table(data, "cash", CashEntry.from_dict, lambda e: e.id, problems)
-    if "1" in data.get("calendar", {}):
-        from ronda.calendars.registry import CalendarRecord
+        _check_calendar_record(data, problems)
+    problems += check_book(data, None, full=full)  # a main file of schema 1 holds the book
+    return problems
 
+
+def _check_calendar_record(data: dict[str, Any], problems: list[str]) -> None:
+    from ronda.calendars.registry import CalendarRecord
+
+    if "1" in data.get("calendar", {}):
         try:
             CalendarRecord.from_dict(data["calendar"]["1"])
         except SchemaError as exc:
             problems.append(f"calendar: {exc}")
-    problems += check_book(data, None, full=full)  # a main file of schema 1 holds the book
-    return problems
 
 
 def check_book(data: dict[str, Any], year: int | None, *, full: bool = True) -> list[str]:
