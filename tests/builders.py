@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from ronda.calendars.ics import community_events, shift_events, with_sequences
+from ronda.calendars.feeds import Whose, build_feeds
 from ronda.dates import week_of, zone
 from ronda.incidents.book import Incident, Reporter, new_incident
 from ronda.model import Away, Settings, Volunteer
@@ -112,20 +112,19 @@ def add_event(path: Path, title: str, start: datetime) -> None:
 
 
 def remember_calendar(path: Path, today: date, lang: str) -> None:
-    """What ``ronda export ics -o FILE`` run on ``today`` remembers in the data file: the
-    neighbourhood calendar's events from this week's Monday to the last planned night, each
-    with its sequence."""
+    """What ``ronda export ics -o FILE`` run on ``today`` remembers in the data file: what the
+    neighbourhood calendar (in ``lang``, the usual reminder) sent from this week's Monday to
+    the last planned night, each event with its sequence."""
     with open_data(path, write=True) as data:
         settings = data.settings()
         first = week_of(today)[0]
         shifts = data.shifts(first)
         last = shifts[-1].date
-        events = [e for e in data.events() if first <= e.start.date() <= last]
-        current = shift_events(shifts, settings, {v.id: v for v in data.volunteers()}, lang)
-        current += community_events(events, settings, lang)
-        _, registry = with_sequences(current, data.calendar_registry(), {"all", "event"}, first,
-                                     last)
-        data.save_calendar_registry(registry)
+        made = build_feeds(settings, {v.id: v for v in data.volunteers()}, shifts,
+                           data.events(), data.calendar_record(), first, last, [Whose()],
+                           lang=lang, with_contacts=False, alarm=60,
+                           stamp=datetime.combine(today, time(8), zone(settings.timezone)))
+        data.save_calendar_record(made.record)
 
 
 def remove_volunteer(path: Path, who: str, now: datetime) -> None:

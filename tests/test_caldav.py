@@ -220,7 +220,8 @@ def test_a_server_root_is_enough_and_the_password_is_never_printed(
     assert "rahasia" not in first.output and "14 added" in first.stderr
     again = run("publish", "caldav", f"{radicale}/koordinator/", "--user", "koordinator",
                 "--password-env", "RONDA_DAV_PASSWORD", "--to", "2026-12-06", env=ENV)
-    assert again.exit_code == 0 and "14 unchanged" in again.stderr  # found, not made twice
+    assert again.exit_code == 0, again.output  # found, not made twice, nothing sent again
+    assert "Nothing changed in 1 calendar" in again.stderr and "all 14 events" in again.stderr
     client = caldav.DAVClient(url=radicale, username="koordinator", password="rahasia")
     calendars = client.principal().calendars()
     assert len(calendars) == 1 and calendars[0].get_display_name() == "RT 005 / RW 002"
@@ -281,6 +282,7 @@ def test_a_stalled_server_meets_the_deadline_and_leaves_the_file_free(
         proxy.close()
     result = outcome["r"]
     assert result.exit_code == 2 and "Only 2 of 14 changes reached" in result.stderr
+    assert "and the one being sent then may have too" in " ".join(result.stderr.split())
     assert elapsed < 15
     assert "Warga Sabar" in planned.read_text()
 
@@ -292,3 +294,73 @@ def test_a_port_with_401_in_it_is_no_refused_login() -> None:
     assert describe_failure(refused) == "unreachable"
     assert describe_failure(Exception("401 Unauthorized")) == "login"
     assert describe_failure(Exception("HTTP 403 from /koordinator/ronda/")) == "login"
+
+
+def test_a_republish_after_other_exports_sends_nothing(run: Run, planned: Path, radicale: str,
+                                                       tmp_path: Path) -> None:
+    url = "/koordinator/ronda-rt-005/"
+    assert publish(run, radicale + url).exit_code == 0
+    for args in (("--lang", "id"), ("--alarm", "0"), ()):  # other calendars, other records
+        assert run("export", "ics", "-o", str(tmp_path / "x.ics"), "--to", "2026-12-06", *args,
+                   env=TUESDAY).exit_code == 0
+    proxy = Proxy(radicale)
+    try:
+        again = publish(run, proxy.url + url)
+    finally:
+        proxy.close()
+    assert again.exit_code == 0, again.output
+    assert proxy.puts == 0
+    assert "Nothing changed in 1 calendar" in again.stderr and "nothing was sent" in again.stderr
+    assert {int(e["sequence"]) for e in read_back(radicale + url).values()} == {0}
+
+
+def test_a_removed_volunteers_calendar_is_emptied_at_the_next_publish(
+        run: Run, planned: Path, radicale: str) -> None:
+    base = f"{radicale}/koordinator/"
+    mine = f"{base}ronda-lukman-hakim-28/"
+    assert publish(run, base, "--per-volunteer").exit_code == 0
+    before = read_back(mine)
+    coming = {u for u, e in before.items() if e.decoded("dtstart").date() >= date(2026, 11, 24)}
+    assert coming and all(str(e["status"]) == "CONFIRMED" for e in before.values())
+    assert run("volunteer", "remove", "Lukman Hakim", env=TUESDAY).exit_code == 0
+    emptied = publish(run, base, "--per-volunteer")
+    assert emptied.exit_code == 0, emptied.output
+    assert emptied.stderr.count("- Lukman Hakim ") == len(coming)
+    assert set(read_back(mine)) == set(before) - coming  # nothing from tonight on
+    again = publish(run, base, "--per-volunteer")
+    assert "Nothing changed" in again.stderr and "Lukman" not in again.stderr
+
+
+def test_an_erased_volunteers_calendar_is_deleted_at_the_next_publish(
+        run: Run, planned: Path, radicale: str) -> None:
+    base = f"{radicale}/koordinator/"
+    assert publish(run, base, "--per-volunteer").exit_code == 0
+    client = caldav.DAVClient(url=radicale, username="koordinator", password="rahasia")
+    names = {c.get_display_name() for c in client.principal().calendars()}
+    assert "RT 005 / RW 002 · Lukman Hakim" in names and len(names) == 28
+    purged = run("volunteer", "remove", "Lukman Hakim", "--purge", "--yes", env=TUESDAY)
+    assert purged.exit_code == 0, purged.output
+    assert f"their CalDAV calendar on {radicale} is deleted at the next 'ronda publish " \
+           "caldav'" in " ".join(purged.stderr.split())
+    assert "lukman" not in planned.read_text().lower()  # not even in the calendar's address
+    shared = publish(run, f"{base}ronda-rt-005/")  # any publish to that server will do
+    assert shared.exit_code == 0, shared.output
+    assert "- #28: calendar deleted" in shared.stderr
+    left = {c.get_display_name() for c in client.principal().calendars()}
+    assert left == names - {"RT 005 / RW 002 · Lukman Hakim"} | {"RT 005 / RW 002"}
+    assert "lukman" not in planned.read_text().lower()
+
+
+def test_a_timeout_on_the_first_change_says_it_may_have_arrived(
+        run: Run, planned: Path, radicale: str) -> None:
+    before = digest(planned)
+    proxy = Proxy(radicale, stall_put=1)
+    try:
+        result = publish(run, f"{proxy.url}/koordinator/ronda-rt-005/", "--timeout", "3")
+    finally:
+        proxy.close()
+    assert result.exit_code == 2
+    text = " ".join(result.stderr.split())
+    assert "did not finish within 3 s" in text and "nothing was changed" not in text
+    assert "the change being sent then may have reached it" in text
+    assert digest(planned) == before

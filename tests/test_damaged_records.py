@@ -94,6 +94,7 @@ def stops(table: str, args: tuple[str, ...]) -> bool:
     ("events", "id", "1"),
     ("plan_changes", "before", "x"),
     ("holidays", "extra", "2"),
+    ("calendar", "feeds", {"all|en|60": {"x@ronda": {"sequence": "1"}}}),
 ])
 def test_a_reported_damage_stops_every_command(sound: Path, tmp_path: Path, table: str,
                                                field: str, value: object) -> None:

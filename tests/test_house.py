@@ -17,7 +17,8 @@ import icalendar
 import pytest
 
 import ronda
-from ronda.calendars.feeds import build_feeds
+from ronda.calendars.feeds import Whose, build_feeds
+from ronda.calendars.registry import CalendarRecord
 from ronda.cli.root import COMMANDS
 from ronda.dates import zone
 from ronda.errors import BadInput
@@ -172,12 +173,13 @@ def test_a_changed_shift_raises_its_sequence_and_a_dropped_one_is_cancelled() ->
     by_id = {v.id: v for v in people}
     last = MONDAY.replace(day=29)
 
-    def feeds(plan: list, registry: dict) -> tuple[dict[str, tuple[int, str]], dict]:
-        made = build_feeds(SETTINGS, by_id, plan, [], registry, MONDAY, last, [None], lang="id",
-                           with_contacts=False, alarm=60, stamp=_now())
-        return _sequences(made.merged()), made.registry
+    def feeds(plan: list, record: CalendarRecord) -> tuple[dict[str, tuple[int, str]],
+                                                          CalendarRecord]:
+        made = build_feeds(SETTINGS, by_id, plan, [], record, MONDAY, last, [Whose()],
+                           lang="id", with_contacts=False, alarm=60, stamp=_now())
+        return _sequences(made.merged()), made.record
 
-    first, registry = feeds(shifts, {})
+    first, registry = feeds(shifts, CalendarRecord())
     assert {seq for seq, _ in first.values()} == {0}
     assert len(first) == len(shifts)
     # the same plan again: nothing changes, nothing is re-sent as new

@@ -12,11 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 from ronda.area.model import RT, Area
 from ronda.calendars.feeds import Feed, Feeds
-from ronda.calendars.ics import CalendarEvent, community_events, slug, to_calendar, with_sequences
+from ronda.calendars.ics import (
+    CalendarEvent,
+    calendar_colour,
+    community_events,
+    slug,
+    to_calendar,
+    with_sequences,
+)
+from ronda.calendars.registry import CalendarRecord, feed_key
 from ronda.i18n import t
 from ronda.schedule.timetable import Timetable
 
@@ -47,15 +54,18 @@ def visit_events(rts: Sequence[RT], area: Area, lang: str) -> list[CalendarEvent
     return out
 
 
-def area_feeds(area: Area, rts: Sequence[RT], registry: dict[str, dict[str, Any]],
+def area_feeds(area: Area, rts: Sequence[RT], record: CalendarRecord,
                first: date, last: date, *, lang: str, alarm: int,
                stamp: datetime) -> Feeds:
-    """The liaison's calendar over ``first``..``last`` with its sequences, and the registry
-    to save once it went out."""
+    """The liaison's calendar over ``first``..``last`` with its sequences (its own for each
+    language and reminder), and what it sent, to record once it went out."""
     current = [e for e in visit_events(rts, area, lang)
                if first <= (e.evening or e.start.date()) <= last]
-    final, registry = with_sequences(current, registry, SCOPES, first, last)
+    key = feed_key("visit", lang, alarm)
+    final, sent = with_sequences(current, record.sent(key, SCOPES), SCOPES, first, last)
     name = t("cal.area_name", lang, who=area.liaison.name, area=area.name)
-    calendar = to_calendar(final, name, area.timezone, lang, alarm=alarm, stamp=stamp)
-    return Feeds([Feed(None, name, f"ronda-{slug(area.name)}", area.liaison.name, calendar)],
-                 registry, first, last)
+    calendar = to_calendar(final, name, area.timezone, lang, alarm=alarm, stamp=stamp,
+                           colour=calendar_colour(area.name))
+    return Feeds([Feed(None, name, f"ronda-{slug(area.name)}", area.liaison.name, calendar,
+                       key, (first, last))], record.with_sent({key: sent}), first, last,
+                 {key: sent})

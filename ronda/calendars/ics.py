@@ -1,8 +1,9 @@
 """Calendars: shifts and community events as iCalendar, with identities that survive re-export.
 
-Every event has a stable UID (neighbourhood, evening, slot and person), a DTSTAMP, and a SEQUENCE
-that rises whenever its time or people change; a duty that disappears (a swap, a rebuild) is
-exported again as cancelled under the same UID, so a calendar that updates by UID drops it.
+Every event has a stable UID (neighbourhood, evening, slot and whose calendar), a DTSTAMP, and a
+SEQUENCE that rises whenever what its calendar shows of it changes (each calendar keeps its own
+record, see ``registry``); a duty that disappears (a swap, a rebuild) is exported again as
+cancelled under the same UID, so a calendar that updates by UID drops it.
 Written with the ``icalendar`` library (see README for why not ``ics`` 0.7).
 """
 
@@ -25,6 +26,15 @@ from ronda.schedule.timetable import Timetable
 
 if TYPE_CHECKING:
     from ronda.neighbourhood.events import CommunityEvent
+
+REFRESH = timedelta(hours=6)  # a subscribed calendar looks for changes this often
+# Calendar colours: CSS colour names (RFC 7986 COLOR) and the same as hex for Apple's calendars,
+# each dark enough for white text on a phone.
+COLOURS = {"firebrick": "#B22222", "darkorange": "#FF8C00", "darkgoldenrod": "#B8860B",
+           "forestgreen": "#228B22", "seagreen": "#2E8B57", "teal": "#008080",
+           "steelblue": "#4682B4", "royalblue": "#4169E1", "slateblue": "#6A5ACD",
+           "darkviolet": "#9400D3", "mediumvioletred": "#C71585", "sienna": "#A0522D"}
+
 
 @dataclass(frozen=True)
 class CalendarEvent:
@@ -51,45 +61,73 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "ronda"
 
 
-def _team_text(shift: Shift, people: dict[int, Volunteer], lang: str,
-               with_contacts: bool) -> str:
+def _team_text(shift: Shift, people: dict[int, Volunteer], lang: str, with_contacts: bool,
+               among: frozenset[int] | None = None, *, guests: bool = True) -> str:
+    """The people on ``shift``, one a line (leader marked, phones only ``with_contacts``):
+    everyone, or those ``among`` the given; then its guests."""
     lines = []
     for p in shift.volunteers:
         v = people.get(p)
-        if v is None or v.purged:
+        if v is None or v.purged or (among is not None and p not in among):
             continue
         mark = f" ({t('poster.leader', lang)})" if p == shift.leader else ""
         phone = f" {display_phone(v.phone)}" if with_contacts and v.phone else ""
         lines.append(f"- {v.name}{mark}{phone}")
-    lines += [f"+ {g.name} ({label(GUEST_ROLE, g.role, lang)})" for g in shift.guests]
+    if guests:
+        lines += [f"+ {g.name} ({label(GUEST_ROLE, g.role, lang)})" for g in shift.guests]
     return "\n".join(lines)
 
 
+def team_members(people: dict[int, Volunteer], team: str) -> frozenset[int]:
+    """Everyone of ``team`` (its name in any case) who is not erased."""
+    wanted = team.strip().casefold()
+    return frozenset(v.id for v in people.values()
+                     if not v.purged and v.team.strip().casefold() == wanted)
+
+
+def _team_shift_text(shift: Shift, settings: Settings, people: dict[int, Volunteer],
+                     lang: str, with_contacts: bool, team: str, members: frozenset[int]) -> str:
+    """A team's members on ``shift``, then whoever else is on duty with them."""
+    others = _team_text(shift, people, lang, with_contacts,
+                        frozenset(shift.volunteers) - members)
+    text = f"{t('cal.team_of', lang, team=team, name=settings.name)}\n" \
+           f"{_team_text(shift, people, lang, with_contacts, members, guests=False)}"
+    return f"{text}\n{t('cal.also_on_duty', lang)}\n{others}" if others else text
+
+
 def shift_events(shifts: Iterable[Shift], settings: Settings, people: dict[int, Volunteer],
-                 lang: str, *, person: int | None = None,
+                 lang: str, *, person: int | None = None, team: str = "",
                  with_contacts: bool = False) -> list[CalendarEvent]:
-    """One event per person-shift (``person``) or per shift (the whole neighbourhood)."""
+    """One event per shift: of the whole neighbourhood, of ``person`` (their shifts) or of
+    ``team`` (each shift its members are on, once: the team in its title, its members on that
+    night in the text)."""
     timetable = Timetable.of(settings)
     base = slug(settings.name)
     where = ", ".join(x for x in (settings.post, settings.post_location) if x)
     post = settings.post or settings.name
+    team = team.strip()
+    members = team_members(people, team) if team else frozenset()
+    scope, owner = (f"person:{person}", str(person)) if person is not None else \
+        (f"team:{slug(team)}", f"team-{slug(team)}") if team else ("all", "all")
     out = []
     for s in shifts:
-        if person is not None and person not in s.volunteers:
+        if (person is not None and person not in s.volunteers) or \
+                (team and members.isdisjoint(s.volunteers)):
             continue
         start, end = timetable.window_of(s)
         # with several shifts a night the title says which; the text says whose evening it is
         summary = t("cal.summary_shift", lang, shift=timetable.name_of(s, lang, year=False),
                     post=post) if timetable.several else t("cal.summary", lang, post=post)
         night = timetable.name_of(s, lang, hours=True, with_zone=True)
-        team = _team_text(s, people, lang, with_contacts)
-        heading = t("cal.team", lang, name=settings.name)
-        uid = f"{s.date.isoformat()}-{s.slot}-{person if person is not None else 'all'}" \
-              f".{base}@ronda"
-        out.append(CalendarEvent(uid, start, end, summary, where,
-                                 f"{night}\n{heading}\n{team}",
-                                 scope=f"person:{person}" if person is not None else "all",
-                                 evening=s.date))
+        if team:
+            summary = t("cal.summary_team", lang, team=team, summary=summary)
+            text = _team_shift_text(s, settings, people, lang, with_contacts, team, members)
+        else:
+            text = f"{t('cal.team', lang, name=settings.name)}\n" \
+                   f"{_team_text(s, people, lang, with_contacts)}"
+        uid = f"{s.date.isoformat()}-{s.slot}-{owner}.{base}@ronda"
+        out.append(CalendarEvent(uid, start, end, summary, where, f"{night}\n{text}",
+                                 scope=scope, evening=s.date))
     return out
 
 
@@ -145,15 +183,24 @@ def _evening(known: dict[str, Any]) -> date:
     return start.date()
 
 
+def calendar_colour(name: str) -> str:
+    """The colour of a neighbourhood's calendars on phones: a CSS colour name picked by the
+    neighbourhood's name, so every calendar of one RT has the same and neighbours differ."""
+    digest = hashlib.sha256(name.strip().casefold().encode("utf-8")).digest()
+    return list(COLOURS)[digest[0] % len(COLOURS)]
+
+
 def to_ics(events: Sequence[CalendarEvent], name: str, timezone: str, lang: str, *,
-           alarm: int = 60, stamp: datetime | None = None) -> bytes:
+           alarm: int = 60, stamp: datetime | None = None, colour: str = "") -> bytes:
     """An iCalendar file: TZID times with their VTIMEZONE, DTSTAMP, SEQUENCE, a display
-    reminder ``alarm`` minutes before (0: none), a calendar name, lines folded at 75 octets."""
-    return to_calendar(events, name, timezone, lang, alarm=alarm, stamp=stamp).to_ical()
+    reminder ``alarm`` minutes before (0: none), a calendar name and colour, lines folded at
+    75 octets."""
+    return to_calendar(events, name, timezone, lang, alarm=alarm, stamp=stamp,
+                       colour=colour).to_ical()
 
 
 def to_calendar(events: Sequence[CalendarEvent], name: str, timezone: str, lang: str, *,
-                alarm: int = 60, stamp: datetime | None = None) -> Any:
+                alarm: int = 60, stamp: datetime | None = None, colour: str = "") -> Any:
     """The ``icalendar.Calendar`` that ``to_ics`` writes (publishing sends it event by event,
     without writing and reading it back)."""
     import icalendar
@@ -163,8 +210,16 @@ def to_calendar(events: Sequence[CalendarEvent], name: str, timezone: str, lang:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    # the name as RFC 5545 TEXT (a comma written "\,"), as RFC 7986 NAME and as X-WR-CALNAME
+    cal.add("name", icalendar.vText(name))
+    cal.add("x-wr-calname", icalendar.vText(name))
     cal.add("x-wr-timezone", timezone)
+    if colour:
+        cal.add("color", colour)
+        cal.add("x-apple-calendar-color", COLOURS[colour])
+    # how often a subscribed calendar looks for swaps (RFC 7986, and the older X- form)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     tz = zone(timezone)
     now = stamp or datetime.now(tz)
     for e in events:

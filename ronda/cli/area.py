@@ -299,7 +299,7 @@ def export_ics(ctx: typer.Context, output: Annotated[str, Opt("--output", "-o")]
     st = state(ctx)
     path, feeds = _feeds(ctx, area_file, from_, to, alarm, lang)
     write_bytes_file(output, feeds.merged())
-    save_area_registry(path, feeds.registry)  # only once the file is written
+    save_area_registry(path, feeds.sent)  # only once the file is written
     if output != "-":
         st.out.done("msg.ics_written", count=1, path=output)
 
@@ -319,9 +319,14 @@ def publish_caldav(ctx: typer.Context, url: Annotated[str, typer.Argument(metava
                    area_file: AreaFile = None) -> None:
     """Push the liaison's calendar to a CalDAV calendar by UID, as 'ronda publish caldav'
     does for an RT."""
+    from ronda.calendars.caldav import Progress
     from ronda.cli.publish import push
     from ronda.store.area import save_area_registry
 
     path, feeds = _feeds(ctx, area_file, from_, to, alarm, None)
-    push(state(ctx), feeds, url, user, password_env, timeout, dry_run,
-         lambda registry: save_area_registry(path, registry))
+
+    def record(progress: Progress, _complete: bool) -> None:
+        if progress.done:
+            save_area_registry(path, feeds.sent)
+
+    push(state(ctx), feeds, url, user, password_env, timeout, dry_run, record)

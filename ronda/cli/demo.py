@@ -60,7 +60,7 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
           today: date) -> None:
     """What the demo prints: the roster, this week, the poster files, the calendar, the
     WhatsApp text and the incident stats."""
-    from ronda.calendars.ics import shift_events, to_ics
+    from ronda.calendars.ics import calendar_colour, shift_events, to_ics
     from ronda.cli.files import write_bytes_file, write_text_file
     from ronda.cli.incident_view import render_stats
     from ronda.cli.schedule_view import render_schedule
@@ -95,7 +95,8 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
     calendar = path.parent / "ronda-demo.ics"
     write_bytes_file(str(calendar), to_ics(shift_events(shifts, settings, by_id, out.lang),
                                            out.t("cal.name", name=settings.name),
-                                           settings.timezone, out.lang))
+                                           settings.timezone, out.lang,
+                                           colour=calendar_colour(settings.name)))
     out.say("demo.poster", html=f"{poster}.html", pdf=f"{poster}.pdf")
     out.say("demo.calendar", path=str(calendar))
     out.say("demo.whatsapp")

@@ -87,3 +87,20 @@ def private_folder(name: str) -> Path:
     except OSError as exc:
         raise BadInput("err.cannot_write", path=name, detail=exc.strerror or str(exc)) from None
     return folder
+
+
+def remove_written(name: str, digest: str) -> str:
+    """Delete a file ronda wrote when it still holds what ronda wrote there (``digest``, see
+    ``file_digest``): ``removed``, ``gone`` (nothing there), ``changed`` (someone else's
+    content now: left alone) or why it could not be deleted."""
+    from ronda.calendars.registry import file_digest
+
+    try:
+        if os.path.islink(name) or file_digest(Path(name).read_bytes()) != digest:
+            return "changed"
+        os.unlink(name)
+    except FileNotFoundError:
+        return "gone"
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    return "removed"

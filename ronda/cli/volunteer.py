@@ -43,6 +43,7 @@ from ronda.phones import display_phone
 from ronda.store.datafile import DataFile
 
 if TYPE_CHECKING:
+    from ronda.cli.export import Erased
     from ronda.people.sheet import SheetReading
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -176,22 +177,29 @@ def remove(ctx: typer.Context, volunteer: VolunteerRef,
             raise BadInput("err.already_removed", who=label(v))
         mentioned: list[int] = []
         if purge:
+            from ronda.cli.export import erase_calendars
+
             st.confirm("confirm.purge", yes, who=label(v))
+            calendars = erase_calendars(data, v.id, st.now(data.settings().timezone))
             mentioned = data.erase_person(v)
         else:
             data.save_volunteer(v.with_changes(active=False))
         followed = follow_roster(st, data, "remove", repair=not no_repair)
     if purge:
-        _tell_purged(st, v, data, mentioned)
+        _tell_purged(st, v, data, mentioned, calendars)
     else:
         st.out.done("msg.volunteer_removed", who=label(v))
     tell(st, followed)
 
 
-def _tell_purged(st: State, v: Volunteer, data: DataFile, mentioned: list[int]) -> None:
-    """What a purge erased, a line each: the record, the backups that held the person (each
-    named), and the incidents whose hand-written text still names them."""
+def _tell_purged(st: State, v: Volunteer, data: DataFile, mentioned: list[int],
+                 calendars: Erased) -> None:
+    """What a purge erased, a line each: the record, their calendars, the backups that held
+    the person (each named), and the incidents whose hand-written text still names them."""
+    from ronda.cli.export import tell_erased
+
     st.out.done("msg.volunteer_purged", id=v.id)
+    tell_erased(st, calendars)
     scrubbed = data.scrubbed
     for key, files in (("msg.purge_backups", scrubbed.rewritten if scrubbed else []),
                        ("msg.purge_backups_deleted", scrubbed.deleted if scrubbed else [])):

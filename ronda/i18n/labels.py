@@ -168,6 +168,12 @@ CALDAV_ERROR: dict[str, str] = {
     "login": "err.caldav_login",
     "timeout": "err.caldav_timeout",
 }
+# the same when a change was on its way and may have arrived
+CALDAV_UNSURE: dict[str, str] = {
+    "unreachable": "err.caldav_unreachable_unsure",
+    "login": "err.caldav_login",
+    "timeout": "err.caldav_timeout_unsure",
+}
 
 # where the data file's path came from (``ronda info``)
 DB_SOURCE: dict[str, str] = {

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
 from ronda.area.model import AREA_FILE, RT, Area, AreaSnapshot, Problem, area_toml, parse_area
 from ronda.errors import BadInput, DataFileError, RondaError
+from ronda.model import SchemaError
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.store.datafile import (
     _MIGRATED,
@@ -33,6 +34,9 @@ from ronda.store.datafile import (
     write_atomically,
 )
 from ronda.store.paths import expand
+
+if TYPE_CHECKING:
+    from ronda.calendars.registry import CalendarRecord
 
 T = TypeVar("T")
 
@@ -151,23 +155,23 @@ def _registry_path(path: Path) -> Path:
     return path.parent / f".{path.name}.calendar.json"
 
 
-def area_registry(path: Path) -> dict[str, dict[str, Any]]:
-    """What the liaison's calendar last carried under each UID (empty the first time)."""
+def area_registry(path: Path) -> CalendarRecord:
+    """What the liaison's calendar last carried, in each language and with each reminder
+    (empty the first time)."""
+    from ronda.calendars.registry import CalendarRecord
+
     try:
         found = orjson.loads(_registry_path(path).read_bytes())
+        return CalendarRecord.from_dict(found)
     except FileNotFoundError:
-        return {}
-    except (OSError, orjson.JSONDecodeError) as exc:
+        return CalendarRecord()
+    except (OSError, orjson.JSONDecodeError, SchemaError) as exc:
         raise DataFileError("err.file_unreadable", path=str(_registry_path(path)),
                             detail=type(exc).__name__) from None
-    uids = found.get("uids") if isinstance(found, dict) else None
-    return uids if isinstance(uids, dict) else {}
 
 
-def save_area_registry(path: Path, registry: dict[str, dict[str, Any]]) -> None:
-    """Record the liaison's calendar, under the area file's lock, atomically."""
+def save_area_registry(path: Path, sent: dict[str, dict[str, Any]]) -> None:
+    """Record what the liaison's calendar sent, under the area file's lock, atomically."""
     with _locked(path, None):
-        current = area_registry(path)
-        merged = {**current, **{uid: e for uid, e in registry.items()
-                                if uid not in current or e["sequence"] >= current[uid]["sequence"]}}
-        write_atomically(_registry_path(path), orjson.dumps({"uids": merged}))
+        merged = area_registry(path).with_sent(sent)
+        write_atomically(_registry_path(path), orjson.dumps(merged.to_dict()))

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
     from tinydb.table import Document
 
+    from ronda.calendars.registry import CalendarRecord
     from ronda.cash.book import CashEntry
     from ronda.incidents.book import Incident, Reporter
     from ronda.neighbourhood.events import CommunityEvent
@@ -255,12 +256,19 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
         _check_table(data, "plan_changes", PlanChange.from_dict, None, problems)
         _check_table(data, "events", CommunityEvent.from_dict, lambda e: e.id, problems)
         _check_table(data, "cash", CashEntry.from_dict, lambda e: e.id, problems)
-    registry = data.get("calendar", {}).get("1", {"uids": {}})
-    if not isinstance(registry, dict) or not isinstance(registry.get("uids"), dict) or not all(
-            isinstance(v, dict) for v in registry["uids"].values()):
-        problems.append("calendar: the registry is malformed")
+        _check_calendar_record(data, problems)
     problems += check_book(data, None, full=full)  # a main file of schema 1 holds the book
     return problems
+
+
+def _check_calendar_record(data: dict[str, Any], problems: list[str]) -> None:
+    from ronda.calendars.registry import CalendarRecord
+
+    if "1" in data.get("calendar", {}):
+        try:
+            CalendarRecord.from_dict(data["calendar"]["1"])
+        except SchemaError as exc:
+            problems.append(f"calendar: {exc}")
 
 
 def check_book(data: dict[str, Any], year: int | None, *, full: bool = True) -> list[str]:
@@ -699,22 +707,26 @@ class DataFile:
 
         return CommunityEvent.from_dict(dict(found))
 
-    def calendar_registry(self) -> dict[str, dict[str, Any]]:
-        """What was last exported under each UID: fingerprint, sequence, scope, times."""
+    def calendar_record(self) -> CalendarRecord:
+        """What each calendar feed last sent (UIDs, fingerprints, sequences), and the personal
+        calendar files and CalDAV calendars ronda made."""
+        from ronda.calendars.registry import CalendarRecord
+
         record = self.db.table("calendar").get(doc_id=1)
-        return dict(record.get("uids", {})) if record else {}
+        return CalendarRecord.from_dict(dict(record)) if record else CalendarRecord()
 
-    def save_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
-        self.db.table("calendar").upsert(_document({"uids": registry}, doc_id=1))
+    def save_calendar_record(self, record: CalendarRecord) -> None:
+        self.db.table("calendar").upsert(_document(record.to_dict(), doc_id=1))
 
-    def merge_calendar_registry(self, registry: dict[str, dict[str, Any]]) -> None:
+    def record_published(self, sent: dict[str, dict[str, Any]],
+                         calendars: dict[str, dict[str, Any] | None],
+                         complete: tuple[str, str] | None = None) -> None:
         """Record what a publish sent, keeping any later sequence another command saved
-        while the server was being talked to."""
-        current = self.calendar_registry()
-        merged = {**current, **{uid: entry for uid, entry in registry.items()
-                                if uid not in current
-                                or entry["sequence"] >= current[uid]["sequence"]}}
-        self.save_calendar_registry(merged)
+        while the server was being talked to, and any erasure asked for meanwhile;
+        ``complete``: the kind of a publish that went out in full, and the erasure whose
+        earlier events it sent again ("" for none)."""
+        record = self.calendar_record().with_sent(sent).with_calendars(calendars)
+        self.save_calendar_record(record.with_published(*complete) if complete else record)
 
     # the log of changes to the plan, for "the schedule changed" messages
     def plan_changes(self, since: str = "") -> list[PlanChange]:

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from ronda.calendars.registry import erase_in_record
 from ronda.model import SchemaError, Volunteer
 from ronda.store.atomic import unwritable, write_atomically
 from ronda.store.backups import backed_up_years, list_backups
@@ -48,6 +49,9 @@ def erase_records(data: dict[str, Any], person: int, names: Iterable[str] = ()) 
     for report in data.get("reporters", {}).values():
         if report.get("volunteer") == person and report.get("name"):
             report["name"], changed = "", True
+    calendars = data.get("calendar", {}).get("1")  # the calendar files and CalDAV calendars
+    if isinstance(calendars, dict) and erase_in_record(calendars, person):
+        changed = True
     named = name_pattern(names)
     if named is None:
         return changed
