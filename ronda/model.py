@@ -263,6 +263,9 @@ class Volunteer:
     purged: bool = False
     away: tuple[Away, ...] = ()
     joined: date | None = None
+    prefer: tuple[str, ...] = ()  # weekdays they would rather patrol (a wish, not a rule)
+    avoid: tuple[str, ...] = ()  # weekdays they would rather not
+    avoid_dates: tuple[Away, ...] = ()  # nights they would rather not (a soft away)
 
     def away_on(self, d: date) -> Away | None:
         """The away period covering a date, if any."""
@@ -284,6 +287,8 @@ class Volunteer:
             "note": self.note, "active": self.active, "purged": self.purged,
             "away": [a.to_dict() for a in self.away],
             "joined": self.joined.isoformat() if self.joined else None,
+            "prefer": list(self.prefer), "avoid": list(self.avoid),
+            "avoid_dates": [a.to_dict() for a in self.avoid_dates],
         }
 
     @classmethod
@@ -308,4 +313,29 @@ class Volunteer:
             note=_need(d, "note", str), active=_need(d, "active", bool), purged=purged,
             away=tuple(Away.from_dict(a) for a in away),
             joined=_iso_date(d["joined"], "joined") if d.get("joined") else None,
+            prefer=_weekdays(d, "prefer"), avoid=_weekdays(d, "avoid"),
+            avoid_dates=tuple(Away.from_dict(a) for a in _periods(d, "avoid_dates")),
         )
+
+    def wish_on(self, d: date) -> int:
+        """How much ``d`` suits them: 1 a preferred weekday, -2 a night they would rather
+        not (an avoided weekday or date: avoiding weighs more than preferring), else 0."""
+        key = DAY_KEYS[d.weekday()]
+        if key in self.avoid or any(a.covers(d) for a in self.avoid_dates):
+            return -2
+        return 1 if key in self.prefer else 0
+
+
+def _weekdays(d: dict[str, Any], field: str) -> tuple[str, ...]:
+    """An optional list of weekday keys (files written before wishes have none)."""
+    days = _need(d, field, list, optional=True) or []
+    if any(day not in DAY_KEYS for day in days):
+        raise SchemaError(f"field '{field}' holds an unknown weekday")
+    return tuple(days)
+
+
+def _periods(d: dict[str, Any], field: str) -> list[dict[str, Any]]:
+    periods = _need(d, field, list, optional=True) or []
+    if not all(isinstance(a, dict) for a in periods):
+        raise SchemaError(f"field '{field}' must list periods")
+    return periods

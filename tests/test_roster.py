@@ -75,10 +75,13 @@ def test_away_and_back() -> None:
 
 def test_purge_keeps_only_the_id_and_team() -> None:
     v = Volunteer(7, "Budi", phone="+6281234567890", address="Jl. Mawar 3", team="Regu 2",
-                  note="x", away=(Away(date(2026, 1, 1), date(2026, 1, 2), "mudik"),))
+                  note="x", away=(Away(date(2026, 1, 1), date(2026, 1, 2), "mudik"),),
+                  prefer=("fri",), avoid=("mon",),
+                  avoid_dates=(Away(date(2026, 12, 12), date(2026, 12, 12), ""),))
     erased = v.purge()
     assert erased.to_dict() == {"id": 7, "name": None, "phone": None, "address": "",
                                 "household": "", "team": "Regu 2", "leader": False, "days": [],
                                 "max_per_week": None, "note": "", "active": False,
-                                "purged": True, "away": [], "joined": None}
+                                "purged": True, "away": [], "joined": None, "prefer": [],
+                                "avoid": [], "avoid_dates": []}
     assert Volunteer.from_dict(erased.to_dict()) == erased

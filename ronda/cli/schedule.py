@@ -110,10 +110,11 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
              start: date, end: date, today: date, figures: Figures, window: int,
              max_per_week: int | None, past: list, *, kept: bool) -> None:
     from ronda.cli.replan_view import change_line
-    from ronda.cli.schedule_view import group_lines, shift_name, warn_short
+    from ronda.cli.schedule_view import group_lines, shift_name, warn_short, wish_lines
     from ronda.dates import format_date, format_period
     from ronda.schedule.groups import group_spreads
     from ronda.schedule.reports import fairness, person_stats
+    from ronda.schedule.wishes import wish_report
 
     out, lang = st.out, st.out.lang
     filled = sum(1 for s in plan.shifts if not (s.short and s.short.available <
@@ -132,6 +133,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
     group_lines(out, group_spreads(plan.shifts, list(people.values()), max_per_week,
                                    timetable.holidays, start, end, past, kept),
                 timetable.slots)
+    wish_lines(out, wish_report(plan.shifts, list(people.values()), start, end), people)
     _figures(st, figures, window, people)
     if plan.kept or plan.removed:
         out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)

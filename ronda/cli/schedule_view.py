@@ -19,7 +19,15 @@ from ronda.dates import (
     night_name,
 )
 from ronda.i18n import format_count, format_decimal, t
-from ronda.i18n.labels import ABSENCE, GUEST_ROLE, SPREAD_WHY, WHY, label
+from ronda.i18n.labels import (
+    ABSENCE,
+    GUEST_ROLE,
+    SPREAD_WHY,
+    WHY,
+    WISH_UNMET,
+    WISH_WHY,
+    label,
+)
 from ronda.model import Settings, Volunteer
 from ronda.money import format_money
 from ronda.people.volunteers import person_name
@@ -201,6 +209,7 @@ def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunte
         out.say("verdict.uneven", who=judged.worst.name, planned=judged.worst.planned,
                 share=format_decimal(judged.share, out.lang))
     group_lines(out, report.groups, settings.slots)
+    wish_lines(out, report.wishes, people)
 
 
 def group_lines(out: Output, groups: list, slots: Sequence) -> None:  # noqa: ANN001
@@ -239,6 +248,22 @@ def group_lines(out: Output, groups: list, slots: Sequence) -> None:  # noqa: AN
             slots=out.t("group.slots", slots=", ".join(hours)) if hours else "",
             wider=out.t("group.wider", why="; ".join(dict.fromkeys(
                 out.t(SPREAD_WHY[why]) for why in g.why.values()))) if g.why else ""))
+
+
+def wish_lines(out: Output, report, people: dict[int, Volunteer]) -> None:  # noqa: ANN001
+    """How many wishes the plan kept (``wish_report``), and each one it could not, why."""
+    if not report.total:
+        return
+    lang = out.lang
+    out.say("msg.wishes", met=report.met, total=report.total,
+            percent=round(100 * report.met / report.total))
+    for pid, missed in report.unmet.items():
+        for u in missed:
+            what = format_date(u.what, lang) if u.kind == "avoid_date" else \
+                DAY_NAMES[lang][DAY_KEYS.index(u.what)]
+            out.say("msg.line", text=out.t(WISH_UNMET[u.kind], who=person_name(people, pid, lang),
+                                           what=what, count=u.count,
+                                           why=out.t(WISH_WHY[u.why])))
 
 
 def share_text(v: Volunteer, share, first: date, last: date, settings,  # noqa: ANN001

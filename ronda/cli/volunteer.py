@@ -23,7 +23,7 @@ from ronda.cli.volunteer_view import (
     tell_imported,
     volunteer_row,
 )
-from ronda.dates import format_date, parse_date
+from ronda.dates import DAY_KEYS, DAY_NAMES, format_date, format_period, parse_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.parsing import parse_count
@@ -31,10 +31,12 @@ from ronda.people.volunteers import (
     add_away,
     cancel_away,
     change_away,
+    check_wishes,
     edit_volunteer,
     find_volunteer,
     label,
     mark_back,
+    parse_avoid_dates,
     parse_reason,
     settle_team,
     volunteer_fields,
@@ -56,6 +58,10 @@ Team = Annotated[str | None, Opt("--team", help="help.opt.team")]
 Days = Annotated[str | None, Opt("--days", help="help.opt.days")]
 MaxPerWeek = Annotated[str | None, Opt("--max-per-week", help="help.opt.max_per_week")]
 Note = Annotated[str | None, Opt("--note", help="help.opt.note")]
+Prefer = Annotated[str | None, Opt("--prefer", help="help.opt.prefer", metavar="DAYS")]
+Avoid = Annotated[str | None, Opt("--avoid", help="help.opt.avoid", metavar="DAYS")]
+AvoidDate = Annotated[list[str] | None, Opt("--avoid-date", help="help.opt.avoid_date",
+                                            metavar="DATE")]
 
 
 def _warn_lookalikes(st: State, data: DataFile, v: Volunteer) -> None:
@@ -72,16 +78,21 @@ def _warn_lookalikes(st: State, data: DataFile, v: Volunteer) -> None:
 def add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar="NAME")],
         phone: Phone = None, address: Address = None, household: Household = None,
         team: Team = None, leader: Annotated[bool, Opt("--leader")] = False, days: Days = None,
-        max_per_week: MaxPerWeek = None, note: Note = None, json: Json = False,
+        max_per_week: MaxPerWeek = None, note: Note = None, prefer: Prefer = None,
+        avoid: Avoid = None, avoid_date: AvoidDate = None, json: Json = False,
         no_repair: NoRepair = False) -> None:
     """Add a resident to the roster."""
     st = state(ctx)
     fields = volunteer_fields(name=name, phone=phone, address=address, household=household,
                               team=team, leader=leader, days=days, max_per_week=max_per_week,
-                              note=note)
+                              note=note, prefer=prefer, avoid=avoid)
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
         fields = settle_team(fields, data.volunteers())
+        dates = parse_avoid_dates(avoid_date or [], today)
+        if dates is not None:
+            fields["avoid_dates"] = dates
+        check_wishes(Volunteer(id=0, **fields))
         v = data.add_volunteer(Volunteer(id=0, joined=today, **fields))
         _warn_lookalikes(st, data, v)
         followed = follow_roster(st, data, "add", repair=not no_repair, welcome=[v.id])
@@ -135,6 +146,13 @@ def _render_volunteer(out: Output, v: Volunteer, today: date) -> None:
              ("col.max_per_week", "" if v.max_per_week is None else str(v.max_per_week)),
              ("col.note", v.note), ("col.status", status_label(v, today, lang))]
     pairs += [("col.away", away_label(a, lang)) for a in v.away]
+    days = DAY_NAMES[lang]
+    if v.prefer:
+        pairs.append(("col.prefer", ", ".join(days[DAY_KEYS.index(d)] for d in v.prefer)))
+    if v.avoid:
+        pairs.append(("col.avoid", ", ".join(days[DAY_KEYS.index(d)] for d in v.avoid)))
+    pairs += [("col.avoid_date", format_date(a.start, lang) if a.start == a.end
+               else format_period(a.start, a.end, lang)) for a in v.avoid_dates]
     out.fields(pairs, title=label(v))
 
 
@@ -143,21 +161,26 @@ def edit(ctx: typer.Context, volunteer: VolunteerRef,
          name: Annotated[str | None, Opt("--name")] = None, phone: Phone = None,
          address: Address = None, household: Household = None, team: Team = None,
          leader: Annotated[bool | None, Opt("--leader/--no-leader")] = None, days: Days = None,
-         max_per_week: MaxPerWeek = None, note: Note = None,
+         max_per_week: MaxPerWeek = None, note: Note = None, prefer: Prefer = None,
+         avoid: Avoid = None, avoid_date: AvoidDate = None,
          reactivate: Annotated[bool, Opt("--reactivate")] = False,
          no_repair: NoRepair = False) -> None:
     """Change a volunteer's details."""
     st = state(ctx)
     fields = volunteer_fields(name=name, phone=phone, address=address, household=household,
                               team=team, leader=leader, days=days, max_per_week=max_per_week,
-                              note=note)
+                              note=note, prefer=prefer, avoid=avoid)
     if reactivate:
         fields["active"] = True
-    if not fields:
+    if not fields and not avoid_date:
         raise BadInput("err.nothing_to_change")
     with st.data(write=True) as data:
+        dates = parse_avoid_dates(avoid_date or [], st.today(data.settings().timezone))
+        if dates is not None:
+            fields["avoid_dates"] = dates
         v = edit_volunteer(find_volunteer(data.volunteers(), volunteer, include_inactive=True),
                            settle_team(fields, data.volunteers()))
+        check_wishes(v)
         data.save_volunteer(v)
         _warn_lookalikes(st, data, v)
         followed = follow_roster(st, data, "edit", repair=not no_repair)

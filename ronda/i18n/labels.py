@@ -105,6 +105,18 @@ AWAY_REASON: dict[str, str] = {
 }
 
 # the rules of ronda.schedule.rules that keep someone off a night and need no detail
+# ronda.schedule.wishes.Unmet: the wish and why it was not kept
+WISH_UNMET: dict[str, str] = {
+    "avoid": "wish.avoid",
+    "avoid_date": "wish.avoid_date",
+    "prefer": "wish.prefer",
+}
+WISH_WHY: dict[str, str] = {
+    "days": "wish.why.days",
+    "few": "wish.why.few",
+    "fair": "wish.why.fair",
+}
+
 # ronda.schedule.groups.GroupSpread.why: what widens a group's spread
 SPREAD_WHY: dict[str, str] = {
     "history": "group.why.history",
@@ -113,6 +125,7 @@ SPREAD_WHY: dict[str, str] = {
     "joined": "group.why.joined",
     "rules": "group.why.rules",
     "rest": "group.why.rest",
+    "wishes": "group.why.wishes",
 }
 
 WHY: dict[str, str] = {

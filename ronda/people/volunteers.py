@@ -6,11 +6,12 @@ Pure functions over ``Volunteer`` records; storage and terminal live elsewhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from ronda.dates import check_range, parse_days
+from ronda.dates import DAY_KEYS, WeekdayName, check_range, parse_days, parse_span
 from ronda.errors import BadInput
 from ronda.model import Away, Volunteer, clean_text
 from ronda.parsing import find_choice, parse_count
@@ -34,10 +35,11 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
                      address: str | None = None, household: str | None = None,
                      team: str | None = None, leader: bool | None = None,
                      days: str | None = None, max_per_week: str | int | None = None,
-                     note: str | None = None) -> dict[str, Any]:
+                     note: str | None = None, prefer: str | None = None,
+                     avoid: str | None = None) -> dict[str, Any]:
     """Check raw values typed for a volunteer; return the typed fields that were given.
 
-    An empty phone, days or max-per-week (or ``-``) clears it.
+    An empty phone, days, max-per-week or wish (or ``-``) clears it.
     """
     out: dict[str, Any] = {}
     if name is not None:
@@ -59,7 +61,44 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
     if max_per_week is not None:
         out["max_per_week"] = None if str(max_per_week).strip() in _CLEAR else \
             parse_count(max_per_week, "max-per-week", minimum=1, maximum=7)
+    for key, value in (("prefer", prefer), ("avoid", avoid)):
+        if value is not None:
+            out[key] = () if value.strip() in _CLEAR else tuple(parse_days(value))
     return out
+
+
+def parse_avoid_dates(texts: Sequence[str], today: date) -> tuple[Away, ...] | None:
+    """``--avoid-date`` as typed (a day or a period each, ``-`` alone clears them): the
+    nights someone would rather not patrol; None when none was given."""
+    if not texts:
+        return None
+    if [t.strip() for t in texts] == ["-"]:
+        return ()
+    out = []
+    for text in texts:
+        ends = _PERIOD.split(text.strip(), maxsplit=1)
+        if len(ends) == 1 and text.count("/") >= 2 and text.count("-") == 1:
+            ends = text.split("-")  # 19/12/2026-27/12/2026
+        first = parse_span(ends[0], today)[0]
+        last = parse_span(ends[-1], today)[1]
+        check_range(first, last)
+        out.append(Away(first, last, ""))
+    return tuple(sorted(set(out)))
+
+
+_PERIOD = re.compile(r"\s*(?:\.\.|–|—|\s-\s|\ss\.?d\.?\s|\ssampai\s|\sto\s|\suntil\s)\s*",
+                     re.IGNORECASE)
+
+
+def check_wishes(v: Volunteer) -> None:
+    """A weekday is not both wished for and avoided, and a wish is for a night they can
+    come (a wish on a day they never patrol means nothing)."""
+    both = [d for d in v.prefer if d in v.avoid]
+    if both:
+        raise BadInput("err.wish_both", day=WeekdayName(DAY_KEYS.index(both[0])))
+    never = [d for d in (*v.prefer, *v.avoid) if d not in v.days]
+    if never:
+        raise BadInput("err.wish_not_a_day", day=WeekdayName(DAY_KEYS.index(never[0])))
 
 
 def person_name(people: dict[int, Volunteer], pid: int, lang: str) -> str:

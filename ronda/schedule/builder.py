@@ -56,6 +56,7 @@ from ronda.schedule.shifts import (
     pinned,
 )
 from ronda.schedule.timetable import Timetable
+from ronda.schedule.wishes import honour_wishes
 
 __all__ = ["Ledger", "PastLoad", "Plan", "Rules", "blocked", "build_schedule", "nights",
            "past_loads", "serviceable", "team_for"]
@@ -165,6 +166,9 @@ class _Builder:
         self.tiebreak = {v.id: rng.random() for v in people}
         self.by_id = {v.id: v for v in people}
         self.weekdays = {v.id: [DAY_KEYS.index(d) for d in v.days] for v in people}
+        # a weekday someone would rather not: asked last among equals (preferred weekdays
+        # are met by the trades afterwards: one such night is the wish, not all of them)
+        self.wish = {v.id: [-2 if k in v.avoid else 0 for k in DAY_KEYS] for v in people}
         self.last = {v.id: -1 for v in people}
         for s in past:
             for p in s.volunteers:
@@ -203,15 +207,17 @@ class _Builder:
         if self.queues:
             self._enqueue(pid)
 
-    # Who is asked first, per weekday: the lowest total load (history included), then on
-    # Friday and Saturday the fewest such nights, then (for a member's place) non-leaders,
+    # Who is asked first, per weekday: the lowest total load (history included), then not
+    # who would rather not have the weekday, then on Friday and Saturday the fewest such
+    # nights, then (for a member's place) non-leaders,
     # kept for leading, then the fewest duties on this weekday (so weekdays rotate), then the
     # longest rest since the last duty, then a seeded tie-break. Each weekday has a heap of
     # everyone available that day and one of its leaders; an entry is stale once the
     # person's counts changed (lazy deletion), so a night costs a few heap operations per
     # place instead of a pass over the whole roster.
     def _key(self, pid: int, weekday: int, as_member: bool) -> tuple[float, ...]:
-        return (self.load[pid], self.special[pid] if weekday in WEEKEND_DAYS else 0,
+        return (self.load[pid], -self.wish[pid][weekday],
+                self.special[pid] if weekday in WEEKEND_DAYS else 0,
                 1 if as_member and self.by_id[pid].leader else 0, self.weekday[pid][weekday],
                 self.last[pid], self.tiebreak[pid])
 
@@ -467,6 +473,7 @@ def _even_out(shifts: list[Shift], by_id: dict[int, Volunteer], b: _Builder, rul
     if not proved and lighten_exactly(chains):  # the busiest as light as can be, proved
         _lighten(chains)
     balance_special(shifts, by_id, rules, b.ledger, b.special, holidays, b.frozen)
+    honour_wishes(shifts, b.people, rules, b.ledger, b.frozen)
     balance_kinds(shifts, b.people, rules, b.ledger, holidays, b.past, b.frozen)
     chains = Chains(shifts, by_id, b)
     chains.fill_places(deepest)

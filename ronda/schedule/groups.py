@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ronda.model import Volunteer
 from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Holiday, Shift, is_weekend
+from ronda.schedule.wishes import trade_gain, wishes
 
 SATURDAY = 5
 MAX_TRADES = 20_000  # a safety net; every trade narrows a spread, so far fewer happen
@@ -122,14 +123,17 @@ def _trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, rul
     """``va`` gives one of their nights of the kind to ``vb`` for one of ``vb``'s nights not
     of it, as the rules and ``keeps`` allow; the two shifts as they were, or None."""
     a, b = va.id, vb.id
+    nights = ([shifts[k].date for k in where[a]], [shifts[k].date for k in where[b]]) \
+        if wishes(va) or wishes(vb) else None
     mine = [i for i in where[a] if of_kind(shifts[i]) and (i, a) not in frozen]
     theirs = [j for j in where[b] if not of_kind(shifts[j]) and (j, b) not in frozen]
     for i in mine:
         si = shifts[i]
         for j in theirs:
             sj = shifts[j]
-            if not keeps(si, sj, a, b):
-                continue
+            if not keeps(si, sj, a, b) or (nights is not None and trade_gain(
+                    va, vb, *nights, si.date, sj.date) < (0, 0)):
+                continue  # no kind evened out before widened, no wish given up
             if si.date == sj.date:  # two shifts of one night: they change places
                 _exchange(shifts, where, ledger, i, a, j, b)
                 return si, sj
@@ -167,8 +171,9 @@ class GroupSpread(NamedTuple):
     """How evenly one group of equals shares each kind of night over a plan: the group's
     role, days and weekly maximum, its size, (fewest, most) per kind (``total``,
     ``weekend``, ``saturday``, ``holiday``, ``slot0``…) and, for a kind whose spread is
-    above one, what widens it (``history``, ``kept``, ``away``, ``joined``, else ``rest``
-    nights, or ``rules``: rest nights and households where the group shares houses)."""
+    above one, what widens it (``history``, ``away``, ``joined``, ``wishes``, ``kept``, else
+    ``rest`` nights, or ``rules``: rest nights and households where the group shares
+    houses)."""
 
     leader: bool
     days: tuple[str, ...]
@@ -185,7 +190,7 @@ def group_spreads(shifts: Sequence[Shift], people: Sequence[Volunteer],
     """Each group of equals among the active people and its spread of every kind of night
     over the shifts of ``first``..``last`` (leaders first, then the largest group). A spread
     above one is put down to the nights before (``past``, the fairness window) when with
-    them it is one at most, to a plan ``kept`` from before, to away periods or joining."""
+    them it is one at most, to away periods, joining, wishes or a plan ``kept`` from before."""
     active = [v for v in people if v.active and not v.purged]
     in_range = [s for s in shifts if first <= s.date <= last]
     kinds: list[tuple[str, Callable[[Shift], bool]]] = [("total", lambda s: True)]
@@ -225,6 +230,8 @@ def group_spreads(shifts: Sequence[Shift], people: Sequence[Volunteer],
                          else "away" if any(a.start <= last and a.end >= first
                                             for v in group for a in v.away)
                          else "joined" if any(v.joined and v.joined > first for v in group)
+                         else "wishes" if any(v.prefer or v.avoid or v.avoid_dates
+                                              for v in group)
                          else "kept" if kept
                          else "rules" if any(v.household.casefold() in shared for v in group
                                              if v.household) else "rest")

@@ -110,7 +110,8 @@ def rotate_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
     for d in evenings:
         marked = d in counts.special_nights
         w = d.weekday()
-        order = sorted(leaders, key=lambda v: (load[v.id], special[v.id] if marked else 0,
+        order = sorted(leaders, key=lambda v: (load[v.id], v.wish_on(d) < 0,
+                                               special[v.id] if marked else 0,
                                                weekday[v.id][w], last[v.id],
                                                counts.tiebreak[v.id]))
         chosen: list[int] = []

@@ -43,7 +43,7 @@ def give_fair_share(shifts: dict[Key, Shift], keys: Sequence[Key], ledger: Ledge
 
     for v in (x for x in active if x.id in welcome):
         while counts[v.id] < round(shares[v.id].share):
-            best: tuple[tuple[float, int, int], Key, int] | None = None
+            best: tuple[tuple[float, int, int, int], Key, int] | None = None
             for key in keys:
                 s = shifts[key]
                 if v.id in s.volunteers:
@@ -59,8 +59,9 @@ def give_fair_share(shifts: dict[Key, Shift], keys: Sequence[Key], ledger: Ledge
                 mine = ledger.dates.get(v.id, [])
                 gap = min((abs((d - s.date).days) for d in mine), default=WELL_APART)
                 same_day = sum(1 for d in mine if d.weekday() == s.date.weekday())
-                # the most over their share, then a weekday the newcomer has least, spread out
-                score = (above(giver), -same_day, min(gap, WELL_APART))
+                # the most over their share, then a night they wish for, a weekday they have
+                # least, spread out
+                score = (above(giver), v.wish_on(s.date), -same_day, min(gap, WELL_APART))
                 if best is None or score > best[0]:
                     best = (score, key, giver)
             if best is None:

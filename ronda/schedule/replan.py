@@ -181,7 +181,7 @@ class _Repairer:
                                leader=None if s.leader == out else s.leader)
         free = sorted((v for v in self.people if (v.leader or not leader)
                        and blocked(v, s.date, self.ledger, self.rules) is None),
-                      key=lambda v: self.load(v, s.date))
+                      key=lambda v: (self.load(v, s.date)[0], v.wish_on(s.date) < 0, v.id))
         chosen = free[0] if free else None
         if chosen is not None:
             self.ledger.add(chosen.id, s.date)

@@ -12,6 +12,7 @@ from typing import Any
 from ronda.model import Volunteer
 from ronda.schedule.groups import GroupSpread, group_spreads
 from ronda.schedule.shifts import EXCUSED, Holiday, Shift, is_weekend
+from ronda.schedule.wishes import WishReport, wish_report
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,7 @@ class ScheduleReport:
     spread: Fairness
     teams: dict[str, dict[str, int]]
     groups: list[GroupSpread] = field(default_factory=list)
+    wishes: WishReport | None = None
 
     def to_json(self) -> list[dict[str, Any]]:
         """One object per person: the account with the share, what they can carry and what
@@ -315,5 +317,5 @@ def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                      {p: load.credit for p, load in past.items()})
     return ScheduleReport(first, last, rows, judged, fairness(rows, people), team_totals(rows),
                           group_spreads(in_range, people, max_per_week, holidays, first, last,
-                                        before))
+                                        before), wish_report(in_range, people, first, last))
 
