@@ -10,10 +10,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ronda.dates import DAY_KEYS, format_time
 from ronda.errors import BadInput
+
+if TYPE_CHECKING:
+    from ronda.i18n import Term
 
 MAX_TEXT = 200
 
@@ -50,7 +53,7 @@ def _has_unseen(text: str) -> bool:
     return False
 
 
-def clean_text(value: str, *, field_name: str, required: bool = False,
+def clean_text(value: str, *, field_name: str | Term, required: bool = False,
                limit: int = MAX_TEXT) -> str:
     """Trim user text and refuse control characters (an emoji's own are fine), empty
     required values and run-on text."""

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ronda.dates import check_range
+from ronda.i18n import Term
 from ronda.model import clean_text
 
 EVENT_KINDS = ("outreach", "meeting", "joint-patrol", "other")
@@ -54,5 +55,6 @@ def new_event(title: str, start: datetime, end: datetime | None, location: str,
     kind = parse_choice(kind, EVENT_KINDS, "--kind", vocabulary=EVENT_KIND_WORDS)
     finish = end or start + timedelta(hours=2)
     check_range(start, finish)
-    return CommunityEvent(0, clean_text(title, field_name="TITLE", required=True, limit=120),
+    title = clean_text(title, field_name=Term("metavar.title"), required=True, limit=120)
+    return CommunityEvent(0, title,
                           start, finish, clean_text(location, field_name="--location"), kind)

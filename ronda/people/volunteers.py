@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from ronda.dates import check_range, parse_days
 from ronda.errors import BadInput
+from ronda.i18n import Term
 from ronda.model import Away, Volunteer, clean_text
 from ronda.parsing import find_choice, parse_count
 from ronda.phones import normalize_phone
@@ -26,7 +27,7 @@ def parse_reason(text: str) -> str:
     trip`` dinas; the words: ``labels.AWAY_REASON_WORDS``) or a short text."""
     from ronda.i18n.labels import AWAY_REASON_WORDS
 
-    raw = clean_text(text, field_name="reason", required=True, limit=60)
+    raw = clean_text(text, field_name=Term("col.reason"), required=True, limit=60)
     return find_choice(raw, AWAY_REASON_WORDS) or raw
 
 
@@ -41,13 +42,15 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
     """
     out: dict[str, Any] = {}
     if name is not None:
-        out["name"] = clean_text(name, field_name="name", required=True, limit=80)
+        out["name"] = clean_text(name, field_name=Term("metavar.name"), required=True,
+                                 limit=80)
     if phone is not None:
         out["phone"] = None if phone.strip() in _CLEAR else normalize_phone(phone)
-    for key, value in (("address", address), ("household", household), ("team", team),
-                       ("note", note)):
+    for key, value, shown in (("address", address, Term("col.address")),
+                              ("household", household, Term("col.household")),
+                              ("team", team, Term("col.team")), ("note", note, Term("col.note"))):
         if value is not None:
-            out[key] = clean_text(value, field_name=key)
+            out[key] = clean_text(value, field_name=shown)
     for key in ("household", "team"):  # "Regu  4 " is Regu 4: one regu, one house
         if key in out:
             out[key] = " ".join(out[key].split())
@@ -58,7 +61,7 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
             Volunteer.__dataclass_fields__["days"].default
     if max_per_week is not None:
         out["max_per_week"] = None if str(max_per_week).strip() in _CLEAR else \
-            parse_count(max_per_week, "max-per-week", minimum=1, maximum=7)
+            parse_count(max_per_week, "--max-per-week", minimum=1, maximum=7)
     return out
 
 
@@ -93,7 +96,7 @@ def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
         raise BadInput("err.volunteer_not_found", query=raw)
     needle = raw.casefold()
     if not needle:
-        raise BadInput("err.empty", field="name")
+        raise BadInput("err.empty", field=Term("metavar.name"))
     exact = [v for v in people if v.name.casefold() == needle]
     matches = exact or [v for v in people if needle in v.name.casefold()]
     if not matches:

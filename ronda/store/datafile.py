@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from ronda import __version__
-from ronda.errors import BadInput, DataFileError
+from ronda.errors import BadInput, DataFileError, system_reason
 from ronda.model import SchemaError, Settings, Volunteer
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
 from ronda.store.atomic import remove_leftovers, unwritable, write_atomically, write_quietly
@@ -43,6 +43,7 @@ from ronda.store.modes import guard
 from ronda.store.paths import (  # noqa: F401 - the storage API
     ENV_DB,
     default_path,
+    parsed_before,
     peek_language,
     peek_timezone,
     resolve_path,
@@ -183,7 +184,7 @@ def _broken(path: Path, detail: str) -> DataFileError:
 
 def _parse(path: Path, payload: bytes) -> dict[str, Any]:
     try:
-        data = orjson.loads(payload)
+        data = parsed_before(path, payload) or orjson.loads(payload)
     except orjson.JSONDecodeError as exc:
         raise _broken(path, f"not valid JSON: {exc}") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
@@ -798,7 +799,8 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise DataFileError("err.no_data_file", path=str(path)) from None
     except OSError as exc:
-        raise DataFileError("err.file_unreadable", path=str(path), detail=exc.strerror) from None
+        raise DataFileError("err.file_unreadable", path=str(path),
+                            detail=system_reason(exc)) from None
     guard(path)
     return payload
 

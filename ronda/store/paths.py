@@ -47,15 +47,38 @@ def year_path(path: Path, year: int) -> Path:
     return path.with_name(f"{path.stem}.incidents-{year:04d}.json")
 
 
+# The last data file read for its settings before the command ran, as (path, bytes, data):
+# the command that opens the same bytes takes the parsed data instead of parsing them again.
+_peeked: tuple[Path, bytes, dict[str, object]] | None = None
+
+
 def _peek_setting(path: Path, key: str) -> object:
     """One of the neighbourhood's settings as the file holds it, unchecked; None when the
     file cannot tell."""
+    global _peeked
     import orjson
 
     try:
-        return orjson.loads(path.read_bytes())["settings"]["1"][key]
+        payload = path.read_bytes()
+        if _peeked is not None and _peeked[:2] == (path, payload):
+            data = _peeked[2]
+        else:
+            data = orjson.loads(payload)
+            if isinstance(data, dict):
+                _peeked = (path, payload, data)
+        return data["settings"]["1"][key]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def parsed_before(path: Path, payload: bytes) -> dict[str, object] | None:
+    """The data of ``payload`` when it was parsed already to read its settings (handed over
+    once: the caller may change it), else None."""
+    global _peeked
+    if _peeked is None or _peeked[0] != path or _peeked[1] != payload:
+        return None
+    data, _peeked = _peeked[2], None
+    return data
 
 
 def peek_language(path: Path) -> str | None:
