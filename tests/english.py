@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-WORDS = frozenset("""
+_WORDS = """
 the is are was were be been being not of to and with from for this that these those it its
 there which who whom what when where why how all any each every some one two three none only
 also but if then than such must may can cannot could would should will shall do does did done
@@ -29,7 +29,8 @@ too long short many much unknown please try run wrong page pages print printed t
 by as or holiday holidays events cash reporters plan changes expected got such no_such
 january february march june july august october december monday tuesday wednesday thursday
 friday saturday sunday mon tue wed thu fri sat sun
-""".split())
+"""
+WORDS = frozenset(_WORDS.split())
 
 ALLOWED = frozenset({"whatsapp", "caldav", "pdf", "csv", "html", "ics", "json", "markdown",
                      "md", "teams", "url", "qr", "utf", "ok", "ronda"})
@@ -38,7 +39,8 @@ _NOT_PROSE = [
     re.compile(r"\{[^{}]*\}"),  # a placeholder of the catalogue
     re.compile(r"'[^'\n]*'|`[^`\n]*`|\"[^\"\n]*\""),  # quoted: typed, or to be typed
     re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*"),  # an option
-    re.compile(r"\bronda(?: [a-z][a-z-]*)+"),  # a command
+    re.compile(r"\bronda(?:\s+[a-z][a-z-]*)+"),  # a command
+    re.compile(r"\b[a-z]+(?:[-.][a-z0-9]+)+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b"),  # a key, a variable
     re.compile(r"https?://\S+|\S*[/\\]\S*|\S+\.(?:csv|json|pdf|html|ics|md|toml)\b"),  # paths
 ]
 

@@ -11,8 +11,9 @@ import pytest
 from conftest import Run
 
 NEGATIVE = [
-    (("config", "set", "per-night", "-1"), "per-night cannot be negative: -1 (the least is 1).",
-     "per-night tidak boleh negatif: -1 (paling sedikit 1)."),
+    (("config", "set", "per-night", "-1"),
+     "Volunteers per night cannot be negative: -1 (the least is 1).",
+     "Petugas per malam tidak boleh negatif: -1 (paling sedikit 1)."),
     (("kas", "add", "-5", "--kind", "jimpitan"), "RUPIAH cannot be negative: -5 (the least is 0).",
      "RUPIAH tidak boleh negatif: -5 (paling sedikit 0)."),
     (("kas", "add", "-Rp5.000", "--kind", "konsumsi"),

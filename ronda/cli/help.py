@@ -52,7 +52,8 @@ COMMAND_METAVARS: dict[tuple[str, ...], dict[str, str]] = {
     ("init",): {"--start": "metavar.time", "--end": "metavar.time"},
     ("event", "add"): {"--end": "metavar.moment"},
 }
-ARGUMENT_METAVARS = {"DATE": "metavar.date", "DATE1": "metavar.date", "DATE2": "metavar.date",
+ARGUMENT_METAVARS = {"DATE": "metavar.date", "NAME_OUT": "metavar.name_out",
+                     "NAME_IN": "metavar.name_in",
                      "VOLUNTEER": "metavar.person", "ID": "metavar.id", "N": "metavar.number",
                      "NAME": "metavar.name", "FILE.csv": "metavar.csv", "KEY": "metavar.key",
                      "VALUE": "metavar.value", "TITLE": "metavar.title", "URL": "metavar.url",
@@ -77,8 +78,9 @@ def _metavar(param: Any, path: str, lang: str) -> str | None:
         param._ronda_metavar = original
         if type(param.type).__name__ == "StringParamType":
             param.type = _plain_text()
-        key = ARGUMENT_METAVARS.get(original or "")
-        return t(key, lang) if key else original
+        name, number = re.fullmatch(r"(.*?)(\d*)", original or "").groups()  # DATE1, NAME2
+        key = ARGUMENT_METAVARS.get(name)
+        return t(key, lang) + number if key else original
     if param.is_flag:
         return None
     name = param.opts[0]

@@ -121,7 +121,7 @@ def _reporter(people, name: str | None, public: bool) -> Reporter | None:  # noq
     if name is None:
         return None
     try:
-        v = find_volunteer(people, name)
+        v = find_volunteer(people, name, guess=False)  # any other name is a resident's
         return Reporter(0, v.name, v.id, public)
     except BadInput as exc:
         if exc.key == "err.volunteer_ambiguous":  # never a guess: a purge must find them

@@ -182,7 +182,7 @@ def detect_language(explicit: str | None = None, setting: str | None = None) -> 
     return BASE
 
 
-def parse_language(text: str, field_name: str = "--lang") -> str:
+def parse_language(text: str, field_name: str | Term = "--lang") -> str:
     """A language as typed (``id``, ``EN``): one whose file is present, else ``BadInput``."""
     from ronda.parsing import parse_choice
 
