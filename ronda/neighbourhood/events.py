@@ -34,14 +34,14 @@ class CommunityEvent:
         from ronda.model import SchemaError, _need
 
         if not isinstance(d, dict):
-            raise SchemaError("an event record is not an object")
+            raise SchemaError("schema.not_an_object")
         try:
             start, end = datetime.fromisoformat(d["start"]), datetime.fromisoformat(d["end"])
         except (KeyError, TypeError, ValueError):
-            raise SchemaError("an event's times are malformed") from None
+            raise SchemaError("schema.field_malformed", field="start/end") from None
         kind = _need(d, "kind", str)
         if start.tzinfo is None or end.tzinfo is None or end < start or kind not in EVENT_KINDS:
-            raise SchemaError("an event's times or kind are malformed")
+            raise SchemaError("schema.field_malformed", field="start/end/kind")
         return cls(_need(d, "id", int), _need(d, "title", str), start, end,
                    _need(d, "location", str), kind)
 

@@ -165,9 +165,16 @@ def area_registry(path: Path) -> CalendarRecord:
         return CalendarRecord.from_dict(found)
     except FileNotFoundError:
         return CalendarRecord()
-    except (OSError, orjson.JSONDecodeError, SchemaError) as exc:
+    except OSError as exc:
         raise DataFileError("err.file_unreadable", path=str(_registry_path(path)),
-                            detail=type(exc).__name__) from None
+                            detail=system_reason(exc)) from None
+    except orjson.JSONDecodeError as exc:
+        raise DataFileError("err.file_unreadable", path=str(_registry_path(path)),
+                            detail=SchemaError("schema.not_json", line=exc.lineno,
+                                               column=exc.colno)) from None
+    except SchemaError as exc:
+        raise DataFileError("err.file_unreadable", path=str(_registry_path(path)),
+                            detail=exc) from None
 
 
 def save_area_registry(path: Path, sent: dict[str, dict[str, Any]]) -> None:

@@ -5,6 +5,8 @@ kept apart from the storage module so that these load nothing else."""
 from __future__ import annotations
 
 import os
+import re
+from contextlib import suppress
 from pathlib import Path
 
 from ronda.errors import BadInput
@@ -81,9 +83,18 @@ def parsed_before(path: Path, payload: bytes) -> dict[str, object] | None:
     return data
 
 
+# the language as ronda writes it, first among the settings' own values: read from a file
+# too damaged to parse, so that even the error about it speaks the neighbourhood's language
+_LANG = re.compile(rb'"settings"\s*:\s*\{\s*"1"\s*:\s*\{[^{}]*?"lang"\s*:\s*"([a-z]{2,3})"')
+
+
 def peek_language(path: Path) -> str | None:
     """The neighbourhood's language setting, or None when the file cannot tell."""
     lang = _peek_setting(path, "lang")
+    if lang is None:
+        with suppress(OSError):
+            found = _LANG.search(path.read_bytes())
+            lang = found[1].decode() if found else None
     return lang if isinstance(lang, str) and lang in languages() else None
 
 
