@@ -42,7 +42,6 @@ from ronda._datewords import (
     QUALIFIERS,
     RELATIVE_DAYS,
     RELATIVE_EVENINGS,
-    WEEK_OR_SUNDAY,
     WEEKS,
 )
 from ronda.dates import (
@@ -230,7 +229,11 @@ def _candidates(anchor: Anchor, today: date, said: Said) -> list[tuple[date, dat
             return [(day, day)]
         if modifier == "next":
             soon = today + timedelta(days=ahead or 7)
-            if ahead:  # on a Thursday, "Sabtu depan": in two days, or in nine?
+            # on a Thursday, "Sabtu depan": in two days, or in nine? Once the day named is in
+            # next week (Senin depan, any day; on a Sunday, any weekday) both readings agree;
+            # malam Senin names Monday
+            named = soon + timedelta(days=1 if anchor.evening else 0)
+            if ahead and named <= today + timedelta(days=6 - today.weekday()):
                 raise BadInput("err.which_day", value=text[:40], first=DayName(soon),
                                second=DayName(soon + timedelta(days=7)))
             return [(soon, soon)]
@@ -383,7 +386,6 @@ class _Reader:
             raise self.bad()
 
     def step(self, token: str, hour_next: bool, day_next: bool) -> None:
-        said = self.said
         if token in FILLER:
             self.hour_next = token in HOUR_WORDS
             self.day_next = token in DAY_OF_MONTH_WORDS
@@ -401,8 +403,6 @@ class _Reader:
             self.anchor(Anchor("week", (WEEKS[token],)))
         elif token in MONTHS_AWAY:
             self.anchor(Anchor("months_away", (MONTHS_AWAY[token],)))
-        elif token in WEEK_OR_SUNDAY:
-            raise BadInput("err.week_or_sunday", value=said.text[:40])
         elif token in BEFORE_WEEKDAY and self.peek() in DAY_ALIASES:
             self.modifier = BEFORE_WEEKDAY[token]
         elif token in EVENING:
@@ -451,9 +451,7 @@ class _Reader:
     def weekday(self, index: int, *, evening: bool) -> None:
         said, after = self.said, self.peek()
         modifier, self.modifier = self.modifier, ""
-        if after in AFTER_WEEKDAY and not modifier:
-            if index == 6 and not evening:  # minggu lalu: last week, or last Sunday?
-                raise BadInput("err.week_or_sunday", value=said.text[:40])
+        if after in AFTER_WEEKDAY and not modifier:  # hari Minggu depan: a Sunday
             modifier = AFTER_WEEKDAY[after]
             self.i += 1
         if modifier:

@@ -17,7 +17,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"tengah malam", "tengah_malam"), (r"tengah hari", "tengah_hari"),
     (r"(?:kurang lebih|kira kira|kira-kira|sekitar pukul)", "sekitar"),
     (r"yang lalu", "lalu"), (r"(pekan|bulan) (ini|depan|lalu|kemarin)", r"\1_\2"),
-    (r"(?<!malam )minggu (ini|depan|lalu|kemarin)", r"minggu_\1"),  # malam Minggu ini: a day
+    # "minggu depan" is next week, as nearly everyone says it; "hari Minggu depan" and
+    # "malam Minggu ini" name a day
+    (r"(?<!malam )(?<!hari )minggu (ini|depan|lalu|kemarin)", r"pekan_\1"),
     (r"(this|next|last) (week|month)", r"\1_\2"), (r"the day before yesterday", "kemarin_lusa"),
     (r"the day after tomorrow", "lusa"),
 )
@@ -30,8 +32,6 @@ WEEKS = {"pekan_ini": 0, "this_week": 0, "pekan_depan": 1, "next_week": 1, "peka
          "pekan_kemarin": -1, "last_week": -1}
 MONTHS_AWAY = {"bulan_ini": 0, "this_month": 0, "bulan_depan": 1, "next_month": 1,
                "bulan_lalu": -1, "bulan_kemarin": -1, "last_month": -1}
-# "minggu" is Sunday and also "week": minggu depan could be either
-WEEK_OR_SUNDAY = {"minggu_ini", "minggu_depan", "minggu_lalu", "minggu_kemarin"}
 # after a weekday (Sabtu lalu) or before it (last Saturday)
 AFTER_WEEKDAY = {"ini": "this", "depan": "next", "lalu": "last", "kemarin": "last",
                  "kemaren": "last"}

@@ -5,7 +5,7 @@ The command layer turns them into one translated line and an exit code, in one p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class RondaError(Exception):
@@ -30,3 +30,27 @@ class DataFileError(RondaError):
     """The data file is missing, locked, broken or from a newer ronda (exit 1)."""
 
     exit_code = 1
+
+
+class SystemReason(NamedTuple):
+    """Why the system refused a file (``ENOENT``), said in the reader's language instead of
+    the system's own English (``No such file or directory``)."""
+
+    code: str
+
+    def localise(self, lang: str) -> str:
+        from ronda.i18n import t
+        from ronda.i18n.labels import SYSTEM_REASON
+
+        key = SYSTEM_REASON.get(self.code)
+        return t(key, lang) if key else t("oserr.other", lang, code=self.code)
+
+
+def system_reason(exc: BaseException) -> SystemReason:
+    """The reason of an ``OSError`` (or a file that is not UTF-8 text), for a message."""
+    import errno
+
+    if isinstance(exc, UnicodeDecodeError):
+        return SystemReason("not-utf8")
+    number = getattr(exc, "errno", None)
+    return SystemReason(errno.errorcode.get(number, "?") if number else type(exc).__name__)

@@ -10,16 +10,46 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ronda.dates import DAY_KEYS, format_time
 from ronda.errors import BadInput
+
+if TYPE_CHECKING:
+    from ronda.i18n import Term
 
 MAX_TEXT = 200
 
 
 class SchemaError(ValueError):
-    """A stored record does not have the shape ronda writes."""
+    """A stored record does not have the shape ronda writes: a text of the catalogue
+    (``schema.*``) and its values, said in the reader's language."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.args_ = key, args
+
+    def __str__(self) -> str:  # for logs and --debug; users see the translated text
+        return f"{self.key} {self.args_}"
+
+    def localise(self, lang: str) -> str:
+        from ronda.i18n import t
+
+        return t(self.key, lang, **self.args_)
+
+
+class Damage(NamedTuple):
+    """What is wrong in a data file and where, as the file names it (``volunteers/3``), and
+    how many other problems were found."""
+
+    where: str
+    error: SchemaError
+    more: int = 0
+
+    def localise(self, lang: str) -> str:
+        text = self.error.localise(lang)
+        text = f"{self.where}: {text}" if self.where else text
+        return f"{text} (+{self.more})" if self.more else text
 
 
 # Invisible and control characters: refused in names and notes (a bidi override can make a
@@ -50,7 +80,7 @@ def _has_unseen(text: str) -> bool:
     return False
 
 
-def clean_text(value: str, *, field_name: str, required: bool = False,
+def clean_text(value: str, *, field_name: str | Term, required: bool = False,
                limit: int = MAX_TEXT) -> str:
     """Trim user text and refuse control characters (an emoji's own are fine), empty
     required values and run-on text."""
@@ -69,12 +99,12 @@ def _need(d: dict[str, Any], key: str, kind: type | tuple[type, ...], *,
     if key not in d:
         if optional:
             return None
-        raise SchemaError(f"missing field '{key}'")
+        raise SchemaError("schema.missing_field", field=key)
     value = d[key]
     if value is None and optional:
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise SchemaError(f"field '{key}' has the wrong type")
+        raise SchemaError("schema.wrong_type", field=key)
     return value
 
 
@@ -82,14 +112,14 @@ def _iso_date(value: Any, key: str) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise SchemaError(f"field '{key}' is not an ISO date") from None
+        raise SchemaError("schema.not_a_date", field=key) from None
 
 
 def _iso_time(value: Any, key: str) -> time:
     try:
         return time.fromisoformat(value)
     except (TypeError, ValueError):
-        raise SchemaError(f"field '{key}' is not a time") from None
+        raise SchemaError("schema.not_a_time", field=key) from None
 
 
 @dataclass(frozen=True)
@@ -116,10 +146,10 @@ class Slot:
     def from_dict(cls, d: dict[str, Any]) -> Slot:
         by_day = _need(d, "by_day", dict)
         if any(k not in DAY_KEYS or not isinstance(v, int) or v < 0 for k, v in by_day.items()):
-            raise SchemaError("field 'by_day' is not a map of weekday to head count")
+            raise SchemaError("schema.by_day")
         required = _need(d, "required", int)
         if required < 0:
-            raise SchemaError("field 'required' is negative")
+            raise SchemaError("schema.negative", field="required")
         return cls(_iso_time(d.get("start"), "start"), _iso_time(d.get("end"), "end"),
                    required, by_day)
 
@@ -191,16 +221,16 @@ class Settings:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Settings:
         if not isinstance(d, dict):
-            raise SchemaError("settings are not an object")
+            raise SchemaError("schema.not_an_object")
         slots = _need(d, "slots", list)
         if not slots or not all(isinstance(s, dict) for s in slots):
-            raise SchemaError("field 'slots' must list at least one slot")
+            raise SchemaError("schema.no_slot")
 
         def pairs(key: str) -> tuple[tuple[str, str], ...]:
             items = _need(d, key, list)
             if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
                        for p in items):
-                raise SchemaError(f"field '{key}' must hold pairs of text")
+                raise SchemaError("schema.pairs", field=key)
             return tuple((a, b) for a, b in items)
 
         max_per_week = _need(d, "max_per_week", int, optional=True)
@@ -220,7 +250,7 @@ class Settings:
             "emergency": pairs("emergency"), "kentongan": pairs("kentongan"),
         }
         if not re.fullmatch(r"[a-z]{2,3}", values["lang"]):  # a language file may come later
-            raise SchemaError("field 'lang' is not a language code such as 'en' or 'id'")
+            raise SchemaError("schema.lang")
         return cls(**values)
 
 
@@ -241,7 +271,7 @@ class Away(NamedTuple):
     def from_dict(cls, d: dict[str, Any]) -> Away:
         start, end = _iso_date(d.get("from"), "from"), _iso_date(d.get("to"), "to")
         if end < start:
-            raise SchemaError("an away period ends before it starts")
+            raise SchemaError("schema.away_order")
         return cls(start, end, _need(d, "reason", str))
 
 
@@ -294,17 +324,17 @@ class Volunteer:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Volunteer:
         if not isinstance(d, dict):
-            raise SchemaError("a volunteer record is not an object")
+            raise SchemaError("schema.not_an_object")
         days = _need(d, "days", list)
         if any(day not in DAY_KEYS for day in days):
-            raise SchemaError("field 'days' holds an unknown weekday")
+            raise SchemaError("schema.weekday", field="days")
         away = _need(d, "away", list)
         if not all(isinstance(a, dict) for a in away):
-            raise SchemaError("field 'away' must list periods")
+            raise SchemaError("schema.list", field="away")
         purged = _need(d, "purged", bool)
         name = _need(d, "name", str, optional=True) or ""
         if not name and not purged:
-            raise SchemaError("a volunteer has no name")
+            raise SchemaError("schema.no_name")
         return cls(
             id=_need(d, "id", int), name=name, phone=_need(d, "phone", str, optional=True),
             address=_need(d, "address", str), household=_need(d, "household", str),

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ronda.errors import BadInput
 from ronda.parsing import parse_count
 
+if TYPE_CHECKING:
+    from ronda.i18n import Term
+
 SCALE = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
 
 
-def parse_money(text: str, field_name: str) -> int:
+def parse_money(text: str, field_name: str | Term) -> int:
     """Rupiah as typed: ``20000``, ``20.000``, ``Rp20.000``, ``Rp 20,000``, ``150.000,00``,
     ``20rb``, ``2,5rb``, ``1,5jt``, ``2 juta``. A negative amount (``-5rb``, ``-Rp5.000``) is
     refused as negative."""

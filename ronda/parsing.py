@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ronda.errors import BadInput
+
+if TYPE_CHECKING:
+    from ronda.i18n import Term
 
 _TRUE = {"1", "y", "ya", "yes", "true", "x", "v", "✓", "ketua", "leader"}
 _FALSE = {"", "0", "n", "no", "t", "tidak", "false", "-", "bukan"}
 
 
-def parse_bool(text: str, field_name: str) -> bool:
+def parse_bool(text: str, field_name: str | Term) -> bool:
     """``ya``/``yes``/``1``/``x`` or ``tidak``/``no``/``0``/empty."""
     raw = text.strip().lower()
     if raw in _TRUE:
@@ -26,7 +29,7 @@ def parse_bool(text: str, field_name: str) -> bool:
     raise BadInput("err.bad_bool", field=field_name, value=text.strip())
 
 
-def parse_count(text: str | int, field_name: str, *, minimum: int = 0,
+def parse_count(text: str | int, field_name: str | Term, *, minimum: int = 0,
                 maximum: int = 1000) -> int:
     """A whole number within bounds, from text or an int; a negative one where none can be
     (a head count, an amount, an id) is refused as such."""
@@ -81,7 +84,7 @@ class ChoiceNames(NamedTuple):
                          if c in self.vocabulary else c for c in self.choices)
 
 
-def parse_choice(text: str, choices: Sequence[str], field_name: str, *,
+def parse_choice(text: str, choices: Sequence[str], field_name: str | Term, *,
                  vocabulary: Mapping[str, str] | None = None,
                  words: Mapping[str, str] | None = None, shown: str | None = None) -> str:
     """One of ``choices`` as typed: any case, ``_``, ``-`` or spaces between words, or a word
@@ -99,3 +102,12 @@ def parse_choice(text: str, choices: Sequence[str], field_name: str, *,
     listed: str | ChoiceNames = shown or (ChoiceNames(tuple(choices), vocabulary) if vocabulary
                                           else ", ".join(choices))
     raise BadInput("err.bad_choice", field=field_name, value=text.strip(), choices=listed)
+
+
+def parse_format(text: str, choices: Sequence[str]) -> str:
+    """An output format of ``--format`` as typed: one of ``choices``, or its word in either
+    language (``teks`` is ``text``); an error lists them in the reader's words."""
+    from ronda.i18n.labels import FORMAT_WORDS
+
+    words = {c: key for c, key in FORMAT_WORDS.items() if c in choices}
+    return parse_choice(text, choices, "--format", vocabulary=words)

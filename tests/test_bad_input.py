@@ -69,7 +69,7 @@ BAD_COMMANDS = [
     ("incident", "log", "--category", "theft", "--description", "x", "--at", "kapan-kapan"),
     ("incident", "log", "--category", "theft", "--description", "x", "--at", "kemarin"),
     ("incident", "log", "--category", "theft", "--description", "x", "--at", "Sabtu depan 23.00"),
-    ("schedule", "build", "--from", "minggu depan", "--weeks", "1"),
+    ("schedule", "build", "--from", "malam 28/11", "--weeks", "1"),
     ("schedule", "--week", "Desember"),
     ("incident", "log", "--category", "theft", "--description", "x", "--severity", "huge"),
     ("incident", "log", "--category", "theft", "--description", "x", "--loss", "banyak"),

@@ -154,14 +154,17 @@ def test_one_file_per_volunteer(run: Run, planned: Path, tmp_path: Path) -> None
     assert all(uid.split(".")[0].endswith("-1") for uid in one if not uid.startswith("event"))
 
 
-@pytest.mark.parametrize("args", [
+EXPORT_ERRORS = [
     ("--volunteer", "Nobody", "-o", "x.ics"),
     ("--from", "2030-01-01", "--to", "2030-01-31", "-o", "x.ics"),
     ("-o", "/nonexistent/dir/x.ics"),
     ("--team", "Regu 99", "-o", "x.ics"),
     ("--alarm", "-5", "-o", "x.ics"),
     (),
-])
+]
+
+
+@pytest.mark.parametrize("args", EXPORT_ERRORS)
 def test_export_errors_change_nothing(run: Run, planned: Path, tmp_path: Path,
                                       args: tuple[str, ...], monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)

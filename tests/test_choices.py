@@ -187,7 +187,10 @@ def test_days_in_both_languages(typed: str, days: str) -> None:
     assert parse_days(typed) == days.split()
 
 
-@pytest.mark.parametrize("typed", ["funday", "sen,funday", "", "sen-", "malam", "hari"])
+BAD_DAYS = ["funday", "sen,funday", "", "sen-", "malam", "hari"]
+
+
+@pytest.mark.parametrize("typed", BAD_DAYS)
 def test_days_refused(typed: str) -> None:
     with pytest.raises(BadInput) as refused:
         parse_days(typed)

@@ -76,10 +76,15 @@ def test_a_category_refused_lists_the_indonesian_names(run: Run, roster: Path) -
 
 def test_a_phrase_read_two_ways_is_one_line_and_changes_nothing(run: Run, roster: Path) -> None:
     before = digest(roster)
-    result = run("incident", "log", "--at", "minggu lalu 23.00", "--category", "theft",
+    result = run("incident", "log", "--at", "Sabtu depan 23.00", "--category", "theft",
                  "--description", "x", lang="id", env=TUESDAY_MORNING)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "Galat: 'minggu lalu 23.00': pekan atau hari Minggu? Tulis pekan untuk satu pekan "
-        "(pekan depan), atau tanggal hari Minggu itu."]
+        "Galat: 'Sabtu depan 23.00' bisa berarti Sabtu, 28/11/2026 atau Sabtu, 05/12/2026: "
+        "tulis tanggalnya, atau pekannya (Sabtu pekan depan)."]
+    week = run("incident", "log", "--at", "minggu lalu 23.00", "--category", "theft",
+               "--description", "x", lang="id", env=TUESDAY_MORNING)  # minggu lalu: a week
+    assert week.stderr.strip().splitlines() == [
+        "Galat: 'minggu lalu 23.00' adalah 16–22 November 2026, bukan satu hari: sebutkan "
+        "harinya, misalnya 28/11/2026."]
     assert digest(roster) == before

@@ -172,6 +172,42 @@ def test_attendance_absence_fine_and_stats(run: Run, planned: Path) -> None:
     assert "logged: situasi aman" in shown
 
 
+def test_stats_say_who_came_for_whom_and_what_each_column_means(run: Run,
+                                                                planned: Path) -> None:
+    monday = shifts(run)[0]["volunteers"]
+    absent, other = monday[-1], monday[0]
+    helper = next(s for s in shifts(run)[1]["volunteers"] if s["id"] not in
+                  {p["id"] for p in monday})
+    assert run("schedule", "attend", "23/11/2026", "--absent", str(absent["id"]), "--substitute",
+               str(helper["id"]), env=TUESDAY).exit_code == 0
+    assert run("schedule", "attend", "23/11/2026", "--absent", str(other["id"]), "--substitute",
+               "Pak RW Joko", env=TUESDAY).exit_code == 0
+    stats = {s["id"]: s for s in json.loads(run("schedule", "stats", "--from", "23/11/2026",
+                                                "--to", "23/11/2026", "--json",
+                                                env=TUESDAY).stdout)}
+    # the absent person did not come: the stand-in's night is not theirs, nor the helper's duty
+    assert (stats[absent["id"]]["served"], stats[absent["id"]]["substituted"]) == (0, 1)
+    assert stats[absent["id"]]["replaced_by"] == [
+        {"date": "2026-11-23", "volunteer_id": helper["id"], "name": ""}]
+    assert (stats[helper["id"]]["planned"], stats[helper["id"]]["served"],
+            stats[helper["id"]]["stood_in"]) == (0, 0, 1)
+    assert stats[other["id"]]["replaced_by"][0]["name"] == "Pak RW Joko"
+    said = run("schedule", "stats", "--from", "23/11/2026", "--to", "23/11/2026", lang="id",
+               env={**TUESDAY, "COLUMNS": "200"})
+    assert f"Senin, 23/11/2026: {absent['name']} digantikan oleh {helper['name']}." in said.stderr
+    assert f"Senin, 23/11/2026: {other['name']} digantikan oleh Pak RW Joko." in said.stderr
+    header = said.stdout.splitlines()[2].split()
+    assert header[3:] == ["Jadwal", "Bagian", "Hadir", "Izin", "Alpa", "Ganti", "Gantikan",
+                          "Jum/Sab", "Libur", "Jeda", "Denda"]
+    for column in header[3:]:  # every column explained, one line each
+        assert len([line for line in said.stderr.splitlines()
+                    if line.startswith(f"{column}: ")]) == 1, column
+    english = run("schedule", "stats", "--from", "23/11/2026", "--to", "23/11/2026",
+                  env=TUESDAY).stderr
+    assert f"{absent['name']} was replaced by {helper['name']}." in english
+    assert "For others: nights they came in someone else's place" in english
+
+
 def test_a_joint_patrol_guest(run: Run, planned: Path) -> None:
     result = run("schedule", "guest", "27/11/2026", "Serda Bambang", "--role", "babinsa",
                  env=TUESDAY)

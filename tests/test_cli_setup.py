@@ -126,7 +126,7 @@ def test_backup_times_carry_their_offset_and_show_in_the_neighbourhood_s_zone(
 def test_an_unknown_output_language_is_refused(run: Run, roster: Path) -> None:
     result = run("--lang", "fr", "volunteer", "list", lang=None)
     assert result.exit_code == 2
-    assert "--lang: 'fr' is not one of en, id." in result.stderr
+    assert "--lang: 'fr' bukan salah satu dari en, id." in result.stderr  # the saved language
 
 
 def test_version(run: Run) -> None:

@@ -63,7 +63,10 @@ def test_show_by_part_of_the_name(run: Run, roster: Path) -> None:
 def test_an_ambiguous_name_lists_candidates(run: Run, roster: Path) -> None:
     result = run("volunteer", "show", "budi")
     assert result.exit_code == 2
-    assert "#1 Budi Santoso, #2 Budi Hartono" in result.stderr
+    assert "Did you mean Budi Santoso (#1) or Budi Hartono (#2)?" in result.stderr
+    indonesian = run("volunteer", "show", "Pak Budi", lang=None).stderr
+    assert "Maksud Anda: Budi Santoso (#1) atau Budi Hartono (#2)?" in indonesian
+    assert run("volunteer", "show", "Bu Siti Aminh", lang=None).exit_code == 0  # a typo
 
 
 def test_edit_changes_only_what_is_given(run: Run, roster: Path) -> None:
@@ -149,7 +152,7 @@ def test_import_lists_every_bad_row_and_imports_nothing(run: Run, roster: Path,
     before = roster.read_bytes()
     result = run("volunteer", "import", str(bad), lang="id")
     assert result.exit_code == 2
-    assert "baris 3, kolom 'name': name tidak boleh kosong." in result.stderr
+    assert "baris 3, kolom 'name': NAMA tidak boleh kosong." in result.stderr
     assert "baris 4, kolom 'phone': '999' bukan nomor telepon" in result.stderr
     assert "baris 5, kolom 'days': 'someday' bukan nama hari" in result.stderr
     assert "3 baris bermasalah" in result.stderr

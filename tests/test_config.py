@@ -23,7 +23,10 @@ def test_several_slots_each_with_its_own_head_count() -> None:
         (time(22), time(1), 3), (time(1), time(4), 2)]
 
 
-@pytest.mark.parametrize("text", ["22-22=3", "late", "22.00-04.00=4 funday=2", "25-04"])
+BAD_SLOTS = ["22-22=3", "late", "22.00-04.00=4 funday=2", "25-04"]
+
+
+@pytest.mark.parametrize("text", BAD_SLOTS)
 def test_bad_slots_are_refused(text: str) -> None:
     with pytest.raises(BadInput):
         parse_slots(text)
@@ -51,9 +54,11 @@ def test_start_and_end_need_slots_when_there_are_several() -> None:
     assert err.value.key == "err.several_slots"
 
 
-@pytest.mark.parametrize("key, value", [("rest", "-1"), ("rest", "dua"), ("lang", "fr"),
-                                        ("name", "  "), ("nonsense", "1"),
-                                        ("coordinator.phone", "123"), ("fine", "banyak")])
+BAD_SETTINGS = [("rest", "-1"), ("rest", "dua"), ("lang", "fr"), ("name", "  "),
+                ("nonsense", "1"), ("coordinator.phone", "123"), ("fine", "banyak")]
+
+
+@pytest.mark.parametrize("key, value", BAD_SETTINGS)
 def test_bad_values_are_refused(key: str, value: str) -> None:
     with pytest.raises(BadInput):
         set_value(Settings(name="x"), key, value)

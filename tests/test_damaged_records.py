@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from builders import add_event, example_neighbourhood, remember_calendar, remove_volunteer
 from conftest import BASE_ENV, book_files, digest
+from english import english_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -110,6 +111,37 @@ def test_a_reported_damage_stops_every_command(sound: Path, tmp_path: Path, tabl
         assert len(output.strip().splitlines()) == 1
     assert digest(holder(db, table)) == before
     assert not list(tmp_path.glob("backups/*"))
+
+
+@pytest.mark.parametrize(("table", "field", "value", "english", "indonesian"), [
+    ("volunteers", "days", ["someday"], "volunteers/1: field 'days' holds an unknown weekday",
+     "volunteers/1: kolom 'days' berisi hari yang tidak dikenal"),
+    ("incidents", "occurred_at", "2026-11-23T01:40:00", "field 'occurred_at' has no time zone",
+     "kolom 'occurred_at' tanpa zona waktu"),
+    ("events", "id", "1", "events/1: field 'id' has the wrong type",
+     "events/1: kolom 'id' jenisnya salah"),
+])
+def test_a_damage_is_described_in_the_reader_s_language(sound: Path, tmp_path: Path,
+                                                        table: str, field: str, value: object,
+                                                        english: str, indonesian: str) -> None:
+    db = damaged(sound, tmp_path, table, lambda r: r.__setitem__(field, value))
+    args = ("incident", "list") if table in BOOK else ("volunteer", "list")
+    for lang, said in (("en", english), ("id", indonesian)):
+        result = CliRunner().invoke(app, ["--db", str(db), "--lang", lang, *args],
+                                    env={**BASE_ENV, **NOW})
+        assert result.exit_code == 1 and said in result.stderr.replace("\n", ""), result.stderr
+        if lang == "id":
+            assert not english_words(result.stderr), result.stderr
+
+
+def test_a_file_that_is_not_json_says_where_in_the_reader_s_language(tmp_path: Path) -> None:
+    db = tmp_path / "rt.json"
+    db.write_text('{"settings": {"1": {"lang": "id"}}\n  oops')
+    db.chmod(0o600)
+    result = CliRunner().invoke(app, ["--db", str(db), "volunteer", "list"], env=BASE_ENV)
+    assert result.exit_code == 1
+    assert "bukan JSON yang sah (baris 2, kolom 3)" in result.stderr  # its setting, as it reads
+    assert not english_words(result.stderr)
 
 
 @pytest.mark.parametrize("field", ["description", "action", "who", "loss", "on_duty",

@@ -111,6 +111,8 @@ ONE_DAY = [
     ("Sabtu pekan depan", "5/12"), ("Saturday next week", "5/12"),
     ("malam Minggu pekan depan", "5/12"), ("Senin pekan ini", "23/11"),
     ("Jumat pekan lalu", "20/11"), ("Friday last week", "20/11"),
+    # "depan" once the coming one is in next week: both readings are the same day
+    ("Senin depan", "30/11"), ("next Monday", "30/11"),
 ]
 
 
@@ -157,6 +159,10 @@ PERIODS = [
     ("pekan ini", "23/11", "29/11"), ("this week", "23/11", "29/11"),
     ("pekan depan", "30/11", "6/12"), ("next week", "30/11", "6/12"),
     ("pekan lalu", "16/11", "22/11"), ("pekan kemarin", "16/11", "22/11"),
+    # "minggu" is also the week: minggu depan is next week, as nearly everyone says it
+    ("minggu depan", "30/11", "6/12"), ("Minggu depan", "30/11", "6/12"),
+    ("minggu ini", "23/11", "29/11"), ("minggu lalu", "16/11", "22/11"),
+    ("minggu kemarin", "16/11", "22/11"),
     ("last week", "16/11", "22/11"), ("bulan ini", "1/11", "30/11"),
     ("this month", "1/11", "30/11"), ("bulan depan", "1/12", "31/12"),
     ("bulan lalu", "1/10", "31/10"), ("Nopember", "1/11", "30/11"),
@@ -299,9 +305,11 @@ REFUSED_DAYS = [
     ("kemarin besok", "err.dates_disagree"), ("kemarin 25/11/2026", "err.dates_disagree"),
     ("Jumat 28/11/2026", "err.not_that_weekday"), ("Friday 28/11/2026", "err.not_that_weekday"),
     ("kemarin Sabtu", "err.not_that_weekday"), ("Sabtu depan", "err.which_day"),
-    ("next Saturday", "err.which_day"), ("minggu depan", "err.week_or_sunday"),
-    ("Minggu lalu", "err.week_or_sunday"), ("minggu ini", "err.week_or_sunday"),
-    ("minggu kemarin", "err.week_or_sunday"), ("malam 28/11", "err.which_evening"),
+    ("next Saturday", "err.which_day"), ("minggu depan", "err.date_is_period"),
+    ("Minggu lalu", "err.date_is_period"), ("minggu ini", "err.date_is_period"),
+    ("minggu kemarin", "err.date_is_period"), ("hari Minggu depan", "err.which_day"),
+    ("malam Minggu depan", "err.which_day"), ("Jumat depan", "err.which_day"),
+    ("malam 28/11", "err.which_evening"),
     ("malam 17 Agustus", "err.which_evening"), ("Nopember", "err.date_is_period"),
     ("pekan depan", "err.date_is_period"), ("next week", "err.date_is_period"),
     ("bulan depan", "err.date_is_period"), ("tanggal 32", "err.bad_date"),
@@ -329,7 +337,7 @@ REFUSED_MOMENTS = [
     ("jam 5 malam", "err.bad_moment"), ("jam 13 pagi", "err.bad_moment"),
     ("kemarin 23", "err.bad_moment"), ("kapan-kapan", "err.bad_moment"),
     ("23.15 EST", "err.bad_moment"), ("9999", "err.bad_moment"),
-    ("Sabtu depan 23.00", "err.which_day"), ("minggu lalu 23.00", "err.week_or_sunday"),
+    ("Sabtu depan 23.00", "err.which_day"), ("minggu lalu 23.00", "err.date_is_period"),
     ("malam 20/11 23.00", "err.which_evening"),
     ("kemarin 25/11/2026 23.00", "err.dates_disagree"),
     ("Jumat 28/11/2026 23.00", "err.not_that_weekday"),
@@ -381,13 +389,24 @@ def test_a_refused_moment_says_what_was_understood(text: str, lang: str, line: s
 @pytest.mark.parametrize("text, lang, line", [
     ("pekan depan", "en", "'pekan depan' is 30 November – 6 December 2026, not one day: name "
                           "the day, e.g. 28/11/2026."),
-    ("minggu depan", "id", "'minggu depan': pekan atau hari Minggu? Tulis pekan untuk satu "
-                           "pekan (pekan depan), atau tanggal hari Minggu itu."),
+    ("minggu depan", "id", "'minggu depan' adalah 30 November – 6 Desember 2026, bukan satu "
+                           "hari: sebutkan harinya, misalnya 28/11/2026."),
     ("kapan-kapan", "id", "'kapan-kapan' bukan tanggal (pakai 28/11/2026, 28/11, 28 Nov, "
                           "2026-11-28, besok, Sabtu atau malam Minggu)."),
 ])
 def test_a_refused_day_says_what_was_understood(text: str, lang: str, line: str) -> None:
     assert _said(lambda t: parse_date(t, TODAY), text, lang) == line
+
+
+@pytest.mark.parametrize("today, text, day", [
+    ("29/11", "hari Minggu depan", "6/12"),  # on a Sunday: the Sunday of next week
+    ("29/11", "malam Minggu depan", "5/12"), ("29/11", "Sabtu depan", "5/12"),
+    ("28/11", "Jumat depan", "4/12"), ("24/11", "malam Senin depan", "29/11"),
+    ("30/11", "Senin depan", "7/12"), ("30/11", "nanti malam", "30/11"),
+    ("30/11", "besok malam", "1/12"), ("30/11", "malam Minggu pekan depan", "12/12"),
+])
+def test_next_weekday_once_there_is_no_doubt(today: str, text: str, day: str) -> None:
+    assert parse_date(text, d(today), "next") == d(day)
 
 
 # --- round trips and quiet libraries ------------------------------------------------------------

@@ -15,8 +15,7 @@ from conftest import Run
 from ronda.errors import BadInput
 from ronda.people.csvfile import MAX_BYTES, MAX_ROWS, read_roster_csv
 
-
-@pytest.mark.parametrize(("header", "said"), [
+COLUMNS_TWICE = [
     ("nama,no_hp,nama", "The column 'nama' is in the sheet twice (columns 1 and 3): keep one"),
     ("Nama;No. HP;NAMA ", "The column 'NAMA' is in the sheet twice (columns 1 and 3): keep one"),
     ("nama,No. HP,no_hp", "Columns 'No. HP' and 'no_hp' (columns 2 and 3) are the same column: "
@@ -24,7 +23,10 @@ from ronda.people.csvfile import MAX_BYTES, MAX_ROWS, read_roster_csv
     ("nama,No. HP,No. WA", "Columns 'No. HP' and 'No. WA' (columns 2 and 3) are the same column: "
                            "keep one, or leave one out with --map \"No. WA=-\""),
     ("name,foto,Foto", "The column 'Foto' is in the sheet twice (columns 2 and 3): keep one"),
-])
+]
+
+
+@pytest.mark.parametrize(("header", "said"), COLUMNS_TWICE)
 def test_a_column_given_twice_is_refused_by_name(run: Run, roster: Path, tmp_path: Path,
                                                 header: str, said: str) -> None:
     sheet = tmp_path / "warga.csv"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from english import english_words
 
 import ronda
 import ronda.i18n
@@ -84,6 +85,16 @@ def test_placeholders_agree_across_languages_and_plural_forms(
                     problems.append(f"{code}: {key}{'.' + form if form else ''} has "
                                     f"{sorted(_fields(text))}, en has {sorted(want)}")
     assert not problems, _report(problems)
+
+
+def test_no_english_word_in_an_indonesian_text(files: dict[str, Language]) -> None:
+    """Common English words (``english.WORDS``) are not in an Indonesian text, outside what is
+    typed (quoted, options, commands, keys) and names kept in every language (WhatsApp, PDF)."""
+    problems = [f"{key}: {found}" for key, entry in files["id"].texts.items()
+                for text in _forms(entry).values() if (found := english_words(text))]
+    assert not problems, _report(problems)
+    assert english_words("Berkas data rt005.json sudah ada.") == []
+    assert english_words("Nama tidak boleh kosong; see 'ronda --help'.") == ["see"]
 
 
 def test_plural_texts_have_every_form_of_each_languages_family(

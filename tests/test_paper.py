@@ -166,10 +166,11 @@ def test_a_week_too_full_for_the_smallest_type_is_refused_naming_its_fullest_nig
     with pytest.raises(BadInput) as caught:
         sheets_pdf([sheet])
     assert caught.value.key == "err.week_too_full"
-    values = caught.value.args_
-    assert values["night"] == "Sabtu 28/11/2026"  # the night with the guests
+    values = {k: v.localise("id") if hasattr(v, "localise") else v
+              for k, v in caught.value.args_.items()}
+    assert values["night"] == "Sabtu, 28/11/2026"  # the night with the guests
     message = t("err.week_too_full", "id", **values)
-    assert "Sabtu 28/11/2026" in message and "9 pt" in message
+    assert "Sabtu, 28/11/2026" in message and "9 pt" in message
     with pytest.raises(BadInput):
         sheets_html([sheet])
 

@@ -11,16 +11,17 @@ import pytest
 from conftest import Run
 
 NEGATIVE = [
-    (("config", "set", "per-night", "-1"), "per-night cannot be negative: -1 (the least is 1).",
-     "per-night tidak boleh negatif: -1 (paling sedikit 1)."),
-    (("kas", "add", "-5", "--kind", "jimpitan"), "AMOUNT cannot be negative: -5 (the least is 0).",
-     "AMOUNT tidak boleh negatif: -5 (paling sedikit 0)."),
+    (("config", "set", "per-night", "-1"),
+     "Volunteers per night cannot be negative: -1 (the least is 1).",
+     "Petugas per malam tidak boleh negatif: -1 (paling sedikit 1)."),
+    (("kas", "add", "-5", "--kind", "jimpitan"), "RUPIAH cannot be negative: -5 (the least is 0).",
+     "RUPIAH tidak boleh negatif: -5 (paling sedikit 0)."),
     (("kas", "add", "-Rp5.000", "--kind", "konsumsi"),
-     "AMOUNT cannot be negative: -Rp5.000 (the least is 0).",
-     "AMOUNT tidak boleh negatif: -Rp5.000 (paling sedikit 0)."),
+     "RUPIAH cannot be negative: -Rp5.000 (the least is 0).",
+     "RUPIAH tidak boleh negatif: -Rp5.000 (paling sedikit 0)."),
     (("kas", "add", "--kind", "konsumsi", "-2,5rb"),
-     "AMOUNT cannot be negative: -2,5rb (the least is 0).",
-     "AMOUNT tidak boleh negatif: -2,5rb (paling sedikit 0)."),
+     "RUPIAH cannot be negative: -2,5rb (the least is 0).",
+     "RUPIAH tidak boleh negatif: -2,5rb (paling sedikit 0)."),
     (("incident", "show", "-1"), "ID cannot be negative: -1 (the least is 1).",
      "ID tidak boleh negatif: -1 (paling sedikit 1)."),
     (("incident", "update", "-1", "--status", "closed"),
@@ -68,5 +69,5 @@ def test_invisible_and_control_characters_are_still_refused(run: Run, roster: Pa
                                                             name: str) -> None:
     before = roster.read_bytes()
     result = run("volunteer", "add", name)
-    assert (result.exit_code, result.stderr) == (2, "Error: name contains control characters.\n")
+    assert (result.exit_code, result.stderr) == (2, "Error: NAME contains control characters.\n")
     assert roster.read_bytes() == before

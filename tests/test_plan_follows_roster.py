@@ -211,7 +211,8 @@ def test_attendance_is_checked_and_every_absence_kept(run: Run, night_in_two: Pa
     assert sorted(stored["present"]) == sorted(p for p in people if p not in absences)
     stats = run("schedule", "stats", "--from", "2026-11-26", "--to", "2026-11-26", env=env,
                 lang="id")
-    assert "Izin = berhalangan dengan pemberitahuan (izin, sakit, dinas)" in stats.stderr
+    assert "Izin: giliran sendiri yang ditinggalkan dengan pemberitahuan: izin, sakit, dinas." \
+        in stats.stderr
 
 
 def test_guests_are_idempotent_and_can_be_removed(run: Run, night_in_two: Path) -> None:

@@ -3,7 +3,14 @@
 from datetime import date, timedelta
 
 from ronda.model import Volunteer
-from ronda.schedule.reports import fairness, person_stats, team_totals, verdict
+from ronda.schedule.reports import (
+    Replacement,
+    fairness,
+    person_stats,
+    replacements,
+    team_totals,
+    verdict,
+)
 from ronda.schedule.shifts import Absence, Holiday, Shift
 
 MONDAY = date(2026, 11, 23)
@@ -30,6 +37,16 @@ def test_attendance_fines_and_gaps() -> None:
                                                           "fines": 20000}
     f = fairness(list(stats.values()), PEOPLE)
     assert (f.least, f.most, f.spread) == (1, 3, 2)
+
+
+def test_a_stand_in_s_night_is_neither_the_absent_person_s_nor_the_stand_in_s_duty() -> None:
+    shifts = [Shift(MONDAY, 0, (1, 2), logged=True, present=(1,),
+                    absences=(Absence(2, "sakit", "", 0, 3),)),
+              Shift(MONDAY + timedelta(days=1), 0, (3,), logged=True, present=(3,))]
+    stats = {s.id: s for s in person_stats(shifts, PEOPLE, {}, MONDAY + timedelta(5))}
+    assert (stats[2].served, stats[2].substituted) == (0, 1)  # Siti did not come
+    assert (stats[3].planned, stats[3].served, stats[3].stood_in) == (1, 1, 1)  # Andi: his own
+    assert replacements(shifts) == [Replacement(MONDAY, 2, 3, "")]
 
 
 def test_the_verdict_follows_each_persons_share() -> None:

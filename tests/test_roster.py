@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from ronda.cli.output import Output
 from ronda.errors import BadInput
 from ronda.model import Away, Volunteer
 from ronda.people.volunteers import (
@@ -29,7 +30,54 @@ def test_an_ambiguous_name_lists_the_candidates() -> None:
     with pytest.raises(BadInput) as err:
         find_volunteer(PEOPLE, "budi")
     assert err.value.key == "err.volunteer_ambiguous"
-    assert err.value.args_["candidates"] == "#1 Budi Santoso, #2 Budi Hartono"
+    said = Output("id").t(err.value.key, **err.value.args_)
+    assert said == "'budi' cocok dengan beberapa petugas. Maksud Anda: Budi Santoso (#1) atau " \
+        "Budi Hartono (#2)?"
+    english = Output("en").t(err.value.key, **err.value.args_)
+    assert english.endswith("Did you mean Budi Santoso (#1) or Budi Hartono (#2)?")
+
+
+ROSTER = [Volunteer(1, "Budi Santoso"), Volunteer(2, "Budi Hartono"), Volunteer(3, "Siti Aminah"),
+          Volunteer(4, "H. Ahmad Fauzi"), Volunteer(5, "Dewi Lestari"), Volunteer(6, "Dewa Putra"),
+          Volunteer(7, "Slamet Riyadi")]
+
+
+@pytest.mark.parametrize(("said", "who"), [
+    ("Pak Budi Santoso", 1), ("Bapak Budi Hartono", 2), ("Bu Siti", 3), ("Ibu Siti Aminah", 3),
+    ("Mbak Siti", 3), ("Mas Slamet", 7), ("Bang Slamet", 7), ("Kak Dewi", 5), ("Dik Dewa", 6),
+    ("Haji Ahmad", 4), ("H. Ahmad Fauzi", 4), ("Hj. Ahmad", 4), ("Ustadz Ahmad Fauzi", 4),
+    ("Bapak H. Ahmad", 4), ("ahmad fauzi", 4), ("pak  budi  santoso", 1),
+    # a typo of one or two letters, when only one person fits
+    ("Budi Santsoo", 1), ("Budi Hartnoo", 2), ("Siti Aminh", 3), ("Sitti", 3), ("Slamat", 7),
+    ("Slamet Riyadhi", 7), ("Pak Slamet Riadi", 7), ("Ahmad Fauzy", 4),
+])
+def test_a_name_as_people_say_it_finds_the_person(said: str, who: int) -> None:
+    assert find_volunteer(ROSTER, said).id == who
+
+
+@pytest.mark.parametrize(("said", "candidates"), [
+    ("Pak Budi", "Budi Santoso (#1) atau Budi Hartono (#2)"),
+    ("Dew", "Dewi Lestari (#5) atau Dewa Putra (#6)"),  # a part of two names
+    ("Dewo", "Dewi Lestari (#5) atau Dewa Putra (#6)"),  # one letter from both
+    ("Budi Santono", "Budi Santoso (#1) atau Budi Hartono (#2)"),  # one letter from each
+])
+def test_several_people_who_fit_are_listed_never_guessed(said: str, candidates: str) -> None:
+    with pytest.raises(BadInput) as err:
+        find_volunteer(ROSTER, said)
+    assert Output("id").t(err.value.key, **err.value.args_).endswith(f"Maksud Anda: {candidates}?")
+
+
+@pytest.mark.parametrize("said", ["Budi Susanto", "Joko", "Sri", "Pak", "Dewi Kartika"])
+def test_a_name_too_far_from_everyone_is_not_found(said: str) -> None:
+    with pytest.raises(BadInput) as err:
+        find_volunteer(ROSTER, said)
+    assert err.value.key == "err.volunteer_not_found"
+
+
+def test_an_outsider_s_name_is_never_taken_for_a_volunteer_s_typo() -> None:
+    with pytest.raises(BadInput):
+        find_volunteer(ROSTER, "Budi Santosa", guess=False)  # a substitute from outside
+    assert find_volunteer(ROSTER, "Pak Budi Santoso", guess=False).id == 1
 
 
 def test_an_exact_name_wins_and_inactive_people_are_found_only_when_asked() -> None:

@@ -231,8 +231,8 @@ def test_a_column_none_of_whose_values_read_stops_the_import_naming_its_rows(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "Galat: kolom 'Hari Jaga': tidak satu pun dari 5 isinya terbaca (baris 2, 3, 5–7), "
-        "mis. 'kadang-kadang': 'kadang' bukan nama hari (pakai sen..min atau mon..sun). "
-        "Perbaiki kolom itu, atau lewati dengan --map \"Hari Jaga=-\".",
+        "mis. 'kadang-kadang': 'kadang' bukan nama hari (pakai sen..min, mis. 'sen,rab,jum' atau "
+        "'sen-jum'). Perbaiki kolom itu, atau lewati dengan --map \"Hari Jaga=-\".",
         "Galat: baris 4, kolom 'No. HP': '12' bukan nomor telepon yang mungkin (contoh "
         "0812-3456-7890 atau +62 812 3456 7890).",
         f"Galat: 6 baris bermasalah di {sheet}; tidak ada yang diimpor."]

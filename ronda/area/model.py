@@ -19,6 +19,7 @@ per-week = 2
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,8 +27,9 @@ from typing import Any
 
 from ronda.dates import DAY_KEYS, parse_days, parse_timezone
 from ronda.errors import BadInput
+from ronda.i18n import Term
 from ronda.incidents.book import Incident
-from ronda.model import Settings, Volunteer, clean_text
+from ronda.model import SchemaError, Settings, Volunteer, clean_text
 from ronda.parsing import parse_count
 from ronda.schedule.shifts import Holiday, Shift, parse_guest_role
 
@@ -60,7 +62,7 @@ class Area:
 def _text(table: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
     value = table.get(key, "")
     if not isinstance(value, str):
-        raise BadInput("err.area_field", field=f"{where}{key}", detail="text")
+        raise BadInput("err.area_field", field=f"{where}{key}", detail=Term("schema.text"))
     return clean_text(value, field_name=f"{where}{key}", required=required, limit=120)
 
 
@@ -68,8 +70,10 @@ def parse_area(text: str, source: str) -> Area:
     """An area file's text, checked; anything wrong is one line naming ``source``."""
     try:
         raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput("err.area_toml", path=source, detail=str(exc)) from None
+    except tomllib.TOMLDecodeError as exc:  # its words are English: only where it is said
+        at = re.search(r"line (\d+), column (\d+)", str(exc))
+        raise BadInput("err.area_toml", path=source, detail=SchemaError(
+            "schema.not_toml", line=at[1] if at else "?", column=at[2] if at else "?")) from None
     who = raw.get("liaison", {})
     if not isinstance(who, dict):
         raise BadInput("err.area_field", field="liaison", detail="[liaison]")
@@ -78,7 +82,7 @@ def parse_area(text: str, source: str) -> Area:
         raise BadInput("err.area_field", field="files", detail='["rt001.json", …]')
     folder = raw.get("folder")
     if folder is not None and (not isinstance(folder, str) or not folder.strip()):
-        raise BadInput("err.area_field", field="folder", detail="text")
+        raise BadInput("err.area_field", field="folder", detail=Term("schema.text"))
     if not files and folder is None:
         raise BadInput("err.area_no_files", path=source)
     liaison = Liaison(

@@ -86,7 +86,7 @@ class CalendarRecord:
     def from_dict(cls, d: Any) -> CalendarRecord:
         """The record as stored; ``SchemaError`` when it does not have the shape ronda writes."""
         if not isinstance(d, dict):
-            raise SchemaError("the calendar record is not an object")
+            raise SchemaError("schema.not_an_object")
         feeds = _mapping(d, "feeds")
         for entries in feeds.values():
             _entries(entries)
@@ -94,18 +94,18 @@ class CalendarRecord:
         calendars = _mapping(d, "calendars")
         if not all(_person(f) is not None and isinstance(f.get("digest"), str)
                    and f.get("state", LIVE) in STATES for f in files.values()):
-            raise SchemaError("a calendar file is recorded without its person or digest")
+            raise SchemaError("schema.field_malformed", field="files")
         if not all(_person(c) is not None and c.get("state") in STATES
                    for c in calendars.values()):
-            raise SchemaError("a CalDAV calendar is recorded without its person or state")
+            raise SchemaError("schema.field_malformed", field="calendars")
         rewrite = d.get("rewrite", {})
         if rewrite and not (isinstance(rewrite, dict) and _is_date(rewrite.get("from"))
                             and isinstance(rewrite.get("asked"), str)
                             and isinstance(rewrite.get("left"), list)):
-            raise SchemaError("the calendars' rewrite after an erasure is malformed")
+            raise SchemaError("schema.field_malformed", field="rewrite")
         published = d.get("published", [])
         if not isinstance(published, list) or not all(k in KINDS for k in published):
-            raise SchemaError("the kinds of calendars published are malformed")
+            raise SchemaError("schema.field_malformed", field="published")
         return cls(feeds, _entries(d.get("uids", {})), files, calendars, published, rewrite)
 
     def to_dict(self) -> dict[str, Any]:
@@ -214,7 +214,7 @@ def former_people(recorded: Mapping[str, dict[str, Any]], people: Iterable[Volun
 def _mapping(d: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
     value = d.get(key, {})
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise SchemaError(f"'{key}' of the calendar record is malformed")
+        raise SchemaError("schema.field_malformed", field=key)
     return value
 
 
@@ -224,7 +224,7 @@ def _entries(value: Any) -> dict[str, Entry]:
             isinstance(e, dict) and type(e.get("sequence")) is int
             and all(isinstance(e.get(k), str) for k in ("scope", "start", "end", "summary"))
             for e in value.values()):
-        raise SchemaError("the calendar registry is malformed")
+        raise SchemaError("schema.field_malformed", field="uids")
     return value
 
 

@@ -61,15 +61,17 @@ class CashEntry:
             amount = _need(d, "amount", int)
             if kind not in KINDS or isinstance(amount, bool) or not amount or \
                     (amount > 0) != (kind in INCOME):
-                raise SchemaError("unknown kind, or an amount of the wrong sign")
+                raise SchemaError("schema.cash_kind")
             return cls(_need(d, "id", int), date.fromisoformat(_need(d, "date", str)), amount,
                        kind, _need(d, "note", str),
                        (date.fromisoformat(fine["date"]), int(fine["slot"]),
                         int(fine["volunteer"])) if fine else None)
-        except (KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, SchemaError):
-                raise
-            raise SchemaError(f"a cash entry is malformed ({exc})") from None
+        except SchemaError:
+            raise
+        except KeyError as exc:
+            raise SchemaError("schema.missing_field", field=exc.args[0]) from None
+        except (TypeError, ValueError) as exc:
+            raise SchemaError("schema.malformed", detail=type(exc).__name__) from None
 
 
 def parse_kind(text: str) -> str:

@@ -28,7 +28,7 @@ from ronda.cli.options import DryRun, From, Json, To, Week
 from ronda.dates import parse_days, resolve_period
 from ronda.errors import BadInput
 from ronda.incidents.book import EARLIEST
-from ronda.parsing import parse_choice, parse_count
+from ronda.parsing import parse_count, parse_format
 from ronda.schedule.shifts import parse_guest_role
 from ronda.store.area import area_path, area_snapshot, read_area
 
@@ -251,7 +251,7 @@ def incidents_export(ctx: typer.Context, format_: Annotated[str, Opt("--format")
     from ronda.incidents.export import TEXT_FORMATS, incident_file
 
     st = state(ctx)
-    fmt = parse_choice(format_, TEXT_FORMATS, "--format")  # the PDF handover is an RT's
+    fmt = parse_format(format_, TEXT_FORMATS)  # the PDF handover is an RT's
     area, snapshot, first, last, now = _incidents(ctx, area_file, since, until)
     rows = [incident_row(rt, i, now) for rt, i in area_incidents(snapshot.rts)]
     write_text_file(output, incident_file(fmt, rows, area.name, first, last, st.out.lang,

@@ -93,11 +93,10 @@ class State:
 
     @contextmanager
     def data(self, *, write: bool = False, backup: bool = False) -> Iterator[DataFile]:
-        """The data file for this command; its language setting applies from here on."""
+        """The data file for this command (its language was read before the command ran)."""
         from ronda.store.datafile import open_data
 
         with open_data(self.path, write=write, backup=backup) as handle:
-            self.language.learn_setting(handle.settings().lang)
             yield handle
 
     def document_lang(self, lang: str | None) -> str:
@@ -136,7 +135,7 @@ class State:
             return
         if not self.interactive():
             raise BadInput(refusal)
-        if not ask_yes(self.out.t(key, **args) + " [y/N]"):
+        if not ask_yes(f"{self.out.t(key, **args)} {self.out.t('prompt.yes_no')}"):
             raise BadInput("err.cancelled")
 
 

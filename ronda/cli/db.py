@@ -11,6 +11,8 @@ from ronda.cli.context import State, state
 from ronda.cli.options import Json, Yes
 from ronda.cli.output import Output
 from ronda.dates import format_moment, zone
+from ronda.i18n import Term, format_int
+from ronda.i18n.labels import record_counts
 from ronda.model import Settings
 from ronda.parsing import parse_count
 from ronda.store.datafile import (
@@ -45,8 +47,8 @@ def backups(ctx: typer.Context, year: BookYear = None, json: Json = False) -> No
 
 
 def _render_backups(out: Output, found: list[Backup], folder: Path, timezone: str) -> None:
-    rows = [[str(b.number), format_moment(b.taken, timezone, out.lang), f"{b.size:,}",
-             str(b.path)] for b in found]
+    rows = [[str(b.number), format_moment(b.taken, timezone, out.lang),
+             format_int(b.size, out.lang), str(b.path)] for b in found]
     out.table(["col.number", "col.taken", "col.bytes", "col.file"], rows)
     out.say("msg.backup_count", count=len(found), path=str(folder))
 
@@ -56,7 +58,7 @@ def restore(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="N
             year: BookYear = None, yes: Yes = False) -> None:
     """Bring back backup N (1 = newest); the current file is backed up first."""
     st = state(ctx)
-    n, book = parse_count(number, "N", minimum=1, maximum=1000), _year(year)
+    n, book = parse_count(number, Term("metavar.number"), minimum=1, maximum=1000), _year(year)
     target = st.path if book is None else year_path(st.path, book)
     st.confirm("confirm.restore", yes, number=n, path=str(target))
     chosen = restore_backup(st.path, n, year=book)
@@ -73,4 +75,4 @@ def check(ctx: typer.Context, json: Json = False) -> None:
 
 def _render_check(st: State, found: FileCheck) -> None:
     st.out.done("msg.check_ok", path=str(found.path), schema=found.schema,
-                records=", ".join(f"{k} {v}" for k, v in found.records.items()))
+                records=record_counts(found.records, st.lang))

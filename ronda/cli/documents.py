@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ronda.cli.context import State
 from ronda.cli.files import write_bytes_file, write_text_file
-from ronda.parsing import parse_choice
+from ronda.parsing import parse_format
 from ronda.printing.document import Document
 
 DOCUMENT_FORMATS = ("md", "pdf")
@@ -16,7 +16,7 @@ def write_document(st: State, doc: Document, fmt: str, output: str | None,
     """Markdown to ``output`` (the screen by default), or a PDF or HTML file to ``output``
     (by default ``default_name`` with its suffix, in the current folder); ``formats``: the
     ones the command offers."""
-    fmt = parse_choice(fmt, formats, "--format")
+    fmt = parse_format(fmt, formats)
     if fmt == "pdf":
         from ronda.printing.document import document_pdf
 

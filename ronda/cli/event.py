@@ -11,6 +11,7 @@ from ronda.cli.options import Json
 from ronda.cli.output import Output
 from ronda.dates import format_moment, parse_datetime
 from ronda.errors import BadInput
+from ronda.i18n import Term
 from ronda.i18n.labels import EVENT_KIND
 from ronda.neighbourhood.events import CommunityEvent
 from ronda.parsing import parse_count
@@ -61,7 +62,7 @@ def _render_events(out: Output, events: list[CommunityEvent], timezone: str) -> 
 def remove(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")]) -> None:
     """Remove an event."""
     st = state(ctx)
-    n = parse_count(number.lstrip("#"), "ID", minimum=1, maximum=10**9)
+    n = parse_count(number.lstrip("#"), Term("metavar.id"), minimum=1, maximum=10**9)
     with st.data(write=True) as data:
         gone = data.remove_event(n)
         if gone is None:

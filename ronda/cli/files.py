@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from ronda.errors import BadInput
+from ronda.errors import BadInput, system_reason
 
 
 def read_text_file(name: str, *, limit: int | None = None, size: str = "") -> str:
@@ -29,7 +29,7 @@ def read_bytes_file(name: str, *, limit: int | None = None, size: str = "") -> b
                     raise BadInput("err.file_too_big", path=name, size=size)
                 raw = handle.read(most)
     except OSError as exc:
-        raise BadInput("err.cannot_read", path=name, detail=exc.strerror or str(exc)) from None
+        raise BadInput("err.cannot_read", path=name, detail=system_reason(exc)) from None
     except ValueError:  # a NUL byte in the name
         raise BadInput("err.cannot_read", path=repr(name), detail="-") from None
     if limit is not None and len(raw) > limit:
@@ -70,7 +70,7 @@ def write_bytes_file(name: str, payload: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
     except OSError as exc:
-        raise BadInput("err.cannot_write", path=name, detail=exc.strerror or str(exc)) from None
+        raise BadInput("err.cannot_write", path=name, detail=system_reason(exc)) from None
 
 
 def private_folder(name: str) -> Path:
@@ -85,7 +85,7 @@ def private_folder(name: str) -> Path:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.chmod(0o700)
     except OSError as exc:
-        raise BadInput("err.cannot_write", path=name, detail=exc.strerror or str(exc)) from None
+        raise BadInput("err.cannot_write", path=name, detail=system_reason(exc)) from None
     return folder
 
 

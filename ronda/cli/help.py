@@ -52,7 +52,8 @@ COMMAND_METAVARS: dict[tuple[str, ...], dict[str, str]] = {
     ("init",): {"--start": "metavar.time", "--end": "metavar.time"},
     ("event", "add"): {"--end": "metavar.moment"},
 }
-ARGUMENT_METAVARS = {"DATE": "metavar.date", "DATE1": "metavar.date", "DATE2": "metavar.date",
+ARGUMENT_METAVARS = {"DATE": "metavar.date", "NAME_OUT": "metavar.name_out",
+                     "NAME_IN": "metavar.name_in",
                      "VOLUNTEER": "metavar.person", "ID": "metavar.id", "N": "metavar.number",
                      "NAME": "metavar.name", "FILE.csv": "metavar.csv", "KEY": "metavar.key",
                      "VALUE": "metavar.value", "TITLE": "metavar.title", "URL": "metavar.url",
@@ -77,8 +78,9 @@ def _metavar(param: Any, path: str, lang: str) -> str | None:
         param._ronda_metavar = original
         if type(param.type).__name__ == "StringParamType":
             param.type = _plain_text()
-        key = ARGUMENT_METAVARS.get(original or "")
-        return t(key, lang) if key else original
+        name, number = re.fullmatch(r"(.*?)(\d*)", original or "").groups()  # DATE1, NAME2
+        key = ARGUMENT_METAVARS.get(name)
+        return t(key, lang) + number if key else original
     if param.is_flag:
         return None
     name = param.opts[0]
@@ -105,6 +107,18 @@ def _in_language(command: Any, lang: str) -> None:
     command.format_usage = format_usage
 
 
+def _default(param: Any, lang: str) -> str:
+    """An option's default as the reader would type it (``sedang`` for ``medium``)."""
+    from ronda.i18n import labels
+    from ronda.parsing import ChoiceNames
+
+    words = {"--severity": labels.SEVERITY_WORDS, "--kind": labels.EVENT_KIND_WORDS,
+             "--reason": labels.ABSENCE_WORDS, "--role": labels.GUEST_ROLE_WORDS,
+             "--format": labels.FORMAT_WORDS, "--nights": {"all": "help.word.all_days"},
+             }.get(param.opts[0], {})
+    return ChoiceNames((str(param.default),), words).localise(lang)
+
+
 def _param_rows(params: list[Any], ctx: Any, lang: str) -> list[list[Any]]:
     """A row a parameter: required mark, options (or the argument's name), short options,
     what its value is, its help with the default or [required]."""
@@ -117,7 +131,7 @@ def _param_rows(params: list[Any], ctx: Any, lang: str) -> list[list[Any]]:
             extra = " " + t("help.word.required", lang)
         elif p.param_type_name == "option" and not p.is_flag and p.default not in (
                 None, "", (), False) and getattr(p, "show_default", True) is not False:
-            extra = " " + t("help.word.default", lang, value=p.default)
+            extra = " " + t("help.word.default", lang, value=_default(p, lang))
         if p.param_type_name == "argument":
             names, short, value = p.metavar or p.name.upper(), "", ""
         else:
@@ -221,7 +235,9 @@ def usage_message(exc: Any, lang: str) -> str:
                 else exc.param.human_readable_name)
         text = t("err.usage.missing", lang, param=name)
     elif isinstance(exc, ce.BadOptionUsage):
-        text = t("err.usage.needs_value", lang, option=exc.option_name)
+        key = "err.usage.no_value" if "does not take" in exc.message else \
+            "err.usage.needs_value"
+        text = t(key, lang, option=exc.option_name)
     elif isinstance(exc, ce.BadParameter):
         name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "?"
         text = t("err.usage.bad_value", lang, param=name)
@@ -229,6 +245,8 @@ def usage_message(exc: Any, lang: str) -> str:
         text = t("err.usage.no_such_command", lang, name=m[1])
         if guess := re.search(r"Did you mean '([^']+)'", exc.message):
             text += " " + t("err.usage.did_you_mean", lang, name=guess[1])
+    elif exc.message == "Missing command.":
+        text = t("err.usage.missing_command", lang)
     elif m := re.match(r"Got unexpected extra arguments?(?:\(s\))? \((.+)\)", exc.message):
         text = t("err.usage.extra", lang, args=m[1], count=len(m[1].split()))
     else:

@@ -12,6 +12,7 @@ from ronda.cli.output import Output
 from ronda.cli.replan_view import follow_roster, tell
 from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
+from ronda.i18n import Term
 from ronda.model import clean_text
 from ronda.neighbourhood.holidays import holiday_map, national_holidays
 from ronda.parsing import parse_count
@@ -26,7 +27,7 @@ def add(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")],
         extra: Annotated[str, typer.Option("--extra")] = "0") -> None:
     """Add a local date; --extra N people are needed that night."""
     st = state(ctx)
-    title = clean_text(name, field_name="NAME", required=True, limit=80)
+    title = clean_text(name, field_name=Term("metavar.name"), required=True, limit=80)
     more = parse_count(extra, "--extra", maximum=50)
     with st.data(write=True) as data:
         settings = data.settings()

@@ -18,6 +18,7 @@ from ronda.dates import (
     resolve_period,
 )
 from ronda.errors import BadInput
+from ronda.i18n import Term
 from ronda.i18n.labels import CATEGORY, CATEGORY_WORDS, INCIDENT_PROMPT
 from ronda.incidents.book import (
     EARLIEST,
@@ -35,7 +36,7 @@ from ronda.incidents.book import (
 from ronda.incidents.export import FORMATS, incident_file
 from ronda.incidents.privacy import incident_record, people_shown
 from ronda.incidents.report import board_lines, incident_stats
-from ronda.parsing import find_choice, parse_choice, parse_count
+from ronda.parsing import find_choice, parse_count, parse_format
 from ronda.people.volunteers import find_volunteer
 from ronda.schedule.timetable import Timetable
 
@@ -120,7 +121,7 @@ def _reporter(people, name: str | None, public: bool) -> Reporter | None:  # noq
     if name is None:
         return None
     try:
-        v = find_volunteer(people, name)
+        v = find_volunteer(people, name, guess=False)  # any other name is a resident's
         return Reporter(0, v.name, v.id, public)
     except BadInput as exc:
         if exc.key == "err.volunteer_ambiguous":  # never a guess: a purge must find them
@@ -130,7 +131,7 @@ def _reporter(people, name: str | None, public: bool) -> Reporter | None:  # noq
 
 
 def _find(data, number: str) -> Incident:  # noqa: ANN001
-    n = parse_count(number.lstrip("#"), "ID", minimum=1, maximum=10**9)
+    n = parse_count(number.lstrip("#"), Term("metavar.id"), minimum=1, maximum=10**9)
     found = data.incident(n)
     if found is None:
         raise BadInput("err.incident_not_found", id=n)
@@ -239,7 +240,7 @@ def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
            with_reporters: WithReporters = False) -> None:
     """The monthly report, redacted by default: csv, json, md, or pdf for the Polsek."""
     st = state(ctx)
-    fmt = parse_choice(format_, FORMATS, "--format")
+    fmt = parse_format(format_, FORMATS)
     with st.data() as data:
         settings, first, last, found = _select(data, st, since, until, None, None, None)
         reporters = data.reporters()
@@ -279,7 +280,7 @@ def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
         first = today - timedelta(weeks=count) + timedelta(days=1)
         found = select_incidents(data.incidents(first, today))
     period = format_period(first, today, st.out.lang)
-    if parse_choice(format_, ("text", "pdf"), "--format") == "pdf":
+    if parse_format(format_, ("text", "pdf")) == "pdf":
         from ronda.cli.documents import write_document
         from ronda.incidents.report import board_document
 

@@ -11,7 +11,8 @@ from ronda.cli.context import state
 from ronda.cli.options import Json
 from ronda.cli.output import Output
 from ronda.errors import DataFileError
-from ronda.i18n.labels import DB_SOURCE
+from ronda.i18n import format_int, language_name
+from ronda.i18n.labels import DB_SOURCE, record_counts
 from ronda.store.datafile import ENV_DB, list_backups
 
 
@@ -45,11 +46,12 @@ def _render_info(out: Output, facts: dict[str, object], source: str) -> None:
              ("info.exists", out.t("label.yes" if facts["exists"] else "label.no"))]
     if facts["exists"]:
         pairs += [("info.neighbourhood", str(facts["neighbourhood"] or "")),
-                  ("info.mode", str(facts["mode"])), ("info.bytes", f"{facts['bytes']:,}"),
-                  ("info.records", ", ".join(f"{k} {v}" for k, v in records.items())
+                  ("info.mode", str(facts["mode"])),
+                  ("info.bytes", format_int(int(str(facts["bytes"])), out.lang)),
+                  ("info.records", record_counts(records, out.lang)
                    if isinstance(records, dict) else ""),
                   ("info.backups", str(facts["backups"]))]
     if "problem" in facts:
         pairs.append(("info.problem", str(facts["problem"])))
-    pairs.append(("info.lang", out.lang))
+    pairs.append(("info.lang", f"{language_name(out.lang)} ({out.lang})"))
     out.fields(pairs)

@@ -9,6 +9,7 @@ import typer
 from ronda.cli.context import state
 from ronda.cli.options import Json
 from ronda.dates import format_date, month_of, parse_date
+from ronda.i18n import Term
 from ronda.i18n.labels import CASH_KIND, label
 from ronda.money import format_money, parse_money
 
@@ -28,7 +29,7 @@ def add(ctx: typer.Context, amount: Annotated[str, typer.Argument(metavar="AMOUN
     with st.data(write=True) as data:
         today = st.today(data.settings().timezone)
         entry = new_entry(parse_date(on, today, "past") if on else today,
-                          parse_money(amount, "AMOUNT"), parse_kind(kind), note, today)
+                          parse_money(amount, Term("metavar.money")), parse_kind(kind), note, today)
         (stored,) = data.add_cash([entry])
         total = balance(data.cash())
     st.out.emit(json, stored.to_dict, lambda: None)

@@ -137,7 +137,6 @@ def _report(st: State, action: Any) -> None:
         st.out.say("msg.caldav_dropped", who=action.label)
         return
     mark = {"added": "+", "changed": "~", "removed": "-"}[action.change]
-    start = action.event.decoded("dtstart")
     st.out.say("msg.caldav_change", mark=mark, label=action.label,
-               when=start.strftime("%d/%m/%Y %H:%M"),
+               when=action.event.decoded("dtstart"),  # 28/11/2026 22.00 in Indonesian
                summary=str(action.event.get("summary", "")))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import importlib
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ronda.cli.help import translate_help, usage_message
 from ronda.errors import BadInput, RondaError
-from ronda.i18n import ENV_LANG, LanguageChoice, detect_language, parse_language, t
+from ronda.i18n import LanguageChoice, parse_language, t
 
 INTERNAL_ERROR = 3
 
@@ -59,6 +58,15 @@ class _NumberParser(_OptionParser):
         else:
             super()._process_opts(arg, state)
 
+    def parse_args(self, args: list[str]) -> Any:
+        from typer._click.exceptions import UsageError
+
+        try:
+            return super().parse_args(args)
+        except UsageError as exc:  # an option without its value: the hint names the command
+            exc.ctx = exc.ctx or self.ctx
+            raise
+
 
 class RondaCommand(TyperCommand):
     """Every command of ronda: negative numbers are values (see ``_NumberParser``)."""
@@ -91,23 +99,36 @@ def _option_value(args: Sequence[str], option: str) -> str | None:
     return value
 
 
-def language_of(args: Sequence[str], *, read_file: bool) -> LanguageChoice:
-    """The language of this run, decided before the options are parsed (help and usage
-    errors are shown before any command runs). A ``--lang`` no file exists for is refused
-    here, once. The data file is read for its language setting only when help or an error
-    is shown; otherwise the command reads it when it opens the file.
-    """
+def _root_args(args: Sequence[str]) -> list[str]:
+    """The arguments before the command's name: the root's own options."""
+    for i, arg in enumerate(args):
+        if not arg.startswith("-") and (i == 0 or args[i - 1] not in ROOT_VALUE_OPTIONS):
+            return list(args[:i])
+    return list(args)
+
+
+def language_of(args: Sequence[str]) -> tuple[LanguageChoice, BadInput | None]:
+    """The language of this run, decided once and first, before the options are parsed and
+    before any command runs: ``--lang``, else ``RONDA_LANG``, else the setting saved in the
+    data file (read for it here; the command that opens the file parses it only once), else
+    the system locale. A ``--lang`` no file exists for is refused (the error returned, to
+    be said in the language the rest decides). ``ronda --version`` reads nothing."""
+    language, refused = LanguageChoice(), None
     explicit = _option_value(args, "--lang")
-    language = LanguageChoice(parse_language(explicit) if explicit is not None else None)
-    if read_file and not explicit and not os.environ.get(ENV_LANG):
-        from ronda.store.paths import (  # only then: start-up stays light
+    if explicit is not None:
+        try:
+            language.explicit = parse_language(explicit)
+        except BadInput as exc:
+            refused = exc
+    if language.wants_setting() and "--version" not in _root_args(args):
+        from ronda.store.paths import (  # only here: start-up stays light
             peek_language,
             resolve_path,
         )
 
         with suppress(RondaError):  # a bad --db is reported once the command runs
             language.setting = peek_language(resolve_path(_option_value(args, "--db")))
-    return language
+    return language, refused
 
 
 def _loose_files(out: Any) -> None:
@@ -199,13 +220,12 @@ class RondaGroup(TyperGroup):
 
         argv = list(sys.argv[1:] if args is None else args)
         wants_help = not argv or "--help" in argv or "-h" in argv
-        try:
-            self.language = language_of(argv, read_file=wants_help)
-        except BadInput as exc:
+        self.language, refused = language_of(argv)
+        if refused is not None:
             from ronda.cli.output import Output
 
-            out = Output(detect_language())
-            out.error_line(out.t(exc.key, **exc.args_))
+            out = Output(self.language.code)
+            out.error_line(out.t(refused.key, **refused.args_))
             if standalone_mode:
                 sys.exit(2)
             return 2
@@ -223,7 +243,7 @@ class RondaGroup(TyperGroup):
         except ce.UsageError as exc:
             from ronda.cli.output import Output
 
-            lang = language_of(argv, read_file=True).code
+            lang = self.language.code
             Output(lang).error_line(usage_message(exc, lang))
             code = 2
         except typer.Abort:

@@ -14,7 +14,7 @@ from ronda.cli.options import Week
 from ronda.dates import format_period, parse_date, parse_week, week_of
 from ronda.errors import BadInput
 from ronda.i18n import t
-from ronda.parsing import parse_choice, parse_count
+from ronda.parsing import parse_count, parse_format
 from ronda.people.volunteers import find_volunteer
 from ronda.phones import display_phone
 from ronda.schedule.timetable import Timetable
@@ -44,7 +44,7 @@ def roster(
     from ronda.printing.poster import build_sheet
 
     st = state(ctx)
-    fmt = parse_choice(format_, FORMATS, "--format")
+    fmt = parse_format(format_, FORMATS)
     if patrol_sheet and fmt in ("whatsapp", "teams"):
         raise BadInput("err.patrol_sheet_private")
     count = parse_count(weeks, "--weeks", minimum=1, maximum=53)
@@ -141,7 +141,7 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
     from ronda.printing.marks import whatsapp_plain
     from ronda.printing.text import tonight_whatsapp
 
-    fmt = parse_choice(fmt, ("whatsapp", "text", "terminal"), "--format")
+    fmt = parse_format(fmt, ("whatsapp", "text", "terminal"))
     sheet = next(s for s in sheets)
     night = next((n for n in sheet.nights if n.date == today), None)
     if night is None:
@@ -158,7 +158,7 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
     from ronda.schedule.announce import fold_changes, group_message, personal_notes
     from ronda.schedule.replan import open_to_change
 
-    fmt = parse_choice(fmt, ("whatsapp", "text", "terminal"), "--format")
+    fmt = parse_format(fmt, ("whatsapp", "text", "terminal"))
     with st.data() as data:
         settings = data.settings()
         now = st.now(settings.timezone)
@@ -193,7 +193,7 @@ def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # 
           fmt: str, output: str | None, lang: str) -> None:
     from ronda.printing.marks import escaper
 
-    fmt = parse_choice(fmt, ("terminal", "text", "md", "whatsapp"), "--format")
+    fmt = parse_format(fmt, ("terminal", "text", "md", "whatsapp"))
     out = st.output_in(lang)
     bold = "*" if fmt == "whatsapp" else "**" if fmt == "md" else ""
     esc = escaper(fmt)

@@ -272,13 +272,14 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest to a night (not counted in the rotation)."""
     from ronda.dates import parse_date
+    from ronda.i18n import Term
     from ronda.model import clean_text
     from ronda.schedule.edits import ShiftName, guest_edit
     from ronda.schedule.shifts import parse_guest_role
 
     st = state(ctx)
     kind = parse_guest_role(role)
-    who = clean_text(name, field_name="NAME", required=True, limit=80)
+    who = clean_text(name, field_name=Term("metavar.name"), required=True, limit=80)
     with st.data(write=True) as data:
         people, timetable = _context(data)
         day = parse_date(night, st.today(timetable.timezone))

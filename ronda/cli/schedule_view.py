@@ -177,6 +177,16 @@ def bent_text(bent: Sequence[Exclusion], people: dict[int, Volunteer], lang: str
                      for p, rules in by_person.items())
 
 
+# the columns of ``schedule stats`` and what each means, in words under the table
+STATS_KEY = (("col.id", ""), ("col.name", ""), ("col.team", ""),
+             ("col.planned", "stats.key.planned"), ("col.share", "stats.key.share"),
+             ("col.served", "stats.key.served"), ("col.excused", "stats.key.excused"),
+             ("col.absent", "stats.key.absent"), ("col.substituted", "stats.key.substituted"),
+             ("col.stood_in", "stats.key.stood_in"), ("col.weekend", "stats.key.weekend"),
+             ("col.holiday", "stats.key.holiday"), ("col.min_gap", "stats.key.min_gap"),
+             ("col.fines", "stats.key.fines"))
+
+
 def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunteer],
                   settings: Settings) -> None:
     """The accounts table, the teams' totals, the key, each limited share in words and the
@@ -184,19 +194,23 @@ def render_report(out: Output, report: ScheduleReport, people: dict[int, Volunte
     rows, judged, first, last = report.rows, report.judged, report.first, report.last
     table = [[str(r.id), r.name or out.t("status.erased"), r.team, str(r.planned),
               format_decimal(judged.shares[r.id].share, out.lang) if r.id in judged.shares else "",
-              str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.weekend),
-              str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
+              str(r.served), str(r.excused), str(r.absent), str(r.substituted), str(r.stood_in),
+              str(r.weekend), str(r.holiday), "-" if r.min_gap is None else str(r.min_gap),
               format_money(r.fines) if r.fines else ""] for r in rows]
-    out.table(["col.id", "col.name", "col.team", "col.planned", "col.share", "col.served",
-               "col.excused", "col.absent", "col.substituted", "col.weekend", "col.holiday",
-               "col.min_gap", "col.fines"], table, compact=True,
+    out.table([column for column, _ in STATS_KEY], table, compact=True,
               title=f"{settings.name} · {format_period(first, last, out.lang)}")
     if set(report.teams) - {"-"}:  # a neighbourhood without regu has no teams' table
         _team_table(out, report)
-    if settings.fine:
-        out.say("msg.attendance_key", fine=format_money(settings.fine))
-    else:
-        out.say("msg.attendance_key_no_fine")
+    for column, meaning in STATS_KEY:  # each column in plain words, a line each
+        if column == "col.fines" and not settings.fine:
+            meaning = "stats.key.no_fine"
+        if meaning:
+            out.say("stats.key", column=out.t(column),
+                    meaning=out.t(meaning, fine=format_money(settings.fine)))
+    for x in report.replaced:  # who came for whom
+        out.say("stats.replaced", night=format_date(x.day, out.lang),
+                absent=person_name(people, x.absent, out.lang),
+                by=person_name(people, x.by_id, out.lang) if x.by_id is not None else x.by)
     for r in rows:
         share = judged.shares.get(r.id)
         if share is not None:  # every share in a sentence: what binds it, or that nothing does

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ENV_LANG = "RONDA_LANG"
 BASE = "en"  # every key exists in English; other languages fall back to it
@@ -182,7 +182,7 @@ def detect_language(explicit: str | None = None, setting: str | None = None) -> 
     return BASE
 
 
-def parse_language(text: str, field_name: str = "--lang") -> str:
+def parse_language(text: str, field_name: str | Term = "--lang") -> str:
     """A language as typed (``id``, ``EN``): one whose file is present, else ``BadInput``."""
     from ronda.parsing import parse_choice
 
@@ -192,19 +192,41 @@ def parse_language(text: str, field_name: str = "--lang") -> str:
 @dataclass
 class LanguageChoice:
     """The language of a run, decided once by one rule (``detect_language``): ``--lang``,
-    else ``RONDA_LANG``, else the neighbourhood's setting, known once the data file is read,
-    else the system locale. What a command writes may have its own (``document_lang``)."""
+    else ``RONDA_LANG``, else the neighbourhood's setting (read from the data file before
+    any option is parsed), else the system locale. What a command writes may have its own
+    (``document_lang``)."""
 
     explicit: str | None = None
     setting: str | None = None
+    _code: str | None = field(default=None, repr=False)
 
     @property
     def code(self) -> str:
-        return detect_language(self.explicit, self.setting)
+        """The language, decided on the first question and kept for the whole run."""
+        if self._code is None:
+            self._code = detect_language(self.explicit, self.setting)
+        return self._code
+
+    def wants_setting(self) -> bool:
+        """Whether the neighbourhood's setting could decide (no ``--lang``, no usable
+        ``RONDA_LANG``): only then is the data file read for it."""
+        env = os.environ.get(ENV_LANG, "").strip().lower()
+        return self.explicit is None and env not in languages()
 
     def learn_setting(self, lang: str) -> None:
-        """The neighbourhood's language, read from its data file."""
-        self.setting = lang
+        """A setting just saved (``ronda init --lang id``): the rest of the run speaks it,
+        unless ``--lang`` or ``RONDA_LANG`` said otherwise."""
+        self.setting, self._code = lang, None
+
+
+class Term(NamedTuple):
+    """A word of the catalogue standing for a value in a message, shown in the reader's
+    language: a parameter's name as its help shows it (``NAME``, ``NAMA``), a column's."""
+
+    key: str
+
+    def localise(self, lang: str) -> str:
+        return t(self.key, lang)
 
 
 def has(key: str) -> bool:
@@ -237,6 +259,11 @@ def t(key: str, lang: str, /, **args: Any) -> str:
     return text.format(**args) if args else text
 
 
+def language_name(lang: str) -> str:
+    """The language's own name, as its file gives it (``Bahasa Indonesia``)."""
+    return _language(lang).name
+
+
 def format_decimal(value: float, lang: str) -> str:
     """``5.1`` in English, ``5,1`` in Indonesian (one decimal)."""
     text = f"{value:.1f}"
@@ -246,3 +273,10 @@ def format_decimal(value: float, lang: str) -> str:
 def format_count(value: float, lang: str) -> str:
     """A count that may have a fraction: ``9`` when whole (to a tenth), else ``4.7``/``4,7``."""
     return str(round(value)) if abs(value - round(value)) < 0.05 else format_decimal(value, lang)
+
+
+def format_int(value: int, lang: str) -> str:
+    """A whole number with its thousands grouped: ``5,226`` in English, ``5.226`` in
+    Indonesian."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if formats(lang) == "id" else text

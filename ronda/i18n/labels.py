@@ -296,3 +296,46 @@ CASH_KIND: dict[str, str] = {
     "repair": "cash.kind.repair",
     "other-out": "cash.kind.other_out",
 }
+
+# ronda.errors.system_reason: why the system refused a file, by its errno name
+SYSTEM_REASON: dict[str, str] = {
+    "ENOENT": "oserr.no_such_file",
+    "EACCES": "oserr.permission",
+    "EPERM": "oserr.permission",
+    "EISDIR": "oserr.is_folder",
+    "ENOTDIR": "oserr.not_folder",
+    "ENOSPC": "oserr.disk_full",
+    "EDQUOT": "oserr.disk_full",
+    "EROFS": "oserr.read_only",
+    "ENAMETOOLONG": "oserr.name_too_long",
+    "EEXIST": "oserr.exists",
+    "ELOOP": "oserr.links",
+    "EBUSY": "oserr.busy",
+    "ETXTBSY": "oserr.busy",
+    "EIO": "oserr.io",
+    "not-utf8": "oserr.not_utf8",
+}
+
+# the tables of a data file (ronda.store.datafile), as db check and info count them
+TABLE: dict[str, str] = {
+    "settings": "table.settings",
+    "volunteers": "table.volunteers",
+    "shifts": "table.shifts",
+    "holidays": "table.holidays",
+    "incidents": "table.incidents",
+    "reporters": "table.reporters",
+    "events": "table.events",
+    "plan_changes": "table.plan_changes",
+    "cash": "table.cash",
+    "calendar": "table.calendar",
+}
+
+
+def record_counts(records: dict[str, int], lang: str) -> str:
+    """``settings 1, volunteers 4`` in the reader's words (``pengaturan 1, petugas 4``)."""
+    return ", ".join(f"{label(TABLE, name, lang)} {count}" for name, count in records.items())
+
+# the formats of --format whose name is a word of a language (ronda.parsing.parse_format)
+FORMAT_WORDS: dict[str, str] = {
+    "text": "words.format.text",
+}

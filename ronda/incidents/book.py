@@ -155,18 +155,18 @@ class Incident:
     def from_dict(cls, d: dict[str, Any]) -> Incident:
         """Read a stored record (or a full ``to_dict``); missing fields are empty."""
         if not isinstance(d, dict):
-            raise SchemaError("an incident record is not an object")
+            raise SchemaError("schema.not_an_object")
 
         def text(key: str) -> str:
             value = d.get(key) or ""
             if not isinstance(value, str):
-                raise SchemaError(f"field '{key}' has the wrong type")
+                raise SchemaError("schema.wrong_type", field=key)
             return value
 
         def moment(value: Any, key: str) -> datetime:
             found = datetime.fromisoformat(value)
             if found.tzinfo is None:
-                raise SchemaError(f"field '{key}' has no time zone")
+                raise SchemaError("schema.no_zone", field=key)
             return found
 
         def optional_text(value: Any) -> str | None:
@@ -205,8 +205,12 @@ class Incident:
                 status=_need(d, "status", str), police=police,
                 shift=(date.fromisoformat(shift["date"]), int(shift["slot"])) if shift else None,
                 on_duty=tuple(on_duty), timeline=timeline)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SchemaError(f"an incident record is malformed ({exc})") from None
+        except SchemaError:
+            raise
+        except KeyError as exc:
+            raise SchemaError("schema.missing_field", field=exc.args[0]) from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise SchemaError("schema.malformed", detail=type(exc).__name__) from None
 
     @classmethod
     def from_record(cls, d: dict[str, Any]) -> Incident:

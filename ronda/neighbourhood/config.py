@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ronda.dates import DAY_KEYS, DAY_SHORT, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
-from ronda.i18n import parse_language
+from ronda.i18n import Term, parse_language
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
 from ronda.money import format_money, parse_money
 from ronda.parsing import parse_count
@@ -34,11 +34,11 @@ def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
         if start == end:
             raise BadInput("err.bad_slots", value=part)
         # a slot without a count takes the one before it (or the default)
-        required = parse_count(m["n"], "per-night", minimum=1, maximum=100) if m["n"] else (
+        required = parse_count(m["n"], PER_NIGHT, minimum=1, maximum=100) if m["n"] else (
             slots[-1].required if slots else default_required)
         by_day: dict[str, int] = {}
         for day, n in re.findall(r"([a-zA-Z']+)\s*=\s*(\d+)", m["days"] or ""):
-            by_day[parse_day(day)] = parse_count(n, "per-night", maximum=100)
+            by_day[parse_day(day)] = parse_count(n, PER_NIGHT, maximum=100)
         slots.append(Slot(start, end, required, by_day))
     if not slots:
         raise BadInput("err.bad_slots", value=text)
@@ -58,7 +58,12 @@ def format_slots(slots: tuple[Slot, ...], lang: str) -> str:
     return ", ".join(parts)
 
 
-def _text(field_name: str, required: bool = False) -> Callable[[str], str]:
+# the settings as a message names them: in the reader's words (``Petugas per malam``)
+PER_NIGHT = Term("setting.per_night")
+CONTACT = {"coordinator": Term("setting.coordinator"), "liaison": Term("setting.liaison")}
+
+
+def _text(field_name: Term, required: bool = False) -> Callable[[str], str]:
     return lambda v: clean_text(v, field_name=field_name, required=required)
 
 
@@ -73,7 +78,7 @@ def _one_slot(s: Settings, key: str) -> Slot:
 
 
 def _lang(v: str) -> str:
-    return parse_language(v, "lang")
+    return parse_language(v, Term("setting.lang"))
 
 
 def _set_start(s: Settings, v: str) -> Settings:
@@ -85,7 +90,7 @@ def _set_end(s: Settings, v: str) -> Settings:
 
 
 def _set_per_night(s: Settings, v: str) -> Settings:
-    n = parse_count(v, "per-night", minimum=1, maximum=100)
+    n = parse_count(v, PER_NIGHT, minimum=1, maximum=100)
     return replace(s, slots=tuple(replace(slot, required=n) for slot in s.slots))
 
 
@@ -97,7 +102,7 @@ def _set_per_day(day: str) -> Callable[[Settings, str], Settings]:
             if v.strip() in _CLEAR:
                 by_day.pop(day, None)
             else:
-                by_day[day] = parse_count(v, f"per-night.{day}", maximum=100)
+                by_day[day] = parse_count(v, PER_NIGHT, maximum=100)
             slots.append(replace(slot, by_day=by_day))
         return replace(s, slots=tuple(slots))
     return setter
@@ -106,7 +111,7 @@ def _set_per_day(day: str) -> Callable[[Settings, str], Settings]:
 def _contact(attr: str, part: str) -> Callable[[Settings, str], Settings]:
     def setter(s: Settings, v: str) -> Settings:
         contact: Contact = getattr(s, attr)
-        value = _phone(v) if part == "phone" else clean_text(v, field_name=f"{attr}.name")
+        value = _phone(v) if part == "phone" else clean_text(v, field_name=CONTACT[attr])
         return replace(s, **{attr: replace(contact, **{part: value})})
     return setter
 
@@ -126,13 +131,14 @@ def parse_url(text: str) -> str:
 
 
 def _max_per_week(v: str) -> int | None:
-    return None if v.strip() in _CLEAR else parse_count(v, "max-per-week", minimum=1, maximum=7)
+    return None if v.strip() in _CLEAR else parse_count(v, Term("setting.max_per_week"), minimum=1,
+                                                                  maximum=7)
 
 
 SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
-    "name": _field("name", _text("name", required=True)),
-    "area": _field("area", _text("area")),
-    "city": _field("city", _text("city")),
+    "name": _field("name", _text(Term("setting.name"), required=True)),
+    "area": _field("area", _text(Term("setting.area"))),
+    "city": _field("city", _text(Term("setting.city"))),
     "timezone": _field("timezone", parse_timezone),
     "lang": _field("lang", _lang),
     "slots": lambda s, v: replace(s, slots=parse_slots(v, s.slots[0].required)),
@@ -140,22 +146,22 @@ SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
     "end": _set_end,
     "per-night": _set_per_night,
     **{f"per-night.{d}": _set_per_day(d) for d in DAY_KEYS},
-    "rest": _field("rest", lambda v: parse_count(v, "rest", maximum=13)),
+    "rest": _field("rest", lambda v: parse_count(v, Term("setting.rest"), maximum=13)),
     "max-per-week": _field("max_per_week", _max_per_week),
     "fairness-window": _field("fairness_window",
-                              lambda v: parse_count(v, "fairness-window", minimum=28,
+                              lambda v: parse_count(v, Term("setting.fairness_window"), minimum=28,
                                                     maximum=3650)),
     "coordinator.name": _contact("coordinator", "name"),
     "coordinator.phone": _contact("coordinator", "phone"),
     "liaison.name": _contact("liaison", "name"),
     "liaison.phone": _contact("liaison", "phone"),
-    "rw-head": _field("rw_head", _text("rw-head")),
-    "rt-head": _field("rt_head", _text("rt-head")),
-    "post": _field("post", _text("post", required=True)),
-    "post.location": _field("post_location", _text("post.location")),
+    "rw-head": _field("rw_head", _text(Term("setting.rw_head"))),
+    "rt-head": _field("rt_head", _text(Term("setting.rt_head"))),
+    "post": _field("post", _text(Term("setting.post"), required=True)),
+    "post.location": _field("post_location", _text(Term("setting.post_location"))),
     "calendar-url": _field("calendar_url", lambda v: parse_url(v)),
-    "fine": _field("fine", lambda v: parse_money(v, "fine")),
-    "jimpitan": _field("jimpitan", lambda v: parse_money(v, "jimpitan")),
+    "fine": _field("fine", lambda v: parse_money(v, Term("setting.fine"))),
+    "jimpitan": _field("jimpitan", lambda v: parse_money(v, Term("setting.jimpitan"))),
 }
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ronda.dates import check_range
+from ronda.i18n import Term
 from ronda.model import clean_text
 
 EVENT_KINDS = ("outreach", "meeting", "joint-patrol", "other")
@@ -33,14 +34,14 @@ class CommunityEvent:
         from ronda.model import SchemaError, _need
 
         if not isinstance(d, dict):
-            raise SchemaError("an event record is not an object")
+            raise SchemaError("schema.not_an_object")
         try:
             start, end = datetime.fromisoformat(d["start"]), datetime.fromisoformat(d["end"])
         except (KeyError, TypeError, ValueError):
-            raise SchemaError("an event's times are malformed") from None
+            raise SchemaError("schema.field_malformed", field="start/end") from None
         kind = _need(d, "kind", str)
         if start.tzinfo is None or end.tzinfo is None or end < start or kind not in EVENT_KINDS:
-            raise SchemaError("an event's times or kind are malformed")
+            raise SchemaError("schema.field_malformed", field="start/end/kind")
         return cls(_need(d, "id", int), _need(d, "title", str), start, end,
                    _need(d, "location", str), kind)
 
@@ -54,5 +55,6 @@ def new_event(title: str, start: datetime, end: datetime | None, location: str,
     kind = parse_choice(kind, EVENT_KINDS, "--kind", vocabulary=EVENT_KIND_WORDS)
     finish = end or start + timedelta(hours=2)
     check_range(start, finish)
-    return CommunityEvent(0, clean_text(title, field_name="TITLE", required=True, limit=120),
+    title = clean_text(title, field_name=Term("metavar.title"), required=True, limit=120)
+    return CommunityEvent(0, title,
                           start, finish, clean_text(location, field_name="--location"), kind)

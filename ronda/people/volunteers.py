@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from ronda.dates import DAY_KEYS, WeekdayName, check_range, parse_days, parse_span
 from ronda.errors import BadInput
+from ronda.i18n import Term
 from ronda.model import Away, Volunteer, clean_text
 from ronda.parsing import find_choice, parse_count
 from ronda.phones import normalize_phone
@@ -27,7 +28,7 @@ def parse_reason(text: str) -> str:
     trip`` dinas; the words: ``labels.AWAY_REASON_WORDS``) or a short text."""
     from ronda.i18n.labels import AWAY_REASON_WORDS
 
-    raw = clean_text(text, field_name="reason", required=True, limit=60)
+    raw = clean_text(text, field_name=Term("col.reason"), required=True, limit=60)
     return find_choice(raw, AWAY_REASON_WORDS) or raw
 
 
@@ -43,13 +44,15 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
     """
     out: dict[str, Any] = {}
     if name is not None:
-        out["name"] = clean_text(name, field_name="name", required=True, limit=80)
+        out["name"] = clean_text(name, field_name=Term("metavar.name"), required=True,
+                                 limit=80)
     if phone is not None:
         out["phone"] = None if phone.strip() in _CLEAR else normalize_phone(phone)
-    for key, value in (("address", address), ("household", household), ("team", team),
-                       ("note", note)):
+    for key, value, shown in (("address", address, Term("col.address")),
+                              ("household", household, Term("col.household")),
+                              ("team", team, Term("col.team")), ("note", note, Term("col.note"))):
         if value is not None:
-            out[key] = clean_text(value, field_name=key)
+            out[key] = clean_text(value, field_name=shown)
     for key in ("household", "team"):  # "Regu  4 " is Regu 4: one regu, one house
         if key in out:
             out[key] = " ".join(out[key].split())
@@ -60,7 +63,7 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
             Volunteer.__dataclass_fields__["days"].default
     if max_per_week is not None:
         out["max_per_week"] = None if str(max_per_week).strip() in _CLEAR else \
-            parse_count(max_per_week, "max-per-week", minimum=1, maximum=7)
+            parse_count(max_per_week, "--max-per-week", minimum=1, maximum=7)
     for key, value in (("prefer", prefer), ("avoid", avoid)):
         if value is not None:
             out[key] = () if value.strip() in _CLEAR else tuple(parse_days(value))
@@ -114,12 +117,70 @@ def label(v: Volunteer) -> str:
     return f"#{v.id} {v.name}".rstrip()
 
 
-def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
-                   include_inactive: bool = False) -> Volunteer:
-    """A volunteer by id (``12`` or ``#12``) or by an unambiguous part of the name.
+# what people put before a name: Pak Budi, Bu Siti, H. Ahmad, Ustadz Hasan
+HONORIFICS = frozenset({"pak", "bapak", "bpk", "bu", "ibu", "mas", "mbak", "mba", "bang", "abang",
+                        "kak", "kakak", "dik", "adik", "dek", "h", "hj", "haji", "hajah",
+                        "hajjah", "ustadz", "ustad", "ustaz", "ust"})
 
-    An exact (case-insensitive) name wins over partial matches.
-    """
+
+def plain_name(text: str) -> str:
+    """A name as compared: any case, the honorifics and titles before it left out
+    (``Bapak H. Ahmad Fauzi`` is ``ahmad fauzi``); a name that is nothing but one is kept."""
+    words = text.casefold().replace(".", ". ").split()
+    rest = list(words)
+    while rest and rest[0].rstrip(".,") in HONORIFICS:
+        rest.pop(0)
+    return " ".join(rest or words)
+
+
+def _distance(a: str, b: str) -> int:
+    """Letters typed wrong, missing, extra or swapped (optimal string alignment)."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        earlier, before, row = before, row, [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], earlier[j - 2] + 1)
+    return row[-1]
+
+
+def _typo_distance(query: str, name: str) -> int:
+    """How far ``query`` is from the name or from as many of its words in a row."""
+    words, size = name.split(), len(query.split())
+    parts = {name, *(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))}
+    return min(_distance(query, part) for part in parts)
+
+
+class Candidates(NamedTuple):
+    """The people a name could mean, as an error lists them: ``Budi Santoso (#3) atau Budi
+    Hartono (#9)``."""
+
+    people: tuple[tuple[int, str], ...]
+
+    def localise(self, lang: str) -> str:
+        from ronda.i18n import t
+
+        names = [f"{name} (#{pid})" for pid, name in self.people]
+        if len(names) == 1:
+            return names[0]
+        return f"{', '.join(names[:-1])} {t('word.or', lang)} {names[-1]}"
+
+
+def _one(found: Sequence[Volunteer], raw: str) -> Volunteer:
+    if len(found) > 1:
+        raise BadInput("err.volunteer_ambiguous", query=raw,
+                       candidates=Candidates(tuple((v.id, v.name) for v in found[:8])))
+    return found[0]
+
+
+def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
+                   include_inactive: bool = False, guess: bool = True) -> Volunteer:
+    """A volunteer by id (``12`` or ``#12``) or by their name as people say it: honorifics
+    and titles aside (``Pak Budi``, ``H. Ahmad``), an unambiguous part of it, or, when
+    ``guess``, with a typo of one or two letters when only one person is that close. An exact
+    name wins over a part, a part over a typo; several alike are listed, never guessed."""
     people = [v for v in volunteers if not v.purged and (include_inactive or v.active)]
     raw = query.strip()
     digits = raw.lstrip("#")
@@ -130,17 +191,24 @@ def find_volunteer(volunteers: Iterable[Volunteer], query: str, *,
             if v.id == int(digits) and (include_inactive or v.active):
                 return v
         raise BadInput("err.volunteer_not_found", query=raw)
-    needle = raw.casefold()
+    needle = plain_name(raw)
     if not needle:
-        raise BadInput("err.empty", field="name")
-    exact = [v for v in people if v.name.casefold() == needle]
-    matches = exact or [v for v in people if needle in v.name.casefold()]
-    if not matches:
-        raise BadInput("err.volunteer_not_found", query=raw)
-    if len(matches) > 1:
-        raise BadInput("err.volunteer_ambiguous", query=raw,
-                       candidates=", ".join(label(v) for v in matches[:8]))
-    return matches[0]
+        raise BadInput("err.empty", field=Term("metavar.name"))
+    typed = " ".join(raw.casefold().split())
+    names = [(v, " ".join(v.name.casefold().split()), plain_name(v.name)) for v in people]
+    for found in ([v for v, full, _ in names if full == typed],  # as written, honorific too
+                  [v for v, _, name in names if name == needle],
+                  [v for v, full, _ in names if typed in full],
+                  [v for v, _, name in names if needle in name]):
+        if found:
+            return _one(found, raw)
+    if guess and len(needle) >= 3:
+        limit = 1 if len(needle) < 5 else 2
+        near = sorted((d, v.id, v)
+                      for v, _, name in names if (d := _typo_distance(needle, name)) <= limit)
+        if near:  # the closest first
+            return _one([v for _, _, v in near], raw)
+    raise BadInput("err.volunteer_not_found", query=raw)
 
 
 def add_away(v: Volunteer, start: date, end: date, reason: str) -> Volunteer:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ronda.dates import DayName, SpanName
 from ronda.errors import BadInput
 from ronda.printing.fonts import ascent_descent, width_pt
 from ronda.printing.poster import PATROL_NOTES, Night, Sheet, Watch
@@ -501,8 +502,9 @@ def lay_out(sheet: Sheet) -> Page:
         z = Sizes(SMALLEST)
         fullest = max(sheet.nights, key=lambda n: _night(_Pen([]), n, sheet, 0, 0,
                                                           (PAGE_W - 2 * MARGIN) / 7, z))
-        raise BadInput("err.week_too_full", period=sheet.period,
-                       night=f"{fullest.day} {fullest.date_text}",
+        raise BadInput("err.week_too_full",  # in the reader's words, not the paper's
+                       period=SpanName(sheet.nights[0].date, sheet.nights[-1].date),
+                       night=DayName(fullest.date),
                        people=len(fullest.people), size=f"{SMALLEST:g}")
     return best
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ronda.errors import BadInput
+from ronda.i18n import Term
 from ronda.model import Volunteer
 from ronda.schedule.shifts import Absence, Shift
 from ronda.schedule.timetable import Timetable
@@ -98,12 +99,12 @@ def absentees(people: Sequence[Volunteer], entries: Sequence[str], stand_ins: Se
     for i, entry in enumerate(entries):
         name, said, why = entry.partition("=")
         if said and not why.strip():  # "Dimas=": a reason was meant and left out
-            raise BadInput("err.empty", field="--absent NAME=reason")
+            raise BadInput("err.empty", field=Term("field.absent_reason"))
         helper = stand_ins[i].strip() if i < len(stand_ins) else ""
         stand_in, stand_in_name = None, ""
         if helper and helper != "-":
             try:
-                stand_in = find_volunteer(people, helper)
+                stand_in = find_volunteer(people, helper, guess=False)  # or anyone's name
             except BadInput:
                 stand_in_name = clean_text(helper, field_name="--substitute", limit=80)
         missing.append(Absent(find_volunteer(people, name, include_inactive=True),

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from ronda.model import Volunteer
 from ronda.schedule.groups import GroupSpread, group_spreads
@@ -31,9 +31,27 @@ class PersonStats:
     holiday: int
     min_gap: int | None
     fines: int
+    stood_in: int = 0  # nights they came in someone else's place (not in ``served``)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+class Replacement(NamedTuple):
+    """Who came for whom: on the evening ``day``, ``absent`` was replaced by a volunteer
+    (``by_id``) or by someone off the roster (``by``)."""
+
+    day: date
+    absent: int
+    by_id: int | None
+    by: str
+
+
+def replacements(shifts: Sequence[Shift]) -> list[Replacement]:
+    """Every absence someone came for, night by night."""
+    return [Replacement(s.date, a.volunteer, a.substitute_id, a.substitute)
+            for s in sorted(shifts, key=lambda s: (s.date, s.slot)) for a in s.absences
+            if a.covered]
 
 
 @dataclass(frozen=True)
@@ -56,17 +74,17 @@ def person_stats(shifts: Sequence[Shift], people: Sequence[Volunteer],
                  holidays: dict[date, Holiday], today: date,
                  include_removed: bool = False) -> list[PersonStats]:
     """Per volunteer (removed ones only with duties in ``shifts``, or ``include_removed``):
-    planned, served (present, or planned on a past night with no log, or
-    standing in for someone), excused (izin, sakit, dinas: with notice), absent (tanpa
-    keterangan), substituted, weekend and holiday nights,
-    the shortest gap between two duties, and fines owed."""
+    planned, served (their own duty: present, or planned on a past night with no log),
+    excused (izin, sakit, dinas: with notice), absent (tanpa keterangan), substituted (someone
+    came for them: not their attendance), stood in (they came for someone else), weekend and
+    holiday nights, the shortest gap between two duties, and fines owed."""
     duty_dates: dict[int, list[date]] = defaultdict(list)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for s in shifts:
         absences = {a.volunteer: a for a in s.absences}
         for a in s.absences:
             if a.substitute_id is not None:
-                counts[a.substitute_id]["served"] += 1
+                counts[a.substitute_id]["stood_in"] += 1
         for p in s.volunteers:
             c = counts[p]
             c["planned"] += 1
@@ -93,7 +111,7 @@ def person_stats(shifts: Sequence[Shift], people: Sequence[Volunteer],
         gaps = [(b - a).days for a, b in itertools.pairwise(ds)]
         out.append(PersonStats(v.id, v.name, v.team, c["planned"], c["served"], c["excused"],
                                c["absent"], c["substituted"], c["weekend"], c["holiday"],
-                               min(gaps) if gaps else None, c["fines"]))
+                               min(gaps) if gaps else None, c["fines"], c["stood_in"]))
     return out
 
 
@@ -280,14 +298,18 @@ class ScheduleReport:
     teams: dict[str, dict[str, int]]
     groups: list[GroupSpread] = field(default_factory=list)
     wishes: WishReport | None = None
+    replaced: list[Replacement] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, Any]]:
         """One object per person: the account with the share, what they can carry and what
-        limits it (stable field names, for scripts)."""
+        limits it, and who came for them (stable field names, for scripts)."""
         out = []
         for r in self.rows:
             share = self.judged.shares.get(r.id)
             out.append({**r.to_dict(),
+                        "replaced_by": [{"date": x.day.isoformat(), "volunteer_id": x.by_id,
+                                         "name": x.by} for x in self.replaced
+                                        if x.absent == r.id],
                         "share": round(share.share, 2) if share else None,
                         "can_carry": share.capacity if share else None,
                         "served_before": round(share.before) if share else None,
@@ -317,5 +339,6 @@ def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                      {p: load.credit for p, load in past.items()})
     return ScheduleReport(first, last, rows, judged, fairness(rows, people), team_totals(rows),
                           group_spreads(in_range, people, max_per_week, holidays, first, last,
-                                        before), wish_report(in_range, people, first, last))
+                                        before), wish_report(in_range, people, first, last),
+                          replacements(in_range))
 

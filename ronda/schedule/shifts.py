@@ -65,7 +65,7 @@ class Shortfall(NamedTuple):
         try:
             items = tuple(Exclusion(int(a), str(b), str(c)) for a, b, c in excluded)
         except (TypeError, ValueError):
-            raise SchemaError("field 'excluded' is malformed") from None
+            raise SchemaError("schema.field_malformed", field="excluded") from None
         return cls(_need(d, "available", int), _need(d, "required", int), items,
                    _need(d, "no_leader", bool))
 
@@ -152,10 +152,10 @@ class Shift:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Shift:
         if not isinstance(d, dict):
-            raise SchemaError("a shift record is not an object")
+            raise SchemaError("schema.not_an_object")
         ids = _need(d, "volunteers", list)
         if not all(isinstance(i, int) for i in ids):
-            raise SchemaError("field 'volunteers' must list ids")
+            raise SchemaError("schema.ids", field="volunteers")
         short = _need(d, "short", dict, optional=True)
         try:
             guests = tuple(Guest(g["name"], g["role"]) for g in _need(d, "guests", list))
@@ -165,7 +165,7 @@ class Shift:
             swaps = tuple(Swap(s["out"], s["in"], s["at"], tuple(s["bent"]))
                           for s in _need(d, "swaps", list))
         except (KeyError, TypeError):
-            raise SchemaError("a shift's log is malformed") from None
+            raise SchemaError("schema.field_malformed", field="absences/swaps") from None
         return cls(
             date=_iso_date(d.get("date"), "date"), slot=_need(d, "slot", int),
             volunteers=tuple(ids), leader=_need(d, "leader", int, optional=True),
@@ -221,10 +221,10 @@ class PlanChange(NamedTuple):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> PlanChange:
         if not isinstance(d, dict):
-            raise SchemaError("a plan change is not an object")
+            raise SchemaError("schema.not_an_object")
         before, after = _need(d, "before", list), _need(d, "after", list)
         if not all(isinstance(i, int) for i in (*before, *after)):
-            raise SchemaError("a plan change must list ids")
+            raise SchemaError("schema.ids", field="before/after")
         return cls(_iso_date(d.get("date"), "date"), _need(d, "slot", int), tuple(before),
                    tuple(after), _need(d, "cause", str), _need(d, "at", str),
                    _need(d, "leader_before", int, optional=True),

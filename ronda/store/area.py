@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import orjson
 
 from ronda.area.model import AREA_FILE, RT, Area, AreaSnapshot, Problem, area_toml, parse_area
-from ronda.errors import BadInput, DataFileError, RondaError
+from ronda.errors import BadInput, DataFileError, RondaError, system_reason
 from ronda.model import SchemaError
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.store.datafile import (
@@ -59,7 +59,7 @@ def read_area(path: Path) -> tuple[Area, list[Path]]:
         raise DataFileError("err.no_area_file", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError("err.file_unreadable", path=str(path),
-                            detail=getattr(exc, "strerror", None) or type(exc).__name__) from None
+                            detail=system_reason(exc)) from None
     area = parse_area(text, str(path))
     base = path.parent
     if area.folder is not None:
@@ -81,7 +81,7 @@ def write_area(path: Path, area: Area, *, replace: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataFileError("err.file_unwritable", path=str(path.parent),
-                            detail=exc.strerror or type(exc).__name__) from None
+                            detail=system_reason(exc)) from None
     write_atomically(path, area_toml(area).encode("utf-8"))
 
 
@@ -165,9 +165,16 @@ def area_registry(path: Path) -> CalendarRecord:
         return CalendarRecord.from_dict(found)
     except FileNotFoundError:
         return CalendarRecord()
-    except (OSError, orjson.JSONDecodeError, SchemaError) as exc:
+    except OSError as exc:
         raise DataFileError("err.file_unreadable", path=str(_registry_path(path)),
-                            detail=type(exc).__name__) from None
+                            detail=system_reason(exc)) from None
+    except orjson.JSONDecodeError as exc:
+        raise DataFileError("err.file_unreadable", path=str(_registry_path(path)),
+                            detail=SchemaError("schema.not_json", line=exc.lineno,
+                                               column=exc.colno)) from None
+    except SchemaError as exc:
+        raise DataFileError("err.file_unreadable", path=str(_registry_path(path)),
+                            detail=exc) from None
 
 
 def save_area_registry(path: Path, sent: dict[str, dict[str, Any]]) -> None:

@@ -15,7 +15,7 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
-from ronda.errors import DataFileError
+from ronda.errors import DataFileError, system_reason
 
 # mkstemp's names: ``.<file name>.<random letters, digits, _>.tmp``
 _TEMP = r"\.{name}\.[a-z0-9_]+\.tmp"
@@ -28,7 +28,7 @@ _BACKUP_TAIL = r"-(?:\d{6}-)?\d{8}T\d{12}Z?\.json"
 def unwritable(path: str, exc: OSError) -> DataFileError:
     """A file system that refused a write, as the one-line error the user sees."""
     return DataFileError("err.file_unwritable", path=path,
-                         detail=exc.strerror or type(exc).__name__)
+                         detail=system_reason(exc))
 
 
 def write_atomically(path: Path, payload: bytes) -> None:

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from ronda import __version__
-from ronda.errors import BadInput, DataFileError
-from ronda.model import SchemaError, Settings, Volunteer
+from ronda.errors import BadInput, DataFileError, system_reason
+from ronda.model import Damage, SchemaError, Settings, Volunteer
 from ronda.schedule.shifts import Holiday, PlanChange, Shift
 from ronda.store.atomic import remove_leftovers, unwritable, write_atomically, write_quietly
 from ronda.store.backups import (  # noqa: F401 - the storage API
@@ -43,6 +43,7 @@ from ronda.store.modes import guard
 from ronda.store.paths import (  # noqa: F401 - the storage API
     ENV_DB,
     default_path,
+    parsed_before,
     peek_language,
     peek_timezone,
     resolve_path,
@@ -177,17 +178,23 @@ def _split_book(book: dict[str, dict[str, Any]]) -> dict[int, dict[str, dict[str
 
 # ---------------------------------------------------------------- reading and checking
 
-def _broken(path: Path, detail: str) -> DataFileError:
+def _broken(path: Path, detail: Damage | SchemaError) -> DataFileError:
     return DataFileError("err.file_broken", path=str(path), detail=detail, advice=remedy(path))
+
+
+def _first(problems: list[Damage]) -> Damage:
+    """The first problem, saying how many more there are."""
+    return problems[0]._replace(more=len(problems) - 1)
 
 
 def _parse(path: Path, payload: bytes) -> dict[str, Any]:
     try:
-        data = orjson.loads(payload)
+        data = parsed_before(path, payload) or orjson.loads(payload)
     except orjson.JSONDecodeError as exc:
-        raise _broken(path, f"not valid JSON: {exc}") from None
+        raise _broken(path, SchemaError("schema.not_json", line=exc.lineno,
+                                        column=exc.colno)) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise _broken(path, "not a ronda data file")
+        raise _broken(path, SchemaError("schema.not_ronda"))
     return data
 
 
@@ -206,7 +213,7 @@ def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise _broken(path, f"schema {version} cannot be migrated")
+            raise _broken(path, SchemaError("schema.cannot_migrate", version=version))
         data = step(data)
         version += 1
         data.setdefault("_meta", {}).setdefault("1", {})["schema"] = version
@@ -215,37 +222,37 @@ def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_table(data: dict[str, Any], table: str, read: Callable[[dict[str, Any]], Any],
-                 key: Callable[[Any], object] | None, problems: list[str]) -> None:
+                 key: Callable[[Any], object] | None, problems: list[Damage]) -> None:
     records = data.get(table, {})
     for doc_id, record in records.items():
         try:
             item = read(record)
             if key is not None and str(key(item)) != doc_id:
-                raise SchemaError("its id does not match its key")
+                raise SchemaError("schema.id_key")
         except SchemaError as exc:
-            problems.append(f"{table}/{doc_id}: {exc}")
+            problems.append(Damage(f"{table}/{doc_id}", exc))
 
 
-def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
+def check_records(data: dict[str, Any], *, full: bool = True) -> list[Damage]:
     """Every record that breaks the schema, described; empty when the file is sound.
 
     ``full=False`` trusts the records of content ``load`` has already checked in full (see
     ``_checked``): the settings and counters are read, the tables (tens of thousands of
     shifts and incidents in a busy book) only lightly."""
-    problems: list[str] = []
+    problems: list[Damage] = []
     settings = data.get("settings", {}).get("1")
     if settings is None:
-        problems.append("settings: missing")
+        problems.append(Damage("settings", SchemaError("schema.missing")))
     else:
         try:
             Settings.from_dict(settings)
         except SchemaError as exc:
-            problems.append(f"settings: {exc}")
+            problems.append(Damage("settings", exc))
     meta = data.get("_meta", {}).get("1", {})
     counters = meta.get("next_id", {}) if isinstance(meta, dict) else None
     if not isinstance(counters, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in counters.values()):
-        problems.append("_meta: the id counters are malformed")
+        problems.append(Damage("_meta", SchemaError("schema.field_malformed", field="next_id")))
     if full:
         from ronda.cash.book import CashEntry  # models of tables a command may never read
         from ronda.neighbourhood.events import CommunityEvent
@@ -261,24 +268,24 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[str]:
     return problems
 
 
-def _check_calendar_record(data: dict[str, Any], problems: list[str]) -> None:
+def _check_calendar_record(data: dict[str, Any], problems: list[Damage]) -> None:
     from ronda.calendars.registry import CalendarRecord
 
     if "1" in data.get("calendar", {}):
         try:
             CalendarRecord.from_dict(data["calendar"]["1"])
         except SchemaError as exc:
-            problems.append(f"calendar: {exc}")
+            problems.append(Damage("calendar", exc))
 
 
-def check_book(data: dict[str, Any], year: int | None, *, full: bool = True) -> list[str]:
+def check_book(data: dict[str, Any], year: int | None, *, full: bool = True) -> list[Damage]:
     """Every incident and reporter record of ``data`` (a year file, or a book on its way
     out of a main file) that breaks the schema, described; ``year``: the file's year, which
     each incident's local date must be in.
 
     ``full=False`` reads the records only lightly: ``load`` does that for content it has
     already checked in full (see ``_checked``)."""
-    problems: list[str] = []
+    problems: list[Damage] = []
     if full:
         from ronda.incidents.book import Incident, Reporter
 
@@ -288,10 +295,11 @@ def check_book(data: dict[str, Any], year: int | None, *, full: bool = True) -> 
         for table, field in (("incidents", "occurred_at"), ("reporters", "incident")):
             for doc_id, record in data.get(table, {}).items():
                 if not isinstance(record, dict) or field not in record:
-                    problems.append(f"{table}/{doc_id}: not a record of {table}")
+                    problems.append(Damage(f"{table}/{doc_id}",
+                                           SchemaError("schema.not_of_table", table=table)))
     if year is not None and not problems:
         stamp = f"{year:04d}"
-        problems += [f"incidents/{doc_id}: not of {stamp}"
+        problems += [Damage(f"incidents/{doc_id}", SchemaError("schema.not_of_year", year=stamp))
                      for doc_id, record in data.get("incidents", {}).items()
                      if not str(record.get("occurred_at", "")).startswith(stamp)]
     return problems
@@ -464,7 +472,7 @@ class DataFile:
         if self._settings is None:
             record = self._storage.data.get("settings", {}).get("1")
             if record is None:
-                raise _broken(self.path, "no neighbourhood settings")
+                raise _broken(self.path, SchemaError("schema.missing_settings"))
             self._settings = Settings.from_dict(dict(record))
         return self._settings
 
@@ -798,7 +806,8 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise DataFileError("err.no_data_file", path=str(path)) from None
     except OSError as exc:
-        raise DataFileError("err.file_unreadable", path=str(path), detail=exc.strerror) from None
+        raise DataFileError("err.file_unreadable", path=str(path),
+                            detail=system_reason(exc)) from None
     guard(path)
     return payload
 
@@ -807,8 +816,7 @@ def full_check(path: Path, data: dict[str, Any]) -> None:
     """Read every record in full, whatever was checked before (``ronda db check``)."""
     problems = check_records(data)
     if problems:
-        raise _broken(path, problems[0] + (f" (+{len(problems) - 1})" if len(problems) > 1
-                                           else ""))
+        raise _broken(path, _first(problems))
 
 
 class FileCheck(NamedTuple):
@@ -876,14 +884,13 @@ def load(path: Path) -> tuple[bytes, dict[str, Any]]:
     if _BOOK in data:  # leaving the file by a migration: checked in full, once
         problems += check_book(data[_BOOK], None)
     if problems:
-        raise _broken(path, problems[0] + (f" (+{len(problems) - 1})" if len(problems) > 1
-                                           else ""))
+        raise _broken(path, _first(problems))
     if not known:
         _remember_checked(path, payload)
     return payload, data
 
 
-def _year_broken(path: Path, detail: str) -> DataFileError:
+def _year_broken(path: Path, detail: Damage | SchemaError) -> DataFileError:
     m = _YEAR_NAME.search(path.name)
     return DataFileError("err.file_broken", path=str(path), detail=detail,
                          advice=remedy(path, int(m["year"]) if m else None))
@@ -903,15 +910,14 @@ def load_year(path: Path, year: int, *, full: bool = False) -> tuple[bytes, dict
     try:
         data = _parse(path, payload)
     except DataFileError as exc:
-        raise _year_broken(path, str(exc.args_.get("detail", ""))) from None
+        raise _year_broken(path, exc.args_["detail"]) from None
     if schema_of(data) > SCHEMA_VERSION:
         raise DataFileError("err.file_newer", path=str(path), found=schema_of(data),
                             supported=SCHEMA_VERSION)
     known = not full and _known(path, payload)
     problems = [] if known else check_book(data, year)  # known: this content passed in full
     if problems:
-        raise _year_broken(path, problems[0] + (f" (+{len(problems) - 1})"
-                                                if len(problems) > 1 else ""))
+        raise _year_broken(path, _first(problems))
     if not known:
         _remember_checked(path, payload)
     return payload, data
@@ -1088,7 +1094,7 @@ def _restore_year(path: Path, year: int, number: int, lock_timeout: float | None
         data = _parse(chosen.path, payload)
         problems = check_book(data, year)
         if problems:
-            raise _year_broken(chosen.path, problems[0])
+            raise _year_broken(chosen.path, _first(problems))
     except DataFileError as exc:
         raise _of_a_backup(exc, year) from None
     with open_data(path, write=True, lock_timeout=lock_timeout) as handle:

@@ -5,6 +5,8 @@ kept apart from the storage module so that these load nothing else."""
 from __future__ import annotations
 
 import os
+import re
+from contextlib import suppress
 from pathlib import Path
 
 from ronda.errors import BadInput
@@ -47,20 +49,52 @@ def year_path(path: Path, year: int) -> Path:
     return path.with_name(f"{path.stem}.incidents-{year:04d}.json")
 
 
+# The last data file read for its settings before the command ran, as (path, bytes, data):
+# the command that opens the same bytes takes the parsed data instead of parsing them again.
+_peeked: tuple[Path, bytes, dict[str, object]] | None = None
+
+
 def _peek_setting(path: Path, key: str) -> object:
     """One of the neighbourhood's settings as the file holds it, unchecked; None when the
     file cannot tell."""
+    global _peeked
     import orjson
 
     try:
-        return orjson.loads(path.read_bytes())["settings"]["1"][key]
+        payload = path.read_bytes()
+        if _peeked is not None and _peeked[:2] == (path, payload):
+            data = _peeked[2]
+        else:
+            data = orjson.loads(payload)
+            if isinstance(data, dict):
+                _peeked = (path, payload, data)
+        return data["settings"]["1"][key]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def parsed_before(path: Path, payload: bytes) -> dict[str, object] | None:
+    """The data of ``payload`` when it was parsed already to read its settings (handed over
+    once: the caller may change it), else None."""
+    global _peeked
+    if _peeked is None or _peeked[0] != path or _peeked[1] != payload:
+        return None
+    data, _peeked = _peeked[2], None
+    return data
+
+
+# the language as ronda writes it, first among the settings' own values: read from a file
+# too damaged to parse, so that even the error about it speaks the neighbourhood's language
+_LANG = re.compile(rb'"settings"\s*:\s*\{\s*"1"\s*:\s*\{[^{}]*?"lang"\s*:\s*"([a-z]{2,3})"')
 
 
 def peek_language(path: Path) -> str | None:
     """The neighbourhood's language setting, or None when the file cannot tell."""
     lang = _peek_setting(path, "lang")
+    if lang is None:
+        with suppress(OSError):
+            found = _LANG.search(path.read_bytes())
+            lang = found[1].decode() if found else None
     return lang if isinstance(lang, str) and lang in languages() else None
 
 
