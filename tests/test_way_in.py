@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from datetime import date
+from datetime import time as clock
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,9 @@ from typer.testing import CliRunner, Result
 
 from ronda.cli.app import app
 from ronda.cli.root import ALIASES, COMMANDS
+from ronda.model import Slot, Volunteer
+from ronda.schedule.builder import build_schedule
+from ronda.schedule.rules import Rules
 
 
 def alone(env: dict[str, str | None]) -> Result:
@@ -247,3 +251,76 @@ def test_on_sunday_afternoon_the_schedule_still_shows_tonight(run: Run, roster: 
     shown = json.loads(run("schedule", "--json", env=env).stdout)
     assert {s["date"] for s in shown} == {f"2026-11-{d}" for d in range(16, 23)}
     assert "16–22 November 2026" in run("schedule", env=env).stdout
+
+
+# ronda init in a terminal
+
+
+def test_init_proposes_the_time_zone_of_the_city_and_takes_several_shifts(
+        run: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
+    answers = ["RT 3 RW 7", "Panakkukang", "Panakkukang", "Kota Makassar", "",
+               "22.00-01.00, 01.00-04.00", "3", "4", "1", "tidak", "Daeng Rahman",
+               "0812-3456-7890", "Aipda Syamsul", "0813-9011-2468", ""]
+    result = run("init", input="\n".join(answers) + "\n", lang="id")
+    assert result.exit_code == 0, result.output
+    assert "Zona waktu (WIB/WITA/WIT) [WITA]" in result.stderr
+    assert "Jumlah petugas per giliran [4]" in result.stderr
+    s = json.loads(run("config", "show", "--json").stdout)
+    assert s["name"] == "RT 003 / RW 007" and s["timezone"] == "Asia/Makassar"
+    assert s["area"] == "Kel. Panakkukang, Kec. Panakkukang, Kota Makassar"
+    assert s["city"] == "Makassar"
+    assert [(x["start"], x["end"], x["required"], x["by_day"]) for x in s["slots"]] == [
+        ("22:00", "01:00", 3, {"sat": 4}), ("01:00", "04:00", 3, {"sat": 4})]
+    assert s["rest"] == 1 and s["household_rule"] is False
+    assert s["coordinator"] == {"name": "Daeng Rahman", "phone": "+6281234567890"}
+    assert s["liaison"] == {"name": "Aipda Syamsul", "phone": "+6281390112468"}
+
+
+def test_init_does_not_ask_again_for_counts_typed_with_the_shifts(
+        run: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
+    answers = ["5/2", "", "", "", "", "22.00-01.00=3, 01.00-04.00=2 sab=4", "2", "", "", "",
+               "", "", ""]
+    result = run("init", input="\n".join(answers) + "\n", lang="id")
+    assert result.exit_code == 0, result.output
+    assert "per giliran" not in result.stderr and "Zona waktu (WIB/WITA/WIT) [WIB]" in \
+        result.stderr
+    s = json.loads(run("config", "show", "--json").stdout)
+    assert [(x["required"], x["by_day"]) for x in s["slots"]] == [(3, {"sat": 4}),
+                                                                   (2, {"sat": 4})]
+    assert s["rest"] == 2 and s["area"] == "" and s["timezone"] == "Asia/Jakarta"
+
+
+def test_a_trailing_saturday_count_is_every_shift_s(run: Run, db: Path) -> None:
+    result = run("init", "--name", "RT 005", "--slots", "22.00-01.00=3, 01.00-04.00=3 sat=4")
+    assert result.exit_code == 0, result.output
+    slots = json.loads(run("config", "show", "--json").stdout)["slots"]
+    assert [x["by_day"] for x in slots] == [{"sat": 4}, {"sat": 4}]
+    shown = run("config", "show", lang="id").stdout
+    assert "22.00–01.00=3, 01.00–04.00=3 sab=4" in shown  # written once, read back the same
+    assert run("config", "set", "slots", "22.00–01.00=3, 01.00–04.00=3 sab=4").exit_code == 0
+    assert json.loads(run("config", "show", "--json").stdout)["slots"] == slots
+    own = run("config", "set", "slots", "22.00-01.00=3 sat=5, 01.00-04.00=3 sat=4")
+    assert own.exit_code == 0
+    assert [x["by_day"] for x in json.loads(run("config", "show", "--json").stdout)["slots"]] \
+        == [{"sat": 5}, {"sat": 4}]
+
+
+def test_the_household_rule_can_be_turned_off() -> None:
+    """Two of one house (a father and his son) may patrol together where the RT allows it."""
+    people = [Volunteer(1, "Pak Darto", household="C-07"), Volunteer(2, "Mas Anto",
+                                                                    household="C-07")]
+    night = (Slot(clock(22), clock(4), 2),)
+    on = build_schedule(people, Rules(night, rest=0), date(2026, 11, 23), date(2026, 11, 23))
+    off = build_schedule(people, Rules(night, rest=0, households=False), date(2026, 11, 23),
+                         date(2026, 11, 23))
+    assert len(on.shifts[0].volunteers) == 1 and on.shifts[0].short is not None
+    assert sorted(off.shifts[0].volunteers) == [1, 2]
+
+
+def test_the_household_rule_is_a_setting(run: Run, roster: Path) -> None:
+    assert run("config", "set", "household-rule", "tidak").exit_code == 0
+    assert json.loads(run("config", "show", "--json").stdout)["household_rule"] is False
+    bad = run("config", "set", "household-rule", "mungkin")
+    assert bad.exit_code == 2 and "'mungkin'" in bad.stderr
