@@ -327,6 +327,15 @@ def week_of(d: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
+def coming_week(now: datetime) -> date:
+    """The Monday of the week a jadwal is printed for: this week's, and from Sunday noon
+    (when the jadwal is printed and shared) the next week's."""
+    monday = week_of(now.date())[0]
+    if now.weekday() == 6 and now.time() >= DAY_CHANGE:
+        monday += timedelta(weeks=1)
+    return monday
+
+
 def parse_week(text: str, today: date, toward: Toward = "near") -> date:
     """A day that stands for its week (``--week``): any day of ``parse_span``, or a week
     (``pekan depan``, whose Monday is returned); a month is refused."""

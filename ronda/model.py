@@ -191,6 +191,7 @@ class Settings:
     rest: int = 2
     max_per_week: int | None = None
     fairness_window: int = 365  # days of history that count toward fair shares
+    household_rule: bool = True  # never two of one household on one night
     coordinator: Contact = Contact()
     liaison: Contact = Contact()
     rw_head: str = ""
@@ -241,6 +242,7 @@ class Settings:
             "slots": tuple(Slot.from_dict(s) for s in slots),
             "rest": _need(d, "rest", int), "max_per_week": max_per_week,
             "fairness_window": _need(d, "fairness_window", int, optional=True) or 365,
+            "household_rule": _need(d, "household_rule", bool, optional=True) is not False,
             "coordinator": Contact.from_dict(_need(d, "coordinator", dict)),
             "liaison": Contact.from_dict(_need(d, "liaison", dict)),
             "rw_head": _need(d, "rw_head", str), "rt_head": _need(d, "rt_head", str),

@@ -45,15 +45,18 @@ def test_init_without_a_name_in_a_script_is_bad_input(run: Run, db: Path) -> Non
 
 def test_init_asks_for_what_is_missing_in_a_terminal(run: Run, db: Path, monkeypatch) -> None:
     monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
-    answers = "\n".join(["RT 009 / RW 001", "Kel. Sendangmulyo", "Semarang", "WIB", "21.00",
-                         "03.00", "5", "1", "Pak Joko", "0812-3456-7890", "Aiptu Sugeng", "",
+    answers = "\n".join(["9/1", "Sendangmulyo", "Tembalang", "Kota Semarang", "", "21.00-03.00",
+                         "5", "", "1", "", "Pak Joko", "0812-3456-7890", "Aiptu Sugeng", "",
                          "Pos Kamling Mawar"]) + "\n"
     result = run("init", input=answers)
     assert result.exit_code == 0, result.output
     settings = json.loads(run("config", "show", "--json").stdout)
     assert settings["name"] == "RT 009 / RW 001"
+    assert settings["area"] == "Kel. Sendangmulyo, Kec. Tembalang, Kota Semarang"
+    assert settings["city"] == "Semarang" and settings["timezone"] == "Asia/Jakarta"
     assert settings["slots"][0] == {"start": "21:00", "end": "03:00", "required": 5,
                                     "by_day": {}}
+    assert settings["household_rule"] is True and settings["rest"] == 1
     assert settings["liaison"] == {"name": "Aiptu Sugeng", "phone": None}
 
 
@@ -148,13 +151,16 @@ def test_confirmations_understand_both_languages(monkeypatch) -> None:  # noqa: 
 def test_init_asks_again_when_an_answer_cannot_be_used(run: Run, db: Path, monkeypatch) -> None:
     """A wrong answer is said at once and asked again; nothing typed before it is lost."""
     monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
-    answers = "\n".join(["", "RT 009 / RW 001", "Kel. Sendangmulyo", "Semarang",
-                         "WITX", "WIB", "25.00", "21.00", "03.00", "lima", "5", "1",
-                         "Pak Joko", "0812", "0812-3456-7890", "", "", ""]) + "\n"
+    answers = "\n".join(["", "5/2/3", "RT 9 RW 1", "Sendangmulyo", "Tembalang", "Semarang",
+                         "WITX", "WIB", "25.00-03.00", "21.00-03.00", "lima", "5", "", "1",
+                         "mungkin", "ya", "Pak Joko", "0812", "0812-3456-7890", "", "", ""]
+                        ) + "\n"
     result = run("init", input=answers, lang="id")
     assert result.exit_code == 0, result.output
-    for said in ("Bagian ini wajib diisi.", "'WITX'", "'25.00'", "'lima'", "'0812'"):
+    for said in ("Bagian ini wajib diisi.", "'5/2/3'", "'WITX'", "'25.00'", "'lima'",
+                 "'mungkin'", "'0812'"):
         assert said in result.stderr, said
+    assert "Traceback" not in result.output
     settings = json.loads(run("config", "show", "--json").stdout)
     assert settings["name"] == "RT 009 / RW 001" and settings["timezone"] == "Asia/Jakarta"
     assert settings["slots"][0]["start"] == "21:00" and settings["slots"][0]["required"] == 5

@@ -68,8 +68,9 @@ def set_(
             moved = replan_for_new_slots(st, data)
         else:
             moved = None
-            if (settings.slots, settings.rest, settings.max_per_week) != \
-                    (before.slots, before.rest, before.max_per_week):
+            if (settings.slots, settings.rest, settings.max_per_week,
+                    settings.household_rule) != (before.slots, before.rest,
+                                                 before.max_per_week, before.household_rule):
                 followed = follow_roster(st, data, "config")
     shown = dict(config_items(settings, st.out.lang)).get(key.strip().lower(), value)
     st.out.done("msg.config_set", key=key.strip().lower(), value=shown)

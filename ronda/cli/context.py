@@ -110,13 +110,14 @@ class State:
         return is_interactive()
 
     def ask(self, key: str, check: Callable[[str], object] | None = None, *,
-            required: bool = False) -> str | None:
+            required: bool = False, default: str | None = None) -> str | None:
         """Ask the question ``key`` in the terminal until the answer passes ``check`` (its
-        error is said in one line and the question asked again); an empty answer skips it
-        (None), unless ``required``."""
+        error is said in one line and the question asked again); an empty answer takes the
+        ``default`` shown with the question, else skips it (None), unless ``required``."""
+        question = self.out.t(key) + (f" [{default}]" if default else "")
         while True:
-            answer = typer.prompt(self.out.t(key), default="", show_default=False,
-                                  err=True).strip()
+            answer = typer.prompt(question, default="", show_default=False,
+                                  err=True).strip() or default or ""
             try:
                 if not answer:
                     if not required:

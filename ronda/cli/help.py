@@ -178,10 +178,11 @@ def print_help(command: Any, ctx: Any, lang: str) -> None:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold cyan", no_wrap=True)
         grid.add_column(overflow="fold")
+        shown = getattr(command, "shown_name", str)  # the root names its Indonesian words
         for name in names:
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
-                grid.add_row(name, sub.short_help or (sub.help or "").split("\n")[0])
+                grid.add_row(shown(name), sub.short_help or (sub.help or "").split("\n")[0])
         console.print(Panel(grid, title=t("help.word.commands", lang), title_align="left",
                             border_style="dim"))
 

@@ -14,7 +14,7 @@ from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.i18n import Term
 from ronda.model import clean_text
-from ronda.neighbourhood.holidays import holiday_map, national_holidays
+from ronda.neighbourhood.holidays import holiday_map, national_holidays, night_of_extra
 from ronda.parsing import parse_count
 from ronda.schedule.shifts import Holiday
 
@@ -35,8 +35,15 @@ def add(ctx: typer.Context, day: Annotated[str, typer.Argument(metavar="DATE")],
         data.save_holidays([Holiday(when, title, more, local=True)],
                            replace_national_years=set())
         followed = follow_roster(st, data, "holiday")  # extras added, changed or gone
-    key = "msg.holiday_added_shifts" if len(settings.slots) > 1 else "msg.holiday_added"
-    st.out.done(key, name=title, night=format_date(when, st.out.lang), count=more)
+    # on a national holiday, the extra people go on its eve (the busy night)
+    night = night_of_extra(when, [h.date for h in national_holidays([when.year])])
+    several = len(settings.slots) > 1
+    if more and night != when:
+        key = "msg.holiday_added_eve_shifts" if several else "msg.holiday_added_eve"
+    else:
+        key = "msg.holiday_added_shifts" if several else "msg.holiday_added"
+    st.out.done(key, name=title, night=format_date(when, st.out.lang), count=more,
+                eve=format_date(night, st.out.lang))
     tell(st, followed)
 
 
@@ -48,9 +55,10 @@ def list_(ctx: typer.Context, year: Annotated[str | None, typer.Option("--year")
     with st.data() as data:
         today = st.today(data.settings().timezone)
         chosen = parse_count(year, "--year", minimum=2000, maximum=2100) if year else today.year
-        local = [h for h in data.holidays() if h.local and h.date.year == chosen]
-    found = sorted(holiday_map([*national_holidays([chosen]), *local]).values(),
-                   key=lambda h: h.date)
+        local = [h for h in data.holidays() if h.local and h.date.year in (chosen, chosen + 1)]
+    # the next year's first holidays too: New Year's Eve is this year's
+    marked = holiday_map([*national_holidays([chosen, chosen + 1]), *local])
+    found = [h for h in marked.values() if h.date.year == chosen]
     st.out.emit(json, lambda: [{**h.to_dict(), "title": h.title(st.lang)} for h in found],
                 lambda: _render_holidays(st.out, found, chosen))
 

@@ -41,6 +41,15 @@ COMMANDS: dict[str, str] = {
     "area": "ronda.cli.area:app",
 }
 
+# Indonesian words for commands, in every language, each with the path of the command it
+# runs; help shows each beside its command.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "jadwal": ("schedule",), "warga": ("volunteer",), "cetak": ("roster",),
+    "kejadian": ("incident",), "libur": ("holiday",), "acara": ("event",),
+    "kalender": ("export", "ics"),
+}
+INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
+
 
 ROOT_VALUE_OPTIONS = ("--db", "--lang")
 # -1, -5rb, -2,5jt, -Rp5.000: no option of ronda looks like one
@@ -97,6 +106,20 @@ def _option_value(args: Sequence[str], option: str) -> str | None:
             value = inline
         i += 1
     return value
+
+
+def _no_command(args: Sequence[str]) -> bool:
+    """Whether ``args`` name no command, only root options (``ronda --db rt005.json``)."""
+    i = 0
+    while i < len(args):
+        name, has_value, _ = args[i].partition("=")
+        if name in ROOT_VALUE_OPTIONS:
+            i += 1 if has_value else 2
+        elif args[i] in ("--no-color", "--debug"):
+            i += 1
+        else:
+            return False
+    return True
 
 
 def _root_args(args: Sequence[str]) -> list[str]:
@@ -158,6 +181,12 @@ class RondaGroup(TyperGroup):
         return list(COMMANDS)
 
     def get_command(self, ctx: Any, name: str) -> Any:
+        if name in ALIASES:  # the command the word stands for, built as its own name
+            first, *rest = ALIASES[name]
+            command = self.get_command(ctx, first)
+            for word in rest:
+                command = command.get_command(ctx, word)
+            return command
         if name in self.commands or name not in COMMANDS:
             return self.commands.get(name)
         if self.listing:  # its name and one line of help are all the root's help shows
@@ -182,6 +211,28 @@ class RondaGroup(TyperGroup):
             if isinstance(command, LazyGroup):
                 command.load_all()
 
+    def shown_name(self, name: str) -> str:
+        """A command as help lists it: with the Indonesian word that runs it (``schedule
+        (jadwal)``)."""
+        words = [alias for alias, path in ALIASES.items() if path[0] == name]
+        return f"{name} ({', '.join(words)})" if words else name
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and name not in ALIASES and \
+                not name.startswith("-") and not ctx.resilient_parsing:
+            from difflib import get_close_matches
+
+            from typer._click.exceptions import UsageError
+
+            # the closest name or word, without loading any command (click's own words,
+            # which the usage error reads)
+            message = f"No such command '{name}'."
+            guess = get_close_matches(name, [*COMMANDS, *ALIASES], n=1)
+            if guess:
+                message += f" Did you mean '{guess[0]}'?"
+            raise UsageError(message, ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import ClickException
@@ -196,7 +247,15 @@ class RondaGroup(TyperGroup):
             _loose_files(out)
             out.error_line(out.t(exc.key, **exc.args_))
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, ClickException):
+        except (KeyboardInterrupt, typer.Abort) as exc:
+            if isinstance(exc, typer.Abort) and \
+                    not isinstance(exc.__context__, KeyboardInterrupt):
+                raise  # the end of input at a question: cancelled as before
+            # Ctrl-C, at a question or not: a line of its own after the "^C" the terminal
+            # echoed; nothing was written (every write is whole or not at all)
+            sys.stderr.write("\n" + state(ctx).out.t("msg.interrupted") + "\n")
+            raise typer.Exit(INTERRUPTED) from None
+        except (typer.Exit, ClickException):
             raise
         except BrokenPipeError:  # the reader went away (`ronda roster | head`): stop quietly
             import os
@@ -219,7 +278,8 @@ class RondaGroup(TyperGroup):
         from typer._click import exceptions as ce
 
         argv = list(sys.argv[1:] if args is None else args)
-        wants_help = not argv or "--help" in argv or "-h" in argv
+        alone = _no_command(argv)  # `ronda`, `ronda --db rt005.json`: the start panel
+        wants_help = alone or "--help" in argv or "-h" in argv
         self.language, refused = language_of(argv)
         if refused is not None:
             from ronda.cli.output import Output
@@ -230,10 +290,18 @@ class RondaGroup(TyperGroup):
                 sys.exit(2)
             return 2
         self.lang = self.language.code
+        if alone:  # a start panel, not the usage: what ronda does, what to type next
+            from ronda.cli.welcome import start_panel
+
+            code = start_panel(self.language, _option_value(argv, "--db"),
+                               no_color="--no-color" in argv)
+            if standalone_mode:
+                sys.exit(code)
+            return code
         self.commands.clear()
         if wants_help:  # only help shows the root's own texts: --version reads no language
             translate_help(self, self.lang)
-        self.listing = wants_help and not any(a in COMMANDS for a in argv)
+        self.listing = wants_help and not any(a in COMMANDS or a in ALIASES for a in argv)
         try:
             result = super().main(args=argv, prog_name=prog_name or "ronda",
                                   complete_var=complete_var, standalone_mode=False, **extra)

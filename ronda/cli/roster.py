@@ -11,7 +11,7 @@ import typer
 from ronda.cli.context import State, state
 from ronda.cli.files import write_bytes_file, write_text_file
 from ronda.cli.options import Week
-from ronda.dates import format_period, parse_date, parse_week, week_of
+from ronda.dates import coming_week, format_period, parse_date, parse_week, week_of
 from ronda.errors import BadInput
 from ronda.i18n import t
 from ronda.parsing import parse_count, parse_format
@@ -54,10 +54,11 @@ def roster(
     with st.data() as data:
         doc = st.document_lang(lang)  # the poster's language; messages keep the run's
         settings = data.settings()
-        today = st.today(settings.timezone)
+        today, now = st.today(settings.timezone), st.now(settings.timezone)
         # at 02.00 "tonight" is the evening whose late shift is on duty now
-        evening = Timetable.of(settings).current_evening(st.now(settings.timezone))
-        shown = parse_week(week, today) if week else evening if tonight else today
+        evening = Timetable.of(settings).current_evening(now)
+        # from Sunday noon the week printed is the coming one
+        shown = parse_week(week, today) if week else evening if tonight else coming_week(now)
         start = week_of(shown)[0]
         people = {v.id: v for v in data.volunteers()}
         holidays = holiday_map(data.holidays())

@@ -205,21 +205,12 @@ INCIDENT_PROMPT: dict[str, str] = {
     "clothing": "prompt.incident.clothing",
 }
 
-# the questions ``ronda init`` asks in a terminal (ronda.cli.init.PROMPTED)
+# the contacts ``ronda init`` asks for in a terminal, by setting
 INIT_PROMPT: dict[str, str] = {
-    "name": "prompt.init.name",
-    "area": "prompt.init.area",
-    "city": "prompt.init.city",
-    "timezone": "prompt.init.timezone",
-    "start": "prompt.init.start",
-    "end": "prompt.init.end",
-    "per-night": "prompt.init.per_night",
-    "rest": "prompt.init.rest",
     "coordinator.name": "prompt.init.coordinator.name",
     "coordinator.phone": "prompt.init.coordinator.phone",
     "liaison.name": "prompt.init.liaison.name",
     "liaison.phone": "prompt.init.liaison.phone",
-    "post": "prompt.init.post",
 }
 
 # The words a coordinator may type for each value, in every language at once

@@ -9,10 +9,10 @@ from dataclasses import replace
 
 from ronda.dates import DAY_KEYS, DAY_SHORT, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
-from ronda.i18n import Term, parse_language
+from ronda.i18n import Term, parse_language, t
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
 from ronda.money import format_money, parse_money
-from ronda.parsing import parse_count
+from ronda.parsing import parse_bool, parse_count
 from ronda.phones import display_phone, normalize_phone
 
 _CLEAR = {"-", ""}
@@ -24,7 +24,9 @@ _SLOT = re.compile(r"(?P<start>[\d:.]+)\s*[-–]\s*(?P<end>[\d:.]+)(?:\s*[=x×]\
 
 def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
     """``22.00-01.00=3, 01.00-04.00=3`` or ``22:00-04:00=4 sat=6``: one or more slots, put in
-    the order they run through the night; overlapping slots are refused."""
+    the order they run through the night; overlapping slots are refused. A day's count
+    after the last slot (``22.00-01.00=3, 01.00-04.00=3 sat=4``) is every slot's that names
+    none of its own for that day."""
     slots: list[Slot] = []
     for part in (p.strip() for p in text.split(",")):
         m = _SLOT.fullmatch(part)
@@ -42,18 +44,23 @@ def parse_slots(text: str, default_required: int = 4) -> tuple[Slot, ...]:
         slots.append(Slot(start, end, required, by_day))
     if not slots:
         raise BadInput("err.bad_slots", value=text)
+    slots = [replace(slot, by_day={**slots[-1].by_day, **slot.by_day}) for slot in slots]
     from ronda.schedule.timetable import check_slots
 
     return check_slots(tuple(slots))
 
 
 def format_slots(slots: tuple[Slot, ...], lang: str) -> str:
-    """The inverse of ``parse_slots``, with day names in ``lang`` (``sab=5``)."""
+    """The inverse of ``parse_slots``, with day names in ``lang`` (``sab=5``): a day's count
+    every slot shares is written once, after the last."""
     names = [d.lower() for d in DAY_SHORT[lang]]
+    last = slots[-1].by_day if slots else {}
     parts = []
-    for s in slots:
+    for i, s in enumerate(slots):
+        own = s.by_day if i == len(slots) - 1 else {
+            d: s.required_on(d) for d in DAY_KEYS if s.by_day.get(d) != last.get(d)}
         extra = "".join(f" {names[DAY_KEYS.index(d)]}={n}"
-                        for d, n in sorted(s.by_day.items(), key=lambda kv: DAY_KEYS.index(kv[0])))
+                        for d, n in sorted(own.items(), key=lambda kv: DAY_KEYS.index(kv[0])))
         parts.append(f"{s.hours(lang)}={s.required}{extra}")
     return ", ".join(parts)
 
@@ -148,6 +155,7 @@ SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
     **{f"per-night.{d}": _set_per_day(d) for d in DAY_KEYS},
     "rest": _field("rest", lambda v: parse_count(v, Term("setting.rest"), maximum=13)),
     "max-per-week": _field("max_per_week", _max_per_week),
+    "household-rule": _field("household_rule", lambda v: parse_bool(v, "household-rule")),
     "fairness-window": _field("fairness_window",
                               lambda v: parse_count(v, Term("setting.fairness_window"), minimum=28,
                                                     maximum=3650)),
@@ -197,6 +205,7 @@ def config_items(s: Settings, lang: str) -> list[tuple[str, str]]:
         ("slots", format_slots(s.slots, lang)), ("rest", str(s.rest)),
         ("max-per-week", "" if s.max_per_week is None else str(s.max_per_week)),
         ("fairness-window", str(s.fairness_window)),
+        ("household-rule", t("label.yes" if s.household_rule else "label.no", lang)),
         ("coordinator.name", s.coordinator.name),
         ("coordinator.phone", display_phone(s.coordinator.phone)),
         ("liaison.name", s.liaison.name), ("liaison.phone", display_phone(s.liaison.phone)),

@@ -281,7 +281,8 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
     for (i, p), col in y.items():
         m.row(-float("inf"), 0, [(col, 1.0), (x[(i, p)], -1.0)])
     _person_rows(chains, m, x)
-    _household_rows(chains, m, x)
+    if chains.rules.households:
+        _household_rows(chains, m, x)
     wants = _want_rows(chains, m, window, y)
 
     heaviest = m.column(upper=float("inf"), integer=False)

@@ -47,7 +47,7 @@ def plan_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
         gap = rest + 1 if last is None else min(rest + 1, (first - last).days)
         week = ledger.between(v.id, monday, first - timedelta(days=1))
         start.append((gap, week))
-    homes = [v.household.casefold() for v in leaders]
+    homes = [v.household.casefold() if rules.households else "" for v in leaders]
     ids = {v.id for v in leaders}
 
     def housemates_kept_off(k: int, d: date) -> int:

@@ -27,11 +27,12 @@ class Rules:
     rest: int = 2
     max_per_week: int | None = None
     fairness_window: int = 365  # days before a plan whose duties count toward fair shares
+    households: bool = True  # never two of one household on one night
 
     @classmethod
     def of(cls, settings: Settings) -> Rules:
         return cls(settings.slots, settings.rest, settings.max_per_week,
-                   settings.fairness_window)
+                   settings.fairness_window, settings.household_rule)
 
 
 def nights(start: date, end: date) -> list[date]:
@@ -124,7 +125,7 @@ def blocks(v: Volunteer, d: date, ledger: Ledger, rules: Rules, *,
             count -= 1
         if count >= limit:
             yield Exclusion(v.id, "week", str(limit))
-    if ledger.housemates_on(v, d, leaving) > 0:
+    if rules.households and ledger.housemates_on(v, d, leaving) > 0:
         yield Exclusion(v.id, "household", v.household)
 
 

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -548,11 +548,12 @@ class DataFile:
                       key=lambda h: (h.date, h.local))
 
     def refresh_national_holidays(self, first: date, last: date) -> None:
-        """Store the national holidays of the years ``first``..``last`` touch, replacing the
-        ones stored for those years (a decree may have moved one)."""
+        """Store the national holidays of the years ``first``..``last`` touch (and the day
+        after ``last``, whose eve is ``last``), replacing the ones stored for those years (a
+        decree may have moved one)."""
         from ronda.neighbourhood.holidays import national_holidays
 
-        years = set(range(first.year, last.year + 1))
+        years = set(range(first.year, (last + timedelta(days=1)).year + 1))
         self.save_holidays(national_holidays(years), replace_national_years=years)
 
     def save_plan(self, planned: PlannedPeriod, stamp: str) -> None:
