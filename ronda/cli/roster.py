@@ -85,16 +85,22 @@ def _emit(st: State, sheets, fmt: str, output: str | None, start: date,  # noqa:
             _terminal(st, sheet, sheet.lang)
         return
     if fmt in ("html", "pdf"):
+        from ronda.printing.fit import adaptations, lay_out_all
+
         target = output or f"jadwal-ronda-{start.isoformat()}.{fmt}"
+        laid = lay_out_all(sheets)
         if fmt == "html":
-            from ronda.printing.html import sheets_html
+            from ronda.printing.html import laid_html
 
-            write_text_file(target, sheets_html(sheets))
+            write_text_file(target, laid_html(laid))
         else:
-            from ronda.printing.pdf import sheets_pdf
+            from ronda.printing.pdf import laid_pdf
 
-            write_bytes_file(target, sheets_pdf(sheets))
+            write_bytes_file(target, laid_pdf(laid))
         st.out.done("msg.roster_written", path=target, weeks=len(sheets))
+        for week in laid:  # what a dense week gave up to fit its paper
+            for line in adaptations(week, st.lang):
+                st.out.err.print(line, markup=False)
         if sheets and sheets[0].patrol:
             st.out.warn("warn.patrol_sheet")
         return
