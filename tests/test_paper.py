@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -114,6 +115,7 @@ def whole_on_paper(sheet: Sheet, pdf: bytes, *, names: float = FLOOR,
                 phone_words.add(p.phone)
         for g in n.guests:
             wanted.update(g.split())
+    wanted.update("; ".join(sheet.empty_houses).split())  # the patrol sheet's, names again
     numbers = {number for _, number in sheet.numbers if number and " " not in number}
     wanted.update(numbers)
     short = {w: k for w, k in wanted.items() if printed[w] < k}
@@ -190,6 +192,65 @@ def test_what_a_dense_week_gives_up_comes_in_order_and_is_told() -> None:
         "Week 23–29 November 2026: letters set narrower (82%) to fit the page."
     normal = lay_out(busy_poster())
     assert adaptations(normal, "id") == [] and normal.style.houses and normal.style.rules
+
+
+def envelope_name(seed: int, length: int) -> Callable[[int], str]:
+    """Names of ``length`` letters and spaces made of words of 2 to 18 letters, different
+    for each person."""
+    import random
+
+    def name(i: int) -> str:
+        rnd = random.Random(seed * 1000 + i)
+        words: list[str] = []
+        while sum(len(w) + 1 for w in words) < length:
+            size = rnd.choice((3, 4, 5, 6, 7, 8, 9, 11, 13, 18))
+            words.append("".join(rnd.choice("aiueo" if k % 2 else "bdgjkmnprstwy")
+                                 for k in range(size)).capitalize())
+        text = " ".join(words)[:length].rstrip()
+        return text if len(text.split()[-1]) > 1 else text[:-2] + "ri"
+
+    return name
+
+
+def envelope() -> list[tuple[int, int, int, int, int, str, bool]]:
+    """Weeks across what the paper promises: 1–3 shifts of 2–6 people, names of 10–45
+    letters, 0–3 guests and 0–2 holidays, in both languages, poster and patrol sheet — the
+    corners and a fixed sample of the rest."""
+    import random
+
+    rnd = random.Random(27)
+    weeks = [(3, 5, 40, 3, 2, "id", False), (3, 5, 40, 3, 2, "en", True),
+             (3, 6, 45, 3, 2, "en", False), (1, 2, 10, 0, 0, "id", True),
+             (2, 4, 30, 3, 2, "id", False)]
+    weeks += [(rnd.randint(1, 3), rnd.randint(2, 6), rnd.randint(10, 45), rnd.randint(0, 3),
+               rnd.randint(0, 2), rnd.choice(("id", "en")), rnd.random() < 0.5)
+              for _ in range(25)]
+    return weeks
+
+
+@pytest.mark.slow  # thirty weeks laid out, drawn and read back
+@pytest.mark.parametrize("week", envelope(), ids=lambda w: "x".join(map(str, w[:5])) +
+                         f"-{w[5]}{'-patrol' if w[6] else ''}")
+def test_every_week_of_the_envelope_prints_every_word_whole_within_its_floors_and_pages(
+        week: tuple[int, int, int, int, int, str, bool]) -> None:
+    from ronda.printing.pdf import laid_pdf
+
+    shifts, people, length, guests, holidays, lang, patrol = week
+    sheet = full_week(MONDAY, shifts=shifts, per_shift=people, name_length=length,
+                      guests=guests, holidays=holidays, patrol=patrol, lang=lang,
+                      names=envelope_name(hash(week) % 997, length))
+    laid = lay_out(sheet)
+    pdf = laid_pdf([laid])
+    whole_on_paper(sheet, pdf, houses=laid.style.houses)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    within = people <= 5 and length <= 40  # up to 3 shifts of 5, names up to 40 letters
+    # past that the poster may take a second page, and the patrol sheet (phones by every
+    # 45-letter name) a third
+    assert pages == len(laid.pages) <= (1 if within else 2) + patrol
+    for page in laid.pages:
+        for text in page.texts:
+            assert MARGIN - 0.01 <= text.x and text.x + text.width <= PAGE_W - MARGIN + 0.01
+    assert len(adaptations(laid, lang)) >= (pages > 1)
 
 
 def test_a_line_breaks_only_between_words_and_never_inside_a_date_or_time_range() -> None:
@@ -342,6 +403,31 @@ def test_a_browser_prints_each_week_of_the_html_on_one_page_with_every_name(
     for needle in ("LEMBAR REGU RONDA", "Catatan serah terima", "Rumah kosong pekan ini",
                    "Ketua RW 004", "Koordinator Keamanan", "Haul Mbah Kyai"):
         assert needle in patrol, needle
+
+
+def pdftotext_words(pdf: bytes, tmp_path: Path) -> list[str]:
+    """The words of ``pdftotext -layout``: what a reader of the page sees, line by line."""
+    source = tmp_path / "read.pdf"
+    source.write_bytes(pdf)
+    done = subprocess.run(["pdftotext", "-layout", str(source), "-"], check=True,
+                          capture_output=True, text=True, timeout=60)
+    return done.stdout.split()
+
+
+# poppler-utils and Debian's chromium are installed by .ci/run
+@pytest.mark.skipif(shutil.which("chromium") is None or shutil.which("pdftotext") is None,
+                    reason="no chromium or pdftotext on this machine")
+def test_the_densest_week_reads_whole_in_the_pdf_and_in_a_browser_s_print(
+        tmp_path: Path) -> None:
+    from collections import Counter
+
+    for sheet, pages in ((densest(False), 1), (densest(True), 2)):
+        wanted = Counter(w for n in sheet.nights for p in n.people for w in
+                         [*p.name.split(), *([p.phone] if p.phone else [])])
+        for pdf in (sheets_pdf([sheet]), chromium_pdf(sheets_html([sheet]), tmp_path)):
+            assert len(PdfReader(io.BytesIO(pdf)).pages) == pages
+            seen = Counter(pdftotext_words(pdf, tmp_path))
+            assert not [w for w, k in wanted.items() if seen[w] < k]
 
 
 def _joined(name: str, text: str) -> bool:

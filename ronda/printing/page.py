@@ -77,9 +77,9 @@ def _header(pen: Pen, sheet: Sheet, z: Style, page_line: str) -> float:
         y = pen.centred(page_line, cx, y, room, "bold", z.small, floor=z.floor)
     if qr:
         pen.ops.append(_qr(sheet.calendar_url))
-        pen.centred(sheet.label("poster.qr_caption"), PAGE_W - MARGIN - QR_SIZE / 2,
-                    MARGIN + QR_SIZE + 0.3, QR_SIZE + 6, "regular", 6.5)
-        y = max(y, MARGIN + QR_SIZE + 3.5)
+        under = pen.centred(sheet.label("poster.qr_caption"), PAGE_W - MARGIN - QR_SIZE / 2,
+                            MARGIN + QR_SIZE + 0.3, QR_SIZE, "regular", 6.5)
+        y = max(y, under + 0.5)
     return y
 
 
