@@ -249,7 +249,7 @@ def test_every_week_of_the_envelope_prints_every_word_whole_within_its_floors_an
     assert pages == len(laid.pages) <= (1 if within else 2) + patrol
     for page in laid.pages:
         for text in page.texts:
-            assert MARGIN - 0.01 <= text.x and text.x + text.width <= PAGE_W - MARGIN + 0.01
+            assert text.x >= MARGIN - 0.01 and text.x + text.width <= PAGE_W - MARGIN + 0.01
     assert len(adaptations(laid, lang)) >= (pages > 1)
 
 
@@ -434,3 +434,28 @@ def _joined(name: str, text: str) -> bool:
     """``name`` is in ``text``, perhaps wrapped over lines (a hanging line break)."""
     return "".join(name.split()) in "".join(text.split())
 
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext on this machine")
+def test_a_report_table_never_splits_a_word_it_shrinks_its_type_to_fit(tmp_path: Path) -> None:
+    """The area's schedule (and every report table): a word wider than its column widens
+    the column, and when the columns' longest words do not fit the page side by side the
+    table's type gets smaller; no word is split, and nothing passes the page's margins."""
+    import re
+
+    from ronda.printing.document import Document, Grid, document_pdf
+
+    guests = "+ Bhabinkamtibmas Kelurahanwijaya"
+    days = ("Sen 23/11", "Sel 24/11", "Rab 25/11", "Kam 26/11", "Jum 27/11", "Sab 28/11",
+            "Min 29/11")
+    rows = tuple((f"RT 00{k} Wijayakusumaningrat", *(f"4/4\n{guests}" for _ in days))
+                 for k in range(1, 6))
+    pdf = document_pdf(Document("Jadwal kawasan", "RW 002", (Grid(("RT", *days), rows),),
+                                landscape=True))
+    words = pdftotext_words(pdf, tmp_path)
+    assert words.count("Kelurahanwijaya") == 35 and words.count("Wijayakusumaningrat") == 5
+    (tmp_path / "boxes.pdf").write_bytes(pdf)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "boxes.pdf"), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)) / MM
+    assert right <= 297 - 18 + 0.1  # the report's right margin
