@@ -6,6 +6,7 @@ to 3 shifts of 5 people with 40-letter names, and never a week refused."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -459,3 +460,37 @@ def test_a_report_table_never_splits_a_word_it_shrinks_its_type_to_fit(tmp_path:
                            check=True, capture_output=True, text=True).stdout
     right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)) / MM
     assert right <= 297 - 18 + 0.1  # the report's right margin
+
+
+@pytest.mark.parametrize("two", [False, True], ids=["one-shift", "two-shifts"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_normal_week_reads_from_a_metre(run: Run, db: Path, tmp_path: Path, lang: str,
+                                          two: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's weeks (one shift of four, and two shifts of two or three): names at 12 pt
+    or more on the poster and 11 pt on the patrol sheet, phones and the important numbers at
+    10 pt or more, the numbers in bold."""
+    import json
+
+    monkeypatch.chdir(tmp_path)  # the demo leaves its poster and calendar here
+    slots = ("--slots", "22.00-01.00=2 sat=3, 01.00-04.00=2 sat=3") if two else ()
+    assert run("demo", *slots, env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
+    week = json.loads(run("schedule", "--week", "2026-11-23", "--json", env=ENV).stdout)
+    names = {v["name"] for s in week for v in s["volunteers"]}
+    for patrol, least in ((False, 12.0), (True, 11.0)):
+        out = tmp_path / f"{patrol}.pdf"
+        result = run("roster", "--week", "2026-11-23", "--format", "pdf", "-o", str(out),
+                     *(["--patrol-sheet"] if patrol else []), env=ENV, lang=lang)
+        assert result.exit_code == 0, result.output
+        [runs] = text_runs(out.read_bytes())
+        sized = [size for _, _, text, size, _ in runs  # a name's line, whole or its start
+                 if any(n.startswith(text.strip()) or text.startswith(n) for n in names)]
+        assert len(sized) >= 14 and min(sized) >= least, [
+            (text, size) for _, _, text, size, _ in runs if size < least and any(
+                n.startswith(text.strip()) or text.startswith(n) for n in names)]
+        phones = [size for _, _, text, size, _ in runs
+                  if re.fullmatch(r"0\d{3}-\d{4}-\d{3,4}", text.strip())]
+        assert (phones or not patrol) and min(phones, default=10) >= 10
+        for number in ("110", "112", "113"):
+            [(size, font)] = [(size, font) for _, _, text, size, font in runs
+                              if text.strip() == number]
+            assert size >= 10 and "Bold" in font, number

@@ -33,7 +33,7 @@ from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet, Watch
 
 COLUMN_PAD = 1.6  # inside each night's column, on both sides
 QR_SIZE = 18.0  # 0.6 mm a module for a calendar address: read easily from a hand's length
-WRITE_IN = 14.0  # the least room left to write on after a label, in mm
+WRITE_IN = 12.0  # the least room left to write on after a label, in mm
 SIGN_ROOM = 10.0  # above a signature's name, to sign in
 FULL = PAGE_W - 2 * MARGIN
 
