@@ -1,4 +1,4 @@
-"""One self-contained HTML file: A4 landscape, one week per page, the same page as the PDF.
+"""One self-contained HTML file: A4 landscape, each week on its pages, the same pages as the PDF.
 
 Each week is laid out once (fit.py) and every line of text is placed where the PDF puts it,
 in the same embedded font (Bitstream Vera as data URLs) and the same width (narrower letters
