@@ -8,7 +8,7 @@ Each helper opens the data file once, as the command it stands for would (``init
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -244,11 +244,12 @@ def full_settings(shifts: int, per_shift: int) -> Settings:
 
 def full_week(monday: date, *, shifts: int = 3, per_shift: int = 5, name_length: int = 40,
               guests: int = 3, holidays: int = 2, patrol: bool = False,
-              away: int = 3) -> Sheet:
+              away: int = 3, lang: str = "id",
+              names: Callable[[int], str] | None = None) -> Sheet:
     """The sheet of a week as full as the paper promises to hold: every night ``shifts``
     shifts of ``per_shift`` people with names ``name_length`` letters long, the leader first,
     ``guests`` guests on Saturday's first shift, holidays on the first ``holidays`` nights,
-    ``away`` houses empty, and the full footer."""
+    ``away`` houses empty, and the full footer; ``names`` gives the ``i``-th person's name."""
     from ronda.printing.poster import build_sheet
     from ronda.schedule.shifts import Guest, Shift
 
@@ -256,7 +257,7 @@ def full_week(monday: date, *, shifts: int = 3, per_shift: int = 5, name_length:
     count = 7 * shifts * per_shift
     people = {}
     for i in range(1, count + 1):
-        name = f"{LONG_NAME} {i}".ljust(name_length, "a")[:name_length]
+        name = names(i) if names else f"{LONG_NAME} {i}".ljust(name_length, "a")[:name_length]
         people[i] = Volunteer(i, name, household=f"B-{i:02d}", phone=f"+62812300{i:05d}",
                               joined=monday - timedelta(days=90))
     for i in range(1, away + 1):
@@ -275,4 +276,4 @@ def full_week(monday: date, *, shifts: int = 3, per_shift: int = 5, name_length:
     days = {monday + timedelta(days=k): Holiday(monday + timedelta(days=k),
                                                  f"Hari libur nasional ke-{k + 1}")
             for k in range(holidays)}
-    return build_sheet(settings, plan, people, days, monday, monday, "id", patrol=patrol)
+    return build_sheet(settings, plan, people, days, monday, monday, lang, patrol=patrol)

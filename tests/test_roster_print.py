@@ -184,3 +184,52 @@ def test_english_poster(run: Run, planned: Path) -> None:
     for needle in ("NIGHT PATROL SCHEDULE", "Week 23–29 November 2026", "Saturday 28/11/2026",
                    "From 22:00 to 04:00 WIB", "Acknowledged,", "Head of RW 002"):
         assert needle in text
+
+
+def terminal(run: Run, *args: str, width: int, lang: str = "id") -> tuple[str, str]:
+    """What a terminal of ``width`` columns shows: stdout and stderr, without styles."""
+    env = {**TUESDAY, "COLUMNS": str(width), "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+    result = run(*args, lang=lang, env=env)
+    assert result.exit_code == 0, result.output
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", text) for text in (result.stdout, result.stderr)]
+    return plain[0], plain[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_the_terminal_roster_keeps_every_name_on_one_line_within_the_width(
+        run: Run, planned: Path, width: int, lang: str) -> None:
+    names, _ = week_people(run)
+    text, _ = terminal(run, "roster", width=width, lang=lang)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    for name in names:  # whole on one line, its house number after it or hanging under it
+        assert any(name in line for line in lines), name
+
+
+def test_signature_names_never_run_into_each_other(run: Run, planned: Path) -> None:
+    set_setting(planned, "rw-head", "Haji Muhammad Abdurrahman Wicaksono")
+    for width in (60, 80):
+        text, _ = terminal(run, "roster", width=width)
+        for line in text.splitlines():
+            if "( Haji" in line and "( Suparman )" in line:
+                assert ")  " in line and line.index("( Suparman )") > line.index(") ") + 1
+        assert "( Haji Muhammad Abdurrahman Wicaksono )" in text and "( Suparman )" in text
+    plain = roster_text(run, "--format", "text")
+    assert "( Haji Muhammad Abdurrahman Wicaksono )" in plain
+
+
+def test_stats_messages_wrap_between_words_on_a_narrow_terminal(run: Run, planned: Path) -> None:
+    piped = run("schedule", "stats", lang="en", env={**TUESDAY, "COLUMNS": "60"})
+    for width in (60, 80):
+        _, messages = terminal(run, "schedule", "stats", width=width, lang="en")
+        assert max(len(line) for line in messages.splitlines()) <= width
+        assert messages.split() == piped.stderr.split()  # the same words, none broken
+
+
+def test_piped_output_has_no_trailing_spaces(run: Run, planned: Path) -> None:
+    for args in (("schedule",), ("schedule", "stats"), ("roster",), ("roster", "--format", "md"),
+                 ("roster", "--format", "text", "--patrol-sheet"), ("volunteer", "list")):
+        for lang in ("en", "id"):
+            out = run(*args, lang=lang, env=TUESDAY).stdout
+            assert [line for line in out.splitlines() if line != line.rstrip()] == [], args

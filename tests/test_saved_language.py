@@ -116,20 +116,20 @@ def test_the_flag_and_the_variable_come_before_the_saved_setting(run: Run,
     assert refused.stderr.startswith("Galat: --lang: 'fr' bukan")  # the saved one says it
 
 
-def test_a_page_refused_names_its_week_and_night_in_the_reader_s_language() -> None:
+def test_what_a_dense_week_gives_up_is_told_in_the_reader_s_language() -> None:
+    """No week is refused (paper); what the densest one gives up to fit is said in the
+    reader's words, whatever the sheet's language."""
     from datetime import date
 
     from builders import full_week
 
-    from ronda.cli.output import Output
-    from ronda.errors import BadInput
-    from ronda.printing.pdf import sheets_pdf
+    from ronda.printing.fit import adaptations, lay_out_all
 
     sheet = full_week(date(2026, 11, 23), shifts=3, per_shift=5, name_length=40, patrol=True)
-    with pytest.raises(BadInput) as caught:
-        sheets_pdf([sheet])  # an Indonesian sheet
-    english = Output("en").t(caught.value.key, **caught.value.args_)
-    assert "Saturday, 28/11/2026" in english and "23–29 November 2026" in english
-    assert "Sabtu" not in english and "Pekan" not in english
-    indonesian = Output("id").t(caught.value.key, **caught.value.args_)
-    assert "Sabtu, 28/11/2026" in indonesian and not english_words(indonesian)
+    laid = lay_out_all([sheet])[0]  # an Indonesian sheet
+    english = adaptations(laid, "en")
+    indonesian = adaptations(laid, "id")
+    assert english and len(english) == len(indonesian)
+    assert all("23–29 November 2026" in line for line in english)
+    assert not any("Pekan" in line for line in english)
+    assert not any(english_words(line) for line in indonesian), indonesian

@@ -83,14 +83,26 @@ class Output:
 
     # messages (stderr)
     def say(self, key: str, /, **args: Any) -> None:
-        self.err.print(self.t(key, **args), markup=False)
+        self.line(self.t(key, **args))
 
     def done(self, key: str, /, **args: Any) -> None:
-        self.err.print("✓ " + self.t(key, **args), style="green", markup=False)
+        self.line("✓ " + self.t(key, **args), style="green")
 
     def warn(self, key: str, /, **args: Any) -> None:
-        self.err.print(self.t("label.warning") + ": " + self.t(key, **args), style="yellow",
-                       markup=False)
+        self.line(self.t("label.warning") + ": " + self.t(key, **args), style="yellow")
+
+    def line(self, text: str, *, style: str | None = None) -> None:
+        """A message on stderr; on a terminal wrapped at the spaces between words to its
+        width (an indented item's later lines hanging under its first), so the terminal
+        never breaks a word, a number or a date; piped, one line as it is."""
+        from rich.cells import cell_len
+
+        if self.err.is_terminal and cell_len(text) > self.err.width:
+            indent = " " * (len(text) - len(text.lstrip(" ")))
+            indent += "  " if indent else ""  # an item's lines hang under its first
+            text = "\n".join(textwrap.wrap(text, self.err.width, subsequent_indent=indent,
+                                           break_long_words=False, break_on_hyphens=False))
+        self.err.print(text, style=style, markup=False)
 
     def error_line(self, text: str) -> None:
         self.err.print(self.t("label.error") + ": " + text, style="red", markup=False)
@@ -157,8 +169,12 @@ class Output:
         if not console.is_terminal:  # piped or redirected: full width, nothing cut
             from rich.console import Console
 
-            Console(width=max(console.width, natural), no_color=True, highlight=False, emoji=False,
-                    force_terminal=False).print(table)
+            plain = Console(width=max(console.width, natural), no_color=True, highlight=False,
+                            emoji=False, force_terminal=False)
+            with plain.capture() as captured:
+                plain.print(table)
+            sys.stdout.write("".join(line.rstrip() + "\n"
+                                     for line in captured.get().splitlines()))
         elif least > console.width or not _fits(table, console.width):
             # too narrow even wrapped: one block a row
             self._stacked([self._header(k) for k in headers], rows, title, row_styles)

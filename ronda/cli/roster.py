@@ -86,16 +86,22 @@ def _emit(st: State, sheets, fmt: str, output: str | None, start: date,  # noqa:
             _terminal(st, sheet, sheet.lang)
         return
     if fmt in ("html", "pdf"):
+        from ronda.printing.fit import adaptations, lay_out_all
+
         target = output or f"jadwal-ronda-{start.isoformat()}.{fmt}"
+        laid = lay_out_all(sheets)
         if fmt == "html":
-            from ronda.printing.html import sheets_html
+            from ronda.printing.html import laid_html
 
-            write_text_file(target, sheets_html(sheets))
+            write_text_file(target, laid_html(laid))
         else:
-            from ronda.printing.pdf import sheets_pdf
+            from ronda.printing.pdf import laid_pdf
 
-            write_bytes_file(target, sheets_pdf(sheets))
+            write_bytes_file(target, laid_pdf(laid))
         st.out.done("msg.roster_written", path=target, weeks=len(sheets))
+        for week in laid:  # what a dense week gave up to fit its paper
+            for line in adaptations(week, st.lang):
+                st.out.line(line)
         if sheets and sheets[0].patrol:
             st.out.warn("warn.patrol_sheet")
         return
@@ -115,27 +121,18 @@ def _write(st: State, body: str, output: str | None) -> None:
 
 
 def _terminal(st: State, sheet, lang: str) -> None:  # noqa: ANN001
+    from ronda.printing.text import sheet_text, terminal_rows
+
     out = st.output_in(lang)
     out.text("\n".join(x for x in (sheet.title, sheet.neighbourhood, sheet.area, sheet.period)
                        if x))
-    rows, styles = [], []
-    for n in sheet.nights:
-        head = f"{n.day} {n.date_text}\n{n.night}" + (f"\n{n.holiday}" if n.holiday else "")
-        for k, w in enumerate(n.shifts or [None]):
-            people = [("★ " if p.leader else "  ") + p.name + (f" ({p.house})" if p.house else "")
-                      + (f"  {p.phone}" if p.phone else "") for p in (w.people if w else [])]
-            people += [f"+ {g}" for g in (w.guests if w else [])]
-            rows.append([head if k == 0 else "", w.hours if w else "",
-                         "\n".join(people) or out.t("poster.no_duty")])
-            styles.append("red" if w and w.short else None)
-    out.table(["col.night", "col.hours", "col.on_duty"], rows, no_wrap=(0, 1),
-              row_styles=styles)
-    from ronda.printing.text import sheet_text
-
-    width = min(out.console.width, 80) if out.console.is_terminal else 80
+    width = out.console.width  # the terminal's, or the COLUMNS asked for; piped 80
+    styles = [("red" if w and w.short else None) for n in sheet.nights for w in n.shifts or [None]]
+    out.table(["col.night", "col.hours", "col.on_duty"], terminal_rows(sheet, width),
+              no_wrap=(0, 1, 2), row_styles=styles)
+    width = min(width, 80)
     body = sheet_text(sheet, width)
-    footer = body[body.index("-" * width):] if "-" * width in body else ""
-    out.text(footer)
+    out.text(body[body.index("-" * width):] if "-" * width in body else "")
 
 
 def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> None:  # noqa: ANN001

@@ -102,7 +102,9 @@ def document_pdf(doc: Document) -> bytes:
     register()
     regular, bold, italic = font_name("regular"), font_name("bold"), font_name("italic")
     scale = 1.7 if doc.large else 1.0
-    body = ParagraphStyle("body", fontName=regular, fontSize=10 * scale, leading=13 * scale)
+    # a word too wide for its cell widens the column or shrinks the table's type; never split
+    body = ParagraphStyle("body", fontName=regular, fontSize=10 * scale, leading=13 * scale,
+                          splitLongWords=0)
     styles = {
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=16 * scale,
                                 leading=20 * scale),
@@ -141,8 +143,13 @@ def document_pdf(doc: Document) -> bytes:
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
             story += [table, Spacer(1, 2 * mm)]
         elif isinstance(block, Grid):
-            header = [para(h, "label") for h in block.headers]
-            rows = [[para(c, "cell_right" if i in block.right else "cell")
+            size = _grid_size(block, width, 9.5 * scale)
+            small = {k: ParagraphStyle(f"{k}-{size}", parent=styles[k],
+                                       fontSize=styles[k].fontSize * size / (9.5 * scale),
+                                       leading=styles[k].leading * size / (9.5 * scale))
+                     for k in ("cell", "cell_right", "label", "label_right")}
+            header = [Para(_escape(h), small["label"]) for h in block.headers]
+            rows = [[Para(_escape(c), small["cell_right" if i in block.right else "cell"])
                      for i, c in enumerate(row)] for row in block.rows]
             style = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                      ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
@@ -151,10 +158,10 @@ def document_pdf(doc: Document) -> bytes:
                 style += [("TEXTCOLOR", (c, r + 1), (c, r + 1), colors.Color(0.75, 0, 0)),
                           ("BACKGROUND", (c, r + 1), (c, r + 1), colors.Color(1, 0.9, 0.9))]
             if block.bold_last and rows:
-                rows[-1] = [para(c, "label_right" if i in block.right else "label")
+                rows[-1] = [Para(_escape(c), small["label_right" if i in block.right else "label"])
                             for i, c in enumerate(block.rows[-1])]
             table = Table([header, *rows], repeatRows=1,
-                          colWidths=_widths(block, width, 9.5 * scale))
+                          colWidths=_widths(block, width, size))
             table.setStyle(TableStyle(style))
             story += [table, Spacer(1, 3 * mm)]
         else:
@@ -230,19 +237,38 @@ def _cell_class(grid: Grid, row: int, column: int) -> str:
                                           ("mark", (row, column) in grid.marked)) if on)
 
 
+PAD = 14.0  # a table cell's padding (6 pt a side) and a little air
+
+
+def _least(grid: Grid, size: float) -> list[float]:
+    """Each column's least width: its longest word or header word, and the padding."""
+    from ronda.printing.fonts import width_pt
+
+    least = [max(width_pt(w, "bold", size) for w in grid.headers[i].split() or [""])
+             for i in range(len(grid.headers))]
+    bold = grid.rows[-1:] if grid.bold_last else []  # a total's figures, in bold
+    return [max([least[i], *(width_pt(w, "regular", size) for r in grid.rows
+                              for w in r[i].split()),
+                 *(width_pt(w, "bold", size) for r in bold for w in r[i].split())]) + PAD
+            for i in range(len(least))]
+
+
+def _grid_size(grid: Grid, width: float, size: float) -> float:
+    """The table's type: ``size``, or smaller (to 8/9.5 of it) when its longest words do not
+    fit ``width`` side by side."""
+    least = size * 8 / 9.5
+    while size > least and sum(_least(grid, size)) > width:
+        size = max(least, size - 0.25)
+    return size
+
+
 def _widths(grid: Grid, width: float, size: float) -> list[float]:
     """Columns as wide as their text asks (measured; a long text counts up to a few words),
     never narrower than their longest word or header, filling ``width``."""
     from ronda.printing.fonts import width_pt
 
-    pad = 14.0  # the cell's padding (6 pt a side) and a little air
-    least = [max(width_pt(w, "bold", size) for w in grid.headers[i].split() or [""])
-             for i in range(len(grid.headers))]
-    bold = grid.rows[-1:] if grid.bold_last else []  # a total's figures, in bold
-    least = [max([least[i], *(width_pt(w, "regular", size) for r in grid.rows
-                               for w in r[i].split()),
-                  *(width_pt(w, "bold", size) for r in bold for w in r[i].split())]) + pad
-             for i in range(len(least))]
+    pad = PAD
+    least = _least(grid, size)
     wants = [max([width_pt(grid.headers[i], "bold", size),
                   *(min(width_pt(r[i], "regular", size), 40 * size) for r in grid.rows)]) + pad
              for i in range(len(grid.headers))]

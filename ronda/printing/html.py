@@ -1,8 +1,9 @@
-"""One self-contained HTML file: A4 landscape, one week per page, the same page as the PDF.
+"""One self-contained HTML file: A4 landscape, each week on its pages, the same pages as the PDF.
 
-Each week is laid out once (layout.py) and every line of text is placed where the PDF puts it,
-in the same embedded font (Bitstream Vera as data URLs), so a browser prints exactly what the
-PDF prints. The text stays real text: selectable, searchable, readable by a screen reader.
+Each week is laid out once (fit.py) and every line of text is placed where the PDF puts it,
+in the same embedded font (Bitstream Vera as data URLs) and the same width (narrower letters
+are the face scaled horizontally, as in the PDF), so a browser prints what the PDF prints.
+The text stays real text: selectable, searchable, readable by a screen reader.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from ronda.printing.fit import Laid, lay_out_all
 from ronda.printing.fonts import ascent_descent, data_url
-from ronda.printing.layout import PAGE_H, PAGE_W, PT, Box, Page, Rule, Squares, Star, Text, lay_out
+from ronda.printing.layout import PAGE_H, PAGE_W, PT, Box, Page, Rule, Squares, Star, Text
 from ronda.printing.poster import Sheet
 
 
@@ -32,7 +34,7 @@ body {{ font-family: "RondaSans"; color: #000; -webkit-print-color-adjust: exact
 .page:last-child {{ break-after: auto; page-break-after: auto; }}
 .page svg {{ position: absolute; left: 0; top: 0; }}
 .page span {{ position: absolute; white-space: pre; line-height: 1; font-kerning: none;
-              font-synthesis: none; }}
+              font-synthesis: none; transform-origin: 0 0; }}
 .b {{ font-weight: 700; }}
 .i {{ font-style: italic; }}
 @media screen {{ body {{ background: #ddd; }} .page {{ margin: 8mm auto; }} }}
@@ -52,8 +54,9 @@ def _page(page: Page, label: str) -> str:
         if isinstance(op, Text):
             css = {"bold": ' class="b"', "italic": ' class="i"'}.get(op.kind, "")
             top = op.y - drop * op.size * PT
+            scale = f";transform:scaleX({op.stretch:g})" if op.stretch != 1 else ""
             spans.append(f'<span{css} style="left:{_n(op.x)}mm;top:{_n(top)}mm;'
-                         f'font-size:{_n(op.size)}pt">{escape(op.text)}</span>')
+                         f'font-size:{_n(op.size)}pt{scale}">{escape(op.text)}</span>')
         elif isinstance(op, Rule):
             shapes.append(f'<line x1="{_n(op.x1)}" y1="{_n(op.y1)}" x2="{_n(op.x2)}" '
                           f'y2="{_n(op.y2)}" stroke-width="{_n(op.weight * PT)}"/>')
@@ -75,11 +78,17 @@ def _page(page: Page, label: str) -> str:
 
 
 def sheets_html(sheets: Sequence[Sheet]) -> str:
-    """A complete HTML document, one page per sheet; a week that cannot fit raises
-    ``BadInput``."""
-    lang = sheets[0].lang if sheets else "id"
-    title = f"{sheets[0].title} · {sheets[0].neighbourhood}" if sheets else ""
-    pages = "".join(_page(lay_out(s), f"{s.title} · {s.period}") for s in sheets)
+    """A complete HTML document of the sheets, each on the pages ``fit.lay_out`` gives it."""
+    return laid_html(lay_out_all(sheets))
+
+
+def laid_html(laid: Sequence[Laid]) -> str:
+    """A complete HTML document, one section per laid-out page."""
+    first = laid[0].sheet if laid else None
+    lang = first.lang if first else "id"
+    title = f"{first.title} · {first.neighbourhood}" if first else ""
+    pages = "".join(_page(page, f"{w.sheet.title} · {w.sheet.period}") for w in laid
+                    for page in w.pages)
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title><style>{_css()}</style></head>"
             f"<body>{pages}</body></html>\n")

@@ -1,14 +1,15 @@
-"""The jadwal ronda as PDF: each week's laid-out page (layout.py) drawn with reportlab (pure
+"""The jadwal ronda as PDF: each week's laid-out pages (fit.py) drawn with reportlab (pure
 Python) in the Bitstream Vera fonts that ship with it, embedded, so nothing has to be
-installed on the system."""
+installed on the system. Narrower letters are the same face scaled horizontally."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
 
+from ronda.printing.fit import Laid, lay_out_all
 from ronda.printing.fonts import font_name, register
-from ronda.printing.layout import PAGE_H, PAGE_W, Box, Page, Rule, Squares, Star, Text, lay_out
+from ronda.printing.layout import PAGE_H, PAGE_W, Box, Page, Rule, Squares, Star, Text
 from ronda.printing.poster import Sheet
 
 MM = 72 / 25.4
@@ -25,8 +26,11 @@ def draw(c, page: Page) -> None:  # noqa: ANN001
     c.setFillColorRGB(0, 0, 0)
     for op in page.ops:
         if isinstance(op, Text):
-            c.setFont(font_name(op.kind), op.size)
-            c.drawString(op.x * MM, _y(op.y), op.text)
+            line = c.beginText(op.x * MM, _y(op.y))
+            line.setFont(font_name(op.kind), op.size)
+            line.setHorizScale(op.stretch * 100)
+            line.textOut(op.text)
+            c.drawText(line)
         elif isinstance(op, Rule):
             c.setLineWidth(op.weight)
             c.line(op.x1 * MM, _y(op.y1), op.x2 * MM, _y(op.y2))
@@ -48,18 +52,22 @@ def draw(c, page: Page) -> None:  # noqa: ANN001
 
 
 def sheets_pdf(sheets: Sequence[Sheet]) -> bytes:
-    """A PDF with one A4 landscape page per sheet, in the largest type that fits; a week that
-    cannot fit raises ``BadInput`` before anything is written."""
+    """A PDF of the sheets, each on the pages ``fit.lay_out`` gives it."""
+    return laid_pdf(lay_out_all(sheets))
+
+
+def laid_pdf(laid: Sequence[Laid]) -> bytes:
+    """A PDF with every laid-out sheet's A4 landscape pages, in order."""
     from reportlab.pdfgen import canvas
 
-    pages = [lay_out(s) for s in sheets]
     register()
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=(PAGE_W * MM, PAGE_H * MM), invariant=True)
-    if sheets:
-        c.setTitle(f"{sheets[0].title} · {sheets[0].neighbourhood}")
-    for page in pages:
-        draw(c, page)
-        c.showPage()
+    if laid:
+        c.setTitle(f"{laid[0].sheet.title} · {laid[0].sheet.neighbourhood}")
+    for week in laid:
+        for page in week.pages:
+            draw(c, page)
+            c.showPage()
     c.save()
     return buffer.getvalue()

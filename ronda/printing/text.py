@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from ronda.dates import indonesian_formats
 from ronda.printing.marks import markdown_cell, whatsapp_text
-from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet
+from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet, Watch
 
 WIDTH = 80
 
@@ -44,12 +44,18 @@ def _footer_lines(sheet: Sheet, esc: Callable[[str], str] = str) -> list[str]:
 
 
 def _signature_lines(sheet: Sheet, width: int) -> list[str]:
+    """The two signatures side by side, each half the width; one under the other when a
+    line of the left one would reach the right one."""
     half = width // 2
     rows = [("", sheet.place_date), (sheet.sign_left[0], sheet.sign_right[0]),
             (sheet.sign_left[1], sheet.sign_right[1]), ("", ""), ("", ""),
             (f"( {sheet.sign_left[2] or '……………………'} )",
              f"( {sheet.sign_right[2] or '……………………'} )")]
-    return [f"{a:<{half}}{b}".rstrip() for a, b in rows]
+    if all(len(a) + 2 <= half and len(b) <= width - half for a, b in rows):
+        return [f"{a:<{half}}{b}".rstrip() for a, b in rows]
+    left = [x for x in sheet.sign_left[:2] if x] + ["", "", rows[-1][0]]
+    right = [x for x in sheet.sign_right[:2] if x] + ["", "", rows[-1][1]]
+    return [sheet.place_date, *left, "", *right]
 
 
 PATROL_LINES = (*PATROL_NOTES, "poster.handover")
@@ -101,9 +107,49 @@ def sheet_text(sheet: Sheet, width: int = WIDTH) -> str:
     out += [""] + _signature_lines(sheet, width)
     wrapped: list[str] = []
     for line in out:
-        wrapped += textwrap.wrap(line, width, subsequent_indent="    ", break_long_words=True) \
-            if len(line) > width else [line]
+        wrapped += _wrap(line, width, "    ") if len(line) > width else [line]
     return "\n".join(wrapped) + "\n"
+
+
+def _wrap(line: str, width: int, indent: str) -> list[str]:
+    """``line`` broken at spaces only (a phone, a date or a name's word is never split), the
+    lines after the first indented by ``indent``."""
+    return textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False,
+                         break_on_hyphens=False)
+
+
+TABLE_EDGES = 10  # a three-column table's borders and padding on a terminal
+
+
+def terminal_rows(sheet: Sheet, width: int) -> list[list[str]]:
+    """The week as rows of (night, hours, on duty) for a table ``width`` columns wide: the
+    night's day and date on one line when the table has room, names wrapped at spaces under
+    their own start, never past the width unless a single word is longer."""
+    def people(w: Watch | None) -> list[str]:
+        if w is None:
+            return []
+        return [("★ " if p.leader else "  ") + p.name + (f" ({p.house})" if p.house else "")
+                + (f"  {p.phone}" if p.phone else "") for p in w.people] + \
+            [f"+ {g}" for g in w.guests]
+
+    hours = max((len(w.hours) for n in sheet.nights for w in n.shifts), default=1)
+    duty = max((len(e) for n in sheet.nights for w in n.shifts for e in people(w)),
+               default=len(sheet.label("poster.no_duty")))
+    heads = [[f"{n.day} {n.date_text}", n.night] for n in sheet.nights]
+    night = max(len(line) for head in heads for line in head)
+    if night + hours + duty + TABLE_EDGES > width:  # the date under the day
+        heads = [[n.day, n.date_text, n.night] for n in sheet.nights]
+        night = max(len(line) for head in heads for line in head)
+    room = max(width - TABLE_EDGES - night - hours, 12)
+    rows = []
+    for n, head in zip(sheet.nights, heads, strict=True):
+        if n.holiday:
+            head = [*head, *_wrap(n.holiday, night, "")]
+        for k, w in enumerate(n.shifts or [None]):
+            lines = [part for entry in people(w) for part in _wrap(entry, room, "    ")]
+            rows.append(["\n".join(head) if k == 0 else "", w.hours if w else "",
+                         "\n".join(lines) or sheet.label("poster.no_duty")])
+    return rows
 
 
 def _cell(n: Night, sheet: Sheet) -> str:
@@ -139,7 +185,7 @@ def sheet_markdown(sheet: Sheet) -> str:
         out.append(f"**{line}**" if line.endswith(":") else line)
     left, right = [md(x) for x in sheet.sign_left], [md(x) for x in sheet.sign_right]
     out += ["", md(sheet.place_date), "",
-            f"{left[0]} {left[1]}: {left[2] or '……'}  ", f"{right[1]}: {right[2] or '……'}"]
+            f"{left[0]} {left[1]}: {left[2] or '……'}", "", f"{right[1]}: {right[2] or '……'}"]
     return "\n".join(out) + "\n"
 
 

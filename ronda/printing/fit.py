@@ -1,0 +1,194 @@
+"""How a week goes on paper: the largest type that fits, and what a dense week gives up, in
+this order, stopping at the first that fits:
+
+0. names from 16 pt down to 9 pt, a night a column or a night a row, whichever holds larger type;
+1. the poster's name lines without house numbers (the patrol sheet keeps them);
+2. the letters set narrower (82 % of their width), the same in the PDF and the HTML;
+3. a footer of the important numbers and the signatures only (no rules, no kentongan codes);
+4. names down to 8 pt (never lower; phones and important numbers down to 9 pt);
+5. two pages, Monday–Thursday and Friday–Sunday, each with the header, its nights and its
+   page number, the footer on the last — tried again from step 0, so the second page brings
+   back what the first had to give up when it can; the rules and kentongan codes come back
+   on the last page when they fit there.
+
+A week never fits so badly that it is refused: a week that two pages cannot hold (far past 3
+shifts of 5 people with 40-letter names) takes as many pages as it needs, as many nights on
+each as fit, a night too full for a page of its own in halves.
+What was given up is told, one line each (``adaptations``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ronda.dates import DAY_NAMES, format_period
+from ronda.i18n import t
+from ronda.printing.layout import FLOOR, LARGEST, NARROW, SMALLEST, STEP, Page, Style
+from ronda.printing.page import compose
+from ronda.printing.poster import Night, Sheet, Watch
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A sheet on paper: its pages, the nights on each, and the style they were set in."""
+
+    sheet: Sheet
+    pages: list[Page]
+    groups: list[list[Night]]
+    style: Style
+
+
+def _rungs(sheet: Sheet) -> list[Style]:
+    """The styles to try, least given up first (the names' size is searched in each)."""
+    rungs = [Style(LARGEST)]
+    if not sheet.patrol and any(p.house for n in sheet.nights for p in n.people):
+        rungs.append(Style(LARGEST, houses=False))
+    narrow = Style(LARGEST, houses=False, stretch=NARROW)
+    return [*rungs, narrow, replace(narrow, rules=False),
+            replace(narrow, rules=False, floor=FLOOR)]
+
+
+def lay_out(sheet: Sheet) -> Laid:
+    """The week on as few pages as the rules above allow, in the largest type that fits."""
+    nights = list(sheet.nights)
+    for groups in ([nights], [nights[:4], nights[4:]]):
+        for rung in _rungs(sheet):
+            pages = _largest(sheet, groups, rung)
+            if pages:
+                return _with_rules(Laid(sheet, pages, groups, replace(rung, name=pages[0].size)))
+    rung = _rungs(sheet)[-1]
+    groups = _packed(sheet, nights, replace(rung, name=FLOOR))
+    pages = _largest(sheet, groups, rung) or _pages(sheet, groups, replace(rung, name=FLOOR))[0]
+    return _with_rules(Laid(sheet, pages, groups, replace(rung, name=pages[0].size)))
+
+
+def _packed(sheet: Sheet, nights: list[Night], z: Style) -> list[list[Night]]:
+    """Pages of as many nights, in order, as fit one in style ``z``; a night too full for a
+    page of its own in halves."""
+    def fits(group: list[Night], last: bool) -> bool:
+        return any(compose(sheet, group, z, rows, page_line=" ", last=last)[1] <= 0
+                   for rows in (False, True))
+
+    pieces = list(nights)
+    groups: list[list[Night]] = []
+    while pieces:
+        group = [pieces.pop(0)]
+        while not fits(group, not pieces) and (halves := _halves(group[0])):
+            group = [halves[0]]
+            pieces.insert(0, halves[1])
+        while pieces and fits([*group, pieces[0]], len(pieces) == 1):
+            group.append(pieces.pop(0))
+        groups.append(group)
+    return groups
+
+
+def _with_rules(laid: Laid) -> Laid:
+    """On two pages, the rules and kentongan codes back on the last when they fit there."""
+    z = replace(laid.style, rules=True)
+    if laid.style.rules or len(laid.groups) < 2:
+        return laid
+    for rows in (False, True):
+        page, over = compose(laid.sheet, laid.groups[-1], z, rows, last=True,
+                             page_line=_page_line(laid.sheet, laid.groups[-1],
+                                                  len(laid.groups) - 1, len(laid.groups)))
+        if over <= 0:
+            return replace(laid, pages=[*laid.pages[:-1], page], style=z)
+    return laid
+
+
+def lay_out_all(sheets: Sequence[Sheet]) -> list[Laid]:
+    return [lay_out(s) for s in sheets]
+
+
+def _sizes(floor: float) -> list[float]:
+    n = round((LARGEST - floor) / STEP)
+    return [LARGEST - k * STEP for k in range(n + 1)]
+
+
+def _pages(sheet: Sheet, groups: list[list[Night]], z: Style) -> tuple[list[Page], bool]:
+    """Every page of ``groups`` in style ``z``, a night a column or (when that does not fit)
+    a night a row, and whether they fit."""
+    best: list[Page] = []
+    for rows in (False, True):
+        pages = []
+        fits = True
+        for k, group in enumerate(groups):
+            line = _page_line(sheet, group, k, len(groups)) if len(groups) > 1 else ""
+            page, over = compose(sheet, group, z, rows, page_line=line,
+                                 last=k == len(groups) - 1)
+            pages.append(page)
+            fits = fits and over <= 0
+        if fits:
+            return pages, True
+        best = best or pages
+    return best, False
+
+
+def _largest(sheet: Sheet, groups: list[list[Night]], rung: Style) -> list[Page] | None:
+    """The pages in the largest names' size that fits, or None when not even the floor."""
+    sizes = _sizes(rung.floor)
+    bottom, fits = _pages(sheet, groups, replace(rung, name=sizes[-1]))
+    if not fits:
+        return None
+    lo, hi = 0, len(sizes) - 1  # the fit only gets better as the type gets smaller
+    found = {hi: bottom}
+    while lo < hi:
+        mid = (lo + hi) // 2
+        pages, fits = _pages(sheet, groups, replace(rung, name=sizes[mid]))
+        if fits:
+            hi, found[mid] = mid, pages
+        else:
+            lo = mid + 1
+    return found[lo]
+
+
+def _page_line(sheet: Sheet, group: list[Night], k: int, count: int) -> str:
+    return sheet.label("poster.page", n=k + 1, count=count,
+                       nights=_span(group[0].day, group[-1].day))
+
+
+def _span(first: str, last: str) -> str:
+    return first if first == last else f"{first}–{last}"
+
+
+def _halves(night: Night) -> list[Night]:
+    """A night as two, each shift's people and guests shared between them; none when a half
+    would have nobody."""
+    if max((len(w.people) + len(w.guests) for w in night.shifts), default=0) < 2:
+        return []
+
+    def part(first: bool) -> Night:
+        shifts = []
+        for w in night.shifts:
+            cut = (len(w.people) + 1) // 2
+            people = w.people[:cut] if first else w.people[cut:]
+            guests = [] if first else w.guests
+            shifts.append(Watch(w.hours, people, guests, w.short, w.start, w.named))
+        return replace(night, shifts=shifts)
+
+    return [part(True), part(False)]
+
+
+def adaptations(laid: Laid, lang: str) -> list[str]:
+    """What the week gave up to fit its paper, a line each in ``lang``: two pages, house
+    numbers, narrower letters, the footer's rules, names under 9 pt."""
+    nights = laid.sheet.nights
+    week = t("poster.period", lang, period=format_period(nights[0].date, nights[-1].date, lang))
+    z = laid.style
+    out = []
+    if len(laid.groups) > 1:
+        spans = [_span(DAY_NAMES[lang][g[0].date.weekday()], DAY_NAMES[lang][g[-1].date.weekday()])
+                 for g in laid.groups]
+        out.append(t("paper.pages", lang, week=week, count=len(laid.groups),
+                     nights=", ".join(spans)))
+    if not z.houses and not laid.sheet.patrol and \
+            any(p.house for n in nights for p in n.people):
+        out.append(t("paper.no_houses", lang, week=week))
+    if z.stretch < 1:
+        out.append(t("paper.narrow", lang, week=week, percent=round(z.stretch * 100)))
+    if not z.rules:
+        out.append(t("paper.no_rules", lang, week=week))
+    if z.name < SMALLEST:
+        out.append(t("paper.small_names", lang, week=week, size=f"{z.name:g}"))
+    return out
