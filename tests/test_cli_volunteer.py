@@ -139,10 +139,16 @@ def test_import_all_or_nothing(run: Run, roster: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = [v["name"] for v in listed(run, "--team", "Regu 3")]
     assert names == ["Joko Susilo", "Eko Prasetyo"]
-    again = run("volunteer", "import", str(good))
+    again = run("volunteer", "import", str(good))  # the same sheet again: one line, the way
     assert again.exit_code == 2
-    assert "line 2: already on the roster as #5 Joko Susilo" in again.stderr
+    assert again.stderr.count("\n") == 1
+    assert "All 2 people of" in again.stderr and "--update" in again.stderr
     assert len(listed(run)) == 6
+    partly = tmp_path / "more.csv"  # some new, some known: each known row is named
+    partly.write_text("nama;rumah\nJoko Susilo;B-01\nRina Marlina;B-09\n", encoding="utf-8")
+    mixed = run("volunteer", "import", str(partly))
+    assert mixed.exit_code == 2
+    assert "line 2: already on the roster as #5 Joko Susilo" in mixed.stderr
 
 
 def test_import_lists_every_bad_row_and_imports_nothing(run: Run, roster: Path,

@@ -119,7 +119,7 @@ def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
     out, lang = st.out, st.out.lang
     filled = sum(1 for s in plan.shifts if not (s.short and s.short.available <
                                                   s.short.required))
-    nights_count = (end - start).days + 1
+    nights_count = len({s.date for s in plan.shifts})  # nights past and never planned: none
     out.done("msg.built", period=format_period(start, end, lang), count=nights_count,
              filled=filled, slots=len(plan.shifts))
     for s in plan.shifts:

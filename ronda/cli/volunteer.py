@@ -332,7 +332,10 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
         roster = data.volunteers()
         found = match_rows(rows, roster) if update else None
         new = found.new if found else [r for r in rows if r.off_duty is None]
-        reading.errors += found.errors if found else duplicate_names(new, roster)
+        twins = [] if found else duplicate_names(new, roster)
+        if new and sum(e.key == "err.csv_on_roster" for e in twins) == len(new):
+            raise BadInput("err.sheet_on_roster", count=len(new), path=file)  # imported before
+        reading.errors += found.errors if found else twins
         changed = [u.updated() for u in found.changed] if found else []
         view.tell_sheet(st, reading, found, file, dry_run=dry_run)
         reject_rows(st, [], new or rows, file)
