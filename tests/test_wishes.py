@@ -116,3 +116,15 @@ def test_a_file_written_before_wishes_reads_as_no_wishes() -> None:
     v = Volunteer.from_dict(old)
     assert (v.prefer, v.avoid, v.avoid_dates) == ((), (), ())
     assert v.wish_on(date(2026, 11, 23)) == 0
+
+
+def test_wishes_come_in_from_the_spreadsheet(run: Run, db: Path, tmp_path: Path) -> None:
+    new_neighbourhood(db, RT005)
+    sheet = tmp_path / "warga.csv"
+    sheet.write_text("Nama;Rumah;Lebih suka;Hindari\nBudi Santoso;A-1;Jumat;Sabtu, Minggu\n"
+                     "Siti Aminah;A-2;;\n", encoding="utf-8")
+    assert run("volunteer", "import", str(sheet)).exit_code == 0
+    budi = json.loads(run("volunteer", "show", "Budi", "--json").stdout)
+    assert (budi["prefer"], budi["avoid"]) == (["fri"], ["sat", "sun"])
+    siti = json.loads(run("volunteer", "show", "Siti", "--json").stdout)
+    assert (siti["prefer"], siti["avoid"]) == ([], [])

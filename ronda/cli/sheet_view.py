@@ -31,7 +31,8 @@ ROLE_LABELS = {"id": "col.id", "name": "col.name", "phone": "col.phone",
                "leader": "col.leader", "role": "label.role.role", "days": "col.days",
                "max_per_week": "col.max_per_week", "note": "col.note", "status": "col.status",
                "duty": "label.role.duty", "block": "label.role.block",
-               "house_number": "label.role.house_number", "row_number": "label.role.row_number"}
+               "house_number": "label.role.house_number", "row_number": "label.role.row_number",
+               "prefer": "col.prefer", "avoid": "col.avoid"}
 
 
 def column_name(column: Column, lang: str) -> str:

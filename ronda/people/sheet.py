@@ -37,7 +37,7 @@ MAX_BYTES = 2_000_000
 HEADER_SEARCH = 20  # the header is among the first rows that hold anything
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FIELDS = ("name", "phone", "address", "household", "team", "leader", "days", "max_per_week",
-           "note")
+           "note", "prefer", "avoid")
 
 
 def import_limits() -> dict[str, Any]:
