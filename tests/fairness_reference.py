@@ -103,6 +103,8 @@ class Person:
     household: str = ""
     leader: bool = False
     max_per_week: int | None = None
+    prefer: frozenset[int] = frozenset()  # wishes: weekdays they would rather patrol
+    avoid: frozenset[int] = frozenset()  # and rather not
 
 
 @dataclass(frozen=True)
@@ -289,7 +291,9 @@ def _volunteers(people: Iterable[Person]) -> list[Volunteer]:
     return [Volunteer(p.id, f"Warga {p.id}", household=p.household, leader=p.leader,
                       days=tuple(DAY_KEYS[d] for d in sorted(p.days)),
                       max_per_week=p.max_per_week,
-                      away=tuple(Away(a, b, "dinas") for a, b in p.away))
+                      away=tuple(Away(a, b, "dinas") for a, b in p.away),
+                      prefer=tuple(DAY_KEYS[d] for d in sorted(p.prefer)),
+                      avoid=tuple(DAY_KEYS[d] for d in sorted(p.avoid)))
             for p in people]
 
 

@@ -251,3 +251,20 @@ def test_two_shifts_at_80_columns_keep_every_hour_and_phone(run: Run, night_in_t
     shown = {p for p in phones if p in text}
     assert len(shown) >= 20  # a week's people, each phone whole
     assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_an_exchange_with_someone_not_on_that_night_says_so(run: Run,
+                                                            night_in_two: Path) -> None:
+    """Not "choose a shift with --slot" (exchange takes no --slot): the person is not on."""
+    nights = week(run)
+    first = next(s for s in nights if s["date"] == "2026-11-26")
+    mover = first["volunteers"][1]["name"]
+    on_30 = {v["name"] for s in nights if s["date"] == "2026-11-29" for v in s["volunteers"]}
+    other = next(v["name"] for s in nights if s["date"] == "2026-11-27"
+                 for v in s["volunteers"] if v["name"] not in on_30 and v["name"] != mover)
+    before = digest(night_in_two)
+    refused = run("schedule", "exchange", "2026-11-26", mover, "2026-11-29", other, env=ENV,
+                  lang="id")
+    assert refused.exit_code == 2, refused.output
+    assert "tidak bertugas pada Minggu" in refused.stderr and "--slot" not in refused.stderr
+    assert digest(night_in_two) == before

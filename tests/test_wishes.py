@@ -76,6 +76,8 @@ def test_wishes_from_the_command_line_saved_shown_and_checked(run: Run, db: Path
     shown = run("volunteer", "show", "Siti", lang="id").stdout
     assert "Lebih suka" in shown and "Jumat" in shown and "Sabtu, Minggu" in shown
     assert "Kamis, 24/12/2026" in shown
+    listed = run("volunteer", "list", lang="id", env={"COLUMNS": "140"}).stdout
+    assert "Keinginan" in listed and "+Jum −Sab −Min −24/12/2026" in listed
     before = digest(db)
     for bad, words in ((("--prefer", "sab", "--avoid", "sab"), "Sabtu tidak bisa sekaligus"),
                        (("--days", "sab,min", "--avoid", "sen"), "Senin bukan hari")):

@@ -30,16 +30,24 @@ def holidays_of(first: date, last: date) -> dict[date, str]:
 
 
 def year_instance(weeks: int, people: int = 30, leaders: int = 6, slots: tuple[int, ...] = (3,),
-                  away: int = 3) -> Instance:
+                  away: int = 3, wishes: int = 0, crowd: int = 0) -> Instance:
     """``people`` residents of whom ``leaders`` lead, one household each, every night
-    available; ``away`` of the others away for three weeks at different times."""
+    available; ``away`` of the others away for three weeks at different times; ``wishes``
+    of them (leaders and others in turn) wishing: every other one avoids a weekday, the rest
+    prefer one; and ``crowd`` of the others all avoiding Saturday, more than the Saturdays
+    can spare."""
     persons = []
     for i in range(people):
         gone: tuple[tuple[date, date], ...] = ()
         if leaders <= i < leaders + away:
             first = FIRST_MONDAY + timedelta(days=9 + 23 * (i - leaders))
             gone = ((first, first + timedelta(days=20)),)
-        persons.append(Person(i + 1, EVERY_DAY, gone, f"H{i + 1}", i < leaders))
+        wish: dict[str, frozenset[int]] = {}
+        if i % 3 == 1 and i // 3 < wishes:
+            wish = {"avoid" if i % 2 else "prefer": frozenset({(i * 5) % 7})}
+        if leaders <= i < leaders + crowd:
+            wish = {"avoid": frozenset({5})}
+        persons.append(Person(i + 1, EVERY_DAY, gone, f"H{i + 1}", i < leaders, **wish))
     return Instance(f"{weeks}w-{people}p-{leaders}l-{'+'.join(map(str, slots))}", 0,
                     tuple(persons), tuple(SlotNeed(n) for n in slots), 1, None, FIRST_MONDAY,
                     weeks)
@@ -65,21 +73,25 @@ KINDS: dict[str, Callable[[date, int, dict[date, str]], bool]] = {
 
 @dataclass(frozen=True)
 class GroupOptimum:
-    """The figures a plan can reach: places, leader wants and each group's busiest total
-    (in ``groups_of`` order), whether every stage was proved, and the smallest spread of
-    each asked (group index, kind) with whether it was proved."""
+    """The figures a plan can reach: places, leader wants and each group's busiest total (in
+    ``groups_of`` order), the wishes kept, whether every stage was proved, and the smallest
+    spread of each asked (group index, kind) with whether it was proved."""
 
     filled: int
     led: int
     busiest: tuple[int, ...]
     proved: bool
     spreads: dict[tuple[int, str], tuple[int, bool]]
+    wishes: int | None = None  # the most wishes a plan with those figures keeps (avoid: 2)
 
 
 def group_optimum(instance: Instance, asked: tuple[tuple[int, str], ...] = (),
-                  time_limit: float = 60.0) -> GroupOptimum:
+                  time_limit: float = 60.0,
+                  totals: tuple[tuple[int, int, int], ...] = ()) -> GroupOptimum:
     """Solve ``instance`` stage by stage (see the module); ``asked``: the (group, kind)
-    pairs whose smallest spread is wanted, each solved on its own after the stages."""
+    pairs whose smallest spread is wanted, each solved on its own after the stages;
+    ``totals``: each group's (least, most, sum) of a plan to hold fixed before the wishes
+    (so the wishes are counted among plans as fair as that one)."""
     ref = _Reference(instance, time_limit, 2)
     m = ref.model
     proved = True
@@ -101,8 +113,29 @@ def group_optimum(instance: Instance, asked: tuple[tuple[int, str], ...] = (),
         for pid in ids:
             m.Add(ref.load[pid] <= top)
         busiest.append(stage(top, False))
-    holidays = holidays_of(instance.start, instance.end)
     evenings = instance.evenings
+    for ids, (low, high, total) in zip(groups_of(instance), totals, strict=False):
+        for pid in ids:  # the totals of a given plan, each group's sorted to the same vector
+            m.Add(ref.load[pid] >= low)
+            m.Add(ref.load[pid] <= high)
+        m.Add(sum(ref.load[pid] for pid in ids) == total)
+    kept = None
+    terms = []
+    for p in instance.people:  # then the most wishes kept: an avoided weekday counts 2
+        for day, weight, avoid in [(d, 2, True) for d in p.avoid] + [(d, 1, False)
+                                                                      for d in p.prefer]:
+            on = [v for (pid, i, _), v in ref.x.items() if pid == p.id
+                  and evenings[i].weekday() == day]
+            met = m.NewBoolVar(f"wish{p.id}_{day}")
+            if avoid:
+                for v in on:
+                    m.Add(met <= 1 - v)
+            else:
+                m.Add(met <= sum(on))
+            terms.append(weight * met)
+    if terms:
+        kept = stage(sum(terms), True)
+    holidays = holidays_of(instance.start, instance.end)
     spreads = {}
     groups = groups_of(instance)
     for group, kind in asked:
@@ -117,17 +150,18 @@ def group_optimum(instance: Instance, asked: tuple[tuple[int, str], ...] = (),
         ok, solver, _ = ref.solve(high - low, False)
         assert solver is not None
         spreads[(group, kind)] = (round(solver.ObjectiveValue()), ok)
-    return GroupOptimum(filled, led, tuple(busiest), proved, spreads)
+    return GroupOptimum(filled, led, tuple(busiest), proved, spreads, kept)
 
 
 _WORKER: Any = None
 
 
 def solve_group_optimum(instance: Instance, asked: tuple[tuple[int, str], ...] = (),
-                        time_limit: float = 60.0) -> GroupOptimum:
+                        time_limit: float = 60.0,
+                        totals: tuple[tuple[int, int, int], ...] = ()) -> GroupOptimum:
     """``group_optimum`` in a process of its own (OR-Tools and ronda's HiGHS cannot share
     one: see ``fairness_reference.solve_optimum``)."""
     global _WORKER
     if _WORKER is None:
         _WORKER = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    return _WORKER.submit(group_optimum, instance, asked, time_limit).result()
+    return _WORKER.submit(group_optimum, instance, asked, time_limit, totals).result()

@@ -23,7 +23,7 @@ from ronda.cli.volunteer_view import (
     tell_imported,
     volunteer_row,
 )
-from ronda.dates import DAY_KEYS, DAY_NAMES, format_date, format_period, parse_date
+from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, format_period, parse_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.parsing import parse_count
@@ -116,11 +116,26 @@ def list_(ctx: typer.Context, team: Annotated[str | None, Opt("--team")] = None,
                 lambda: render_list(st, people, today))
 
 
+def wishes_label(v: Volunteer, lang: str) -> str:
+    """``+Jum −Sab −24/12/2026``: preferred weekdays, then those and the nights avoided."""
+    days = DAY_SHORT[lang]
+    parts = [f"+{days[DAY_KEYS.index(d)]}" for d in v.prefer]
+    parts += [f"−{days[DAY_KEYS.index(d)]}" for d in v.avoid]
+    parts += [f"−{format_date(a.start, lang, weekday=False)}" + (
+        f"–{format_date(a.end, lang, weekday=False)}" if a.end != a.start else "")
+        for a in v.avoid_dates]
+    return " ".join(parts)
+
+
 def render_list(st: State, people: list[Volunteer], today: date) -> None:
     """The roster table and its count line."""
     lang = st.out.lang
-    st.out.table(VOLUNTEER_HEADERS, [volunteer_row(v, today, lang) for v in people],
-                 row_styles=[None if v.active else "dim" for v in people])
+    rows = [volunteer_row(v, today, lang) for v in people]
+    headers = VOLUNTEER_HEADERS
+    if any(v.prefer or v.avoid or v.avoid_dates for v in people):  # a column when someone wishes
+        headers = (*headers, "col.wishes")
+        rows = [[*row, wishes_label(v, lang)] for row, v in zip(rows, people, strict=True)]
+    st.out.table(headers, rows, row_styles=[None if v.active else "dim" for v in people])
     away = sum(1 for v in people if v.active and v.away_on(today))
     st.out.say("msg.volunteer_count", count=len(people), away=away)
 

@@ -123,6 +123,9 @@ def exchange_nights(plan: Sequence[Shift], people: Sequence[Volunteer], timetabl
                     rules: Rules, a: Volunteer, day_a: date, b: Volunteer, day_b: date,
                     now: datetime) -> Edit:
     """Tukar giliran: ``a`` takes ``b``'s night and ``b`` takes ``a``'s."""
+    for who, day in ((a, day_a), (b, day_b)):  # each gives a night they are on
+        if not any(s.date == day and who.id in s.volunteers for s in plan):
+            raise BadInput("err.not_on_shift", who=label(who), night=EveningName(day))
     first = choose_shift([s for s in plan if s.date == day_a], timetable, day_a, None, [a.id])
     second = choose_shift([s for s in plan if s.date == day_b], timetable, day_b, None, [b.id])
     _check_open(first, a, timetable, now)
