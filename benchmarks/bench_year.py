@@ -2,7 +2,8 @@
 and how long ronda takes: the neighbourhoods of ``tests/year_reference.py``.
 
 Run: python benchmarks/bench_year.py [--time-limit 60]
-Prints a Markdown table, one row a neighbourhood: places filled, leader wants met, each
+Prints a Markdown table, one row a neighbourhood (then one of wishes kept against the most
+any plan with the same fair totals keeps): places filled, leader wants met, each
 group's busiest total (leaders / others) as "ronda / optimum", the widest spread ronda leaves
 in any group of Friday/Saturday nights, malam Minggu, holidays and each shift of the night,
 and the time ronda and the solver took.
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from _common import compile_package  # noqa: E402
 from fairness_reference import to_ronda  # noqa: E402
-from test_fair_year_reference import CASES, figures  # noqa: E402
+from test_fair_year_reference import CASES, WISHING, WISHING_IDS, figures, kept_wishes  # noqa: E402
 from year_reference import holidays_of, solve_group_optimum  # noqa: E402
 
 from ronda.schedule.builder import build_schedule  # noqa: E402
@@ -48,6 +49,29 @@ def main() -> None:
         print(f"| {instance.name} | {filled} / {best.filled} | {led} / {best.led} | {tops} "
               f"| {max(spreads.values())} | {'yes' if best.proved else 'no'} "
               f"| {ours:.2f} | {theirs:.1f} |")
+    wishes()
+
+
+def wishes() -> None:
+    """Wishes kept against the most any plan with the same fair totals keeps."""
+    from collections import Counter
+
+    from year_reference import groups_of
+
+    print("\n| neighbourhood | wishes kept (avoid 2, prefer 1) | proved | ronda (s) |\n"
+          "|---|---|---|---|")
+    for label, instance in zip(WISHING_IDS, WISHING, strict=True):
+        holidays = {d: Holiday(d, n) for d, n in holidays_of(instance.start,
+                                                             instance.end).items()}
+        begin = time.perf_counter()
+        plan = build_schedule(**to_ronda(instance), holidays=holidays)
+        ours = time.perf_counter() - begin
+        load = Counter(p for s in plan.shifts for p in s.volunteers)
+        totals = tuple((min(load[p] for p in ids), max(load[p] for p in ids),
+                        sum(load[p] for p in ids)) for ids in groups_of(instance))
+        best = solve_group_optimum(instance, totals=totals)
+        print(f"| {label} | {kept_wishes(plan.shifts, instance)} / {best.wishes} "
+              f"| {'yes' if best.proved else 'no'} | {ours:.2f} |")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from ronda.schedule.shifts import Holiday, Shift
 CASES = [year_instance(13), year_instance(52), year_instance(13, 32, 8, (3, 3))]
 WISHING = [year_instance(4, wishes=10), year_instance(13, wishes=10),
            year_instance(4, away=0, crowd=23)]
+WISHING_IDS = ["4w-wishes", "13w-wishes", "4w-crowded-saturday"]
 
 
 def figures(plan: list[Shift], instance: Instance) -> tuple[int, int, list[int], dict]:
@@ -68,7 +69,7 @@ def kept_wishes(plan: list[Shift], instance: Instance) -> int:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("instance", WISHING,
-                         ids=["4w-wishes", "13w-wishes", "4w-crowded-saturday"])
+                         ids=WISHING_IDS)
 def test_wishes_kept_are_the_optimum_under_the_fair_figures(instance: Instance) -> None:
     """Places, leader wants and each group's busiest total equal to the optimum, totals even
     within every group, and as many wishes kept as any plan with those totals keeps."""
