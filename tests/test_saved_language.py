@@ -133,3 +133,17 @@ def test_what_a_dense_week_gives_up_is_told_in_the_reader_s_language() -> None:
     assert all("23–29 November 2026" in line for line in english)
     assert not any("Pekan" in line for line in english)
     assert not any(english_words(line) for line in indonesian), indonesian
+
+
+def test_an_option_of_a_group_without_its_value_points_to_that_group(run: Run,
+                                                                     roster: Path) -> None:
+    said = run("jadwal", "--week", lang=None).stderr
+    assert said.strip() == "Galat: Opsi --week perlu nilai. (lihat 'ronda jadwal --help')"
+    said = run("schedule", "--week", lang="en").stderr
+    assert said.strip() == "Error: Option --week needs a value. (see 'ronda schedule --help')"
+
+
+def test_the_usage_line_names_arguments_as_they_are_typed(run: Run, roster: Path) -> None:
+    usage = run("jadwal", "swap", "--help", lang=None).stdout
+    assert "Cara pakai: root jadwal swap [OPSI] TANGGAL NAMA_KELUAR NAMA_MASUK" in usage
+    assert "{" not in usage.split("\n\n")[0] and "{TANGGAL}" not in usage

@@ -100,7 +100,10 @@ def _in_language(command: Any, lang: str) -> None:
         print_help(command, ctx, lang)
 
     def format_usage(ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)),
+        # typer writes a required argument as {DATE}; the reader types DATE, so show that
+        pieces = (re.sub(r"^\{(.+)\}$", r"\1", piece)
+                  for piece in command.collect_usage_pieces(ctx))
+        formatter.write_usage(ctx.command_path, " ".join(pieces),
                               prefix=t("help.word.usage", lang) + " ")
 
     command.format_help = format_help
@@ -222,11 +225,12 @@ def help_keys(command: Any, path: str = "") -> list[str]:
     return keys
 
 
-def usage_message(exc: Any, lang: str) -> str:
-    """A click usage error as one line in the user's language."""
+def usage_message(exc: Any, lang: str, typed: str = "ronda") -> str:
+    """A click usage error as one line in the user's language; its hint names the command
+    the error is about, or ``typed`` (the command as typed) when click does not say."""
     from typer._click import exceptions as ce  # typer ships its own click
 
-    hint = t("hint.help", lang, command=exc.ctx.command_path if exc.ctx else "ronda")
+    hint = t("hint.help", lang, command=exc.ctx.command_path if exc.ctx else typed)
     if isinstance(exc, ce.NoSuchOption):
         text = t("err.usage.no_such_option", lang, option=exc.option_name)
         if exc.possibilities:

@@ -108,6 +108,20 @@ def _option_value(args: Sequence[str], option: str) -> str | None:
     return value
 
 
+def _command_word(args: Sequence[str]) -> str | None:
+    """The command's word as typed (``jadwal``), past the root options; None if none."""
+    i = 0
+    while i < len(args):
+        name, has_value, _ = args[i].partition("=")
+        if name in ROOT_VALUE_OPTIONS:
+            i += 1 if has_value else 2
+        elif args[i].startswith("-"):
+            i += 1
+        else:
+            return args[i]
+    return None
+
+
 def _no_command(args: Sequence[str]) -> bool:
     """Whether ``args`` name no command, only root options (``ronda --db rt005.json``)."""
     i = 0
@@ -312,7 +326,9 @@ class RondaGroup(TyperGroup):
             from ronda.cli.output import Output
 
             lang = self.language.code
-            Output(lang).error_line(usage_message(exc, lang))
+            word = _command_word(argv)
+            typed = f"ronda {word}" if word in COMMANDS or word in ALIASES else "ronda"
+            Output(lang).error_line(usage_message(exc, lang, typed))
             code = 2
         except typer.Abort:
             from ronda.cli.output import Output
