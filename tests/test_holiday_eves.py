@@ -118,3 +118,18 @@ def test_adding_extra_people_for_a_holiday_says_they_go_on_its_eve(run: Run, db:
         in said.stderr
     english = run("holiday", "add", "17/08/2027", "Tujuhbelasan", "--extra", "1", env=TUESDAY)
     assert "(+1 person on its eve, Monday, 16/08/2027)." in english.stderr
+
+
+def test_a_holiday_s_extra_people_are_said_as_added_and_then_as_off(run: Run,
+                                                                     db: Path) -> None:
+    example_neighbourhood(db, date(2026, 11, 24))
+    assert run("schedule", "build", "--from", "23/11/2026", "--weeks", "2",
+               env=TUESDAY).exit_code == 0
+    added = run("holiday", "add", "26/11/2026", "Haul", "--extra", "2", env=TUESDAY).stderr
+    line = next(x for x in added.splitlines() if "Thu night 26/11/2026" in x)
+    assert " added; now " in line and "→" not in line and "- " not in line
+    group = run("roster", "--changes", "--format", "whatsapp", lang="id", env=TUESDAY).stdout
+    assert "Ditambah: " in group and "- →" not in group
+    off = run("holiday", "remove", "26/11/2026", lang="id", env=TUESDAY).stderr
+    line = next(x for x in off.splitlines() if "Kamis malam 26/11/2026" in x)
+    assert " tidak lagi bertugas; kini " in line and "→" not in line

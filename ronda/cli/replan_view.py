@@ -40,6 +40,11 @@ def change_line(change: PlanChange, timetable: Timetable, people: dict[int, Volu
 
         return t("line.leader_change", lang, night=night, old=who(change.leader_before),
                  new=who(change.leader_after), now=now)
+    if not out:  # a night that needs more people (a holiday's extra), nobody off it
+        return t("line.plan_added", lang, night=night, into=names(into, people, lang), now=now)
+    if not into:
+        return t("line.plan_removed", lang, night=night, out=names(out, people, lang),
+                 now=now)
     return t("line.plan_change", lang, night=night, out=names(out, people, lang),
              into=names(into, people, lang), now=now)
 

@@ -97,10 +97,14 @@ def group_message(changes: Sequence[ShiftChange], timetable: Timetable,
     out = [f"*{t('wa.changed_title', lang)}*", f"*{whatsapp_text(neighbourhood)}*", ""]
     for c in changes:
         out.append(f"*{_when(c, timetable, lang)}*")
-        if c.left or c.joined:
-            left = ", ".join(f"~{who(p)}~" for p in c.left) or "-"
-            joined = ", ".join(who(p) for p in c.joined) or "-"
+        left = ", ".join(f"~{who(p)}~" for p in c.left)
+        joined = ", ".join(who(p) for p in c.joined)
+        if left and joined:
             out.append(f"{left} → {joined}")
+        elif joined:  # more people that night (a holiday's extra), nobody off it
+            out.append(t("wa.changed_added", lang, names=joined))
+        elif left:
+            out.append(t("wa.changed_removed", lang, names=left))
         if c.leader != c.leader_before:
             out.append(t("wa.changed_leader", lang, old=who(c.leader_before),
                          new=who(c.leader)))
