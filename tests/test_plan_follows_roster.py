@@ -311,7 +311,7 @@ def test_fewer_needed_frees_people_and_the_group_hears_of_leaders(run: Run,
     saturday = plan(run)[("2026-11-28", 0)]
     assert len(saturday["volunteers"]) == 5  # sat=4 plus the holiday's one
     removed = run("holiday", "remove", "2026-11-28", env=WEDNESDAY)
-    assert removed.exit_code == 0 and " → " in removed.stderr
+    assert removed.exit_code == 0 and " no longer on duty; now " in removed.stderr
     assert len(plan(run)[("2026-11-28", 0)]["volunteers"]) == 4
     assert run("config", "set", "per-night", "0").exit_code == 2
     led = next(s for k, s in sorted(plan(run).items()) if k[0] > "2026-11-26" and s["leader"])
