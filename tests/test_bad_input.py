@@ -144,6 +144,21 @@ def test_a_missing_data_file_says_to_run_init(run: Run, db: Path) -> None:
     assert not db.exists()
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_change_in_a_folder_that_does_not_exist_says_to_run_init(
+        tmp_path: Path, lang: str) -> None:
+    from typer.testing import CliRunner
+
+    from ronda.cli.app import app
+
+    nowhere = tmp_path / "no" / "folder" / "ronda.json"
+    result = CliRunner().invoke(app, ["--db", str(nowhere), "--lang", lang,
+                                      "volunteer", "add", "Budi"])
+    assert result.exit_code == 1
+    assert "ronda init" in result.stderr and ".lock" not in result.stderr
+    assert not (tmp_path / "no").exists()
+
+
 def test_confirmation_in_a_terminal(run: Run, roster: Path, monkeypatch) -> None:
     monkeypatch.setattr("ronda.cli.context.is_interactive", lambda: True)
     before = digest(roster)

@@ -791,6 +791,8 @@ def _locked(path: Path, timeout: float | None) -> Iterator[None]:
     except LockTimeout:
         raise DataFileError("err.file_locked", path=str(path)) from None
     except OSError as exc:
+        if not path.parent.is_dir():  # no folder, so no data file: say that, not the lock
+            raise DataFileError("err.no_data_file", path=str(path)) from None
         raise unwritable(str(path) + ".lock", exc) from None
     try:
         remove_leftovers(path)  # no writer can be at work now: what one left is stale
