@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ronda.dates import DAY_KEYS, day_key
 from ronda.model import Away, Slot, Volunteer
 from ronda.schedule.builder import Ledger, Rules, blocked, build_schedule, nights, team_for
+from ronda.schedule.rules import blocks
 from ronda.schedule.shifts import Holiday, Shift
 
 MONDAY = date(2026, 11, 23)
@@ -290,6 +291,29 @@ def test_a_short_night_names_the_rules_that_bound() -> None:
     assert any(rule == "rest" for _, rule in rules_named)
 
 
+def test_a_short_night_names_every_rule_that_keeps_someone_off() -> None:
+    """Warga 2 lives with Warga 1 and served the night before: both rules are said, so a
+    reader does not take rest for the whole reason."""
+    people = [Volunteer(1, "Warga 1", household="A"), Volunteer(2, "Warga 2", household="A"),
+              Volunteer(3, "Warga 3", household="C")]
+    rules = Rules((Slot(time(22), time(4), 2),), rest=1, households=True)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=2))
+    for s in plan.shifts:
+        if s.short is None:
+            continue
+        for p in {e.volunteer for e in s.short.excluded}:
+            said = {e.rule for e in s.short.excluded if e.volunteer == p}
+            assert said == {e.rule for e in blocks(people[p - 1], s.date, Ledger(
+                plan.shifts, people), rules)}
+    both = [s for s in plan.shifts if s.short and any(
+        {e.rule for e in s.short.excluded if e.volunteer == p} == {"rest", "household"}
+        for p in (1, 2))]
+    assert both, [s.short for s in plan.shifts]
+    from ronda.cli.schedule_view import reason_text
+    text = reason_text(both[0].short, {v.id: v for v in people}, "id")
+    assert "istirahat dan serumah" in text
+
+
 def test_one_leader_each_night_listed_first() -> None:
     people = roster_of(12)
     people = [v.with_changes(leader=v.id in (1, 5, 9)) for v in people]
@@ -342,6 +366,22 @@ def test_an_away_member_leaves_the_regu_short_and_substitutes_are_suggested() ->
     (d, team, missing, suggested) = plan.team_gaps[0]
     assert d == MONDAY and missing == [gone] and len(suggested) == 3
     assert all(people[s - 1].team != team for s in suggested)
+
+
+def test_a_short_regu_names_only_its_own_members_reasons() -> None:
+    """Other regu's people are the substitutes, not the reason: Monday's regu resting on
+    Tuesday is not why Tuesday's regu is short."""
+    people = [Volunteer(i, f"W{i}", team=f"Regu {(i - 1) // 3 + 1}", household=f"H{i}")
+              for i in range(1, 22)]
+    rules = Rules((Slot(time(22), time(4), 3),), rest=2)
+    tuesday = MONDAY + timedelta(days=1)
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=6), mode="teams")
+    gone = min(plan.shifts[1].volunteers)
+    people[gone - 1] = people[gone - 1].with_changes(away=(Away(tuesday, tuesday, "sakit"),))
+    plan = build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=6), mode="teams")
+    short = plan.shifts[1].short
+    assert short is not None
+    assert [(e.volunteer, e.rule) for e in short.excluded] == [(gone, "away")]
 
 
 def test_the_nights_a_person_can_serve_are_counted_exactly() -> None:

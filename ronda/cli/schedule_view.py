@@ -67,9 +67,13 @@ def reason_text(short: Shortfall, people: dict[int, Volunteer], lang: str) -> st
         parts.append(t("reason.only", lang, available=short.available, required=short.required))
     if short.no_leader:
         parts.append(t("reason.no_leader", lang))
-    named = [f"{person_name(people, e.volunteer, lang)} {why_text(e.rule, e.detail, lang)}"
-             for e in short.excluded[:REASONS_SHOWN]]
-    more = len(short.excluded) - REASONS_SHOWN
+    by_person: dict[int, list[str]] = {}
+    for e in short.excluded:
+        by_person.setdefault(e.volunteer, []).append(why_text(e.rule, e.detail, lang))
+    also = f" {t('word.and', lang)} "
+    named = [f"{person_name(people, p, lang)} {also.join(whys)}"
+             for p, whys in list(by_person.items())[:REASONS_SHOWN]]
+    more = len(by_person) - REASONS_SHOWN
     if more > 0:
         named.append(t("reason.more", lang, count=more))
     text = "; ".join(parts)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from heapq import heappop, heappush
@@ -403,7 +403,8 @@ def build_schedule(volunteers: Sequence[Volunteer], rules: Rules, start: date, e
                 if (s.date, s.slot, p) in placed_by_hand or s.key in settled}
     if not by_team:
         _even_out(plan.shifts, by_id, b, rules, timetable.holidays)
-    explain_shortfalls(plan.shifts, people, rules, b.ledger, timetable)
+    explain_shortfalls(plan.shifts, people, rules, b.ledger, timetable,
+                       regu_of=(lambda d: team_for(d, teams, fixed)) if by_team else None)
     # settled shifts stay exactly as they were, their shortfall notes included
     plan.shifts = [before[s.key] if s.key in settled else s for s in plan.shifts]
     _count_changes(plan, planned)
@@ -512,9 +513,11 @@ def _note_team_gap(plan: Plan, night: _Night, pool: list[Volunteer], required: l
 
 
 def explain_shortfalls(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules,
-                       ledger: Ledger, timetable: Timetable) -> None:
+                       ledger: Ledger, timetable: Timetable, *,
+                       regu_of: Callable[[date], str | None] | None = None) -> None:
     """Say for each short shift why it is short, read from the final plan, so every reason
-    is true of the schedule as saved (``shifts`` is changed in place)."""
+    is true of the schedule as saved (``shifts`` is changed in place). With regu, a night
+    is its regu's: only its members' reasons are said (others are the substitutes)."""
     people = [v for v in people if v.active and not v.purged]
     has_leaders, per_shift = leader_rule(people, len(rules.slots))
     for d, indexes in night_index(shifts).items():
@@ -530,12 +533,18 @@ def explain_shortfalls(shifts: list[Shift], people: Sequence[Volunteer], rules: 
             # short only of a leader: say why each leader could not come
             candidates = [v for v in people if v.leader] if len(s.volunteers) >= required \
                 else people
-            exclusions = [why for v in candidates if v.id not in on_night
-                          and (why := blocked(v, d, ledger, rules)) is not None]
-            listed = sorted(exclusions, key=lambda e: (
-                RULE_ORDER.index(e.rule) if e.rule in RULE_ORDER else 99, e.volunteer))
-            shifts[i] = s.with_changes(short=Shortfall(len(s.volunteers), required,
-                                                       tuple(listed[:MAX_LISTED]), no_leader))
+            if regu_of is not None:
+                candidates = [v for v in candidates if v.team == regu_of(d)]
+            # every rule that keeps each one off, not just the first: a resident resting
+            # whose housemate is on that night is kept off by both
+            kept_off = [why for v in candidates if v.id not in on_night
+                        and (why := list(blocks(v, d, ledger, rules)))]
+            kept_off.sort(key=lambda whys: (min(
+                RULE_ORDER.index(e.rule) if e.rule in RULE_ORDER else 99 for e in whys),
+                whys[0].volunteer))
+            listed = tuple(e for whys in kept_off[:MAX_LISTED] for e in whys)
+            shifts[i] = s.with_changes(short=Shortfall(len(s.volunteers), required, listed,
+                                                       no_leader))
 
 
 def _count_changes(plan: Plan, before: dict[tuple[date, int], Shift]) -> None:
