@@ -301,3 +301,13 @@ def test_the_kop_and_the_addressee_from_the_settings() -> None:
     assert [police_head(s) for s in ("Polsek Tembalang", "polrestabes Semarang",
                                      "Pos Polisi Undip")] == [
         "Kapolsek Tembalang", "Kapolrestabes Semarang", "Kepala Pos Polisi Undip"]
+
+
+def test_every_export_chooses_by_incident_or_month(run: Run, demo: Path) -> None:
+    chosen = json.loads(run("incident", "export", "--format", "json", "--incident", "2",
+                            env=WEDNESDAY).stdout)
+    assert [i["id"] for i in chosen] == [2]
+    november = run("incident", "export", "--format", "csv", "--month", "11/2026", env=WEDNESDAY)
+    assert [line.split(",")[0] for line in november.stdout.splitlines()[1:]] == ["2", "1"]
+    october = run("incident", "export", "--format", "csv", "--month", "10/2026", env=WEDNESDAY)
+    assert october.stdout.splitlines()[1:] == []
