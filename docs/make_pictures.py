@@ -1,11 +1,14 @@
 """The pictures of the printed jadwal in README and the guide, made from the tour's data.
 
-    PYTHONPATH=. python docs/make_pictures.py        # writes docs/*.svg (needs pdftocairo)
+    PYTHONPATH=. python docs/make_pictures.py        # writes docs/*.svg and docs/*.png
+                                                     # (needs pdftocairo and pdftoppm)
 
 Each picture is the PDF page ``ronda roster`` prints for the tour's week (``ronda demo`` on
-Tuesday 24/11/2026, and the tour's two-shift demo), turned into SVG by poppler's pdftocairo.
-The SVG keeps the SHA-256 of the PDF it was made from, so a test can tell a stale picture
-without poppler: it prints the same PDFs and compares.
+Tuesday 24/11/2026, and the tour's two-shift demo), turned into SVG by poppler's pdftocairo;
+the letter to the Polsek (``incident export --format pdf`` on the same demo) is its first page
+as a small PNG by pdftoppm (a page of text in SVG weighs ten times more). Each picture keeps the
+SHA-256 of the PDF it was made from (in an SVG comment, in a PNG text chunk), so a test can
+tell a stale picture without poppler: it prints the same PDFs and compares.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ PICTURES = {
     "patrol-sheet.svg": (None, ("--patrol-sheet",)),
     "poster-two-shifts.svg": (TWO_SHIFTS, ()),
 }
+# picture: the export's options (its first page, as PNG)
+LETTERS = {"letter.png": ("--format", "pdf")}
 MARK = "<!-- made by docs/make_pictures.py from a PDF with sha256 {} -->"
+PNG_KEY = "made-by"  # the PNG text chunk holding MARK's words
 
 
 def ronda(*args: str) -> None:
@@ -46,7 +52,20 @@ def pdfs(folder: Path) -> dict[str, bytes]:
         ronda("--db", str(db), "roster", "--week", "2026-11-23", "--format", "pdf",
               "--lang", "id", "-o", str(pdf), *options)
         out[name] = pdf.read_bytes()
+    for name, options in LETTERS.items():
+        pdf = folder / name.replace(".png", ".pdf")
+        ronda("--db", str(folder / "demo.json"), "--lang", "id", "incident", "export",
+              *options, "-o", str(pdf))
+        out[name] = pdf.read_bytes()
     return out
+
+
+def png_mark(png: Path) -> str:
+    """The words a PNG picture keeps of the PDF it was made from ("" if none)."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        return image.text.get(PNG_KEY, "")
 
 
 def digest(pdf: bytes) -> str:
@@ -56,6 +75,9 @@ def digest(pdf: bytes) -> str:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, pdf in pdfs(Path(tmp)).items():
+            if name.endswith(".png"):
+                write_png(Path(tmp), name, pdf)
+                continue
             source = Path(tmp) / name.replace(".svg", ".pdf")
             target = Path(tmp) / name
             subprocess.run(["pdftocairo", "-svg", str(source), str(target)], check=True)
@@ -63,6 +85,22 @@ def main() -> None:
             head, _, rest = svg.partition("\n")
             (DOCS / name).write_text(f"{head}\n{MARK.format(digest(pdf))}\n{rest}", "utf-8")
             print(f"docs/{name}")
+
+
+def write_png(folder: Path, name: str, pdf: bytes) -> None:
+    """The PDF's first page at 75 dpi in 16 greys (a page of text stays sharp at a tenth of
+    the size), with the PDF's digest in a text chunk."""
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    source = folder / name.replace(".png", ".pdf")
+    subprocess.run(["pdftoppm", "-png", "-r", "75", "-f", "1", "-l", "1", "-singlefile",
+                    str(source), str(folder / "page")], check=True)
+    info = PngInfo()
+    info.add_text(PNG_KEY, MARK.format(digest(pdf)))
+    with Image.open(folder / "page.png") as page:
+        page.convert("L").quantize(16).save(DOCS / name, pnginfo=info, optimize=True)
+    print(f"docs/{name}")
 
 
 if __name__ == "__main__":

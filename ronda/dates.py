@@ -468,12 +468,14 @@ def _parse_moment(text: str, now: datetime, toward: Toward = "past") -> datetime
     return read(text, "err.bad_moment").moment(now, toward)
 
 
-def format_moment(moment: datetime, zone_name: str, lang: str) -> str:
-    """``Sabtu, 28/11/2026 pukul 23.40 WIB`` (``at 23:40`` in English)."""
+def format_moment(moment: datetime, zone_name: str, lang: str, *,
+                  weekday: bool = True) -> str:
+    """``Sabtu, 28/11/2026 pukul 23.40 WIB`` (``at 23:40`` in English); without the
+    ``weekday``: ``28/11/2026 pukul 23.40 WIB``."""
     local = moment.astimezone(zone(zone_name))
     word = "pukul" if indonesian_formats(lang) else "at"
-    return f"{format_date(local.date(), lang)} {word} {format_time(local.time(), lang)} " \
-           f"{zone_label(zone_name)}"
+    return f"{format_date(local.date(), lang, weekday=weekday)} {word} " \
+           f"{format_time(local.time(), lang)} {zone_label(zone_name)}"
 
 
 def parse_datetime(text: str, now: datetime) -> datetime:

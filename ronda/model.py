@@ -198,6 +198,8 @@ class Settings:
     rt_head: str = ""
     post: str = "Pos Kamling"
     post_location: str = ""
+    address: str = ""  # the RT's secretariat, under the kop of its letters (else the pos's)
+    police_station: str = ""  # the Polsek its letters go to (Polsek Tembalang)
     calendar_url: str = ""  # the neighbourhood's calendar for phones, as a QR code on posters
     fine: int = 0
     jimpitan: int = 0
@@ -247,6 +249,8 @@ class Settings:
             "liaison": Contact.from_dict(_need(d, "liaison", dict)),
             "rw_head": _need(d, "rw_head", str), "rt_head": _need(d, "rt_head", str),
             "post": _need(d, "post", str), "post_location": _need(d, "post_location", str),
+            "address": _need(d, "address", str, optional=True) or "",
+            "police_station": _need(d, "police_station", str, optional=True) or "",
             "calendar_url": _need(d, "calendar_url", str, optional=True) or "",
             "fine": _need(d, "fine", int), "jimpitan": _need(d, "jimpitan", int),
             "emergency": pairs("emergency"), "kentongan": pairs("kentongan"),

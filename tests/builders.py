@@ -15,12 +15,13 @@ from typing import Any
 
 from ronda.calendars.feeds import Whose, build_feeds
 from ronda.dates import week_of, zone
-from ronda.incidents.book import Incident, Reporter, new_incident
+from ronda.incidents.book import EARLIEST, Incident, Reporter, new_incident, select_incidents
 from ronda.model import Away, Settings, Volunteer
 from ronda.neighbourhood.config import set_value
 from ronda.neighbourhood.events import new_event
 from ronda.neighbourhood.example import example_settings, store_example
 from ronda.neighbourhood.holidays import holiday_map
+from ronda.neighbourhood.letters import issue_letter
 from ronda.people.csvfile import read_roster_csv
 from ronda.people.volunteers import add_away, find_volunteer, parse_reason, volunteer_fields
 from ronda.printing.poster import Sheet
@@ -154,12 +155,16 @@ def example_neighbourhood(path: Path, today: date, *, lang: str = "en",
                           slots: str | None = None) -> Path:
     """What ``ronda demo`` stores when run on ``today`` in ``lang``: the example roster and
     settings, three away periods, six weeks planned (two past) with the liaison as guest on
-    this week's Saturday, and two incidents of the past nights, one forwarded to the police.
-    (The demo's poster, PDF and calendar files are not written.)"""
+    this week's Saturday, two incidents of the past nights, one forwarded to the police, and
+    the letter handing them over to the Polsek in the register of letters. (The demo's poster,
+    PDF, calendar and letter files are not written.)"""
     settings = example_settings((EXAMPLES / "neighbourhood.toml").read_text("utf-8"), lang,
                                 slots)
     with create_data(path, settings) as data:
         store_example(data, (EXAMPLES / "roster.csv").read_text("utf-8"), today)
+    with open_data(path, write=True) as data:
+        found = select_incidents(data.incidents(EARLIEST, today))
+        data.add_letter(issue_letter(data.letters(), "polsek", [i.id for i in found], today)[0])
     return path
 
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ronda.cash.book import MonthReport
 from ronda.dates import format_date, format_period
 from ronda.i18n import t
 from ronda.i18n.labels import CASH_KIND, label
+from ronda.model import Settings
 from ronda.money import format_money
 from ronda.printing.document import Document, Grid, Heading, Pairs
+from ronda.printing.letter import kop_of, signatures_of
 
 
-def month_document(report: MonthReport, name: str, lang: str) -> Document:
+def month_document(report: MonthReport, settings: Settings, lang: str, today: date) -> Document:
     """Balance brought forward, money in and out, balance carried forward; totals by kind;
-    every entry with the running balance."""
+    every entry with the running balance; under the RT's kop, signed as of ``today``."""
     def money(amount: int) -> str:
         return format_money(amount) if amount else ""
 
@@ -22,7 +26,8 @@ def month_document(report: MonthReport, name: str, lang: str) -> Document:
     rows.append(("", t("cash.total", lang), "", format_money(report.money_in),
                  format_money(report.money_out), format_money(report.closing)))
     return Document(
-        t("cash.title", lang), f"{name} — {format_period(report.first, report.last, lang)}",
+        t("cash.title", lang),
+        f"{settings.name} — {format_period(report.first, report.last, lang)}",
         (Pairs(((t("cash.opening", lang), format_money(report.opening)),
                 (t("cash.money_in", lang), format_money(report.money_in)),
                 (t("cash.money_out", lang), format_money(report.money_out)),
@@ -34,5 +39,6 @@ def month_document(report: MonthReport, name: str, lang: str) -> Document:
          Heading(t("cash.entries", lang)),
          Grid((t("col.date", lang), t("col.kind", lang), t("col.note", lang),
                t("cash.money_in", lang), t("cash.money_out", lang), t("cash.balance", lang)),
-              tuple(rows), right=(3, 4, 5), bold_last=True)),
-        t("cash.footer", lang))
+              tuple(rows), right=(3, 4, 5), bold_last=True),
+         signatures_of(settings, today, lang)),
+        t("cash.footer", lang), kop=kop_of(settings, lang), page_of=t("letter.page", lang))

@@ -59,9 +59,10 @@ def _demo_path(st: State) -> Path:
 def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
           today: date) -> None:
     """What the demo prints: the roster, this week, the poster files, the calendar, the
-    WhatsApp text and the incident stats."""
+    WhatsApp text, the incident stats and the letter to the Polsek."""
     from ronda.calendars.ics import calendar_colour, shift_events, to_ics
     from ronda.cli.files import write_bytes_file, write_text_file
+    from ronda.cli.incident import write_letter
     from ronda.cli.incident_view import render_stats
     from ronda.cli.schedule_view import render_schedule
     from ronda.cli.volunteer import render_list
@@ -107,6 +108,8 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
                                     <= today], first, today, Timetable.of(settings), now)
     out.say("demo.incident")
     render_stats(out, result, format_period(first, today, out.lang))
+    out.say("demo.letter")
+    write_letter(st, folder=path.parent)
     out.say("demo.try", path=str(path))
 
 

@@ -43,6 +43,7 @@ METAVARS: dict[str, str] = {
     **dict.fromkeys(("--output", "--per-volunteer", "--db"), "metavar.file"),
     "--lang": "metavar.lang", "--days": "metavar.days", "--slot": "metavar.slot",
     "--on": "metavar.date", "--night": "metavar.date", "--paid": "metavar.person",
+    "--incident": "metavar.id",
     "--slots": "metavar.slots", "--per-night": "metavar.per_night",
     "--timezone": "metavar.zone", "--password-env": "metavar.variable",
     **dict.fromkeys(("--format", "--mode", "--category", "--severity", "--status", "--kind",

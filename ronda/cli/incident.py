@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,8 +13,10 @@ from ronda.cli.files import write_text_file
 from ronda.cli.incident_view import render_book, render_incident, render_stats
 from ronda.cli.options import Json
 from ronda.dates import (
+    format_date,
     format_moment,
     format_period,
+    month_of,
     parse_moment,
     resolve_period,
 )
@@ -22,6 +25,7 @@ from ronda.i18n import Term
 from ronda.i18n.labels import CATEGORY, CATEGORY_WORDS, INCIDENT_PROMPT
 from ronda.incidents.book import (
     EARLIEST,
+    VOID,
     Incident,
     Reporter,
     new_incident,
@@ -187,17 +191,41 @@ def show(ctx: typer.Context, number: Annotated[str, typer.Argument(metavar="ID")
                     incident, reporter, with_reporters), linked, settings, people, now))
 
 
-def _select(data, st: State, since, until, category, status, search):  # noqa: ANN001, ANN202
+def _select(data, st: State, since, until, category, status, search,  # noqa: ANN001, ANN202
+            month: str | None = None):
     settings = data.settings()
     today = st.today(settings.timezone)
-    first, last = resolve_period(today, start=since, end=until, toward="past",
-                                 default_start=EARLIEST,
-                                 default_end=lambda _: today)
+    if month is not None:
+        if since or until:
+            raise BadInput("err.month_or_period")
+        first, last = month_of(month, today)
+    else:
+        first, last = resolve_period(today, start=since, end=until, toward="past",
+                                     default_start=EARLIEST,
+                                     default_end=lambda _: today)
     found = select_incidents(data.incidents(first, last), category=category, status=status,
                              search=search)
-    if found and not since:  # from the evening of the first incident, not from year 2000
+    if found and not since and month is None:  # from the first incident's evening, not 2000
         first = Timetable.of(settings).evening_of(found[0].occurred_at)
     return settings, first, last, found
+
+
+def _chosen(data, st: State, since, until, month, numbers):  # noqa: ANN001, ANN202
+    """The incidents an export is about: those numbered (``--incident``, any date, in the
+    order they happened), else those of the period or month."""
+    if not numbers:
+        return _select(data, st, since, until, None, None, None, month)
+    if since or until or month:
+        raise BadInput("err.incident_or_period")
+    found = sorted({i.id: i for i in (_find(data, n) for n in numbers)}.values(),
+                   key=lambda i: (i.occurred_at, i.id))
+    void = next((i for i in found if i.status == VOID), None)
+    if void is not None:
+        raise BadInput("err.export_void", id=void.id)
+    settings = data.settings()
+    timetable = Timetable.of(settings)
+    return settings, timetable.evening_of(found[0].occurred_at), \
+        timetable.evening_of(found[-1].occurred_at), found
 
 
 @app.command("list")
@@ -236,35 +264,66 @@ def stats(ctx: typer.Context, since: Since = None, until: Until = None,
 @app.command("export")
 def export(ctx: typer.Context, format_: Annotated[str, Opt("--format")] = "csv",
            since: Since = None, until: Until = None,
+           month: Annotated[str | None, Opt("--month", help="help.opt.month")] = None,
+           incident: Annotated[list[str] | None, Opt("--incident")] = None,
            output: Annotated[str, Opt("--output", "-o")] = "-",
            with_reporters: WithReporters = False) -> None:
     """The monthly report, redacted by default: csv, json, md, or pdf for the Polsek."""
     st = state(ctx)
     fmt = parse_format(format_, FORMATS)
+    if fmt == "pdf":
+        return write_letter(st, since=since, until=until, month=month, numbers=incident,
+                            output=output, with_reporters=with_reporters)
     with st.data() as data:
-        settings, first, last, found = _select(data, st, since, until, None, None, None)
+        settings, first, last, found = _chosen(data, st, since, until, month, incident)
         reporters = data.reporters()
         now = st.now(settings.timezone)
-        people = {v.id: v.name for v in data.volunteers() if v.name}
     _warn_reporters(st, with_reporters)
     rows = [incident_record(i, reporters.get(i.id), now, with_reporters) for i in found]
-    if fmt == "pdf":
-        _handover(st, rows, settings, first, last, people, output)
-        return
     write_text_file(output, incident_file(fmt, rows, settings.name, first, last, st.out.lang,
                                         with_reporters, timezone=settings.timezone))
     if output != "-":
         st.out.done("msg.exported_incidents", count=len(rows), path=output)
 
 
-def _handover(st: State, rows, settings, first, last, people, output: str) -> None:  # noqa: ANN001
+def write_letter(st: State, *, since: str | None = None, until: str | None = None,
+                 month: str | None = None, numbers: list[str] | None = None,
+                 output: str = "-", with_reporters: bool = False,
+                 folder: Path | None = None) -> None:
+    """The letter to the Polsek: numbered in the register (the same incidents again keep
+    their letter's number and date), written while the data file is held, so a letter that
+    cannot be written takes no number; by default named by its number, in ``folder`` (the
+    current one)."""
     from ronda.cli.documents import write_document
-    from ronda.incidents.export import handover_document
+    from ronda.incidents.handover import Handed, handover_letter, on_duty
+    from ronda.neighbourhood.letters import issue_letter, letter_number
+    from ronda.neighbourhood.places import rt_rw_numbers
 
-    doc = handover_document(rows, settings.name, first, last, st.out.lang, settings.timezone,
-                            people)
-    write_document(st, doc, "pdf", None if output == "-" else output,
-                   f"laporan-kejadian-{first.isoformat()}")
+    lang = st.out.lang
+    with st.data(write=True) as data:
+        settings, first, last, found = _chosen(data, st, since, until, month, numbers)
+        reporters = data.reporters()
+        names = {v.id: v.name for v in data.volunteers() if v.name}
+        evenings = [i.shift[0] for i in found if i.shift]
+        shifts = {s.key: s for s in data.shifts(min(evenings), max(evenings))} \
+            if evenings else {}
+        letter, new = issue_letter(data.letters(), "polsek", [i.id for i in found],
+                                   st.today(settings.timezone))
+        if new:
+            letter = data.add_letter(letter)
+        timetable = Timetable.of(settings)
+        handed = [Handed(i, people_shown(i, reporters.get(i.id), with_reporters),
+                         on_duty(i, shifts.get(i.shift) if i.shift else None, timetable,
+                                 names, lang)) for i in found]
+        _warn_reporters(st, with_reporters)
+        write_document(st, handover_letter(handed, settings, letter, first, last, lang,
+                                           with_reporters=with_reporters), "pdf",
+                       None if output == "-" else output,
+                       str((folder or Path()) / f"surat-polsek-{letter.issued.year}-"
+                                                f"{letter.number:03d}"))
+    st.out.say("msg.letter_new" if new else "msg.letter_again",
+               number=letter_number(letter, rt_rw_numbers(settings.name)[0]),
+               date=format_date(letter.issued, lang, weekday=False, long=True))
 
 
 @app.command("board")
@@ -284,7 +343,7 @@ def board(ctx: typer.Context, weeks: Annotated[str, Opt("--weeks")] = "4",
         from ronda.cli.documents import write_document
         from ronda.incidents.report import board_document
 
-        write_document(st, board_document(found, st.out.lang, settings.name, period), "pdf",
+        write_document(st, board_document(found, st.out.lang, settings, period, today), "pdf",
                        None if output == "-" else output, f"papan-kejadian-{today.isoformat()}")
         return
     lines = board_lines(found, first, today, st.out.lang, settings.name, period)

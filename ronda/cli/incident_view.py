@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from ronda.cli.output import Output, Shown
-from ronda.dates import DAY_SHORT, format_date, format_moment
+from ronda.dates import DAY_SHORT, format_moment
 from ronda.i18n import format_decimal, t
 from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, PATROL, SEVERITY
 from ronda.incidents.book import Incident, Reporter
@@ -133,12 +133,12 @@ def _money(amount: int) -> str:
 def _on_duty_text(i: Incident, linked: Shift | None, settings: Settings,
                   people: dict, lang: str) -> str:
     """``Senin malam 23/11/2026 (malam Selasa) · 01.00–04.00 WIB (Selasa dini hari
-    24/11/2026) · ★ Slamet, Joko``: the team on duty then."""
-    if not i.shift:
+    24/11/2026) · ★ Slamet, Joko``: the team on duty then, the leader marked."""
+    from ronda.incidents.handover import on_duty
+
+    duty = on_duty(i, linked, Timetable.of(settings),
+                   {p: v.name for p, v in people.items() if v.name}, lang)
+    if duty is None:
         return "-"
-    when = format_date(i.shift[0], lang) if linked is None else \
-        Timetable.of(settings).name_of(linked, lang, hours=True, with_zone=True)
-    leader = linked.leader if linked else None
-    names = ", ".join(("★ " if p == leader else "") + people[p].name
-                      for p in i.on_duty if p in people and people[p].name)
-    return f"{when} · {names}" if names else when
+    names = ", ".join([f"★ {duty.leader}"] * bool(duty.leader) + list(duty.members))
+    return f"{duty.when} · {names}" if names else duty.when

@@ -64,7 +64,8 @@ def report(ctx: typer.Context, month: Month = None,
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
-        first, last = month_of(month, st.today(settings.timezone))
+        today = st.today(settings.timezone)
+        first, last = month_of(month, today)
         found = month_report(data.cash(), first, last)
-    write_document(st, month_document(found, settings.name, st.lang), format_, output,
+    write_document(st, month_document(found, settings, st.lang, today), format_, output,
                    f"kas-{first.isoformat()[:7]}")

@@ -319,6 +319,7 @@ TABLE: dict[str, str] = {
     "plan_changes": "table.plan_changes",
     "cash": "table.cash",
     "calendar": "table.calendar",
+    "letters": "table.letters",
 }
 
 

@@ -14,14 +14,12 @@ from typing import Any
 from ronda.dates import format_moment, format_period
 from ronda.i18n import t
 from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, label
-from ronda.incidents.report import change_text, police_field
 from ronda.money import format_money
 from ronda.people.csvfile import safe_cell
-from ronda.printing.document import Block, Document, Grid, Heading, NewPage, Pairs, Paragraph
 from ronda.printing.marks import markdown_cell
 
 TEXT_FORMATS = ("csv", "json", "md")  # what ``incident_file`` writes
-FORMATS = (*TEXT_FORMATS, "pdf")  # and the handover to the Polsek (``handover_document``)
+FORMATS = (*TEXT_FORMATS, "pdf")  # and the letter to the Polsek (``incidents.handover``)
 
 EXPORT_FIELDS = ("id", "occurred_at", "category", "severity", "location", "description", "who",
                  "behaviour", "clothing", "vehicle", "plate", "witness", "loss", "action",
@@ -84,42 +82,6 @@ def incident_file(fmt: str, rows: list[dict[str, Any]], name: str, first: date,
     for row in flat:
         lines += _details(row, timezone, lang, f"{row[lead[0]]} " if lead else "")
     return "\n".join(lines) + "\n"
-
-
-def handover_document(rows: list[dict[str, Any]], name: str, first: date, last: date,
-                      lang: str, timezone: str, on_duty: dict[int, str]) -> Document:
-    """The handover to the Polsek: one incident a page, in the order of 5W1H (what, when,
-    where, who, why and how), the details of persons and vehicles, the police numbers, the
-    patrol on duty and the timeline. Reporters and witnesses only as ``rows`` carry them."""
-    blocks: list[Block] = []
-    for k, row in enumerate(rows):
-        flat = _flat(row, lang, bool(row.get("reporter")))
-        when = format_moment(datetime.fromisoformat(row["occurred_at"]), timezone, lang)
-        if k:
-            blocks.append(NewPage())
-        blocks.append(Heading(f"#{row['id']} {flat['category']} — {when}"))
-        blocks.append(Paragraph(row["description"]))
-        pairs = [(t(key, lang), format_money(row[field]) if field == "loss" else
-                  str(row[field])) for field, key in DETAILS if row.get(field)]
-        police = " · ".join(police_field(k, v, lang) for k, v in row["police"].items() if v)
-        pairs.append((t("col.status", lang), flat["status"]))
-        if police:
-            pairs.append((t("col.police", lang), police))
-        if row.get("on_duty"):
-            pairs.append((t("col.shift", lang), ", ".join(on_duty.get(p, f"#{p}")
-                                                           for p in row["on_duty"])))
-        if row.get("reporter"):
-            pairs.append((t("col.reporter", lang), row["reporter"]["name"]))
-        blocks.append(Pairs(tuple(pairs)))
-        blocks.append(Heading(t("col.timeline", lang)))
-        blocks.append(Grid((t("col.when", lang), t("col.change", lang)), tuple(
-            (format_moment(datetime.fromisoformat(c["at"]), timezone, lang),
-             change_text(c["field"], c["old"], c["new"], lang, arrow="»"))
-            for c in row["timeline"])))
-    if not rows:
-        blocks.append(Paragraph(t("board.none", lang)))
-    return Document(t("export.title", lang), f"{name} — {format_period(first, last, lang)}",
-                    tuple(blocks), footer=t("export.confidential", lang))
 
 
 def _details(row: dict[str, Any], timezone: str, lang: str, where: str) -> list[str]:

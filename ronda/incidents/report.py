@@ -14,7 +14,9 @@ from ronda.dates import DAY_CHANGE, zone
 from ronda.i18n import t
 from ronda.i18n.labels import CATEGORY, INCIDENT_STATUS, SP2HP, label
 from ronda.incidents.book import Incident
+from ronda.model import Settings
 from ronda.printing.document import Block, Document, Grid, Heading, Paragraph
+from ronda.printing.letter import kop_of, signatures_of
 from ronda.schedule.shifts import Shift
 from ronda.schedule.timetable import Timetable
 
@@ -160,9 +162,10 @@ def police_field(name: str, value: str, lang: str) -> str:
     return f"{title}: {value}"
 
 
-def board_document(incidents: Sequence[Incident], lang: str, neighbourhood: str,
-                   period: str) -> Document:
-    """The same notice as ``board_lines``, to print large for the pos's wall."""
+def board_document(incidents: Sequence[Incident], lang: str, settings: Settings,
+                   period: str, today: date) -> Document:
+    """The same notice as ``board_lines``, to print large for the pos's wall, under the RT's
+    kop and signed as of ``today``."""
     blocks: list[Block] = []
     if not incidents:
         blocks.append(Paragraph(t("board.none", lang)))
@@ -178,8 +181,9 @@ def board_document(incidents: Sequence[Incident], lang: str, neighbourhood: str,
                                t(CATEGORY[i.category], lang), status_text(i, lang))
                               for i in incidents)),
                    Paragraph(t("board.thanks", lang), italic=True)]
-    return Document(t("board.title", lang), f"{neighbourhood} — {period}", tuple(blocks),
-                    large=True)
+    blocks.append(signatures_of(settings, today, lang))
+    return Document(t("board.title", lang), f"{settings.name} — {period}", tuple(blocks),
+                    large=True, kop=kop_of(settings, lang), page_of=t("letter.page", lang))
 
 
 def board_lines(incidents: Sequence[Incident], first: date, last: date, lang: str,

@@ -74,6 +74,11 @@ def _text(field_name: Term, required: bool = False) -> Callable[[str], str]:
     return lambda v: clean_text(v, field_name=field_name, required=required)
 
 
+def _optional(field_name: Term) -> Callable[[str], str]:
+    """Text that may be cleared with ``-`` (the RT's address, its police station)."""
+    return lambda v: "" if v.strip() in _CLEAR else clean_text(v, field_name=field_name)
+
+
 def _phone(v: str) -> str | None:
     return None if v.strip() in _CLEAR else normalize_phone(v)
 
@@ -167,6 +172,8 @@ SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
     "rt-head": _field("rt_head", _text(Term("setting.rt_head"))),
     "post": _field("post", _text(Term("setting.post"), required=True)),
     "post.location": _field("post_location", _text(Term("setting.post_location"))),
+    "address": _field("address", _optional(Term("setting.address"))),
+    "police-station": _field("police_station", _optional(Term("setting.police_station"))),
     "calendar-url": _field("calendar_url", lambda v: parse_url(v)),
     "fine": _field("fine", lambda v: parse_money(v, Term("setting.fine"))),
     "jimpitan": _field("jimpitan", lambda v: parse_money(v, Term("setting.jimpitan"))),
@@ -211,6 +218,7 @@ def config_items(s: Settings, lang: str) -> list[tuple[str, str]]:
         ("liaison.name", s.liaison.name), ("liaison.phone", display_phone(s.liaison.phone)),
         ("rw-head", s.rw_head), ("rt-head", s.rt_head),
         ("post", s.post), ("post.location", s.post_location),
+        ("address", s.address), ("police-station", s.police_station),
         ("calendar-url", s.calendar_url),
         ("fine", format_money(s.fine)), ("jimpitan", format_money(s.jimpitan)),
     ]

@@ -97,3 +97,29 @@ def area_line(kelurahan: str, kecamatan: str, city: str) -> str:
             named = kinds and re.match(rf"(?:{kinds})\s", value, re.IGNORECASE)
             parts.append(value if named or not kind else f"{kind} {value}")
     return ", ".join(parts)
+
+
+def rt_rw_numbers(name: str) -> tuple[str, str]:
+    """The RT's and the RW's numbers as the name writes them: ``RT 005 / RW 002`` →
+    ``("005", "002")``; a name without one gives ``""`` for it."""
+    found = [re.search(rf"\b{kind}\s*\.?\s*(\d+)", name, re.IGNORECASE) for kind in ("RT", "RW")]
+    return found[0][1] if found[0] else "", found[1][1] if found[1] else ""
+
+
+_KINDS = ((r"kel\.?|kelurahan", "Kelurahan"), (r"kec\.?|kecamatan", "Kecamatan"),
+          (r"kab\.?|kabupaten", "Kabupaten"), (r"ds\.?|desa", "Desa"))
+
+
+def area_in_full(area: str, city: str = "") -> tuple[str, str]:
+    """The area line as a letterhead writes it, the kinds in full, in two lines: the
+    kelurahan and kecamatan, then the city or regency (``Kel. Tembalang, Kec. Tembalang, Kota
+    Semarang`` → ``("Kelurahan Tembalang Kecamatan Tembalang", "Kota Semarang")``); the
+    ``city`` setting (``Semarang``, its kind unknown) when the area names none."""
+    parts = []
+    for part in (p.strip() for p in area.split(",")):
+        for short, full in _KINDS:
+            part = re.sub(rf"^(?:{short})\s+", f"{full} ", part, flags=re.IGNORECASE)
+        if part:
+            parts.append(part)
+    last = [p for p in parts if re.match(r"(?:kota|kabupaten)\s", p, re.IGNORECASE)]
+    return " ".join(p for p in parts if p not in last), last[-1] if last else city

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from ronda.printing.letter import Kop, LetterBlock
 from ronda.printing.marks import markdown_cell
 
 
@@ -45,7 +46,7 @@ class NewPage:
     pass
 
 
-Block = Heading | Paragraph | Pairs | Grid | NewPage
+Block = Heading | Paragraph | Pairs | Grid | NewPage | LetterBlock
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,17 @@ class Document:
     footer: str = ""  # on every page of the PDF, at the end of the Markdown
     large: bool = False  # a notice to read on a wall: everything bigger
     landscape: bool = False
+    # the paper's form (printing.letter), in the PDF only: the letterhead over the first
+    # page, "Halaman {n} dari {count}" at the foot of each, the title left off (a letter's
+    # perihal says what it is)
+    kop: Kop | None = None
+    page_of: str = ""
+    titled: bool = True
 
 
 def document_markdown(doc: Document) -> str:
-    """The document as Markdown (a page break is a rule)."""
+    """The document as Markdown (a page break is a rule; the paper's form, the kop and the
+    signatures, is the PDF's)."""
     lines = [f"# {markdown_cell(doc.title)}", ""]
     if doc.subtitle:
         lines += [f"**{markdown_cell(doc.subtitle)}**", ""]
@@ -81,7 +89,7 @@ def document_markdown(doc: Document) -> str:
                     cells = [f"**{c}**" if c else c for c in cells]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
-        else:
+        elif isinstance(block, NewPage):
             lines += ["---", ""]
     if doc.footer:
         lines += [f"*{markdown_cell(doc.footer)}*", ""]
@@ -89,7 +97,9 @@ def document_markdown(doc: Document) -> str:
 
 
 def document_pdf(doc: Document) -> bytes:
-    """The document as an A4 PDF (portrait), fonts embedded."""
+    """The document as an A4 PDF (portrait), fonts embedded; with its kop, letter parts and
+    signatures (``printing.letter``) when it has them. The same document gives the same
+    bytes."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -98,6 +108,7 @@ def document_pdf(doc: Document) -> bytes:
     from reportlab.platypus import Paragraph as Para
 
     from ronda.printing.fonts import font_name, register
+    from ronda.printing.letter import numbered_canvas
 
     register()
     regular, bold, italic = font_name("regular"), font_name("bold"), font_name("italic")
@@ -105,6 +116,9 @@ def document_pdf(doc: Document) -> bytes:
     # a word too wide for its cell widens the column or shrinks the table's type; never split
     body = ParagraphStyle("body", fontName=regular, fontSize=10 * scale, leading=13 * scale,
                           splitLongWords=0)
+    # a letter's text is justified, as an office's; its parts keep the normal size
+    letter = ParagraphStyle("letter", fontName=regular, fontSize=10.5, leading=14,
+                            splitLongWords=0, alignment=4)
     styles = {
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=16 * scale,
                                 leading=20 * scale),
@@ -112,7 +126,8 @@ def document_pdf(doc: Document) -> bytes:
                                    leading=15 * scale, spaceAfter=4 * mm),
         "heading": ParagraphStyle("heading", parent=body, fontName=bold, fontSize=12 * scale,
                                   leading=16 * scale, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
-        "body": ParagraphStyle("body2", parent=body, spaceAfter=2 * mm),
+        "body": ParagraphStyle("body2", parent=letter if doc.kop and not doc.large else body,
+                               spaceAfter=2 * mm),
         "italic": ParagraphStyle("italic", parent=body, fontName=italic, spaceAfter=2 * mm),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9 * scale, leading=11 * scale),
         "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=9 * scale,
@@ -128,8 +143,14 @@ def document_pdf(doc: Document) -> bytes:
 
     page = (A4[1], A4[0]) if doc.landscape else A4
     width = page[0] - 36 * mm
-    story: list = [para(doc.title, "title")]
-    if doc.subtitle:
+    story: list = []
+    if doc.kop:
+        from ronda.printing.letter import kop_flowables
+
+        story += kop_flowables(doc.kop, width)
+    if doc.titled:
+        story.append(para(doc.title, "title"))
+    if doc.subtitle and doc.titled:
         story.append(para(doc.subtitle, "subtitle"))
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -164,26 +185,35 @@ def document_pdf(doc: Document) -> bytes:
                           colWidths=_widths(block, width, size))
             table.setStyle(TableStyle(style))
             story += [table, Spacer(1, 3 * mm)]
-        else:
+        elif isinstance(block, NewPage):
             story.append(PageBreak())
+        else:
+            from ronda.printing.letter import flowables
+
+            story += flowables(block, width, letter)
 
     def footer(canvas, _doc) -> None:  # noqa: ANN001
         if doc.footer:
             canvas.setFont(italic, 8)
             canvas.drawString(18 * mm, 10 * mm, doc.footer)
-        canvas.setFont(regular, 8)
-        canvas.drawRightString(page[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
+        if not doc.page_of:
+            canvas.setFont(regular, 8)
+            canvas.drawRightString(page[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
 
     buffer = io.BytesIO()
+    made = {"canvasmaker": numbered_canvas(doc.page_of, regular, page[0] - 18 * mm)} \
+        if doc.page_of else {}
     SimpleDocTemplate(buffer, pagesize=page, leftMargin=18 * mm, rightMargin=18 * mm,
                       topMargin=16 * mm, bottomMargin=18 * mm, title=doc.title,
-                      author="ronda").build(story, onFirstPage=footer, onLaterPages=footer)
+                      author="ronda", invariant=True).build(
+        story, onFirstPage=footer, onLaterPages=footer, **made)
     return buffer.getvalue()
 
 
 def document_html(doc: Document) -> str:
     """The document as one HTML file to print from a browser: A4, the same fonts as the PDF
-    (embedded), a page break where the PDF has one."""
+    (embedded), a page break where the PDF has one (the kop and the signatures are the
+    PDF's)."""
     from html import escape
 
     from ronda.printing.fonts import data_url
@@ -224,7 +254,7 @@ def document_html(doc: Document) -> str:
                 f'<td class="{_cell_class(block, r, i)}">{escape(cell)}</td>'
                 for i, cell in enumerate(row)) + "</tr>" for r, row in enumerate(block.rows))
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-        else:
+        elif isinstance(block, NewPage):
             parts.append('<div class="page"></div>')
     if doc.footer:
         parts.append(f"<footer>{escape(doc.footer)}</footer>")

@@ -7,14 +7,12 @@ The patrol sheet, for the team's own folder, adds phones, attendance boxes and e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ronda.dates import (
     DAY_NAMES,
-    MONTH_NAMES,
     format_date,
     format_period,
     format_time,
@@ -26,6 +24,7 @@ from ronda.i18n.labels import EMERGENCY, GUEST_ROLE, KENTONGAN_EVENT, KENTONGAN_
 from ronda.model import Settings, Volunteer
 from ronda.money import format_money
 from ronda.phones import display_phone
+from ronda.printing.letter import signatures_of
 from ronda.schedule.shifts import Holiday, Shift
 from ronda.schedule.timetable import Timetable
 
@@ -108,18 +107,6 @@ class Sheet:
         return t(key, self.lang, **args)
 
 
-def _number_of(kind: str, name: str) -> str:
-    m = re.search(rf"\b{kind}\s*\.?\s*(\d+)", name, re.IGNORECASE)
-    return m[1] if m else ""
-
-
-def _city(settings: Settings) -> str:
-    if settings.city:
-        return settings.city
-    m = re.search(r"(?:Kota|Kab\.?|Kabupaten)\s+([^,]+)", settings.area)
-    return m[1].strip() if m else ""
-
-
 def hours_text(timetable: Timetable, lang: str) -> str:
     """``Pukul 22.00 s.d. 04.00 WIB``; with several shifts each is named:
     ``Giliran 1: pukul 22.00 s.d. 01.00 · Giliran 2: pukul 01.00 s.d. 04.00 WIB``."""
@@ -131,11 +118,6 @@ def hours_text(timetable: Timetable, lang: str) -> str:
     parts = [t("poster.shift_hours", lang, n=i + 1, start=format_time(s.start, lang),
                end=format_time(s.end, lang)) for i, s in enumerate(timetable.slots)]
     return " · ".join(parts) + f" {zone}"
-
-
-def long_date(d: date, lang: str) -> str:
-    """``22 November 2026``."""
-    return f"{d.day} {MONTH_NAMES[lang][d.month - 1]} {d.year}"
 
 
 def empty_house_lines(people: Sequence[Volunteer], first: date, last: date,
@@ -189,21 +171,15 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
     if settings.coordinator.name:
         numbers.append((f"{t('poster.coordinator', lang)} ({settings.coordinator.name})",
                         display_phone(settings.coordinator.phone)))
-    rw, rt = _number_of("RW", settings.name), _number_of("RT", settings.name)
-    left = (t("poster.acknowledged", lang), f"{t('poster.rw_head', lang)} {rw}".strip(),
-            settings.rw_head)
-    right = ((f"{t('poster.rt_head', lang)} {rt}".strip(), settings.rt_head) if settings.rt_head
-             else (t("poster.coordinator", lang), settings.coordinator.name))
-    city = _city(settings)
-    when = long_date(today, lang)
+    signed = signatures_of(settings, today, lang)
     sunday = monday + timedelta(days=6)
     return Sheet(
         lang=lang, title=t("poster.title" if not patrol else "poster.patrol_title", lang),
         neighbourhood=settings.name, area=settings.area,
         period=t("poster.period", lang, period=format_period(monday, sunday, lang)),
         nights=nights, hours_line=hours_line, rules=rules, kentongan=kentongan,
-        numbers=numbers, place_date=f"{city}, {when}" if city else when,
-        sign_left=left, sign_right=("", *right),
+        numbers=numbers, place_date=signed.place_date,
+        sign_left=signed.left, sign_right=signed.right,
         patrol=patrol, zone=zone_label(settings.timezone),
         empty_houses=empty_house_lines(list(people.values()), monday, sunday, lang)
         if patrol else [],

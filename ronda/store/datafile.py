@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from ronda.cash.book import CashEntry
     from ronda.incidents.book import Incident, Reporter
     from ronda.neighbourhood.events import CommunityEvent
+    from ronda.neighbourhood.letters import Letter
     from ronda.schedule.edits import Edit
     from ronda.schedule.planning import PlannedPeriod
     from ronda.store.erasure import Scrubbed
@@ -256,6 +257,7 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[Damage]:
     if full:
         from ronda.cash.book import CashEntry  # models of tables a command may never read
         from ronda.neighbourhood.events import CommunityEvent
+        from ronda.neighbourhood.letters import Letter
 
         _check_table(data, "volunteers", Volunteer.from_dict, lambda v: v.id, problems)
         _check_table(data, "shifts", Shift.from_dict, None, problems)
@@ -263,6 +265,7 @@ def check_records(data: dict[str, Any], *, full: bool = True) -> list[Damage]:
         _check_table(data, "plan_changes", PlanChange.from_dict, None, problems)
         _check_table(data, "events", CommunityEvent.from_dict, lambda e: e.id, problems)
         _check_table(data, "cash", CashEntry.from_dict, lambda e: e.id, problems)
+        _check_table(data, "letters", Letter.from_dict, lambda e: e.id, problems)
         _check_calendar_record(data, problems)
     problems += check_book(data, None, full=full)  # a main file of schema 1 holds the book
     return problems
@@ -689,6 +692,22 @@ class DataFile:
         stored = [replace(e, id=i) for e, i in zip(entries, ids, strict=True)]
         self.db.table("cash").insert_multiple(_document(e.to_dict(), doc_id=e.id)
                                               for e in stored)
+        return stored
+
+    # the register of letters sent (their numbers)
+    def letters(self) -> list[Letter]:
+        """Every letter the RT sent through ronda, oldest first."""
+        from ronda.neighbourhood.letters import Letter
+
+        return sorted((Letter.from_dict(dict(d)) for d in self._records("letters")),
+                      key=lambda letter: letter.id)
+
+    def add_letter(self, letter: Letter) -> Letter:
+        """Register a new letter with a fresh id."""
+        from dataclasses import replace
+
+        stored = replace(letter, id=self._next_id("letters"))
+        self.db.table("letters").insert(_document(stored.to_dict(), doc_id=stored.id))
         return stored
 
     # community events and the calendar registry (UIDs, sequences)
