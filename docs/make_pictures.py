@@ -1,11 +1,14 @@
 """The pictures of the printed jadwal in README and the guide, made from the tour's data.
 
     PYTHONPATH=. python docs/make_pictures.py        # writes docs/*.svg (needs pdftocairo)
+                                                     # and docs/*.png
 
 Each picture is the PDF page ``ronda roster`` prints for the tour's week (``ronda demo`` on
 Tuesday 24/11/2026, and the tour's two-shift demo), turned into SVG by poppler's pdftocairo.
 The SVG keeps the SHA-256 of the PDF it was made from, so a test can tell a stale picture
-without poppler: it prints the same PDFs and compares.
+without poppler: it prints the same PDFs and compares. The phone picture is the PNG
+``roster --format png`` writes for that week, at half its width (ronda's own output, kept
+small for the repository), with the SHA-256 of the full PNG in a text chunk.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ PICTURES = {
     "poster-two-shifts.svg": (TWO_SHIFTS, ()),
 }
 MARK = "<!-- made by docs/make_pictures.py from a PDF with sha256 {} -->"
+# picture: (the demo's shifts or None, roster options), written at half its width
+PNG_PICTURES = {"jadwal-hp.png": (TWO_SHIFTS, ())}
+PNG_MARK = "made by docs/make_pictures.py from a PNG with sha256 {}"
 
 
 def ronda(*args: str) -> None:
@@ -49,6 +55,44 @@ def pdfs(folder: Path) -> dict[str, bytes]:
     return out
 
 
+def pngs(folder: Path) -> dict[str, bytes]:
+    """Each phone picture's full-size PNG, made from the tour's data in ``folder``."""
+    out = {}
+    for name, (slots, options) in PNG_PICTURES.items():
+        db = folder / ("two.json" if slots else "demo.json")
+        if not db.exists():
+            ronda("--lang", "id", "--db", str(db), "demo", *(("--slots", slots) if slots else ()))
+        png = folder / f"full-{name}"
+        ronda("--db", str(db), "roster", "--week", "2026-11-23", "--format", "png",
+              "--lang", "id", "-o", str(png), *options)
+        out[name] = png.read_bytes()
+    return out
+
+
+def made_from(path: Path) -> str:
+    """The SHA-256 a docs PNG says it was made from ("" when none)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        note = image.info.get("Source", "")
+    return note.rsplit(" ", 1)[-1] if note.startswith(PNG_MARK[:20]) else ""
+
+
+def small_png(png: bytes) -> bytes:
+    """The picture at half its width, in 32 colours: a few tens of kilobytes."""
+    import io
+
+    from PIL import Image, PngImagePlugin
+
+    with Image.open(io.BytesIO(png)) as image:
+        half = image.resize((image.width // 2, image.height // 2), Image.Resampling.LANCZOS)
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Source", PNG_MARK.format(digest(png)))
+    out = io.BytesIO()
+    half.quantize(32).save(out, "PNG", optimize=True, pnginfo=info)
+    return out.getvalue()
+
+
 def digest(pdf: bytes) -> str:
     return hashlib.sha256(pdf).hexdigest()
 
@@ -62,6 +106,9 @@ def main() -> None:
             svg = target.read_text("utf-8")
             head, _, rest = svg.partition("\n")
             (DOCS / name).write_text(f"{head}\n{MARK.format(digest(pdf))}\n{rest}", "utf-8")
+            print(f"docs/{name}")
+        for name, png in pngs(Path(tmp)).items():
+            (DOCS / name).write_bytes(small_png(png))
             print(f"docs/{name}")
 
 

@@ -217,3 +217,13 @@ def test_tonight_s_card_is_tonight_s_night_on_its_band(tmp_path: Path) -> None:
     assert png.size == card.size
     assert png.getpixel((WIDTH_PX - 60, round(band.y * PX) + 6)) == picture.TONES["tonight"]
     assert card.size[1] < week_picture([sheet]).size[1] / 4
+
+
+def test_pillow_loads_only_when_a_picture_is_made() -> None:
+    """The core imports Pillow inside the drawing function: start-up and every other command
+    stay as fast as before."""
+    from test_language_and_docs import CORE, loaded_by
+
+    assert "ronda.printing.picture" in CORE
+    assert loaded_by("".join(f"import {m}\n" for m in CORE), ("PIL",)) == []
+    assert loaded_by("from ronda.cli.app import app", ("PIL",)) == []
