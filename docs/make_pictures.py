@@ -8,7 +8,9 @@ Tuesday 24/11/2026, and the tour's two-shift demo), turned into SVG by poppler's
 the letter to the Polsek (``incident export --format pdf`` on the same demo) is its first page
 as a small PNG by pdftoppm (a page of text in SVG weighs ten times more). Each picture keeps the
 SHA-256 of the PDF it was made from (in an SVG comment, in a PNG text chunk), so a test can
-tell a stale picture without poppler: it prints the same PDFs and compares.
+tell a stale picture without poppler: it prints the same PDFs and compares. The phone picture
+is the PNG ``roster --format png`` writes for that week, at half its width (ronda's own output,
+kept small for the repository), with the SHA-256 of the full PNG in its text chunk.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ PICTURES = {
 LETTERS = {"letter.png": ("--format", "pdf")}
 MARK = "<!-- made by docs/make_pictures.py from a PDF with sha256 {} -->"
 PNG_KEY = "made-by"  # the PNG text chunk holding MARK's words
+# picture: (the demo's shifts or None, roster options), written at half its width
+PNG_PICTURES = {"jadwal-hp.png": (TWO_SHIFTS, ())}
+PNG_MARK = "made by docs/make_pictures.py from a PNG with sha256 {}"
 
 
 def ronda(*args: str) -> None:
@@ -60,12 +65,47 @@ def pdfs(folder: Path) -> dict[str, bytes]:
     return out
 
 
+def pngs(folder: Path) -> dict[str, bytes]:
+    """Each phone picture's full-size PNG, made from the tour's data in ``folder``."""
+    out = {}
+    for name, (slots, options) in PNG_PICTURES.items():
+        db = folder / ("two.json" if slots else "demo.json")
+        if not db.exists():
+            ronda("--lang", "id", "--db", str(db), "demo", *(("--slots", slots) if slots else ()))
+        png = folder / f"full-{name}"
+        ronda("--db", str(db), "roster", "--week", "2026-11-23", "--format", "png",
+              "--lang", "id", "-o", str(png), *options)
+        out[name] = png.read_bytes()
+    return out
+
+
 def png_mark(png: Path) -> str:
     """The words a PNG picture keeps of the PDF it was made from ("" if none)."""
     from PIL import Image
 
     with Image.open(png) as image:
         return image.text.get(PNG_KEY, "")
+
+
+def made_from(path: Path) -> str:
+    """The SHA-256 of the PNG a phone picture was made from ("" when none)."""
+    note = png_mark(path)
+    return note.rsplit(" ", 1)[-1] if note.startswith(PNG_MARK[:20]) else ""
+
+
+def small_png(png: bytes) -> bytes:
+    """The picture at half its width, in 32 colours: a few tens of kilobytes."""
+    import io
+
+    from PIL import Image, PngImagePlugin
+
+    with Image.open(io.BytesIO(png)) as image:
+        half = image.resize((image.width // 2, image.height // 2), Image.Resampling.LANCZOS)
+    info = PngImagePlugin.PngInfo()
+    info.add_text(PNG_KEY, PNG_MARK.format(digest(png)))
+    out = io.BytesIO()
+    half.quantize(32).save(out, "PNG", optimize=True, pnginfo=info)
+    return out.getvalue()
 
 
 def digest(pdf: bytes) -> str:
@@ -84,6 +124,9 @@ def main() -> None:
             svg = target.read_text("utf-8")
             head, _, rest = svg.partition("\n")
             (DOCS / name).write_text(f"{head}\n{MARK.format(digest(pdf))}\n{rest}", "utf-8")
+            print(f"docs/{name}")
+        for name, png in pngs(Path(tmp)).items():
+            (DOCS / name).write_bytes(small_png(png))
             print(f"docs/{name}")
 
 

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from conftest import Run
 
 from ronda.cli.demo import demo_settings, examples_dir
@@ -38,7 +39,7 @@ def test_demo_loads_the_example_and_shows_the_roster(run: Run, db: Path) -> None
     assert "Slamet Riyadi" in result.stdout and "away until" in result.stdout
     assert "this week:" in result.stderr and "Saturday night" in result.stdout
     assert "+ Bripka Agus Widodo (Bhabinkamtibmas)" in result.stdout
-    for suffix in ("html", "pdf"):
+    for suffix in ("html", "pdf", "png"):
         poster = db.parent / f"jadwal-ronda-2026-11-16.{suffix}"
         assert poster.exists() and str(poster) in result.stderr
     assert (db.parent / "ronda-demo.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
@@ -54,6 +55,35 @@ def test_demo_in_indonesian(run: Run) -> None:
     assert result.exit_code == 0
     assert "Daftar petugas: 28 orang dalam 7 regu." in result.stderr
     assert "berhalangan" in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ("NIGHT PATROL SCHEDULE", "Saturday 21/11/2026")),
+    ("id", ("JADWAL RONDA MALAM", "Sabtu 21/11/2026"))])
+def test_demo_makes_the_week_s_picture_and_phone_page_in_its_language(
+        run: Run, db: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+        words: tuple[str, str]) -> None:
+    """In either language: the week as a picture for the group (1080 px wide) and the HTML
+    that reads on a phone, in the language of the demo."""
+    from PIL import Image
+
+    from ronda.printing import picture
+
+    drawn: list = []
+    draw = picture.picture_png
+    monkeypatch.setattr(picture, "picture_png", lambda p: drawn.append(p) or draw(p))
+    result = run("demo", lang=lang)
+    assert result.exit_code == 0, result.output
+    png = db.parent / "jadwal-ronda-2026-11-16.png"
+    assert str(png) in result.stderr and "WhatsApp" in result.stderr
+    with Image.open(png) as image:
+        assert image.size[0] == 1080 and image.size[1] > 1080
+    [week] = drawn
+    drawn_text = "\n".join(op.text for op in week.ops if hasattr(op, "text"))
+    assert all(w in drawn_text for w in words)
+    page = (db.parent / "jadwal-ronda-2026-11-16.html").read_text("utf-8")
+    assert 'name="viewport"' in page and '<main class="screen">' in page
+    assert f'<html lang="{lang}">' in page and words[0] in page
 
 
 def test_demo_never_overwrites_an_existing_file(run: Run, roster: Path) -> None:

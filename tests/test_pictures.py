@@ -35,6 +35,17 @@ def test_the_letter_s_picture_is_a_small_png_made_by_the_script() -> None:
         assert re.search(r"from a PDF with sha256 [0-9a-f]{64}", make_pictures.png_mark(picture))
 
 
+@pytest.mark.slow  # it runs ronda twice
+def test_the_phone_picture_in_the_docs_is_current_and_small(tmp_path: Path) -> None:
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    guide = (DOCS / "guide.md").read_text("utf-8")
+    for name, png in make_pictures.pngs(tmp_path).items():
+        assert f"](docs/{name})" in readme and f"]({name})" in guide, name
+        assert make_pictures.made_from(DOCS / name) == make_pictures.digest(png), \
+            f"docs/{name} is stale: run PYTHONPATH=. python docs/make_pictures.py"
+        assert (DOCS / name).stat().st_size < 150_000
+
+
 @pytest.mark.slow
 def test_the_readme_tour_shows_what_the_commands_print_today() -> None:
     """The guide's tour is real output: ``docs/tour.py --check`` runs every command again."""

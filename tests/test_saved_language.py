@@ -16,8 +16,8 @@ ERRORS = [
     (("volunteer", "import", "/nope.csv"),
      "Galat: Tidak dapat membaca /nope.csv: berkas atau folder itu tidak ada."),
     (("roster", "--format", "docx"),
-     "Galat: --format: 'docx' bukan salah satu dari terminal, teks, md, html, pdf, whatsapp, "
-     "teams."),
+     "Galat: --format: 'docx' bukan salah satu dari terminal, teks, md, html, pdf, gambar, "
+     "whatsapp, teams."),
     (("init", "--name", "X", "--timezone", "Asia/Jakarta"), "sudah ada; tambahkan --force"),
     (("volunteer", "add", ""), "Galat: NAMA tidak boleh kosong."),
     (("volunteer", "add"), "Galat: NAMA belum diisi."),

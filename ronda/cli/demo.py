@@ -58,8 +58,8 @@ def _demo_path(st: State) -> Path:
 
 def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
           today: date) -> None:
-    """What the demo prints: the roster, this week, the poster files, the calendar, the
-    WhatsApp text, the incident stats and the letter to the Polsek."""
+    """What the demo prints: the roster, this week, the poster files, the week's picture for
+    phones, the calendar, the WhatsApp text, the incident stats and the letter to the Polsek."""
     from ronda.calendars.ics import calendar_colour, shift_events, to_ics
     from ronda.cli.files import write_bytes_file, write_text_file
     from ronda.cli.incident import write_letter
@@ -72,6 +72,7 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
     from ronda.neighbourhood.holidays import holiday_map
     from ronda.printing.html import sheets_html
     from ronda.printing.pdf import sheets_pdf
+    from ronda.printing.picture import week_png
     from ronda.printing.poster import build_sheet
     from ronda.printing.text import sheet_whatsapp
     from ronda.schedule.timetable import Timetable
@@ -98,7 +99,9 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
                                            out.t("cal.name", name=settings.name),
                                            settings.timezone, out.lang,
                                            colour=calendar_colour(settings.name)))
+    write_bytes_file(f"{poster}.png", week_png([sheet]))
     out.say("demo.poster", html=f"{poster}.html", pdf=f"{poster}.pdf")
+    out.say("demo.picture", png=f"{poster}.png", html=f"{poster}.html")
     out.say("demo.calendar", path=str(calendar))
     out.say("demo.whatsapp")
     out.text(sheet_whatsapp(sheet))

@@ -19,7 +19,8 @@ from ronda.people.volunteers import find_volunteer
 from ronda.phones import display_phone
 from ronda.schedule.timetable import Timetable
 
-FORMATS = ("terminal", "text", "md", "html", "pdf", "whatsapp", "teams")
+FORMATS = ("terminal", "text", "md", "html", "pdf", "png", "whatsapp", "teams")
+PUBLIC = ("whatsapp", "teams", "png")  # sent to the group: never the patrol sheet
 Opt = typer.Option
 
 
@@ -45,7 +46,7 @@ def roster(
 
     st = state(ctx)
     fmt = parse_format(format_, FORMATS)
-    if patrol_sheet and fmt in ("whatsapp", "teams"):
+    if patrol_sheet and fmt in PUBLIC:
         raise BadInput("err.patrol_sheet_private")
     count = parse_count(weeks, "--weeks", minimum=1, maximum=53)
     if changes or tell or since:
@@ -85,6 +86,11 @@ def _emit(st: State, sheets, fmt: str, output: str | None, start: date,  # noqa:
         for sheet in sheets:
             _terminal(st, sheet, sheet.lang)
         return
+    if fmt == "png":
+        from ronda.printing.picture import week_png
+
+        _picture(st, week_png(sheets), output or f"jadwal-ronda-{start.isoformat()}.png")
+        return
     if fmt in ("html", "pdf"):
         from ronda.printing.fit import adaptations, lay_out_all
 
@@ -110,6 +116,11 @@ def _emit(st: State, sheets, fmt: str, output: str | None, start: date,  # noqa:
               "teams": lambda s: layout.teams_text(s, teams)}[fmt]
     body = layout.join_pages([render(s) for s in sheets])
     _write(st, body, output)
+
+
+def _picture(st: State, png: bytes, target: str) -> None:
+    write_bytes_file(target, png)
+    st.out.done("msg.roster_written", path=target, weeks=1)
 
 
 def _write(st: State, body: str, output: str | None) -> None:
@@ -139,11 +150,16 @@ def _tonight(st: State, sheets, today: date, fmt: str, output: str | None) -> No
     from ronda.printing.marks import whatsapp_plain
     from ronda.printing.text import tonight_whatsapp
 
-    fmt = parse_format(fmt, ("whatsapp", "text", "terminal"))
+    fmt = parse_format(fmt, ("whatsapp", "text", "terminal", "png"))
     sheet = next(s for s in sheets)
     night = next((n for n in sheet.nights if n.date == today), None)
     if night is None:
         raise BadInput("err.tonight_outside")
+    if fmt == "png":
+        from ronda.printing.picture import tonight_png
+
+        _picture(st, tonight_png(sheet, night), output or f"ronda-malam-{today.isoformat()}.png")
+        return
     text = tonight_whatsapp(sheet, night)
     _write(st, text if fmt == "whatsapp" else whatsapp_plain(text), output)
 

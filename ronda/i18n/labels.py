@@ -330,4 +330,5 @@ def record_counts(records: dict[str, int], lang: str) -> str:
 # the formats of --format whose name is a word of a language (ronda.parsing.parse_format)
 FORMAT_WORDS: dict[str, str] = {
     "text": "words.format.text",
+    "png": "words.format.png",
 }

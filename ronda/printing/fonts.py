@@ -1,7 +1,8 @@
 """The one typeface of the printed jadwal: Bitstream Vera, shipped inside reportlab.
 
-The PDF embeds it and the HTML carries the same files as data URLs, so a browser measures and
-draws what the PDF measures and draws. This is the only place that reads the font files.
+The PDF embeds it, the HTML carries the same files as data URLs and the phone picture is
+drawn with them, so a browser and the picture measure and draw what the PDF measures and
+draws. This is the only place that knows where the font files are.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def register() -> None:
     for name, file in FONTS.values():
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(_folder() / file)))
+
+
+def font_file(kind: str) -> Path:
+    """The font file of ``kind`` (regular, bold, italic), for a rasteriser to read."""
+    return _folder() / FONTS[kind][1]
 
 
 def font_name(kind: str) -> str:

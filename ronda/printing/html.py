@@ -1,9 +1,12 @@
-"""One self-contained HTML file: A4 landscape, each week on its pages, the same pages as the PDF.
+"""One self-contained HTML file: printed, A4 landscape, each week on its pages, the same pages
+as the PDF; on a screen, a page that reads on a phone.
 
-Each week is laid out once (fit.py) and every line of text is placed where the PDF puts it,
-in the same embedded font (Bitstream Vera as data URLs) and the same width (narrower letters
-are the face scaled horizontally, as in the PDF), so a browser prints what the PDF prints.
-The text stays real text: selectable, searchable, readable by a screen reader.
+For print, each week is laid out once (fit.py) and every line of text is placed where the PDF
+puts it, in the same embedded font (Bitstream Vera as data URLs) and the same width (narrower
+letters are the face scaled horizontally, as in the PDF), so a browser prints what the PDF
+prints. On a screen the same sheet flows instead (screen.py): a night a block, each name one
+piece of text, tonight marked. The text stays real text: selectable, searchable, readable by a
+screen reader.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from ronda.printing.fit import Laid, lay_out_all
 from ronda.printing.fonts import ascent_descent, data_url
 from ronda.printing.layout import PAGE_H, PAGE_W, PT, Box, Page, Rule, Squares, Star, Text
 from ronda.printing.poster import Sheet
+from ronda.printing.screen import screen_css, screen_html
 
 
 def _css() -> str:
@@ -90,5 +94,6 @@ def laid_html(laid: Sequence[Laid]) -> str:
     pages = "".join(_page(page, f"{w.sheet.title} · {w.sheet.period}") for w in laid
                     for page in w.pages)
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{escape(title)}</title><style>{_css()}</style></head>"
-            f"<body>{pages}</body></html>\n")
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{_css()}{screen_css()}</style></head>"
+            f"<body>{screen_html([w.sheet for w in laid])}{pages}</body></html>\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ronda.dates import (
     DAY_NAMES,
@@ -64,6 +64,7 @@ class Night:
     date_text: str  # 23/11/2026
     shifts: list[Watch]
     holiday: str = ""
+    until: datetime | None = None  # when its last shift ends: from then on, the next is tonight
 
     @property
     def people(self) -> list[Person]:
@@ -154,7 +155,8 @@ def build_sheet(settings: Settings, shifts: Sequence[Shift], people: dict[int, V
         holiday = holidays.get(d)
         nights.append(Night(d, DAY_NAMES[lang][d.weekday()], night_name(d, lang),
                             format_date(d, lang, weekday=False), watches,
-                            holiday.title(lang) if holiday else ""))
+                            holiday.title(lang) if holiday else "",
+                            max(timetable.window(d, k)[1] for k in range(len(timetable.slots)))))
     hours_line = hours_text(timetable, lang)
     rules = [t("poster.rule.notice", lang), t("poster.rule.substitute", lang)]
     if settings.fine:
