@@ -71,6 +71,7 @@ class BoardScreen(Screen[None]):
         self.mark: tuple[date, int, int] | None = None  # the first half of an exchange
         self.phone = False  # the phone of the person under the cursor, shown on demand
         self.said: tuple[str, bool] | None = None  # a message, and whether it is a problem
+        self.judged = False  # the fairness verdict is worked out once the week is on screen
         self.evening = board.tonight()
         if week_of(self.evening)[0] == board.monday:
             self.day = (self.evening - board.monday).days
@@ -96,6 +97,13 @@ class BoardScreen(Screen[None]):
         self.on_resize()
         self.draw()
         self.set_interval(WATCH, self.watch_file)
+        self.call_after_refresh(self._judge)
+
+    def _judge(self) -> None:
+        """The verdict, after the first frame: it reads the whole history (``schedule
+        stats``), and the week should not wait for it."""
+        self.judged = True
+        self.draw_side()
 
     def on_resize(self, event: Any = None) -> None:
         """A wider side panel on a wider terminal (26 columns at 80)."""
@@ -193,9 +201,10 @@ class BoardScreen(Screen[None]):
             for a in card.away:
                 text.append(self.t("board.away", period=away_label(a, self.lang)) + "\n")
             text.append("\n")
-        verdict = b.verdict()
-        text.append(self.t(verdict.key, **verdict.args),
-                    style="green" if verdict.key == "board.fair" else "bold red")
+        if self.judged:
+            verdict = b.verdict()
+            text.append(self.t(verdict.key, **verdict.args),
+                        style="green" if verdict.key == "board.fair" else "bold red")
         self.query_one("#side", Static).update(text)
 
     def draw_status(self) -> None:
