@@ -199,17 +199,29 @@ def test_escape_never_quits_and_q_quits_without_asking(demo_file: Path) -> None:
 # --- changes: each saved at once, with the core call of its command, and undone -----------
 
 
-def test_a_swap_is_saved_at_once_and_undo_puts_the_file_back(demo: Path) -> None:
+def test_a_swap_is_saved_at_once_and_undo_puts_the_file_back(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ronda.store.datafile as datafile
+
     before = shifts_in(demo)
     tonight = shift_in(demo, THURSDAY)
     leaving = tonight.volunteers[1]  # not the leader
+    writes: list[Path] = []
+    write = datafile.write_atomically
+    monkeypatch.setattr(datafile, "write_atomically",
+                        lambda path, payload: (writes.append(path), write(path, payload)))
 
     async def script(pilot: Pilot, app: BoardApp) -> tuple[str, Shift, str]:
+        with open_data(demo, write=True, lock_timeout=0):  # the board holds no lock while open
+            pass
         goto(app, THURSDAY, 0, leaving)
         await press(pilot, "s")
         shown = screen_text(app)
         await press(pilot, "enter")  # the first offered: bends no rule
         saved = shift_in(demo, THURSDAY)
+        assert writes == [demo]  # one write, at once
+        with open_data(demo, write=True, lock_timeout=0):  # and no lock left behind
+            pass
         said = status(app)
         await press(pilot, "u")
         said += "\n" + status(app)

@@ -26,6 +26,7 @@ from ronda.cli.output import Output
 from ronda.dates import DAY_SHORT, format_period, week_of
 from ronda.errors import RondaError
 from ronda.i18n.labels import ABSENCE, GUEST_ROLE, label
+from ronda.people.volunteers import person_name
 from ronda.schedule.shifts import Shift
 
 CSS = """
@@ -160,7 +161,7 @@ class BoardScreen(Screen[None]):
         absent = {a.volunteer: a for a in shift.absences}
         out = []
         for p in shift.volunteers:
-            name = b.people[p].name if p in b.people else f"#{p}"
+            name = person_name(b.people, p, self.lang)  # "#12 (erased)" once erased
             lead = "★" if p == shift.leader else " "
             sign = "!" if p in wrong else "⇄" if self.mark == (night, slot, p) else " "
             style = "bold red" if p in wrong else ""

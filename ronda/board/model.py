@@ -154,7 +154,7 @@ class Board:
     def card(self, pid: int, day: date) -> Card | None:
         """The side panel's account of a person, as of the night ``day``."""
         v = self.people.get(pid)
-        if v is None:
+        if v is None or v.purged:
             return None
         mine = [s.date for s in self.shifts if pid in s.volunteers]
         month = sum(1 for d in mine if (d.year, d.month) == (day.year, day.month))
