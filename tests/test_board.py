@@ -517,6 +517,16 @@ def test_short_nights_and_broken_rules_are_marked_with_the_reason(demo: Path,
     assert saturday_status.startswith("only 3 of 5 available")
 
 
+def test_a_bad_week_or_no_data_file_is_one_line_and_no_board(run, night_in_two: Path,  # noqa: ANN001
+                                                            tmp_path: Path) -> None:
+    untouched = digest(night_in_two)
+    bad = run("board", "--week", "kapan-kapan")
+    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1 and "not a date" in bad.stderr
+    assert digest(night_in_two) == untouched
+    missing = run("--db", str(tmp_path / "none.json"), "papan", lang=None)
+    assert missing.exit_code == 1 and "ronda init" in missing.stderr
+
+
 # --- snapshots at 80×24 ---------------------------------------------------------------------
 
 
