@@ -108,7 +108,9 @@ class BoardScreen(Screen[None]):
 
     def on_resize(self, event: Any = None) -> None:
         """A wider side panel on a wider terminal (26 columns at 80)."""
-        self.query_one("#side").styles.width = 26 if self.app.size.width < 110 else 36
+        side, wanted = self.query_one("#side"), 26 if self.app.size.width < 110 else 36
+        if side.styles.width is None or side.styles.width.value != wanted:
+            side.styles.width = wanted
 
     def t(self, key: str, **args: Any) -> str:
         return self.out.t(key, **args)
