@@ -48,16 +48,21 @@ async def frames(path: Path, lang: str, keys: list[list[str]]) -> list[str]:
     return shots
 
 
-def main() -> None:
+def pictures() -> dict[str, str]:
+    """Each picture's name and SVG, made now."""
     sys.path.insert(0, str(DOCS.parent))
     with tempfile.TemporaryDirectory() as tmp:
         english = asyncio.run(frames(demo(Path(tmp), "en"), "en",
                                      [["down", "s"], ["enter"]]))
         indonesian = asyncio.run(frames(demo(Path(tmp), "id"), "id", []))
-    for name, svg in zip(("board-1-week", "board-2-swap", "board-3-swapped", "papan"),
-                         [*english, *indonesian], strict=True):
-        (DOCS / f"{name}.svg").write_text(svg, "utf-8")
-        print(f"docs/{name}.svg")
+    return dict(zip(("board-1-week.svg", "board-2-swap.svg", "board-3-swapped.svg",
+                     "papan.svg"), [*english, *indonesian], strict=True))
+
+
+def main() -> None:
+    for name, svg in pictures().items():
+        (DOCS / name).write_text(svg, "utf-8")
+        print(f"docs/{name}")
 
 
 if __name__ == "__main__":

@@ -563,6 +563,16 @@ def test_textual_loads_only_when_the_board_runs(night_in_two: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_board_s_pictures_in_the_guide_are_what_it_shows_today() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs"))
+    import make_board_pictures
+
+    for name, svg in make_board_pictures.pictures().items():
+        assert (make_board_pictures.DOCS / name).read_text("utf-8") == svg, \
+            f"docs/{name} is stale: run PYTHONPATH=. python docs/make_board_pictures.py"
+
+
+@pytest.mark.slow
 def test_the_board_opens_in_well_under_a_second(tmp_path: Path) -> None:
     """``benchmarks/bench_board.py`` measures the figure (target 0.6 s, see docs/design.md);
     this guards against a large step back on a busy machine."""
