@@ -363,7 +363,7 @@ def test_read_only_refuses_every_change_and_leaves_the_file_alone(demo: Path) ->
 # --- what the board hands out ---------------------------------------------------------------
 
 
-def test_p_prints_the_week_w_copies_the_whatsapp_text_c_the_change_message(
+def test_p_prints_the_week_and_its_picture_w_the_whatsapp_text_c_the_change_message(
         demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     leaving = shift_in(demo, THURSDAY).volunteers[1]
@@ -385,8 +385,9 @@ def test_p_prints_the_week_w_copies_the_whatsapp_text_c_the_change_message(
 
     nothing, printed, whatsapp, changed = drive(board_app(demo), script)
     assert nothing == "Nothing has moved since the board opened."
-    assert printed == "Wrote jadwal-ronda-2026-11-23.pdf."
+    assert printed == "Wrote jadwal-ronda-2026-11-23.pdf, jadwal-ronda-2026-11-23.png."
     assert (tmp_path / "jadwal-ronda-2026-11-23.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "jadwal-ronda-2026-11-23.png").read_bytes().startswith(b"\x89PNG")
     assert whatsapp.startswith("*NIGHT PATROL SCHEDULE*\n*RT 005 / RW 002*\nWeek 23–29")
     assert (tmp_path / "jadwal-ronda-2026-11-23.txt").read_text("utf-8") == whatsapp
     people = Board(demo, clock(at(26, 20))).people

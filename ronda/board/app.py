@@ -449,22 +449,26 @@ class BoardScreen(Screen[None]):
         return f"jadwal-ronda-{self.board.monday.isoformat()}{suffix}"
 
     def action_print(self) -> None:
-        """The week's poster as a PDF (``roster --format pdf``), written by a worker so the
-        board stays live while reportlab draws it."""
+        """The week's poster as a PDF and as a picture for the group (``roster --format pdf``
+        and ``png``), written by a worker so the board stays live while they are drawn."""
         self.say(Said("board.printing", {}))
         self.run_worker(self._print, thread=True, exclusive=True, group="print")
 
     def _print(self) -> None:
         from ronda.cli.files import write_bytes_file
         from ronda.printing.pdf import sheets_pdf
+        from ronda.printing.picture import week_png
 
-        target = self._week_file(".pdf")
+        sheet = self.board.sheet(self.lang)
+        pdf, png = self._week_file(".pdf"), self._week_file(".png")
         try:
-            write_bytes_file(target, sheets_pdf([self.board.sheet(self.lang)]))
+            write_bytes_file(pdf, sheets_pdf([sheet]))
+            write_bytes_file(png, week_png([sheet]))
         except RondaError as exc:
             self.app.call_from_thread(self.refused, exc)
             return
-        self.app.call_from_thread(self.say, Said("msg.roster_written", {"path": target}))
+        self.app.call_from_thread(self.say, Said("msg.roster_written",
+                                                 {"path": f"{pdf}, {png}"}))
 
     def _hand_out(self, text: str, target: str, what: str) -> None:
         from ronda.cli.files import write_text_file
