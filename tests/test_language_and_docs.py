@@ -320,12 +320,12 @@ def test_translation_fills_in_values() -> None:
 
 
 def core_modules() -> list[str]:
-    """Every module outside the command layer and the storage package."""
+    """Every module outside the command layer, the board and the storage package."""
     root = Path(ronda.__file__).parent
     names = []
     for path in sorted(root.rglob("*.py")):
         parts = path.relative_to(root).with_suffix("").parts
-        if parts[0] in ("cli", "store", "__main__"):
+        if parts[0] in ("cli", "board", "store", "__main__"):
             continue
         names.append(".".join(("ronda", *parts)).removesuffix(".__init__"))
     return names

@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "kas": "ronda.cli.kas:app",
     "db": "ronda.cli.db:app",
     "area": "ronda.cli.area:app",
+    "board": "ronda.cli.board:board",
 }
 
 # Indonesian words for commands, in every language, each with the path of the command it
@@ -46,7 +47,7 @@ COMMANDS: dict[str, str] = {
 ALIASES: dict[str, tuple[str, ...]] = {
     "jadwal": ("schedule",), "warga": ("volunteer",), "cetak": ("roster",),
     "kejadian": ("incident",), "libur": ("holiday",), "acara": ("event",),
-    "kalender": ("export", "ics"),
+    "kalender": ("export", "ics"), "papan": ("board",),
 }
 INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 

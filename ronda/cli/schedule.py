@@ -24,7 +24,7 @@ MOVED_SHOWN = 20
 Opt = typer.Option
 
 
-def _context(data: DataFile) -> tuple[dict, Timetable]:
+def schedule_context(data: DataFile) -> tuple[dict, Timetable]:
     """The people by id and the timetable (slots, zone, holidays) of the data file."""
     people = {v.id: v for v in data.volunteers()}
     return people, Timetable.of(data.settings(), holiday_map(data.holidays()))
@@ -42,7 +42,7 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
         today = st.today(settings.timezone)
         first, last = resolve_period(today, week=week, start=from_, end=to,
                                     weeks=4 if volunteer else 1)
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
         shifts = data.shifts(first, last)
         if volunteer:
             who = find_volunteer(people.values(), volunteer, include_inactive=True)
@@ -72,7 +72,7 @@ def build(ctx: typer.Context, from_: FromRequired,
         now = st.now(data.settings().timezone)
         start, end = build_period(now.date(), from_, weeks, to)
         data.refresh_national_holidays(start, end)
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
         planned = plan_nights(data.settings(), data.volunteers(), timetable.holidays,
                               data.shifts(), start, end, now, seed=number, mode=chosen_mode,
                               fixed=fixed, fresh=fresh, unpin=unpin)
@@ -169,7 +169,7 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
 
     st = state(ctx)
     with st.data(write=True) as data:
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
         now = st.now(timetable.timezone)
         leaving, coming = (find_volunteer(people.values(), name_out, include_inactive=True),
                            find_volunteer(people.values(), name_in))
@@ -196,7 +196,7 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 
     st = state(ctx)
     with st.data(write=True) as data:
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
         now = st.now(timetable.timezone)
         a, b = find_volunteer(people.values(), name_a), find_volunteer(people.values(), name_b)
         edit = exchange_nights(data.shifts(), list(people.values()), timetable,
@@ -219,7 +219,7 @@ def check(ctx: typer.Context, json: Json = False) -> None:
     st = state(ctx)
     with st.data() as data:
         settings = data.settings()
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
         now = st.now(settings.timezone)
         coming = data.shifts(now.date() - timedelta(days=14))
         found = [*find_conflicts(coming, list(people.values()), Rules.of(settings), timetable,
@@ -249,7 +249,7 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
     default_reason = parse_absence_reason(reason)
     text = clean_text(note, field_name="--note") if note is not None else None
     with st.data(write=True) as data:
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
         now = st.now(timetable.timezone)
         day = parse_date(night, now.date(), "past")
         came = [find_volunteer(people.values(), n, include_inactive=True) for n in present or []]
@@ -272,16 +272,14 @@ def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest to a night (not counted in the rotation)."""
     from ronda.dates import parse_date
-    from ronda.i18n import Term
-    from ronda.model import clean_text
-    from ronda.schedule.edits import ShiftName, guest_edit
+    from ronda.schedule.edits import ShiftName, guest_edit, guest_name
     from ronda.schedule.shifts import parse_guest_role
 
     st = state(ctx)
     kind = parse_guest_role(role)
-    who = clean_text(name, field_name=Term("metavar.name"), required=True, limit=80)
+    who = guest_name(name)
     with st.data(write=True) as data:
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
         day = parse_date(night, st.today(timetable.timezone))
         edit, key, shift = guest_edit(data.shifts(day, day), people, timetable, day, who, kind,
                                       slot, remove=remove)
@@ -343,7 +341,7 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None,
             today, start=from_, end=to, toward="past",
             default_start=shifts[0].date if shifts else today,
             default_end=lambda _: shifts[-1].date if shifts else today)
-        people, timetable = _context(data)
+        people, timetable = schedule_context(data)
     report = schedule_report(shifts, list(people.values()), timetable.holidays, first, last,
                              settings.rest, settings.max_per_week, today,
                              settings.fairness_window, include_removed=all_)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from ronda.dates import format_date
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.people.volunteers import label
 from ronda.schedule.replan import open_to_change
-from ronda.schedule.rules import Ledger, Rules, exchange, swap_in
+from ronda.schedule.rules import Ledger, Rules, exchange, swap_bends, swap_in
 from ronda.schedule.shifts import (
     Exclusion,
     Guest,
@@ -103,20 +104,64 @@ def _check_open(shift: Shift, who: Volunteer, timetable: Timetable, now: datetim
         raise BadInput("err.shift_settled", night=ShiftName(timetable, shift))
 
 
-def swap(plan: Sequence[Shift], people: Sequence[Volunteer], timetable: Timetable,
-         rules: Rules, day: date, leaving: Volunteer, coming: Volunteer, slot: str | None,
-         now: datetime) -> Edit:
-    """``coming`` takes ``leaving``'s place on the evening ``day``; a leader replaced by a
-    non-leader leaves the shift without one (a bent rule, like the hard rules)."""
+def _leaving(plan: Sequence[Shift], timetable: Timetable, day: date, leaving: Volunteer,
+             slot: str | None, now: datetime) -> tuple[list[Shift], Shift]:
+    """The evening's shifts and the one ``leaving`` gives up, which must still be open."""
     tonight = [s for s in plan if s.date == day]
     if not any(leaving.id in s.volunteers for s in tonight):
         raise BadInput("err.not_on_shift", who=label(leaving), night=EveningName(day))
     shift = choose_shift(tonight, timetable, day, slot, [leaving.id])
     _check_open(shift, leaving, timetable, now)
+    return tonight, shift
+
+
+def swap(plan: Sequence[Shift], people: Sequence[Volunteer], timetable: Timetable,
+         rules: Rules, day: date, leaving: Volunteer, coming: Volunteer, slot: str | None,
+         now: datetime) -> Edit:
+    """``coming`` takes ``leaving``'s place on the evening ``day``; a leader replaced by a
+    non-leader leaves the shift without one (a bent rule, like the hard rules)."""
+    tonight, shift = _leaving(plan, timetable, day, leaving, slot, now)
     if any(coming.id in s.volunteers for s in tonight):
         raise BadInput("err.already_on_night", who=label(coming))
     changed, bent = swap_in(shift, leaving, coming, Ledger(plan, people), rules, now)
     return Edit("swap", (shift,), (changed,), tuple(bent))
+
+
+class SwapOption(NamedTuple):
+    """Someone who could take a place, and the rules that would bend (none: they may)."""
+
+    volunteer: Volunteer
+    bent: tuple[Exclusion, ...]
+
+
+NEAR = timedelta(weeks=4)  # the duties around a night that order who is asked first
+
+
+def swap_options(plan: Sequence[Shift], people: Sequence[Volunteer], timetable: Timetable,
+                 rules: Rules, day: date, leaving: Volunteer, slot: str | None,
+                 now: datetime) -> list[SwapOption]:
+    """Everyone on the roster who could take ``leaving``'s place on the evening ``day``
+    (``swap`` refuses the same shifts), each with the rules ``swap`` would find bent: those
+    who bend none first, then the fewest duties in the four weeks either side, then by
+    name."""
+    tonight, shift = _leaving(plan, timetable, day, leaving, slot, now)
+    on_night = {p for s in tonight for p in s.volunteers}
+    ledger = Ledger(plan, people)
+    options = [SwapOption(v, tuple(swap_bends(shift, leaving, v, ledger, rules)))
+               for v in people if v.active and not v.purged and v.id not in on_night]
+    return sorted(options, key=lambda o: (bool(o.bent),
+                                          ledger.between(o.volunteer.id, day - NEAR, day + NEAR),
+                                          o.volunteer.name.casefold()))
+
+
+def undo_edit(edit: Edit, current: Sequence[Shift], timetable: Timetable) -> Edit:
+    """The edit that puts back the shifts ``edit`` changed (``current``: the shifts as they
+    are now); refused when one of them has changed since."""
+    now = {s.key: s for s in current}
+    for shift in edit.after:
+        if now.get(shift.key) != shift:
+            raise BadInput("err.changed_since", night=ShiftName(timetable, shift))
+    return Edit("undo", edit.after, edit.before)
 
 
 def exchange_nights(plan: Sequence[Shift], people: Sequence[Volunteer], timetable: Timetable,
@@ -135,6 +180,14 @@ def exchange_nights(plan: Sequence[Shift], people: Sequence[Volunteer], timetabl
     new_first, new_second, bent = exchange(first, a, second, b, Ledger(plan, people), rules,
                                            now)
     return Edit("exchange", (first, second), (new_first, new_second), tuple(bent))
+
+
+def guest_name(text: str) -> str:
+    """A guest's name as typed, checked (not empty, one line, at most 80 characters)."""
+    from ronda.i18n import Term
+    from ronda.model import clean_text
+
+    return clean_text(text, field_name=Term("metavar.name"), required=True, limit=80)
 
 
 def guest_edit(tonight: Sequence[Shift], people: dict[int, Volunteer], timetable: Timetable,

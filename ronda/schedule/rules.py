@@ -203,13 +203,21 @@ def serviceable(v: Volunteer, first: date, last: date) -> int:
     return total
 
 
-def swap_in(shift: Shift, out: Volunteer, into: Volunteer, ledger: Ledger, rules: Rules,
-            now: datetime) -> tuple[Shift, list[Exclusion]]:
-    """``shift`` with ``into`` in place of ``out`` and the swap recorded, and the rules that
-    bends (an empty list when none): the hard rules, and a leader replaced by a non-leader."""
+def swap_bends(shift: Shift, out: Volunteer, into: Volunteer, ledger: Ledger,
+               rules: Rules) -> list[Exclusion]:
+    """The rules ``into`` taking ``out``'s place on ``shift`` would bend (none: an empty
+    list): the hard rules, and a leader replaced by a non-leader."""
     bent = list(blocks(into, shift.date, ledger, rules, leaving=out.id))
     if shift.leader == out.id and not into.leader:
         bent.append(Exclusion(into.id, "leader"))
+    return bent
+
+
+def swap_in(shift: Shift, out: Volunteer, into: Volunteer, ledger: Ledger, rules: Rules,
+            now: datetime) -> tuple[Shift, list[Exclusion]]:
+    """``shift`` with ``into`` in place of ``out`` and the swap recorded, and the rules that
+    bends (an empty list when none): see ``swap_bends``."""
+    bent = swap_bends(shift, out, into, ledger, rules)
     ids = tuple(into.id if p == out.id else p for p in shift.volunteers)
     leader = shift.leader
     if shift.leader == out.id:
