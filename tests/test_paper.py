@@ -100,16 +100,18 @@ def text_runs(pdf: bytes) -> list[list[tuple[float, float, str, float, str]]]:
 def whole_on_paper(sheet: Sheet, pdf: bytes, *, names: float = FLOOR,
                    phones: float = PHONE_FLOOR, houses: bool = True) -> None:
     """Every word of every name and guest, every phone and house number stands whole in
-    the PDF's text, inside the page, names at ``names`` pt or more, phones and important
-    numbers at ``phones`` pt or more (the numbers in bold)."""
+    the PDF's text, inside the page, names at ``names`` pt or more (guests, in smaller
+    type, at 9 pt or more unless names go under it), phones and important numbers at
+    ``phones`` pt or more (the numbers in bold)."""
     from collections import Counter
 
     runs = [r for page in text_runs(pdf) for r in page]
     printed = Counter(word for r in runs for word in r[2].split())
     wanted: Counter[str] = Counter()
-    name_words, phone_words, lines = set(), set(), []
+    name_words, phone_words, lines, guests = set(), set(), [], []
     for n in sheet.nights:
-        lines += [f"{p.name} ({p.house})" for p in n.people] + [f"+ {g}" for g in n.guests]
+        lines += [f"{p.name} ({p.house})" for p in n.people]
+        guests += [f"+ {g}" for g in n.guests]
         for p in n.people:
             wanted.update(p.name.split())
             name_words.update(p.name.split())
@@ -130,6 +132,8 @@ def whole_on_paper(sheet: Sheet, pdf: bytes, *, names: float = FLOOR,
         words = set(text.split())
         if words & name_words and any(text.strip() in line for line in lines):
             assert size >= names - 0.01, (text, size)
+        elif words & name_words and any(text.strip() in line for line in guests):
+            assert size >= min(names, SMALLEST) - 0.01, (text, size)
         if words & (phone_words | numbers):
             assert size >= phones - 0.01, (text, size)
         if words & numbers and text.strip() in numbers:

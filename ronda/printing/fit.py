@@ -15,7 +15,7 @@ first step that holds them at the mark:
 
 Only then do the names go below the mark, everything above given up: down to 9 pt, then to
 8 pt (never lower; phones and important numbers to 9 pt), and then (the poster, past 3
-shifts of 5 people with 40-letter names) two pages.
+shifts of 5 people with 40-letter names) two pages, tried again from the start.
 
 A week never fits so badly that it is refused: a week that two pages cannot hold (far past 3
 shifts of 6 people with 45-letter names) takes as many pages as it needs, as many nights on

@@ -1,6 +1,6 @@
-"""The foot of a printed page: the legend of the marks on every page; on the last also the
-signatures at the right and, beside them, the (patrol) empty houses and handover, the rules
-and kentongan codes (when the style keeps them) and the important numbers.
+"""The foot of a printed page: the legend of the marks on every page; on the last the
+signatures at the right and, beside them, the legend, the (patrol) handover line and empty
+houses, the rules and kentongan codes (when the style keeps them) and the important numbers.
 
 Each group is a bold heading followed by its items on the same lines, like a paragraph: an
 item goes where it fits whole, else on the next line, and a longer item breaks only between
@@ -35,26 +35,26 @@ WRITE_IN = 40.0  # the least room to write the handover notes on
 
 
 def footer(pen: Pen, sheet: Sheet, z: Style, top: float, *, last: bool) -> float:
-    """The footer from ``top`` down, the signatures as wide as their lines or narrower (the
-    place and date on two lines) when that leaves the footer lower; returns its height."""
-    y = legend(pen, sheet, z, top, handover=last and sheet.patrol)
+    """The footer from ``top`` down — on a page before the last the legend only — the
+    signatures as wide as their lines or narrower (the place and date on two lines) when
+    that leaves the footer lower; returns its height."""
     if not last:
-        return y - top
-    y += 0.5
+        return legend(pen, sheet, z, top, FULL) - top
     widths = sign_widths(pen, sheet, z)
     if len(widths) > 1:
         def height(width: float) -> float:
             probe = pen.probe()
-            return _foot(probe, sheet, z, y, width) + 2 * probe.over
+            return _foot(probe, sheet, z, top, width) + 2 * probe.over
         widths = [min(widths, key=height)]
-    return _foot(pen, sheet, z, y, widths[0]) - top
+    return _foot(pen, sheet, z, top, widths[0]) - top
 
 
 def _foot(pen: Pen, sheet: Sheet, z: Style, y: float, sign_w: float) -> float:
-    """The signatures ``sign_w`` mm wide each and the text beside and under them; returns
-    the y under them."""
-    low = signatures(pen, sheet, z, y, sign_w)
+    """The signatures ``sign_w`` mm wide each at the right, the legend and the text beside
+    and under them; returns the y under them."""
+    low = signatures(pen, sheet, z, y + 0.5, sign_w)
     room = FULL - 2 * sign_w - FOOT_GAP
+    y = legend(pen, sheet, z, y, room, handover=sheet.patrol) + 0.5
     for k, paragraph in enumerate(groups(sheet, z)):
         rules = z.rules and k in (int(sheet.patrol), int(sheet.patrol) + 1)  # they run on
         y = flow(pen, paragraph, MARGIN, y, room, wide=FULL, until=low + 0.5, whole=not rules,
@@ -88,29 +88,34 @@ def groups(sheet: Sheet, z: Style) -> list[list[list[Run]]]:
     return out
 
 
-def legend(pen: Pen, sheet: Sheet, z: Style, y: float, *, handover: bool = False) -> float:
-    """The leader's star explained and (patrol sheet) the attendance box's letters; with
-    ``handover``, after them on the same line, the handover notes' line to write on."""
+def legend(pen: Pen, sheet: Sheet, z: Style, y: float, width: float, *,
+           handover: bool = False) -> float:
+    """The leader's star explained and (patrol sheet) the attendance box's letters, in
+    ``width`` mm from the left margin; with ``handover``, after them on the same line (or
+    under them), the handover notes' line to write on. Returns the y under them."""
+    right = MARGIN + width
     star = z.foot * PT * 0.42
     pen.ops.append(Star(MARGIN + star, y + z.foot * PT * 0.45, star))
     x = MARGIN + 2 * star + 1
     text = sheet.label("poster.leader_legend")
-    pen.block(text, x, y, FULL, "regular", z.foot)
+    low = pen.block(text, x, y, right - x, "regular", z.foot)
     if sheet.patrol:  # the box by each name: who came
-        x += pen.width(text, "regular", z.foot) + 5
+        x = pen.end + 5
         side = z.foot * PT * 0.8
+        if x + side + 1 + pen.width("= H", "regular", z.foot) > right:
+            x, y = MARGIN, low
         pen.ops.append(Box(x, y + z.foot * PT * 0.06, side, side, 0.5))
-        pen.block("= " + sheet.label("poster.attendance"), x + side + 1, y,
-                  PAGE_W - MARGIN - x - side - 1, "regular", z.foot)
-    low = y + z.foot * PT * LEADING
+        low = pen.block("= " + sheet.label("poster.attendance"), x + side + 1, y,
+                        right - x - side - 1, "regular", z.foot)
+        y = low - z.foot * PT * LEADING
     if handover:
         label = sheet.label("poster.handover").partition(":")[0] + ":"
-        x, room = pen.end + 5, PAGE_W - MARGIN - pen.end - 5
-        if pen.width(label, "bold", z.foot) + WRITE_IN > room:
-            x, y, room = MARGIN, low, FULL
-        low = pen.block(label, x, y, room, "bold", z.foot)
+        x = pen.end + 5
+        if x + pen.width(label, "bold", z.foot) + WRITE_IN > right:
+            x, y = MARGIN, low
+        low = pen.block(label, x, y, right - x, "bold", z.foot)
         base = y + z.foot * PT * ascent_descent()[0]
-        pen.ops.append(Rule(pen.end + 1, base, PAGE_W - MARGIN, base, 0.3))
+        pen.ops.append(Rule(pen.end + 1, base, right, base, 0.3))
     return low
 
 

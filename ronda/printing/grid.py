@@ -21,6 +21,7 @@ from ronda.printing.layout import (
     MARGIN,
     PAGE_W,
     PT,
+    SMALLEST,
     Box,
     Op,
     Pen,
@@ -154,7 +155,7 @@ def _watch(pen: Pen, watch: Watch, sheet: Sheet, x: float, y: float, w: float, z
     if watch.people:
         y = _people(pen, watch.people, sheet, x, y, w, z)
     if watch.guests:
-        size = max(z.small, z.floor)  # a guest's name: never under the names' floor
+        size = max(z.small, min(z.floor, SMALLEST))  # never under 9 pt unless names are
         y = flow(pen, [[(f"+ {g}", "italic", size)] for g in watch.guests], x, y, w)
     if notes:  # each shift hands over to the next
         y = patrol_lines(pen, sheet, x, y, w, z)
@@ -187,15 +188,31 @@ def _people(pen: Pen, people: list[Person], sheet: Sheet, x: float, y: float, w:
 
 def _set_people(pen: Pen, people: list[Person], sheet: Sheet, x: float, y: float, w: float,
                 across: int, z: Style) -> float:
+    """``people`` down ``across`` columns: each as wide as its widest person on one line
+    (the room left shared out) when they all fit so, else even."""
     down = -(-len(people) // across)
-    sub = (w - (across - 1) * ACROSS_GAP) / across
-    low = y
-    for c in range(across):
+    columns = [people[c * down:(c + 1) * down] for c in range(across)]
+    room = w - (across - 1) * ACROSS_GAP
+    wants = [max(_natural(pen, p, sheet.patrol, z) for p in column) for column in columns]
+    subs = [want + (room - sum(wants)) / across for want in wants] if sum(wants) <= room \
+        else [room / across] * across
+    low, left = y, x
+    for column, sub in zip(columns, subs, strict=True):
         yy = y
-        for p in people[c * down:(c + 1) * down]:
-            yy = _person(pen, p, sheet, x + c * (sub + ACROSS_GAP), yy, sub, z)
+        for p in column:
+            yy = _person(pen, p, sheet, left, yy, sub, z)
         low = max(low, yy)
+        left += sub + ACROSS_GAP
     return low
+
+
+def _natural(pen: Pen, p: Person, patrol: bool, z: Style) -> float:
+    """A person's width on one line: the box and star, the name (and house), the phone."""
+    marks = (z.name * PT * 0.8 + 0.8 if patrol else 0.0) + \
+        (2 * z.name * PT * 0.42 + 0.7 if p.leader else 0.0)
+    phone = 1.5 + pen.width(p.phone, "regular", z.phone) if p.phone else 0.0
+    return marks + pen.width(_name_text(patrol, p, z), "bold" if p.leader else "regular",
+                             z.name) + phone + 0.1
 
 
 def _name_text(patrol: bool, p: Person, z: Style) -> str:
@@ -280,17 +297,23 @@ def patrol_lines(pen: Pen, sheet: Sheet, x: float, y: float, w: float, z: Style)
 
 def rows(pen: Pen, sheet: Sheet, nights: Sequence[Night], z: Style, top: float) -> Grid:
     """A night a row and a shift a column, headed by its hours: the nights' column as wide
-    as their names, or as a holiday's (up to 45 mm) when that is wider; the shifts' columns
-    as wide as make the rows lowest."""
+    as their names, or as a holiday's (up to 45 mm) when that makes the rows lower; the
+    shifts' columns as wide as make the rows lowest."""
     names = max(max(pen.width(n.day, "bold", z.head), pen.width(n.date_text, "regular", z.small),
                     pen.width(n.night, "italic", z.small)) for n in nights)
     holiday = max((pen.width(n.holiday, "italic", z.small) for n in nights), default=0.0)
-    label_w = 2 * COLUMN_PAD + 1 + max(names, min(holiday, 45.0))
     slots = max(1, *(len(n.shifts) for n in nights))
     heads = [next((n.shifts[k].hours for n in nights if len(n.shifts) > k), "")
              for k in range(slots)]
-    labels = [_label(pen.probe(), n, 0, 0, label_w, z) for n in nights]
-    widths = _shift_widths(pen, sheet, nights, z, heads, labels, FULL - label_w)
+    best: tuple[float, float, list[float]] | None = None
+    for label_w in {2 * COLUMN_PAD + 1 + max(names, min(holiday, 45.0)),
+                    2 * COLUMN_PAD + 1 + names}:
+        labels = [_label(pen.probe(), n, 0, 0, label_w, z) for n in nights]
+        low, widths = _shift_widths(pen, sheet, nights, z, heads, labels, FULL - label_w)
+        if best is None or low < best[0] - 0.5 or (low < best[0] + 0.5 and label_w > best[1]):
+            best = (low, label_w, widths)
+    assert best is not None
+    _, label_w, widths = best
     lefts = [MARGIN + label_w + sum(widths[:k]) for k in range(slots)]
     y = max(pen.centred(h, x + w / 2, top + 0.7, w - 2 * COLUMN_PAD, "bold", z.head,
                         floor=z.floor) for h, x, w in zip(heads, lefts, widths, strict=True)) + 0.5
@@ -332,13 +355,13 @@ SHARES = (0.05, 0.1, 0.2)  # of the room, moved from one shift's column to anoth
 
 
 def _shift_widths(pen: Pen, sheet: Sheet, nights: Sequence[Night], z: Style,
-                  heads: list[str], labels: list[float], room: float) -> list[float]:
+                  heads: list[str], labels: list[float],
+                  room: float) -> tuple[float, list[float]]:
     """The shifts' columns sharing ``room`` mm: even, or with shares of the room moved from
-    one column to another while that makes the rows lower, no word passing its cell."""
+    one column to another while that makes the rows lower, no word passing its cell.
+    Returns the rows' height and the widths."""
     slots = len(heads)
     even = [room / slots] * slots
-    if slots == 1:
-        return even
     heights: dict[tuple[int, int, float], float] = {}
 
     def cell(i: int, k: int, w: float) -> float:
@@ -355,12 +378,13 @@ def _shift_widths(pen: Pen, sheet: Sheet, nights: Sequence[Night], z: Style,
                    for i, n in enumerate(nights))
 
     best = (total(even), even)
-    for _ in range(6):  # a share of the room moved at a time, while the rows get lower
+    # a share of the room moved at a time, while the rows get lower
+    for _ in range(6 if slots > 1 else 0):
         moves = [[w + share * room * ((k == a) - (k == b)) for k, w in enumerate(best[1])]
                  for share in SHARES for a in range(slots) for b in range(slots) if a != b]
         tried = min(((total(widths), widths) for widths in moves), key=lambda t: t[0])
         if tried[0] > best[0] - 0.5:
             break
         best = tried
-    return best[1]
+    return best
 

@@ -7,6 +7,8 @@ or a house number is never split, and a date or a time range written with spaces
 (``24 November 2026``, ``22.00 s.d. 04.00``) is kept on one line. A word wider than its line
 makes the text's type smaller, never below the floor it is given; the pen keeps how far
 anything still overflows, so the page around it can give more room or smaller type.
+``flow`` sets short items one after another like a paragraph (the footer's numbers, a
+night's guests), each whole on the line where it fits.
 """
 
 from __future__ import annotations
@@ -246,6 +248,8 @@ Run = tuple[str, str, float]  # text, kind (regular, bold, italic), size in poin
 
 @dataclass(frozen=True)
 class _Word:
+    """A word of a paragraph's item, in its type."""
+
     text: str
     kind: str
     size: float
@@ -341,7 +345,8 @@ def _write(pen: Pen, run: list[tuple[float, _Word]], base: float) -> None:
 class Style:
     """How a page is set: the names' size and what a dense week gave up to fit (house
     numbers on the poster's names, the letters' full width, the footer's rules and
-    kentongan codes, the 9 pt floor); every other size follows from the names'."""
+    kentongan codes, the floor under which no name's type is made smaller: the size read
+    from a metre, 9 pt or 8 pt); every other size follows from the names'."""
 
     name: float
     houses: bool = True
