@@ -92,7 +92,7 @@ def test_the_patrol_sheet_has_phones_attendance_and_empty_houses(run: Run, plann
     duty_phones = [p["phone"] for p in roster if p["id"] in on_duty and p["phone"]]
     for phone in duty_phones:
         assert f"0{phone[3:6]}-{phone[6:10]}-{phone[10:]}" in text
-    assert "[H] [I] [S] [TK]" in text and "Situasi: aman" in text and "Jimpitan terkumpul" in text
+    assert "[H] [I] [S] [TK]" in text and "Situasi: aman" in text and "Jimpitan: Rp" in text
     assert "Rumah kosong pekan ini" in text and "A-05 (Sutrisno)" in text
     poster = roster_text(run, "--format", "text")
     assert "A-05 (Sutrisno)" not in poster and "Rumah kosong" not in poster

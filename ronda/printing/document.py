@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from ronda.printing.layout import FLOOR
 from ronda.printing.letter import Kop, LetterBlock
 from ronda.printing.marks import markdown_cell
 
@@ -284,9 +285,9 @@ def _least(grid: Grid, size: float) -> list[float]:
 
 
 def _grid_size(grid: Grid, width: float, size: float) -> float:
-    """The table's type: ``size``, or smaller (to 8/9.5 of it) when its longest words do not
-    fit ``width`` side by side."""
-    least = size * 8 / 9.5
+    """The table's type: ``size``, or smaller (to 8/9.5 of it, the cells never under the
+    8 pt floor of printed names) when its longest words do not fit ``width`` side by side."""
+    least = max(size * 8 / 9.5, FLOOR * 9.5 / 9)  # the cells are 9/9.5 of the table's type
     while size > least and sum(_least(grid, size)) > width:
         size = max(least, size - 0.25)
     return size

@@ -1,30 +1,46 @@
-"""How a week goes on paper: the largest type that fits, and what a dense week gives up, in
-this order, stopping at the first that fits:
+"""How a week goes on paper: the largest type that fits, and what a dense week gives up.
 
-0. names from 16 pt down to 9 pt, a night a column or a night a row, whichever holds larger type;
+Names are meant to be read from a metre: 12 pt on the poster and 11 pt on the patrol sheet
+at least (``READ``). The week is set in the largest type that fits, from 16 pt; when the
+names would fall below that mark, the week first gives up, in this order, stopping at the
+first step that holds them at the mark:
+
 1. the poster's name lines without house numbers (the patrol sheet keeps them);
 2. the letters set narrower (82 % of their width), the same in the PDF and the HTML;
 3. a footer of the important numbers and the signatures only (no rules, no kentongan codes);
-4. names down to 8 pt (never lower; phones and important numbers down to 9 pt);
-5. two pages, Monday–Thursday and Friday–Sunday, each with the header, its nights and its
-   page number, the footer on the last — tried again from step 0, so the second page brings
-   back what the first had to give up when it can; the rules and kentongan codes come back
-   on the last page when they fit there.
+4. (the patrol sheet) two pages, Monday–Thursday and Friday–Sunday, each with the header,
+   its nights and its page number, the footer on the last — tried again from the start, so
+   the second page brings back what the first had to give up; the rules and kentongan
+   codes come back on the last page when they fit there.
+
+Only then do the names go below the mark, everything above given up: down to 9 pt, then to
+8 pt (never lower; phones and important numbers to 9 pt), and then (the poster, past 3
+shifts of 5 people with 40-letter names) two pages, tried again from the start.
 
 A week never fits so badly that it is refused: a week that two pages cannot hold (far past 3
-shifts of 5 people with 40-letter names) takes as many pages as it needs, as many nights on
+shifts of 6 people with 45-letter names) takes as many pages as it needs, as many nights on
 each as fit, a night too full for a page of its own in halves.
 What was given up is told, one line each (``adaptations``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ronda.dates import DAY_NAMES, format_period
 from ronda.i18n import t
-from ronda.printing.layout import FLOOR, LARGEST, NARROW, SMALLEST, STEP, Page, Style
+from ronda.printing.layout import (
+    FLOOR,
+    LARGEST,
+    NARROW,
+    READ,
+    READ_SHEET,
+    SMALLEST,
+    STEP,
+    Page,
+    Style,
+)
 from ronda.printing.page import compose
 from ronda.printing.poster import Night, Sheet, Watch
 
@@ -45,22 +61,53 @@ def _rungs(sheet: Sheet) -> list[Style]:
     if not sheet.patrol and any(p.house for n in sheet.nights for p in n.people):
         rungs.append(Style(LARGEST, houses=False))
     narrow = Style(LARGEST, houses=False, stretch=NARROW)
-    return [*rungs, narrow, replace(narrow, rules=False),
-            replace(narrow, rules=False, floor=FLOOR)]
+    return [*rungs, narrow, replace(narrow, rules=False)]
 
 
 def lay_out(sheet: Sheet) -> Laid:
     """The week on as few pages as the rules above allow, in the largest type that fits."""
     nights = list(sheet.nights)
-    for groups in ([nights], [nights[:4], nights[4:]]):
-        for rung in _rungs(sheet):
-            pages = _largest(sheet, groups, rung)
-            if pages:
-                return _with_rules(Laid(sheet, pages, groups, replace(rung, name=pages[0].size)))
-    rung = _rungs(sheet)[-1]
+    for groups, rung, top in _tries(sheet, [nights], [nights[:4], nights[4:]]):
+        pages = _largest(sheet, groups, rung, top)
+        if pages:
+            return _with_rules(Laid(sheet, pages, groups, replace(rung, name=pages[0].size)))
+    rung = replace(_rungs(sheet)[-1], floor=FLOOR)
     groups = _packed(sheet, nights, replace(rung, name=FLOOR))
-    pages = _largest(sheet, groups, rung) or _pages(sheet, groups, replace(rung, name=FLOOR))[0]
+    pages = _largest(sheet, groups, rung, READ) or \
+        _pages(sheet, groups, replace(rung, name=FLOOR))[0]
     return _with_rules(Laid(sheet, pages, groups, replace(rung, name=pages[0].size)))
+
+
+Try = tuple[list[list[Night]], Style, float]  # pages' nights, style, the largest size tried
+
+
+def _tries(sheet: Sheet, one: list[list[Night]], two: list[list[Night]]) -> Iterator[Try]:
+    """What to try, in order: on one page, then on two, each step at the size read from a
+    metre (a word too wide for its cell never takes a name under it), then below it with
+    every step taken (to 9 pt, then 8 pt) — the patrol sheet takes two pages before its
+    names go under the mark, the poster only after."""
+    read = READ_SHEET if sheet.patrol else READ
+    rungs = _rungs(sheet)
+
+    def at_mark(groups: list[list[Night]]) -> list[Try]:
+        # when every step together does not hold the names at the mark, no step alone does
+        if not _pages(sheet, groups, replace(rungs[-1], name=read, floor=read))[1]:
+            return []
+        return [(groups, replace(rung, floor=read), LARGEST) for rung in rungs]
+
+    def below(groups: list[list[Night]]) -> list[Try]:
+        return [(groups, replace(rungs[-1], floor=floor), read - STEP)
+                for floor in (SMALLEST, FLOOR)]
+
+    if sheet.patrol:
+        yield from at_mark(one)
+        yield from at_mark(two)
+        yield from below(two)
+        return
+    yield from at_mark(one)
+    yield from below(one)
+    yield from at_mark(two)
+    yield from below(two)
 
 
 def _packed(sheet: Sheet, nights: list[Night], z: Style) -> list[list[Night]]:
@@ -101,9 +148,9 @@ def lay_out_all(sheets: Sequence[Sheet]) -> list[Laid]:
     return [lay_out(s) for s in sheets]
 
 
-def _sizes(floor: float) -> list[float]:
-    n = round((LARGEST - floor) / STEP)
-    return [LARGEST - k * STEP for k in range(n + 1)]
+def _sizes(top: float, least: float) -> list[float]:
+    """From ``top`` down to ``least``, a step at a time."""
+    return [top - k * STEP for k in range(round((top - least) / STEP) + 1)]
 
 
 def _pages(sheet: Sheet, groups: list[list[Night]], z: Style) -> tuple[list[Page], bool]:
@@ -125,9 +172,11 @@ def _pages(sheet: Sheet, groups: list[list[Night]], z: Style) -> tuple[list[Page
     return best, False
 
 
-def _largest(sheet: Sheet, groups: list[list[Night]], rung: Style) -> list[Page] | None:
-    """The pages in the largest names' size that fits, or None when not even the floor."""
-    sizes = _sizes(rung.floor)
+def _largest(sheet: Sheet, groups: list[list[Night]], rung: Style,
+             top: float) -> list[Page] | None:
+    """The pages in the largest names' size from ``top`` down to the rung's floor that
+    fits; None when not even the floor does."""
+    sizes = _sizes(top, rung.floor)
     bottom, fits = _pages(sheet, groups, replace(rung, name=sizes[-1]))
     if not fits:
         return None
@@ -172,7 +221,8 @@ def _halves(night: Night) -> list[Night]:
 
 def adaptations(laid: Laid, lang: str) -> list[str]:
     """What the week gave up to fit its paper, a line each in ``lang``: two pages, house
-    numbers, narrower letters, the footer's rules, names under 9 pt."""
+    numbers, narrower letters, the footer's rules, names under the size read from a
+    metre."""
     nights = laid.sheet.nights
     week = t("poster.period", lang, period=format_period(nights[0].date, nights[-1].date, lang))
     z = laid.style
@@ -189,6 +239,6 @@ def adaptations(laid: Laid, lang: str) -> list[str]:
         out.append(t("paper.narrow", lang, week=week, percent=round(z.stretch * 100)))
     if not z.rules:
         out.append(t("paper.no_rules", lang, week=week))
-    if z.name < SMALLEST:
+    if z.name < (READ_SHEET if laid.sheet.patrol else READ):
         out.append(t("paper.small_names", lang, week=week, size=f"{z.name:g}"))
     return out
