@@ -10,7 +10,11 @@ as a small PNG by pdftoppm (a page of text in SVG weighs ten times more). Each p
 SHA-256 of the PDF it was made from (in an SVG comment, in a PNG text chunk), so a test can
 tell a stale picture without poppler: it prints the same PDFs and compares. The phone picture
 is the PNG ``roster --format png`` writes for that week, at half its width (ronda's own output,
-kept small for the repository), with the SHA-256 of the full PNG in its text chunk.
+kept small for the repository), with the SHA-256 of the full PNG in its text chunk. The phone
+page's picture is the same week's ``roster --format html`` as a 390×844 phone shows it in
+headless Chromium (tests/browser.py; the reader's clock set to Tuesday 24/11/2026 at 21.00 WIB,
+so that night is marked as tonight), at half size, with the SHA-256 of the HTML in its text
+chunk.
 """
 
 from __future__ import annotations
@@ -38,6 +42,11 @@ PNG_KEY = "made-by"  # the PNG text chunk holding MARK's words
 # picture: (the demo's shifts or None, roster options), written at half its width
 PNG_PICTURES = {"jadwal-hp.png": (TWO_SHIFTS, ())}
 PNG_MARK = "made by docs/make_pictures.py from a PNG with sha256 {}"
+# picture: (the demo's shifts or None, roster options), the HTML's first screen on a phone
+SCREEN_PICTURES = {"phone-page.png": (TWO_SHIFTS, ())}
+SCREEN_MARK = "made by docs/make_pictures.py from an HTML page with sha256 {}"
+PHONE = (390, 844)  # CSS pixels, three device pixels each: a 1170×2532 screenshot
+TONIGHT = 'Date.now = () => Date.parse("2026-11-24T21:00:00+07:00");'
 
 
 def ronda(*args: str) -> None:
@@ -65,18 +74,47 @@ def pdfs(folder: Path) -> dict[str, bytes]:
     return out
 
 
-def pngs(folder: Path) -> dict[str, bytes]:
-    """Each phone picture's full-size PNG, made from the tour's data in ``folder``."""
+def weeks(folder: Path, pictures: dict[str, tuple[str | None, tuple[str, ...]]],
+          form: str) -> dict[str, bytes]:
+    """Each picture's week as ``roster --format form`` writes it, from the tour's data in
+    ``folder``."""
     out = {}
-    for name, (slots, options) in PNG_PICTURES.items():
+    for name, (slots, options) in pictures.items():
         db = folder / ("two.json" if slots else "demo.json")
         if not db.exists():
             ronda("--lang", "id", "--db", str(db), "demo", *(("--slots", slots) if slots else ()))
-        png = folder / f"full-{name}"
-        ronda("--db", str(db), "roster", "--week", "2026-11-23", "--format", "png",
-              "--lang", "id", "-o", str(png), *options)
-        out[name] = png.read_bytes()
+        made = folder / f"full-{Path(name).stem}.{form}"
+        ronda("--db", str(db), "roster", "--week", "2026-11-23", "--format", form,
+              "--lang", "id", "-o", str(made), *options)
+        out[name] = made.read_bytes()
     return out
+
+
+def pngs(folder: Path) -> dict[str, bytes]:
+    """Each phone picture's full-size PNG, made from the tour's data in ``folder``."""
+    return weeks(folder, PNG_PICTURES, "png")
+
+
+def htmls(folder: Path) -> dict[str, bytes]:
+    """Each phone page picture's HTML, made from the tour's data in ``folder``."""
+    return weeks(folder, SCREEN_PICTURES, "html")
+
+
+def on_a_phone(html: Path) -> bytes:
+    """The page's first screen on a 390×844 phone in headless Chromium, as PNG."""
+    tests = str(DOCS.parent / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    from browser import CHROMIUM, Browser
+
+    if CHROMIUM is None:
+        sys.exit("docs/make_pictures.py: the phone page's picture needs chromium")
+    shot = html.with_suffix(".shot.png")
+    with Browser() as browser:
+        browser.open(html, *PHONE, mobile=True, before=TONIGHT)
+        browser.run("true")  # its fonts in
+        browser.screenshot(shot)
+    return shot.read_bytes()
 
 
 def png_mark(png: Path) -> str:
@@ -88,13 +126,14 @@ def png_mark(png: Path) -> str:
 
 
 def made_from(path: Path) -> str:
-    """The SHA-256 of the PNG a phone picture was made from ("" when none)."""
+    """The SHA-256 of the PNG or HTML a phone picture was made from ("" when none)."""
     note = png_mark(path)
     return note.rsplit(" ", 1)[-1] if note.startswith(PNG_MARK[:20]) else ""
 
 
-def small_png(png: bytes) -> bytes:
-    """The picture at half its width, in 32 colours: a few tens of kilobytes."""
+def small_png(png: bytes, source: bytes | None = None, mark: str = PNG_MARK) -> bytes:
+    """The picture at half its width, in 32 colours: a few tens of kilobytes; ``mark`` with
+    the digest of ``source`` (the picture itself unless given) in its text chunk."""
     import io
 
     from PIL import Image, PngImagePlugin
@@ -102,7 +141,7 @@ def small_png(png: bytes) -> bytes:
     with Image.open(io.BytesIO(png)) as image:
         half = image.resize((image.width // 2, image.height // 2), Image.Resampling.LANCZOS)
     info = PngImagePlugin.PngInfo()
-    info.add_text(PNG_KEY, PNG_MARK.format(digest(png)))
+    info.add_text(PNG_KEY, mark.format(digest(png if source is None else source)))
     out = io.BytesIO()
     half.quantize(32).save(out, "PNG", optimize=True, pnginfo=info)
     return out.getvalue()
@@ -127,6 +166,10 @@ def main() -> None:
             print(f"docs/{name}")
         for name, png in pngs(Path(tmp)).items():
             (DOCS / name).write_bytes(small_png(png))
+            print(f"docs/{name}")
+        for name, html in htmls(Path(tmp)).items():
+            shot = on_a_phone(Path(tmp) / f"full-{Path(name).stem}.html")
+            (DOCS / name).write_bytes(small_png(shot, html, SCREEN_MARK))
             print(f"docs/{name}")
 
 

@@ -8,6 +8,7 @@ same kop and signatures."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from builders import example_neighbourhood
 from conftest import INIT, Run, book_files, incident_book
 from pypdf import PdfReader
 
+MM = 72 / 25.4
 WEDNESDAY = {"RONDA_TODAY": "2026-11-25", "RONDA_NOW": "2026-11-25T09:00:00+07:00"}
 KOP_ID = ("RUKUN TETANGGA 005 / RUKUN WARGA 002", "KELURAHAN TEMBALANG KECAMATAN TEMBALANG",
           "KOTA SEMARANG", "Sekretariat: Jl. Mulawarman Raya No. 9, Tembalang, Semarang 50275")
@@ -230,6 +232,33 @@ def test_the_addressee_and_the_secretariat_are_settings(run: Run, demo: Path,
     assert run("config", "set", "police-station", "-").exit_code == 0
     shown, _ = letter(run, tmp_path)
     assert "Kapolsek Tembalang" in shown[0]  # the station the incidents went to
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext on this machine")
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_long_contact_line_is_not_stretched_across_the_page(run: Run, demo: Path,
+                                                               tmp_path: Path,
+                                                               lang: str) -> None:
+    """The letter's prose is justified; the contact under the signatures is not prose: with
+    a long coordinator's name its phone goes to the next line, and the words before it keep
+    their normal spaces instead of being spread over the page's width."""
+    import re
+    import subprocess
+
+    name = "Raden Mas Bagus Wicaksono Hadiningrat"
+    assert run("config", "set", "coordinator.name", name).exit_code == 0
+    letter(run, tmp_path, lang=lang)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1",
+                            str(tmp_path / "surat.pdf"), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    words = [(float(x0), float(x1), float(y), w) for x0, y, x1, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        boxes)]
+    first = next(k for k, w in enumerate(words) if w[3] in ("Narahubung:", "Contact:"))
+    line = [w for w in words[first:] if abs(w[2] - words[first][2]) < 1]
+    assert " ".join(w[3] for w in line).startswith(f"{words[first][3]} {name}")
+    gaps = [b[0] - a[1] for a, b in zip(line, line[1:], strict=False)]
+    assert max(gaps) < 2 * MM, [round(g / MM, 1) for g in gaps]  # a space is about 1 mm
 
 
 def test_the_kas_report_and_the_board_have_the_same_kop_and_signatures(

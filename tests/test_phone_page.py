@@ -95,7 +95,8 @@ def test_the_patrol_sheet_on_a_screen_keeps_its_phones_and_empty_houses(
     page = html_of(run, tmp_path, "--patrol-sheet").read_text("utf-8")
     screen = page[:page.index('<section class="page"')]
     assert '<a href="tel:0812-3012-4012">0812-3012-4012</a>' in screen  # a tap calls
-    assert "Rumah kosong pekan ini" in screen and "B-01 (Siti Kartika" in screen
+    text = re.sub(r"<[^>]+>", "", screen)  # as read, without the markup
+    assert "Rumah kosong pekan ini" in text and "B-01 (Siti Kartika" in text
 
 
 def sheets() -> list[tuple[str, Sheet]]:
@@ -212,3 +213,45 @@ def test_the_browser_still_prints_each_week_on_one_a4_page(run: Run, night_in_tw
         for s in week:
             for v in s["volunteers"]:
                 assert "".join(v["name"].split()) in text, v["name"]
+
+
+# each piece of the screen's text holding a digit and a hyphen or dash (a house number, a
+# phone, a time range, a date range) that the browser laid out over more than one line; names
+# (``<bdi>``) are one text and may break at their own hyphen
+SPLIT_PIECES = r"""[...(function* () {
+  const walk = document.createTreeWalker(document.querySelector('.screen'), NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const node = walk.currentNode;
+    if (node.parentElement.closest('bdi') || !node.parentElement.getClientRects().length)
+      continue;
+    for (const m of node.textContent.matchAll(/\S*\d[-–]\S*|\S+[-–]\d\S*/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1)
+        yield m[0];
+    }
+  }
+})()]"""
+
+
+@pytest.mark.slow  # a real browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine")
+def test_on_a_phone_no_house_number_phone_or_time_range_is_split_over_two_lines(
+        tmp_path: Path) -> None:
+    """A browser breaks a line after a hyphen or a dash, as paper never does: at 390 px, names
+    of 30 and 40 letters push house numbers (``(B-02)``) and the patrol sheet's phones
+    (``0812-3000-0001``) to the line's end, and each stays whole on one line."""
+    pages = []
+    for lang in ("id", "en"):
+        for patrol in (False, True):
+            for length in (30, 40):
+                path = tmp_path / f"{lang}-{patrol}-{length}.html"
+                path.write_text(sheets_html([full_week(MONDAY, name_length=length, lang=lang,
+                                                       patrol=patrol)]), "utf-8")
+                pages.append(path)
+    with Browser() as browser:
+        for path in pages:
+            browser.open(path, 390, 844, mobile=True)
+            assert "(B-02)" in browser.run("document.body.innerText")
+            assert browser.run(SPLIT_PIECES) == [], path.name

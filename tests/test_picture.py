@@ -219,6 +219,23 @@ def test_tonight_s_card_is_tonight_s_night_on_its_band(tmp_path: Path) -> None:
     assert card.size[1] < week_picture([sheet]).size[1] / 4
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_shifts_hours_too_long_for_a_line_give_each_shift_its_line(lang: str) -> None:
+    """The shifts' hours on one line when they fit, else the week's head and tonight's card
+    break them between the shifts, never inside one ("pukul" away from its hours)."""
+    split = 0
+    for shifts in (2, 3):
+        sheet = full_week(MONDAY, shifts=shifts, per_shift=3, name_length=20, lang=lang)
+        parts = sheet.hours_line.split(" · ")
+        assert len(parts) == shifts
+        for drawn in (week_picture([sheet]), tonight_picture(sheet, sheet.nights[0])):
+            lines = texts(drawn).splitlines()
+            if sheet.hours_line not in lines:
+                assert all(part in lines for part in parts), (parts, lines[:12])
+                split += 1
+    assert split >= 2  # three shifts never fit one line
+
+
 def test_pillow_loads_only_when_a_picture_is_made() -> None:
     """The core imports Pillow inside the drawing function: start-up and every other command
     stay as fast as before."""

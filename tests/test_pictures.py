@@ -55,3 +55,24 @@ def test_the_readme_tour_shows_what_the_commands_print_today() -> None:
     done = subprocess.run([sys.executable, str(DOCS / "tour.py"), "--check"],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+@pytest.mark.slow  # it runs ronda twice
+def test_the_phone_page_s_picture_is_current_and_small(tmp_path: Path) -> None:
+    """docs/phone-page.png is the first screen of the week's HTML on a 390×844 phone (three
+    device pixels a CSS pixel, at half size), made from the HTML ronda writes today."""
+    from PIL import Image
+
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    guide = (DOCS / "guide.md").read_text("utf-8")
+    panduan = (DOCS / "panduan.md").read_text("utf-8")
+    for name, html in make_pictures.htmls(tmp_path).items():
+        assert f"](docs/{name})" in readme and f"]({name})" in guide and f"]({name})" in panduan
+        assert make_pictures.png_mark(DOCS / name).startswith("made by docs/make_pictures.py "
+                                                              "from an HTML page")
+        assert make_pictures.made_from(DOCS / name) == make_pictures.digest(html), \
+            f"docs/{name} is stale: run PYTHONPATH=. python docs/make_pictures.py"
+        with Image.open(DOCS / name) as picture:
+            width, height = make_pictures.PHONE
+            assert picture.size == (width * 3 // 2, height * 3 // 2)
+        assert (DOCS / name).stat().st_size < 150_000

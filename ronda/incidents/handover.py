@@ -121,7 +121,8 @@ def handover_letter(handed: Sequence[Handed], settings: Settings, letter: Letter
     contact = settings.coordinator
     if contact.name:
         blocks.append(Paragraph(t("letter.contact", lang, name=contact.name, phone=", " +
-                                  display_phone(contact.phone) if contact.phone else "")))
+                                  display_phone(contact.phone) if contact.phone else ""),
+                                flush=True))
     for k, h in enumerate(handed, 1):
         blocks += [NewPage(),
                    Annex(t("letter.annex", lang, name=settings.name),

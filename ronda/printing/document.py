@@ -20,8 +20,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph; ``flush``: set flush left even in a letter, whose prose is justified (a
+    line that is not prose, such as the contact under the signatures)."""
+
     text: str
     italic: bool = False
+    flush: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ def document_pdf(doc: Document) -> bytes:
         "body": ParagraphStyle("body2", parent=letter if doc.kop and not doc.large else body,
                                spaceAfter=2 * mm),
         "italic": ParagraphStyle("italic", parent=body, fontName=italic, spaceAfter=2 * mm),
+        "flush": ParagraphStyle("flush", parent=letter if doc.kop and not doc.large else body,
+                                spaceAfter=2 * mm, alignment=0),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9 * scale, leading=11 * scale),
         "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=9 * scale,
                                      leading=11 * scale, alignment=2),
@@ -157,7 +163,8 @@ def document_pdf(doc: Document) -> bytes:
         if isinstance(block, Heading):
             story.append(para(block.text, "heading"))
         elif isinstance(block, Paragraph):
-            story.append(para(block.text, "italic" if block.italic else "body"))
+            story.append(para(block.text, "italic" if block.italic else
+                              "flush" if block.flush else "body"))
         elif isinstance(block, Pairs):
             table = Table([[para(a, "label"), para(b, "cell")] for a, b in block.rows],
                           colWidths=[45 * mm, width - 45 * mm])

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ronda.dates import indonesian_formats
-from ronda.printing.layout import PT, Box, Op, Pen, Rule, Star, Text
+from ronda.printing.layout import PT, Box, Op, Pen, Rule, Star, Text, measure
 from ronda.printing.poster import Night, Person, Sheet
 
 WIDTH_PX = 1080
@@ -105,10 +105,13 @@ def tonight_picture(sheet: Sheet, night: Night) -> Picture:
 
 
 def _head(pen: Pen, lines: list[tuple[str, str, float]], y: float) -> float:
-    """Centred header lines, each as wide as the picture allows."""
+    """Centred header lines, each as wide as the picture allows; a line of parts joined by
+    " · " (the shifts' hours) too wide for one line gives each part its own line."""
+    room = WIDTH - 2 * SIDE
     for text, kind, size in lines:
-        if text:
-            y = pen.centred(text, WIDTH / 2, y, WIDTH - 2 * SIDE, kind, size, floor=WORD_FLOOR)
+        parts = [text] if measure(text, kind, size) <= room else text.split(" · ")
+        for part in filter(None, parts):
+            y = pen.centred(part, WIDTH / 2, y, room, kind, size, floor=WORD_FLOOR)
     return y + GAP
 
 

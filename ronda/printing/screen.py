@@ -5,6 +5,9 @@ block — its date and name, its holiday, each shift's hours, the people (the le
 on the poster) and the guests — then the legend, the rules and the important numbers. Each name
 is one element holding one text, so copying, searching and screen readers get it whole, and a
 line breaks only at a space (a date or a time range written with spaces is kept on one line).
+A browser also breaks after a hyphen or a dash, so a house number, a phone and a time range
+(``B-01``, ``0812-3000-0001``, ``22.00–04.00``) are each kept on one line too; a name is one
+text and may break at its own hyphen.
 On a phone the blocks stand one under the other; a wider screen sets them side by side.
 Tonight's block is marked by a few lines of script from the nights' hours, on the reader's own
 clock, so the file marks the right night whenever it is opened. Light and dark colours follow
@@ -13,6 +16,7 @@ the reader's setting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import timedelta
 from html import escape
@@ -63,7 +67,8 @@ def screen_css() -> str:
   .people, .guests, .notes { list-style: none; margin: 0; padding: 0; }
   .people li, .guests li { padding-left: 1.3em; text-indent: -1.3em; overflow-x: auto; }
   .people li.leader bdi { font-weight: 700; }
-  .people small, .guests small { font-size: 16px; color: var(--soft); }
+  .people small, .guests small { font-size: 16px; color: var(--soft); white-space: nowrap; }
+  .people a { white-space: nowrap; }
   .guests li { font-style: italic; }
   .none { font-style: italic; color: var(--soft); margin: 0; }
   .star { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em;
@@ -79,9 +84,13 @@ def screen_css() -> str:
 """
 
 
+_BREAKS = re.compile(r"[ \-‐‑–—]")  # where a browser may break a line inside a piece
+
+
 def _whole(text: str) -> str:
-    """Escaped, a date, time range or amount written with spaces kept on one line."""
-    return " ".join(f'<span class="nw">{escape(w)}</span>' if " " in w else escape(w)
+    """Escaped, each piece a line may not break in (a date, a time range, an amount, a phone,
+    a house number) kept on one line."""
+    return " ".join(f'<span class="nw">{escape(w)}</span>' if _BREAKS.search(w) else escape(w)
                     for w in words(text))
 
 
