@@ -218,6 +218,18 @@ def test_a_joint_patrol_guest(run: Run, planned: Path) -> None:
     assert "Serda Bambang" not in [s["name"] for s in stats]
 
 
+def test_a_guest_is_the_bhabinkamtibmas_only_when_named_so_or_the_liaison(
+        run: Run, planned: Path) -> None:
+    said = run("schedule", "guest", "27/11/2026", "Ustadz Hasan Basri", env=TUESDAY)
+    assert said.exit_code == 0 and "Ustadz Hasan Basri (guest) joins" in said.stderr
+    liaison = run("schedule", "guest", "27/11/2026", "Agus Widodo", lang="id", env=TUESDAY)
+    assert "Agus Widodo (Bhabinkamtibmas) ikut" in liaison.stderr
+    assert {g["name"]: g["role"] for g in shifts(run)[4]["guests"]} == {
+        "Ustadz Hasan Basri": "other", "Agus Widodo": "bhabinkamtibmas"}
+    week = run("schedule", env=TUESDAY).stdout
+    assert "+ Ustadz Hasan Basri (guest)" in week and "Basri (Bhabinkamtibmas)" not in week
+
+
 def test_holidays_national_and_local(run: Run, planned: Path) -> None:
     result = run("holiday", "add", "2026-12-24", "Malam Natal", "--extra", "2", env=TUESDAY)
     assert result.exit_code == 0

@@ -268,24 +268,27 @@ def attend(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DAT
 @app.command("guest")
 def guest(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE")],
           name: Annotated[str, typer.Argument(metavar="NAME")],
-          role: Annotated[str, Opt("--role")] = "bhabinkamtibmas", slot: Slot = None,
+          role: Annotated[str | None, Opt("--role")] = None, slot: Slot = None,
           remove: Annotated[bool, Opt("--remove")] = False) -> None:
     """Add a joint-patrol guest to a night (not counted in the rotation)."""
     from ronda.dates import parse_date
-    from ronda.schedule.edits import ShiftName, guest_edit, guest_name
+    from ronda.i18n.labels import GUEST_ROLE, label
+    from ronda.schedule.edits import ShiftName, guest_edit, guest_name, guest_role
     from ronda.schedule.shifts import parse_guest_role
 
     st = state(ctx)
-    kind = parse_guest_role(role)
+    kind = parse_guest_role(role) if role is not None else None
     who = guest_name(name)
     with st.data(write=True) as data:
         people, timetable = schedule_context(data)
+        kind = kind or guest_role(who, data.settings().liaison.name)
         day = parse_date(night, st.today(timetable.timezone))
         edit, key, shift = guest_edit(data.shifts(day, day), people, timetable, day, who, kind,
                                       slot, remove=remove)
         if edit is not None:
             data.save_shift(edit.after[0])
-    st.out.done(key, name=who, night=ShiftName(timetable, shift))
+    st.out.done(key, name=f"{who} ({label(GUEST_ROLE, kind, st.lang)})",
+                night=ShiftName(timetable, shift))
 
 
 @app.command("fine")

@@ -190,6 +190,18 @@ def guest_name(text: str) -> str:
     return clean_text(text, field_name=Term("metavar.name"), required=True, limit=80)
 
 
+def guest_role(name: str, liaison: str) -> str:
+    """A guest's role when none is given: the Bhabinkamtibmas when ``name`` is the liaison's
+    in the settings (with a rank before it or without: "Bripka Agus Widodo", "Agus Widodo"),
+    otherwise a guest: an ustadz or a neighbour is never shown as the police."""
+    words = {w.casefold().strip(".,") for w in name.split()}
+    theirs = {w.casefold().strip(".,") for w in liaison.split()}
+    fewer = min(len(words), len(theirs))
+    same = fewer >= 2 and (words <= theirs or theirs <= words) or \
+        (fewer == 1 and words == theirs)
+    return "bhabinkamtibmas" if liaison.strip() and same else "other"
+
+
 def guest_edit(tonight: Sequence[Shift], people: dict[int, Volunteer], timetable: Timetable,
                day: date, name: str, role: str, slot: str | None, *,
                remove: bool = False) -> tuple[Edit | None, str, Shift]:
