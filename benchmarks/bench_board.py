@@ -36,6 +36,8 @@ async def first(app):
         print(time.time())
 
 BoardApp.run = lambda self, **_: asyncio.run(first(self))
+import ronda.cli.context
+ronda.cli.context.has_screen = lambda: True  # the pilot is its screen
 sys.argv = ["ronda", "--db", sys.argv[1], "board"]
 from ronda.cli.start import main
 main()

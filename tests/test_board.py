@@ -474,6 +474,7 @@ def test_a_language_saved_only_by_init_is_the_board_s(run, db: Path,  # noqa: AN
         seen.append(drive(self, first_screen))
 
     monkeypatch.setattr(BoardApp, "run", run_headless)
+    monkeypatch.setattr("ronda.cli.context.has_screen", lambda: True)
     result = run("board", lang=None, env={"RONDA_NOW": "2026-11-26T20:00:00+07:00"})
     assert result.exit_code == 0, result.output
     assert "Kam 26/11" in seen[0] and "keluar" in seen[0]
@@ -526,6 +527,16 @@ def test_a_bad_week_or_no_data_file_is_one_line_and_no_board(run, night_in_two: 
     assert digest(night_in_two) == untouched
     missing = run("--db", str(tmp_path / "none.json"), "papan", lang=None)
     assert missing.exit_code == 1 and "ronda init" in missing.stderr
+
+
+def test_without_a_terminal_the_board_says_so_and_does_not_wait(run, night_in_two: Path,  # noqa: ANN001
+                                                                 ) -> None:
+    """Piped or run by a script (as here: no terminal), a screen waiting for keys would hang."""
+    untouched = digest(night_in_two)
+    piped = run("papan", lang="id")
+    assert piped.exit_code == 2 and piped.stderr.count("\n") == 1
+    assert "Papan perlu terminal" in piped.stderr and "ronda jadwal" in piped.stderr
+    assert digest(night_in_two) == untouched
 
 
 # --- snapshots at 80×24 ---------------------------------------------------------------------

@@ -517,9 +517,16 @@ class BoardApp(App[None]):
     BINDINGS: ClassVar[list] = []
 
     def __init__(self, board: Board, lang: str, *, no_color: bool = False) -> None:
-        if no_color:  # Textual reads NO_COLOR when the app is made (and takes it away)
+        before = os.environ.get("NO_COLOR")
+        if no_color:  # Textual reads NO_COLOR when the app is made; the process keeps its own
             os.environ["NO_COLOR"] = "1"
-        super().__init__()
+        try:
+            super().__init__()
+        finally:
+            if before is None:
+                os.environ.pop("NO_COLOR", None)
+            else:
+                os.environ["NO_COLOR"] = before
         self.board, self.lang = board, lang
         self.title = board.settings.name
 

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
+from ronda.cli import context
 from ronda.cli.context import state
 from ronda.cli.options import Week
+from ronda.errors import BadInput
 
 
 def board(ctx: typer.Context, week: Week = None,
@@ -24,6 +26,8 @@ def board(ctx: typer.Context, week: Week = None,
     start = parse_week(week, st.today()) if week else None
     app = BoardApp(Board(st.path, st.now, read_only=read_only, week=start), st.lang,
                    no_color=st.no_color)
+    if not context.has_screen():  # piped or scripted: a screen waiting for keys would hang
+        raise BadInput("err.board_needs_terminal")
     gc.freeze()  # what start-up loaded stays; the board runs for hours, so it collects
     gc.enable()
     app.run()

@@ -28,6 +28,11 @@ def is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
+def has_screen() -> bool:
+    """Whether a person is at a terminal that can show a full screen and take keys."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 @dataclass
 class State:
     """The root options: data file, language, colour, debug."""
