@@ -228,6 +228,10 @@ def test_a_guest_is_the_bhabinkamtibmas_only_when_named_so_or_the_liaison(
         "Ustadz Hasan Basri": "other", "Agus Widodo": "bhabinkamtibmas"}
     week = run("schedule", env=TUESDAY).stdout
     assert "+ Ustadz Hasan Basri (guest)" in week and "Basri (Bhabinkamtibmas)" not in week
+    ranked = run("schedule", "guest", "26/11/2026", "Serda Bambang", env=TUESDAY)
+    assert "Serda Bambang (Babinsa) joins" in ranked.stderr
+    police = run("schedule", "guest", "26/11/2026", "Aiptu Wayan Sudarsana", env=TUESDAY)
+    assert "Aiptu Wayan Sudarsana (Bhabinkamtibmas) joins" in police.stderr
 
 
 def test_holidays_national_and_local(run: Run, planned: Path) -> None:

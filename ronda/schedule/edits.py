@@ -190,10 +190,24 @@ def guest_name(text: str) -> str:
     return clean_text(text, field_name=Term("metavar.name"), required=True, limit=80)
 
 
+# ranks written before a name: Polri's (the Bhabinkamtibmas is a police officer) and TNI AD's
+# (the Babinsa is a soldier)
+POLICE_RANKS = frozenset({"bharada", "bharatu", "bharaka", "bripda", "briptu", "brigpol",
+                          "brigadir", "bripka", "aipda", "aiptu", "ipda", "iptu", "akp"})
+ARMY_RANKS = frozenset({"prada", "pratu", "praka", "kopda", "koptu", "kopka", "serda", "sertu",
+                        "serka", "serma", "pelda", "peltu", "letda", "lettu", "kapten"})
+
+
 def guest_role(name: str, liaison: str) -> str:
     """A guest's role when none is given: the Bhabinkamtibmas when ``name`` is the liaison's
-    in the settings (with a rank before it or without: "Bripka Agus Widodo", "Agus Widodo"),
-    otherwise a guest: an ustadz or a neighbour is never shown as the police."""
+    in the settings (with a rank before it or without: "Bripka Agus Widodo", "Agus Widodo")
+    or begins with a police rank, the Babinsa when it begins with an army rank, otherwise a
+    guest: an ustadz or a neighbour is never shown as the police."""
+    first = name.split()[0].casefold().strip(".,") if name.split() else ""
+    if first in POLICE_RANKS:
+        return "bhabinkamtibmas"
+    if first in ARMY_RANKS:
+        return "babinsa"
     words = {w.casefold().strip(".,") for w in name.split()}
     theirs = {w.casefold().strip(".,") for w in liaison.split()}
     fewer = min(len(words), len(theirs))
