@@ -99,9 +99,9 @@ def rosters(draw):
     return people, rules
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rosters(), st.integers(6, 24), st.integers(0, 5), st.sampled_from(["rotate", "teams"]))
-def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed, mode) -> None:
+def hard_rules_hold(roster, length: int, seed: int, mode: str) -> None:  # noqa: ANN001
+    """Plan ``length`` nights after ten of history on a random roster: every hard rule holds
+    and every shortfall is true."""
     people, rules = roster
     history = build_schedule(people, rules, MONDAY - timedelta(days=10),
                              MONDAY - timedelta(days=1), seed=seed).shifts
@@ -109,6 +109,23 @@ def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed
                           history=history, seed=seed, mode=mode)
     assert len(plan.shifts) == length * len(rules.slots)
     check_hard_rules(plan, people, rules, history, mode)
+
+
+ROSTER_PLANS = (rosters(), st.integers(6, 24), st.integers(0, 5),
+                st.sampled_from(["rotate", "teams"]))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(*ROSTER_PLANS)
+def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed, mode) -> None:
+    hard_rules_hold(roster, length, seed, mode)
+
+
+@pytest.mark.slow  # the same on forty random rosters
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(*ROSTER_PLANS)
+def test_hard_rules_hold_on_forty_random_rosters(roster, length, seed, mode) -> None:
+    hard_rules_hold(roster, length, seed, mode)
 
 
 def exact_optimum(people: list[Volunteer], rules: Rules, days: list[date]) -> tuple[int, int, int]:
