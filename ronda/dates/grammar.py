@@ -1,6 +1,6 @@
 """How coordinators write a day, an evening, a period or a time, in Bahasa Indonesia and English:
 the grammar behind ``ronda.dates`` (``parse_date``, ``parse_span``, ``parse_moment``,
-``parse_datetime``); its words are in ``ronda._datewords``. Pure: today and now are passed in.
+``parse_datetime``); its words are in ``ronda.dates.words``. Pure: today and now are passed in.
 
 A phrase is read in two steps. ``read`` turns the words into a ``Said`` (the day, evening or
 period they name, the clock time, the zone) without looking at a calendar; ``Said.spans``
@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from ronda._datewords import (
+from ronda.dates.words import (
     AFTER_WEEKDAY,
     BEFORE_WEEKDAY,
     DAY_OF_MONTH_WORDS,

@@ -1,5 +1,5 @@
 """The words coordinators use for days, evenings, periods and times, in Bahasa Indonesia and
-English: the vocabulary of ``ronda._datetext``'s grammar. Day and month names come from the
+English: the vocabulary of ``ronda.dates.grammar``'s grammar. Day and month names come from the
 tables of ``ronda.dates``; here are the words around them."""
 
 from __future__ import annotations

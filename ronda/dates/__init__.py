@@ -3,7 +3,7 @@
 Pure functions: the language and "today" are passed in, never read from the system locale.
 What people type for a day, a period or a moment (``parse_date``, ``parse_span``,
 ``parse_week``, ``parse_moment``, ``parse_datetime``, ``resolve_period``) is read by the
-grammar in ``ronda._datetext`` with the words of ``ronda._datewords``; commands call the
+grammar in ``ronda.dates.grammar`` with the words of ``ronda.dates.words``; commands call the
 functions here.
 """
 
@@ -150,7 +150,7 @@ Toward = Literal["past", "next", "near"]
 """Which of the days a phrase can mean (``Sabtu``, ``2/12``, ``malam Minggu``) is meant: the
 latest not in the future (``past``: what happened), the first not before today (``next``: what
 is planned), or for what is looked at (``near``) a weekday of this week and otherwise the
-closest. See ``ronda._datetext``."""
+closest. See ``ronda.dates.grammar``."""
 
 
 def parse_span(text: str, today: date, toward: Toward = "next") -> tuple[date, date]:
@@ -172,7 +172,7 @@ def parse_span(text: str, today: date, toward: Toward = "next") -> tuple[date, d
     ``minggu depan`` (a week or a Sunday?), ``Sabtu depan`` (the coming one or the next?),
     ``malam 28/11``, ``Jumat 28/11/2026`` (a Saturday).
     """
-    from ronda._datetext import read
+    from ronda.dates.grammar import read
 
     said = read(text)
     if said.clock is not None or said.zone is not None:
@@ -455,8 +455,8 @@ def _parse_moment(text: str, now: datetime, toward: Toward = "past") -> datetime
     ``toward`` picks among the days the words can mean, judged by the whole moment.
     A day without a time is refused, naming the day understood.
     """
-    from ronda._datetext import duration, iso_moment, read
-    from ronda._datewords import NOW_WORDS
+    from ronda.dates.grammar import duration, iso_moment, read
+    from ronda.dates.words import NOW_WORDS
 
     raw = " ".join(text.strip().lower().split())
     if raw in NOW_WORDS:
@@ -483,8 +483,8 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     2026 19:30``, ``besok 19.30``, ``Sabtu 19.30`` and ``2/12 19.30`` (the first not before
     now), ``malam Minggu jam 8``. A time with no day (``19.30``), ``now`` and ``-2h`` are
     refused."""
-    from ronda._datetext import duration, iso_moment, read
-    from ronda._datewords import NOW_WORDS
+    from ronda.dates.grammar import duration, iso_moment, read
+    from ronda.dates.words import NOW_WORDS
 
     raw = " ".join(text.strip().lower().split())
     if raw in NOW_WORDS or duration(raw) is not None:
