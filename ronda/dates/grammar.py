@@ -1,6 +1,7 @@
 """How coordinators write a day, an evening, a period or a time, in Bahasa Indonesia and English:
-the grammar behind ``ronda.dates`` (``parse_date``, ``parse_span``, ``parse_moment``,
-``parse_datetime``); its words are in ``ronda.dates.words``. Pure: today and now are passed in.
+the grammar behind ``ronda.dates.parse`` (``parse_date``, ``parse_span``, ``parse_moment``,
+``parse_datetime``); its words are in ``ronda.dates.words``. Pure: today and now are passed
+in.
 
 A phrase is read in two steps. ``read`` turns the words into a ``Said`` (the day, evening or
 period they name, the clock time, the zone) without looking at a calendar; ``Said.spans``
@@ -27,6 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from ronda.dates.days import DAY_ALIASES
+from ronda.dates.format import ClockName, DayName, SpanName, WeekdayName
+from ronda.dates.names import DAY_KEYS, ZONE_BY_ABBREVIATION, zone
+from ronda.dates.nights import DAY_CHANGE, FIRST_YEAR, LAST_YEAR, Toward, week_of
 from ronda.dates.words import (
     AFTER_WEEKDAY,
     BEFORE_WEEKDAY,
@@ -43,21 +48,6 @@ from ronda.dates.words import (
     RELATIVE_DAYS,
     RELATIVE_EVENINGS,
     WEEKS,
-)
-from ronda.dates import (
-    DAY_ALIASES,
-    DAY_CHANGE,
-    DAY_KEYS,
-    FIRST_YEAR,
-    LAST_YEAR,
-    ZONE_BY_ABBREVIATION,
-    ClockName,
-    DayName,
-    SpanName,
-    Toward,
-    WeekdayName,
-    week_of,
-    zone,
 )
 from ronda.errors import BadInput
 
