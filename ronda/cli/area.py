@@ -24,11 +24,11 @@ from ronda.cli.area_view import (
     report_problems,
 )
 from ronda.cli.context import State, state
-from ronda.cli.options import DryRun, From, Json, To, Week
+from ronda.cli.options import DryRun, From, Json, To, Week, parse_format
 from ronda.dates import parse_days, resolve_period
 from ronda.errors import BadInput
 from ronda.incidents.book import EARLIEST
-from ronda.parsing import parse_count, parse_format
+from ronda.parsing import parse_count
 from ronda.schedule.shifts import parse_guest_role
 from ronda.store.area import area_path, area_snapshot, read_area
 

@@ -17,7 +17,8 @@ from typer.core import TyperCommand, TyperGroup
 
 from ronda.cli.help import translate_help, usage_message
 from ronda.errors import BadInput, RondaError
-from ronda.i18n import LanguageChoice, parse_language, t
+from ronda.i18n import LanguageChoice, languages, t
+from ronda.parsing import parse_choice
 
 INTERNAL_ERROR = 3
 
@@ -155,7 +156,7 @@ def language_of(args: Sequence[str]) -> tuple[LanguageChoice, BadInput | None]:
     explicit = _option_value(args, "--lang")
     if explicit is not None:
         try:
-            language.explicit = parse_language(explicit)
+            language.explicit = parse_choice(explicit, languages(), "--lang")
         except BadInput as exc:
             refused = exc
     if language.wants_setting() and "--version" not in _root_args(args):
