@@ -3,6 +3,10 @@ the grammar behind ``ronda.dates.parse`` (``parse_date``, ``parse_span``, ``pars
 ``parse_datetime``); its words are in ``ronda.dates.words``. Pure: today and now are passed
 in.
 
+(Over 500 lines on purpose: it is one grammar, the phrase reader and the placing of what
+it read on a calendar share the ``Said`` and ``Anchor`` records, and its words are apart in
+``words.py``; split further, one rule of reading would be spread over modules.)
+
 A phrase is read in two steps. ``read`` turns the words into a ``Said`` (the day, evening or
 period they name, the clock time, the zone) without looking at a calendar; ``Said.spans``
 and ``Said.moment`` then place it for a given today, one way for every command (``Toward``):
