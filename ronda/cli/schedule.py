@@ -42,11 +42,16 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
         today = st.today(settings.timezone)
         first, last = resolve_period(today, week=week, start=from_, end=to,
                                     weeks=4 if volunteer else 1)
-        people, timetable = schedule_context(data)
+        # the holidays that mark the period's nights: the day after (an eve) and before
+        timetable = Timetable.of(settings, holiday_map(data.holidays(
+            first - timedelta(days=1), last + timedelta(days=1))))
         shifts = data.shifts(first, last)
         if volunteer:
+            people = {v.id: v for v in data.volunteers()}
             who = find_volunteer(people.values(), volunteer, include_inactive=True)
             shifts = [s for s in shifts if who.id in s.volunteers]
+        else:  # the people the week names, not the whole roster
+            people = data.people(set().union(*(s.people() for s in shifts)))
     st.out.emit(json, lambda: [shift_json(s, timetable, people, st.lang) for s in shifts],
                 lambda: render_week(st.out, shifts, timetable, people, today, settings.name,
                                     (first, last)))

@@ -29,11 +29,12 @@ DAY_GROUPS: dict[str, tuple[str, ...]] = {
     # written ``malam Sabtu``, ``Jumat malam``)
     **dict.fromkeys(("weekend", "week end", "akhir pekan", "akhir minggu"), DAY_KEYS[5:]),
 }
-_GROUP_PHRASE = re.compile(r"\b(" + "|".join(sorted((g for g in DAY_GROUPS if " " in g),
+# patterns, compiled when first used (start-up stays light)
+_GROUP_PHRASE = (r"\b(" + "|".join(sorted((g for g in DAY_GROUPS if " " in g),
                                                      key=len, reverse=True)) + r")\b")
-_RANGE = re.compile(r"\s*(?:-|–|—|\bs\.?d\.?(?![a-z])|\bsampai\b|\bhingga\b|\bto\b|"
+_RANGE = (r"\s*(?:-|–|—|\bs\.?d\.?(?![a-z])|\bsampai\b|\bhingga\b|\bto\b|"
                     r"\bthrough\b|\bthru\b)\s*")  # sen - jum, senin s.d. jumat, mon to fri
-_LIST = re.compile(r"[,\s;/&+]+|\bdan\b|\band\b")
+_LIST = r"[,\s;/&+]+|\bdan\b|\band\b"
 
 
 def parse_day(text: str) -> str:
@@ -56,11 +57,11 @@ def parse_days(text: str) -> list[str]:
     Minggu``. A day is an evening's date, so
     ``malam Minggu`` is ``sab`` (``Sabtu malam`` too)."""
     raw = " ".join(text.strip().lower().replace("’", "'").split())
-    raw = _GROUP_PHRASE.sub(lambda m: m[1].replace(" ", "_"), raw)
+    raw = re.sub(_GROUP_PHRASE, lambda m: m[1].replace(" ", "_"), raw)
     raw = re.sub(r"\bhari\b(?!_)", " ", raw)  # hari Minggu, Hari Sabtu dan Minggu
     raw = re.sub(r"\bmalam\s+([a-z']+)", _evening_before, raw)
     raw = re.sub(r"\b([a-z']+)\s+malam\b", r"\1", raw)
-    parts = [p for p in _LIST.split(_RANGE.sub("-", raw)) if p]
+    parts = [p for p in re.split(_LIST, re.sub(_RANGE, "-", raw)) if p]
     if not parts:
         raise BadInput("err.bad_day", value=text)
     chosen: set[str] = set()

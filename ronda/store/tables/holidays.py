@@ -12,8 +12,12 @@ from ronda.store.records import Table, check_table
 
 
 class HolidayTable(Table):
-    def holidays(self) -> list[Holiday]:
-        return sorted((Holiday.from_dict(dict(d)) for d in self._records("holidays")),
+    def holidays(self, first: date | None = None, last: date | None = None) -> list[Holiday]:
+        """The holidays, optionally those from ``first`` to ``last``, by date."""
+        low = first.isoformat() if first else ""
+        high = last.isoformat() if last else "9999"
+        return sorted((Holiday.from_dict(dict(d)) for d in self._records("holidays")
+                       if low <= str(d.get("date", "")) <= high),
                       key=lambda h: (h.date, h.local))
 
     def refresh_national_holidays(self, first: date, last: date) -> None:

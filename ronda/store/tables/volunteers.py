@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ronda.model import Damage, Volunteer
@@ -18,6 +19,16 @@ class VolunteerTable(Table):
                                        for d in self._records("volunteers")),
                                       key=lambda v: v.id)
         return list(self._volunteers)
+
+    def people(self, ids: Iterable[int]) -> dict[int, Volunteer]:
+        """The volunteers of ``ids`` by id (ids no volunteer has are left out), each record
+        read only when asked for: a week needs the people on its shifts, not the roster."""
+        if self._volunteers is not None:
+            wanted = set(ids)
+            return {v.id: v for v in self._volunteers if v.id in wanted}
+        records = self._storage.data.get("volunteers", {})
+        return {i: Volunteer.from_dict(dict(records[str(i)]))
+                for i in sorted(set(ids)) if str(i) in records}
 
     def add_volunteer(self, volunteer: Volunteer) -> Volunteer:
         """Store a new volunteer; the id given is replaced by a fresh one, never reused."""
