@@ -326,7 +326,7 @@ def test_a_short_night_names_every_rule_that_keeps_someone_off() -> None:
         {e.rule for e in s.short.excluded if e.volunteer == p} == {"rest", "household"}
         for p in (1, 2))]
     assert both, [s.short for s in plan.shifts]
-    from ronda.cli.schedule_view import reason_text
+    from ronda.cli.schedule.view import reason_text
     text = reason_text(both[0].short, {v.id: v for v in people}, "id")
     assert "istirahat dan serumah" in text
 

@@ -15,7 +15,7 @@ import typer
 
 from ronda.area.model import Area, AreaSnapshot, Liaison
 from ronda.area.visits import VisitPlan
-from ronda.cli.area_view import (
+from ronda.cli.area.view import (
     render_area,
     render_area_incidents,
     render_area_schedule,
@@ -72,7 +72,7 @@ def show(ctx: typer.Context, area_file: AreaFile = None, json: Json = False) -> 
     path, area, today, now = _today(ctx, area_file)
     snapshot = _snapshot(st, path, first=today, last=today + YEAR, since=EARLIEST,
                          until=today)
-    from ronda.cli.area_view import area_rows
+    from ronda.cli.area.view import area_rows
 
     rows = area_rows(snapshot, now)
     st.out.emit(json, lambda: {"area": area.name, "liaison": area.liaison.name, "rts": rows,

@@ -10,7 +10,7 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.files import write_text_file
-from ronda.cli.incident_view import render_book, render_incident, render_stats
+from ronda.cli.incident.view import render_book, render_incident, render_stats
 from ronda.cli.options import Json, parse_format
 from ronda.dates import (
     format_date,

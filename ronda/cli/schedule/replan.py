@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ronda.cli.context import State
-from ronda.cli.schedule_view import shift_name, warn_short, why_text
+from ronda.cli.schedule.view import shift_name, warn_short, why_text
 from ronda.model import Volunteer
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.people.volunteers import person_name

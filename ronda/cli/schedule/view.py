@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from ronda.cli.context import State
 from ronda.cli.output import Output
-from ronda.cli.volunteer_view import reason_label
 from ronda.dates import (
     DAY_KEYS,
     DAY_NAMES,
@@ -21,6 +20,7 @@ from ronda.dates import (
 from ronda.i18n import format_count, format_decimal, t
 from ronda.i18n.labels import (
     ABSENCE,
+    AWAY_REASON,
     GUEST_ROLE,
     SPREAD_WHY,
     WHY,
@@ -45,7 +45,7 @@ REASONS_SHOWN = 4
 def why_text(rule: str, detail: str, lang: str) -> str:
     """``away (mudik)``, ``rest``, ``not on Saturdays``, …"""
     if rule == "away":
-        return t("why.away", lang, reason=reason_label(detail, lang))
+        return t("why.away", lang, reason=label(AWAY_REASON, detail, lang))
     if rule == "day" and detail in DAY_KEYS:
         return t("why.day", lang, day=DAY_NAMES[lang][DAY_KEYS.index(detail)])
     if rule == "week":
