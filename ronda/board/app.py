@@ -221,7 +221,7 @@ class BoardScreen(Screen[None]):
         status.update(Text(text))
 
     def reasons(self) -> tuple[str, bool]:
-        from ronda.cli.schedule.replan import conflict_text
+        from ronda.cli.replan import conflict_text
         from ronda.cli.schedule.view import absence_text, reason_text
 
         b = self.board

@@ -114,7 +114,7 @@ def _figures(st: State, f: Figures, days: int, people: dict) -> None:
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
              start: date, end: date, today: date, figures: Figures, window: int,
              max_per_week: int | None, past: list, *, kept: bool) -> None:
-    from ronda.cli.schedule.replan import change_line
+    from ronda.cli.replan import change_line
     from ronda.cli.schedule.view import group_lines, shift_name, warn_short, wish_lines
     from ronda.dates import format_date, format_period
     from ronda.schedule.groups import group_spreads
@@ -217,7 +217,7 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 def check(ctx: typer.Context, json: Json = False) -> None:
     """List conflicts between the coming nights and the roster, and the places left open;
     exit code 1 when there are any."""
-    from ronda.cli.schedule.replan import list_conflicts
+    from ronda.cli.replan import list_conflicts
     from ronda.schedule.replan import find_conflicts, open_places
     from ronda.schedule.rules import Rules
 

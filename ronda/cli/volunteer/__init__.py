@@ -11,7 +11,7 @@ from ronda.cli.context import State, state
 from ronda.cli.files import decode_text, read_bytes_file, write_bytes_file, write_text_file
 from ronda.cli.options import DryRun, Json, NoRepair, VolunteerRef, Yes
 from ronda.cli.output import Output
-from ronda.cli.schedule.replan import follow_roster, tell
+from ronda.cli.replan import follow_roster, tell
 from ronda.cli.volunteer.view import (
     VOLUNTEER_HEADERS,
     away_label,
