@@ -11,7 +11,7 @@ from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, Force, From, FromRequired, Json, Slot, To, Week, Yes
 from ronda.cli.schedule.view import render_week, shift_json
 from ronda.dates import resolve_period
-from ronda.neighbourhood.holidays import holiday_map
+from ronda.neighbourhood.holidays import holiday_map, marking
 from ronda.people.volunteers import find_volunteer, label
 from ronda.schedule.timetable import Timetable
 
@@ -42,9 +42,7 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
         today = st.today(settings.timezone)
         first, last = resolve_period(today, week=week, start=from_, end=to,
                                     weeks=4 if volunteer else 1)
-        # the holidays that mark the period's nights: the day after (an eve) and before
-        timetable = Timetable.of(settings, holiday_map(data.holidays(
-            first - timedelta(days=1), last + timedelta(days=1))))
+        timetable = Timetable.of(settings, holiday_map(data.holidays(*marking(first, last))))
         shifts = data.shifts(first, last)
         if volunteer:
             people = {v.id: v for v in data.volunteers()}
