@@ -60,7 +60,7 @@ _UNSEEN = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co")
 # country flags are visible characters already.
 _ZWJ = "\u200d"
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
-_REGION_FLAG = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
+_REGION_FLAG = "\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F"  # compiled when first used
 
 
 def _emoji_part(ch: str) -> bool:
@@ -69,7 +69,7 @@ def _emoji_part(ch: str) -> bool:
 
 def _has_unseen(text: str) -> bool:
     """Whether ``text`` holds an invisible or control character that no emoji needs."""
-    text = _REGION_FLAG.sub("\U0001F3F4", text)
+    text = re.sub(_REGION_FLAG, "\U0001F3F4", text)
     for i, ch in enumerate(text):
         if unicodedata.category(ch) not in _UNSEEN:
             continue

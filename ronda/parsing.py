@@ -7,19 +7,16 @@ the message reads the same whichever command refused it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Protocol
 
 from ronda.errors import BadInput
-
-if TYPE_CHECKING:
-    from ronda.i18n import Term
 
 _TRUE = {"1", "y", "ya", "yes", "true", "x", "v", "✓", "ketua", "leader"}
 _FALSE = {"", "0", "n", "no", "t", "tidak", "false", "-", "bukan"}
 
 
-def parse_bool(text: str, field_name: str | Term) -> bool:
+def parse_bool(text: str, field_name: object) -> bool:
     """``ya``/``yes``/``1``/``x`` or ``tidak``/``no``/``0``/empty."""
     raw = text.strip().lower()
     if raw in _TRUE:
@@ -29,7 +26,7 @@ def parse_bool(text: str, field_name: str | Term) -> bool:
     raise BadInput("err.bad_bool", field=field_name, value=text.strip())
 
 
-def parse_count(text: str | int, field_name: str | Term, *, minimum: int = 0,
+def parse_count(text: str | int, field_name: object, *, minimum: int = 0,
                 maximum: int = 1000) -> int:
     """A whole number within bounds, from text or an int; a negative one where none can be
     (a head count, an amount, an id) is refused as such."""
@@ -51,41 +48,38 @@ def canonical(text: str) -> str:
     return " ".join(re.sub(r"[-_/–]", " ", re.sub(r"['’.]", "", text.lower())).split())
 
 
-def accepted_words(vocabulary: Mapping[str, str]) -> dict[str, str]:
-    """Every word any language accepts for the values of ``vocabulary`` (value → the key of
-    its words in the language files, e.g. ``words.category.theft`` = "pencurian, maling"),
-    and each value itself: canonical word → value."""
-    from ronda.i18n import languages, t
+class Vocabulary(Protocol):
+    """Words for values, handed in as data (``ronda.i18n.words.Words``, from the catalogue)."""
 
+    def __iter__(self) -> Iterator[str]:
+        """The values."""
+        ...
+
+    def words(self) -> Iterable[tuple[str, str]]:
+        """Every word any language accepts, with the value it stands for."""
+        ...
+
+    def names(self, choices: Sequence[str]) -> object:
+        """``choices`` as an error lists them (something with ``localise(lang)``)."""
+        ...
+
+
+def accepted_words(vocabulary: Vocabulary) -> dict[str, str]:
+    """Every word ``vocabulary`` accepts for its values, and each value itself: canonical
+    word → value."""
     found = {canonical(value): value for value in vocabulary}
-    for lang in languages():
-        for value, key in vocabulary.items():
-            for word in t(key, lang).split(","):
-                found.setdefault(canonical(word), value)
+    for word, value in vocabulary.words():
+        found.setdefault(canonical(word), value)
     return found
 
 
-def find_choice(text: str, vocabulary: Mapping[str, str]) -> str | None:
+def find_choice(text: str, vocabulary: Vocabulary) -> str | None:
     """The value ``text`` names in any language (see ``accepted_words``), or None."""
     return accepted_words(vocabulary).get(canonical(text))
 
 
-class ChoiceNames(NamedTuple):
-    """The choices as an error lists them, in the reader's language: the first word of each
-    value's words (``pencurian, curat, …`` in Indonesian; ``theft, burglary, …`` in English)."""
-
-    choices: tuple[str, ...]
-    vocabulary: Mapping[str, str]
-
-    def localise(self, lang: str) -> str:
-        from ronda.i18n import t
-
-        return ", ".join(t(self.vocabulary[c], lang).split(",")[0].strip()
-                         if c in self.vocabulary else c for c in self.choices)
-
-
-def parse_choice(text: str, choices: Sequence[str], field_name: str | Term, *,
-                 vocabulary: Mapping[str, str] | None = None,
+def parse_choice(text: str, choices: Sequence[str], field_name: object, *,
+                 vocabulary: Vocabulary | None = None,
                  words: Mapping[str, str] | None = None, shown: str | None = None) -> str:
     """One of ``choices`` as typed: any case, ``_``, ``-`` or spaces between words, or a word
     of ``vocabulary`` in any language (see ``accepted_words``), or one of ``words`` (other
@@ -99,15 +93,6 @@ def parse_choice(text: str, choices: Sequence[str], field_name: str | Term, *,
         return found
     if words and (found := {canonical(w): v for w, v in words.items()}.get(raw)):
         return found
-    listed: str | ChoiceNames = shown or (ChoiceNames(tuple(choices), vocabulary) if vocabulary
-                                          else ", ".join(choices))
+    listed = shown or (vocabulary.names(choices) if vocabulary else ", ".join(choices))
     raise BadInput("err.bad_choice", field=field_name, value=text.strip(), choices=listed)
 
-
-def parse_format(text: str, choices: Sequence[str]) -> str:
-    """An output format of ``--format`` as typed: one of ``choices``, or its word in either
-    language (``teks`` is ``text``); an error lists them in the reader's words."""
-    from ronda.i18n.labels import FORMAT_WORDS
-
-    words = {c: key for c, key in FORMAT_WORDS.items() if c in choices}
-    return parse_choice(text, choices, "--format", vocabulary=words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,37 @@ BASE_ENV = {"COLUMNS": "120", "NO_COLOR": "1", "RONDA_TODAY": TODAY, "RONDA_LANG
             "RONDA_DB": None, "LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}
 
 Run = Callable[..., Result]
+Made = Callable[..., Path]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Byte-compile ronda first, as an installed package is: with PYTHONDONTWRITEBYTECODE
+    set (as here and on some CI machines) every ``python -m ronda`` a test starts would
+    otherwise compile every module it loads again."""
+    import compileall
+
+    import ronda
+
+    compileall.compile_dir(Path(ronda.__file__).parent, quiet=1)
+
+
+@pytest.fixture(scope="session")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    """``made(db, builder, *args)``: the files ``builder(db, *args)`` makes (the data file,
+    its year files, backups and digest), made once a test process and copied beside ``db``
+    for each test, so every test still changes a file of its own."""
+    folders: dict[tuple[object, ...], Path] = {}
+
+    def copy(db: Path, builder: Callable[..., object], *args: object) -> Path:
+        key = (builder.__module__, builder.__qualname__, db.name, *args)
+        if key not in folders:
+            folder = tmp_path_factory.mktemp("made")
+            builder(folder / db.name, *args)
+            folders[key] = folder
+        shutil.copytree(folders[key], db.parent, dirs_exist_ok=True)
+        return db
+
+    return copy
 
 
 @pytest.fixture
@@ -62,16 +94,22 @@ FOUR = ({"name": "Budi Santoso", "phone": "0812-3456-7890", "household": "A-01",
 
 
 @pytest.fixture
-def neighbourhood(db: Path) -> Path:
+def neighbourhood(db: Path, made: Made) -> Path:
     """A set-up neighbourhood with no volunteers yet (``INIT``)."""
-    return new_neighbourhood(db, RT005)
+    return made(db, new_neighbourhood, RT005)
+
+
+def four_volunteers(path: Path) -> Path:
+    """``RT005`` with the ``FOUR`` volunteers, added today."""
+    new_neighbourhood(path, RT005)
+    add_people(path, FOUR, joined=date.fromisoformat(TODAY))
+    return path
 
 
 @pytest.fixture
-def roster(neighbourhood: Path) -> Path:
+def roster(neighbourhood: Path, made: Made) -> Path:
     """A neighbourhood with four volunteers in two teams, added today."""
-    add_people(neighbourhood, FOUR, joined=date.fromisoformat(TODAY))
-    return neighbourhood
+    return made(neighbourhood, four_volunteers)
 
 
 def book_files(db: Path) -> list[Path]:
@@ -98,9 +136,9 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def night_in_two(db: Path) -> Path:
+def night_in_two(db: Path, made: Made) -> Path:
     """Two shifts a night, 34 households, planned for four weeks from Monday 23/11/2026."""
-    return two_shift_neighbourhood(db, date.fromisoformat(TODAY), date.fromisoformat(MONDAY))
+    return made(db, two_shift_neighbourhood, date.fromisoformat(TODAY), date.fromisoformat(MONDAY))
 
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,15 +11,15 @@ import icalendar
 import pytest
 import vobject
 from builders import example_neighbourhood
-from conftest import Run, digest
+from conftest import Made, Run, digest
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}
 
 
 @pytest.fixture
-def planned(db: Path) -> Path:
+def planned(db: Path, made: Made) -> Path:
     """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026."""
-    return example_neighbourhood(db, date(2026, 11, 24))
+    return made(db, example_neighbourhood, date(2026, 11, 24))
 
 
 def export(run: Run, tmp_path: Path, *args: str, name: str = "out.ics") -> Path:

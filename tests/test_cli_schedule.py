@@ -10,18 +10,22 @@ from pathlib import Path
 
 import pytest
 from builders import example_neighbourhood, plan
-from conftest import Run, digest
+from conftest import Made, Run, digest
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}  # this week is 23–29 November 2026
 
 
-@pytest.fixture
-def planned(db: Path) -> Path:
-    """The example neighbourhood with four weeks planned from Monday 23/11/2026: the demo
-    of Tuesday 24/11/2026, then ``schedule build --from 23/11/2026 --weeks 4`` that day."""
+def four_weeks(db: Path) -> None:
+    """The demo of Tuesday 24/11/2026, then ``schedule build --from 23/11/2026 --weeks 4``
+    that day."""
     example_neighbourhood(db, date(2026, 11, 24))
     plan(db, date(2026, 11, 23), 4, date(2026, 11, 24))
-    return db
+
+
+@pytest.fixture
+def planned(db: Path, made: Made) -> Path:
+    """The example neighbourhood with four weeks planned from Monday 23/11/2026 (``four_weeks``)."""
+    return made(db, four_weeks)
 
 
 def shifts(run: Run, *args: str) -> list[dict]:

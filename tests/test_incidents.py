@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from builders import example_neighbourhood
-from conftest import Run, book_files, digest, incident_book
+from conftest import Made, Run, book_files, digest, incident_book
 
 from ronda.dates import parse_moment
 from ronda.errors import BadInput
@@ -37,9 +37,9 @@ def test_moments_are_read_strictly() -> None:
 
 
 @pytest.fixture
-def book(db: Path) -> Path:
+def book(db: Path, made: Made) -> Path:
     """The demo neighbourhood (schedule planned) with the sample incidents."""
-    return example_neighbourhood(db, date(2026, 11, 24))
+    return made(db, example_neighbourhood, date(2026, 11, 24))
 
 
 def log(run: Run, *args: str, env: dict | None = None):  # noqa: ANN201

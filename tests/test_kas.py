@@ -12,17 +12,16 @@ from pathlib import Path
 
 import pytest
 from builders import example_neighbourhood
-from conftest import Run, incident_book
+from conftest import Made, Run, incident_book
 from pypdf import PdfReader
 
 WEDNESDAY = {"RONDA_TODAY": "2026-11-25", "RONDA_NOW": "2026-11-25T09:00:00+07:00"}
 
 
 @pytest.fixture
-def demo(db: Path) -> Path:
+def demo(db: Path, made: Made) -> Path:
     """The demo on Tuesday 24/11/2026 with two absences without notice (Rp20.000 each)."""
-    example_neighbourhood(db, date(2026, 11, 24))
-    return db
+    return made(db, example_neighbourhood, date(2026, 11, 24))
 
 
 def absent_without_notice(run: Run, night: str) -> dict:

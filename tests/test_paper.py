@@ -405,6 +405,7 @@ def chromium_pdf(html: str, tmp_path: Path) -> bytes:
 
 
 # Debian's chromium is installed by .ci/run; a machine without apt cannot have it
+@pytest.mark.slow  # a browser started
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium on this machine")
 def test_a_browser_prints_each_week_of_the_html_on_one_page_with_every_name(
         run: Run, night_in_two: Path, tmp_path: Path) -> None:
@@ -439,6 +440,7 @@ def pdftotext_words(pdf: bytes, tmp_path: Path) -> list[str]:
 
 
 # poppler-utils and Debian's chromium are installed by .ci/run
+@pytest.mark.slow  # a browser started
 @pytest.mark.skipif(shutil.which("chromium") is None or shutil.which("pdftotext") is None,
                     reason="no chromium or pdftotext on this machine")
 def test_the_densest_week_reads_whole_in_the_pdf_and_in_a_browser_s_print(

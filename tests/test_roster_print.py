@@ -13,20 +13,24 @@ from pathlib import Path
 
 import pytest
 from builders import example_neighbourhood, set_setting
-from conftest import Run
+from conftest import Made, Run
 from pypdf import PdfReader
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}
 MONDAY = date(2026, 11, 23)
 
 
-@pytest.fixture
-def planned(db: Path) -> Path:
+def signed_demo(db: Path) -> None:
     """The example neighbourhood as ``ronda demo`` leaves it on Tuesday 24/11/2026, with the
     RW head set for the poster's signature."""
     example_neighbourhood(db, date(2026, 11, 24))
     set_setting(db, "rw-head", "H. Mulyono")
-    return db
+
+
+@pytest.fixture
+def planned(db: Path, made: Made) -> Path:
+    """``signed_demo``."""
+    return made(db, signed_demo)
 
 
 def week_people(run: Run) -> tuple[list[str], list[str]]:

@@ -99,9 +99,9 @@ def rosters(draw):
     return people, rules
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rosters(), st.integers(6, 24), st.integers(0, 5), st.sampled_from(["rotate", "teams"]))
-def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed, mode) -> None:
+def hard_rules_hold(roster, length: int, seed: int, mode: str) -> None:  # noqa: ANN001
+    """Plan ``length`` nights after ten of history on a random roster: every hard rule holds
+    and every shortfall is true."""
     people, rules = roster
     history = build_schedule(people, rules, MONDAY - timedelta(days=10),
                              MONDAY - timedelta(days=1), seed=seed).shifts
@@ -109,6 +109,23 @@ def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed
                           history=history, seed=seed, mode=mode)
     assert len(plan.shifts) == length * len(rules.slots)
     check_hard_rules(plan, people, rules, history, mode)
+
+
+ROSTER_PLANS = (rosters(), st.integers(6, 24), st.integers(0, 5),
+                st.sampled_from(["rotate", "teams"]))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(*ROSTER_PLANS)
+def test_hard_rules_always_hold_and_every_shortfall_is_true(roster, length, seed, mode) -> None:
+    hard_rules_hold(roster, length, seed, mode)
+
+
+@pytest.mark.slow  # the same on forty random rosters
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(*ROSTER_PLANS)
+def test_hard_rules_hold_on_forty_random_rosters(roster, length, seed, mode) -> None:
+    hard_rules_hold(roster, length, seed, mode)
 
 
 def exact_optimum(people: list[Volunteer], rules: Rules, days: list[date]) -> tuple[int, int, int]:
@@ -309,7 +326,7 @@ def test_a_short_night_names_every_rule_that_keeps_someone_off() -> None:
         {e.rule for e in s.short.excluded if e.volunteer == p} == {"rest", "household"}
         for p in (1, 2))]
     assert both, [s.short for s in plan.shifts]
-    from ronda.cli.schedule_view import reason_text
+    from ronda.cli.schedule.view import reason_text
     text = reason_text(both[0].short, {v.id: v for v in people}, "id")
     assert "istirahat dan serumah" in text
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ronda.calendars.ics import shift_events, to_ics
-from ronda.cli.schedule_view import shift_json
+from ronda.cli.schedule.view import shift_json
 from ronda.errors import BadInput
 from ronda.incidents.book import Incident, new_incident
 from ronda.model import Settings, Slot, Volunteer

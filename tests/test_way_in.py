@@ -192,6 +192,7 @@ def _interrupted_at_question(argv: list[str], question: str, lang: str) -> tuple
     return code, seen.decode().replace("\r\n", "\n")
 
 
+@pytest.mark.slow  # a real process on a terminal, interrupted
 def test_ctrl_c_at_a_question_says_cancelled_on_its_own_line(tmp_path: Path) -> None:
     db = tmp_path / "rt.json"
     code, said = _interrupted_at_question(["--db", str(db), "init"], "(mis. ", "id")
@@ -202,6 +203,7 @@ def test_ctrl_c_at_a_question_says_cancelled_on_its_own_line(tmp_path: Path) -> 
     assert not db.exists()
 
 
+@pytest.mark.slow  # a real process on a terminal, interrupted
 def test_ctrl_c_at_a_confirmation_leaves_the_file_as_it_was(roster: Path) -> None:
     before = roster.read_bytes()
     code, said = _interrupted_at_question(["--db", str(roster), "init", "--force", "--name",

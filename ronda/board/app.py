@@ -199,7 +199,7 @@ class BoardScreen(Screen[None]):
             last = f"{DAY_SHORT[self.lang][card.last.weekday()]} " \
                 f"{card.last.day:02d}/{card.last.month:02d}" if card.last else "-"
             text.append(self.t("board.last_duty", night=last) + "\n")
-            from ronda.cli.volunteer_view import away_label
+            from ronda.cli.volunteer.view import away_label
 
             for a in card.away:
                 text.append(self.t("board.away", period=away_label(a, self.lang)) + "\n")
@@ -221,8 +221,8 @@ class BoardScreen(Screen[None]):
         status.update(Text(text))
 
     def reasons(self) -> tuple[str, bool]:
-        from ronda.cli.replan_view import conflict_text
-        from ronda.cli.schedule_view import absence_text, reason_text
+        from ronda.cli.replan import conflict_text
+        from ronda.cli.schedule.view import absence_text, reason_text
 
         b = self.board
         night = b.nights[self.day]
@@ -355,7 +355,7 @@ class BoardScreen(Screen[None]):
         except RondaError as exc:
             self.refused(exc)
             return
-        from ronda.cli.schedule_view import bent_text
+        from ronda.cli.schedule.view import bent_text
 
         b = self.board
         rows: list[tuple[int, Text | str]] = []

@@ -42,7 +42,7 @@ class Bent(NamedTuple):
     people: dict[int, Volunteer]
 
     def localise(self, lang: str) -> str:
-        from ronda.cli.schedule_view import bent_text
+        from ronda.cli.schedule.view import bent_text
 
         return bent_text(self.bent, self.people, lang)
 

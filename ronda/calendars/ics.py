@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ronda.dates import DAY_CHANGE, zone
@@ -245,5 +246,30 @@ def to_calendar(events: Sequence[CalendarEvent], name: str, timezone: str, lang:
                 reminder.add("trigger", timedelta(minutes=-alarm))
                 ev.add_component(reminder)
         cal.add_component(ev)
-    cal.add_missing_timezones()
+    _add_timezones(cal)
     return cal
+
+
+@cache
+def _vtimezone(tzid: str) -> bytes | None:
+    """The VTIMEZONE of ``tzid`` as icalendar writes it (None for a zone it does not know).
+    Working out a zone's transitions takes icalendar about 70 ms, so it is done once a zone
+    and a process, not once a calendar (an export writes one a volunteer)."""
+    from icalendar import Timezone
+
+    try:
+        return Timezone.from_tzid(tzid).to_ical()
+    except ValueError:
+        return None
+
+
+def _add_timezones(cal: Any) -> None:
+    """What ``Calendar.add_missing_timezones`` adds, each zone worked out once."""
+    from icalendar import Timezone
+
+    at = len(cal.timezones)
+    for tzid in cal.get_missing_tzids():
+        found = _vtimezone(tzid)
+        if found is not None:
+            cal.subcomponents.insert(at, Timezone.from_ical(found))
+            at += 1

@@ -56,7 +56,7 @@ def set_(
 ) -> None:
     """Change one setting, e.g. 'per-night 5', 'per-night.sat 6', 'slots "22.00-01.00=3,
     01.00-04.00=3"', 'liaison.phone 0812…'."""
-    from ronda.cli.replan_view import follow_roster, tell
+    from ronda.cli.replan import follow_roster, tell
 
     st = state(ctx)
     with st.data(write=True, backup=True) as data:

@@ -15,7 +15,8 @@ import typer
 
 from ronda.cli.output import Output
 from ronda.errors import BadInput
-from ronda.i18n import LanguageChoice, parse_language
+from ronda.i18n import LanguageChoice, languages
+from ronda.parsing import parse_choice
 
 if TYPE_CHECKING:
     from ronda.store.datafile import DataFile
@@ -109,7 +110,7 @@ class State:
         else the language of the run. Messages stay in the language of the run."""
         if lang is None:
             return self.lang
-        return parse_language(lang)
+        return parse_choice(lang, languages(), "--lang")
 
     def interactive(self) -> bool:
         return is_interactive()

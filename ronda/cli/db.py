@@ -15,15 +15,9 @@ from ronda.i18n import Term, format_int
 from ronda.i18n.labels import record_counts
 from ronda.model import Settings
 from ronda.parsing import parse_count
-from ronda.store.datafile import (
-    Backup,
-    FileCheck,
-    check_file,
-    list_backups,
-    peek_timezone,
-    restore_backup,
-    year_path,
-)
+from ronda.store.check import FileCheck, check_file
+from ronda.store.datafile import Backup, list_backups, peek_timezone, year_path
+from ronda.store.restore import restore_backup
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 # the incident book's year files have backups and restores of their own

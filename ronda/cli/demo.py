@@ -63,10 +63,10 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
     from ronda.calendars.ics import calendar_colour, shift_events, to_ics
     from ronda.cli.files import write_bytes_file, write_text_file
     from ronda.cli.incident import write_letter
-    from ronda.cli.incident_view import render_stats
-    from ronda.cli.schedule_view import render_schedule
+    from ronda.cli.incident.view import render_stats
+    from ronda.cli.schedule.view import render_schedule
     from ronda.cli.volunteer import render_list
-    from ronda.cli.volunteer_view import roster_order
+    from ronda.cli.volunteer.view import roster_order
     from ronda.dates import format_period, week_of
     from ronda.incidents.report import incident_stats
     from ronda.neighbourhood.holidays import holiday_map
@@ -121,7 +121,7 @@ def demo_area(st: State) -> None:
     area file, a month of joint patrols planned and written into the RTs' schedules, and the
     area's week side by side."""
     from ronda.cli.area import apply_visits, plan_for
-    from ronda.cli.area_view import render_area_schedule, render_visits
+    from ronda.cli.area.view import render_area_schedule, render_visits
     from ronda.cli.files import write_text_file
     from ronda.dates import week_of
     from ronda.neighbourhood.example_area import example_rts, store_example_rt

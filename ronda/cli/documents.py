@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ronda.cli.context import State
 from ronda.cli.files import write_bytes_file, write_text_file
-from ronda.parsing import parse_format
+from ronda.cli.options import parse_format
 from ronda.printing.document import Document
 
 DOCUMENT_FORMATS = ("md", "pdf")

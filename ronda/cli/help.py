@@ -114,13 +114,13 @@ def _in_language(command: Any, lang: str) -> None:
 def _default(param: Any, lang: str) -> str:
     """An option's default as the reader would type it (``sedang`` for ``medium``)."""
     from ronda.i18n import labels
-    from ronda.parsing import ChoiceNames
+    from ronda.i18n.words import Words
 
     words = {"--severity": labels.SEVERITY_WORDS, "--kind": labels.EVENT_KIND_WORDS,
              "--reason": labels.ABSENCE_WORDS, "--role": labels.GUEST_ROLE_WORDS,
-             "--format": labels.FORMAT_WORDS, "--nights": {"all": "help.word.all_days"},
-             }.get(param.opts[0], {})
-    return ChoiceNames((str(param.default),), words).localise(lang)
+             "--format": labels.FORMAT_WORDS, "--nights": Words({"all": "help.word.all_days"}),
+             }.get(param.opts[0], Words())
+    return words.names((str(param.default),)).localise(lang)
 
 
 def _param_rows(params: list[Any], ctx: Any, lang: str) -> list[list[Any]]:

@@ -9,7 +9,7 @@ import typer
 from ronda.cli.context import state
 from ronda.cli.options import Json
 from ronda.cli.output import Output
-from ronda.cli.replan_view import follow_roster, tell
+from ronda.cli.replan import follow_roster, tell
 from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.i18n import Term

@@ -15,40 +15,14 @@ import typer
 from typer._click.parser import _OptionParser  # typer ships its own click
 from typer.core import TyperCommand, TyperGroup
 
+from ronda.cli.commands import ALIASES, COMMANDS
 from ronda.cli.help import translate_help, usage_message
 from ronda.errors import BadInput, RondaError
-from ronda.i18n import LanguageChoice, parse_language, t
+from ronda.i18n import LanguageChoice, languages, t
+from ronda.parsing import parse_choice
 
 INTERNAL_ERROR = 3
 
-# Every command group by name, as "module:object": a group's module is imported only when it
-# runs (or help lists it), so start-up stays light however many commands ronda grows.
-COMMANDS: dict[str, str] = {
-    "init": "ronda.cli.init:init",
-    "info": "ronda.cli.info:info",
-    "demo": "ronda.cli.demo:demo",
-    "config": "ronda.cli.config:app",
-    "volunteer": "ronda.cli.volunteer:app",
-    "schedule": "ronda.cli.schedule:app",
-    "incident": "ronda.cli.incident:app",
-    "holiday": "ronda.cli.holiday:app",
-    "event": "ronda.cli.event:app",
-    "export": "ronda.cli.export:app",
-    "publish": "ronda.cli.publish:app",
-    "roster": "ronda.cli.roster:roster",
-    "kas": "ronda.cli.kas:app",
-    "db": "ronda.cli.db:app",
-    "area": "ronda.cli.area:app",
-    "board": "ronda.cli.board:board",
-}
-
-# Indonesian words for commands, in every language, each with the path of the command it
-# runs; help shows each beside its command.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "jadwal": ("schedule",), "warga": ("volunteer",), "cetak": ("roster",),
-    "kejadian": ("incident",), "libur": ("holiday",), "acara": ("event",),
-    "kalender": ("export", "ics"), "papan": ("board",),
-}
 INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
 
@@ -155,7 +129,7 @@ def language_of(args: Sequence[str]) -> tuple[LanguageChoice, BadInput | None]:
     explicit = _option_value(args, "--lang")
     if explicit is not None:
         try:
-            language.explicit = parse_language(explicit)
+            language.explicit = parse_choice(explicit, languages(), "--lang")
         except BadInput as exc:
             refused = exc
     if language.wants_setting() and "--version" not in _root_args(args):

@@ -10,11 +10,11 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.files import write_bytes_file, write_text_file
-from ronda.cli.options import Week
+from ronda.cli.options import Week, parse_format
 from ronda.dates import coming_week, format_period, parse_date, parse_week, week_of
 from ronda.errors import BadInput
 from ronda.i18n import t
-from ronda.parsing import parse_count, parse_format
+from ronda.parsing import parse_count
 from ronda.people.volunteers import find_volunteer
 from ronda.phones import display_phone
 from ronda.schedule.timetable import Timetable

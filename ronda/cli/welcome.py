@@ -78,8 +78,8 @@ def start_panel(language: LanguageChoice, db: str | None, *, no_color: bool = Fa
     from rich.panel import Panel
     from rich.text import Text
 
+    from ronda.cli.commands import ALIASES
     from ronda.cli.context import State
-    from ronda.cli.root import ALIASES
 
     st = State(db=db, language=language, no_color=no_color)
     try:

@@ -182,13 +182,6 @@ def detect_language(explicit: str | None = None, setting: str | None = None) -> 
     return BASE
 
 
-def parse_language(text: str, field_name: str | Term = "--lang") -> str:
-    """A language as typed (``id``, ``EN``): one whose file is present, else ``BadInput``."""
-    from ronda.parsing import parse_choice
-
-    return parse_choice(text, languages(), field_name)
-
-
 @dataclass
 class LanguageChoice:
     """The language of a run, decided once by one rule (``detect_language``): ``--lang``,

@@ -7,6 +7,7 @@ Keys are written out here, never built from a value, so the test that checks eve
 from __future__ import annotations
 
 from ronda.i18n import t
+from ronda.i18n.words import Words
 
 
 def label(table: dict[str, str], value: str, lang: str) -> str:
@@ -213,10 +214,10 @@ INIT_PROMPT: dict[str, str] = {
     "liaison.phone": "prompt.init.liaison.phone",
 }
 
-# The words a coordinator may type for each value, in every language at once
-# (ronda.parsing.parse_choice): "a, b, c" in each language file; the first of each language is
-# the one an error lists.
-CATEGORY_WORDS: dict[str, str] = {
+# The words a coordinator may type for each value, in every language at once (handed to
+# ronda.parsing.parse_choice as data): "a, b, c" in each language file; the first of each
+# language is the one an error lists.
+CATEGORY_WORDS = Words({
     "theft": "words.category.theft",
     "burglary": "words.category.burglary",
     "robbery": "words.category.robbery",
@@ -236,44 +237,44 @@ CATEGORY_WORDS: dict[str, str] = {
     "disturbance": "words.category.disturbance",
     "infrastructure": "words.category.infrastructure",
     "other": "words.category.other",
-}
-SEVERITY_WORDS: dict[str, str] = {
+})
+SEVERITY_WORDS = Words({
     "low": "words.severity.low",
     "medium": "words.severity.medium",
     "high": "words.severity.high",
-}
-STATUS_WORDS: dict[str, str] = {
+})
+STATUS_WORDS = Words({
     "new": "words.status.new",
     "in-progress": "words.status.in_progress",
     "forwarded": "words.status.forwarded",
     "resolved": "words.status.resolved",
     "closed": "words.status.closed",
     "void": "words.status.void",  # only where voided entries are asked for
-}
-ABSENCE_WORDS: dict[str, str] = {
+})
+ABSENCE_WORDS = Words({
     "izin": "words.absence.izin",
     "sakit": "words.absence.sakit",
     "dinas": "words.absence.dinas",
     "tanpa-keterangan": "words.absence.tanpa_keterangan",
-}
-AWAY_REASON_WORDS: dict[str, str] = {
+})
+AWAY_REASON_WORDS = Words({
     "mudik": "words.away.mudik",
     "sakit": "words.away.sakit",
     "dinas": "words.away.dinas",
     "lainnya": "words.away.lainnya",
-}
-GUEST_ROLE_WORDS: dict[str, str] = {
+})
+GUEST_ROLE_WORDS = Words({
     "bhabinkamtibmas": "words.role.bhabinkamtibmas",
     "babinsa": "words.role.babinsa",
     "linmas": "words.role.linmas",
     "other": "words.role.other",
-}
-EVENT_KIND_WORDS: dict[str, str] = {
+})
+EVENT_KIND_WORDS = Words({
     "outreach": "words.event.outreach",
     "meeting": "words.event.meeting",
     "joint-patrol": "words.event.joint_patrol",
     "other": "words.event.other",
-}
+})
 
 # ronda.cash.book.KINDS: what money in or out of the kas was for
 CASH_KIND: dict[str, str] = {
@@ -327,8 +328,8 @@ def record_counts(records: dict[str, int], lang: str) -> str:
     """``settings 1, volunteers 4`` in the reader's words (``pengaturan 1, petugas 4``)."""
     return ", ".join(f"{label(TABLE, name, lang)} {count}" for name, count in records.items())
 
-# the formats of --format whose name is a word of a language (ronda.parsing.parse_format)
-FORMAT_WORDS: dict[str, str] = {
+# the formats of --format whose name is a word of a language (ronda.cli.options.parse_format)
+FORMAT_WORDS = Words({
     "text": "words.format.text",
     "png": "words.format.png",
-}
+})

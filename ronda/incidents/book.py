@@ -48,7 +48,7 @@ def parse_status(text: str, *, void: bool = False) -> str:
     if void:
         return parse_choice(text, (*STATUSES, VOID), "--status", vocabulary=STATUS_WORDS)
     return parse_choice(text, STATUSES, "--status",
-                        vocabulary={k: v for k, v in STATUS_WORDS.items() if k != VOID})
+                        vocabulary=STATUS_WORDS.only(STATUSES))
 
 
 def parse_sp2hp(text: str) -> str:

@@ -9,10 +9,10 @@ from dataclasses import replace
 
 from ronda.dates import DAY_KEYS, DAY_SHORT, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
-from ronda.i18n import Term, parse_language, t
+from ronda.i18n import Term, languages, t
 from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
 from ronda.money import format_money, parse_money
-from ronda.parsing import parse_bool, parse_count
+from ronda.parsing import parse_bool, parse_choice, parse_count
 from ronda.phones import display_phone, normalize_phone
 
 _CLEAR = {"-", ""}
@@ -90,7 +90,7 @@ def _one_slot(s: Settings, key: str) -> Slot:
 
 
 def _lang(v: str) -> str:
-    return parse_language(v, Term("setting.lang"))
+    return parse_choice(v, languages(), Term("setting.lang"))
 
 
 def _set_start(s: Settings, v: str) -> Settings:

@@ -65,6 +65,13 @@ def night_of_extra(day: date, national: Iterable[date]) -> date:
     return eve if day in dates and eve not in dates else day
 
 
+def marking(first: date, last: date) -> tuple[date, date]:
+    """The days whose holidays mark the nights ``first`` to ``last``: the day after (a
+    holiday makes its evening before an eve) and the day before (an eve that is a holiday
+    itself keeps the extra people on the holiday's own night)."""
+    return first - timedelta(days=1), last + timedelta(days=1)
+
+
 def holiday_map(found: Iterable[Holiday]) -> dict[date, Holiday]:
     """The marked nights by evening. A national holiday marks its own night and its eve
     (the night before, unless that is a national holiday too), and the extra people the RT

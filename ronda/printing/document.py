@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ronda.printing.layout import FLOOR
 from ronda.printing.letter import Kop, LetterBlock
+from ronda.printing.letter import markup as _escape
 from ronda.printing.marks import markdown_cell
 
 
@@ -314,10 +315,3 @@ def _widths(grid: Grid, width: float, size: float) -> list[float]:
     grow = [w - m for w, m in zip(wants, least, strict=True)]
     total = sum(grow) or 1
     return [m + extra * g / total for m, g in zip(least, grow, strict=True)]
-
-
-def _escape(text: str) -> str:
-    """Plain text for reportlab's paragraph markup (which reads ``<`` and ``&``)."""
-    from xml.sax.saxutils import escape
-
-    return escape(text).replace("\n", "<br/>")

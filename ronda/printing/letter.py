@@ -132,7 +132,6 @@ def kop_flowables(kop: Kop, width: float) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
     from reportlab.platypus.flowables import HRFlowable
 
-    from ronda.printing.document import _escape
     from ronda.printing.fonts import font_name
 
     bold = font_name("bold")
@@ -140,10 +139,10 @@ def kop_flowables(kop: Kop, width: float) -> list[Any]:
     rest = ParagraphStyle("kop2", parent=first, fontSize=12, leading=15)
     small = ParagraphStyle("kop3", parent=first, fontName=font_name("regular"), fontSize=9,
                            leading=12, spaceBefore=1 * mm)
-    out: list[Any] = [Paragraph(_escape(line), first if k == 0 else rest)
+    out: list[Any] = [Paragraph(markup(line), first if k == 0 else rest)
                       for k, line in enumerate(kop.lines)]
     if kop.address:
-        out.append(Paragraph(_escape(kop.address), small))
+        out.append(Paragraph(markup(kop.address), small))
     out += [HRFlowable(width=width, thickness=2.2, color="black", spaceBefore=2 * mm,
                        spaceAfter=0.7 * mm),
             HRFlowable(width=width, thickness=0.6, color="black", spaceAfter=6 * mm),
@@ -158,7 +157,6 @@ def flowables(block: LetterBlock, width: float, body: Any) -> list[Any]:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-    from ronda.printing.document import _escape
     from ronda.printing.fonts import font_name, width_pt
 
     bold = ParagraphStyle("letter-bold", parent=body, fontName=font_name("bold"))
@@ -168,8 +166,8 @@ def flowables(block: LetterBlock, width: float, body: Any) -> list[Any]:
 
     def labelled(rows: tuple[tuple[str, str], ...], style: Any, last_bold: bool) -> Any:
         label = max(width_pt(a, "regular", style.fontSize) for a, _ in rows) + 6
-        cells = [[Paragraph(_escape(a), style), Paragraph(":", style),
-                  Paragraph(_escape(b), bold if last_bold and k == len(rows) - 1 else style)]
+        cells = [[Paragraph(markup(a), style), Paragraph(":", style),
+                  Paragraph(markup(b), bold if last_bold and k == len(rows) - 1 else style)]
                  for k, (a, b) in enumerate(rows)]
         return label, cells
 
@@ -177,14 +175,14 @@ def flowables(block: LetterBlock, width: float, body: Any) -> list[Any]:
         label, cells = labelled(block.rows, body, last_bold=True)
         table = Table(cells, colWidths=[label, 8, width - label - 8], hAlign="LEFT")
         table.setStyle(TableStyle(plain))
-        to = [Paragraph(_escape(line), bold if k == 1 else body)
+        to = [Paragraph(markup(line), bold if k == 1 else body)
               for k, line in enumerate(block.to)]
         return [table, Spacer(1, 7 * mm), *to, Spacer(1, 7 * mm)]
     if isinstance(block, Annex):
         small = ParagraphStyle("annex", parent=body, fontSize=8.5, leading=11, alignment=0)
         label, cells = labelled(block.rows, small, last_bold=False)
         right = 72 * mm
-        table = Table([[Paragraph(_escape(block.title), small), "", ""], *cells],
+        table = Table([[Paragraph(markup(block.title), small), "", ""], *cells],
                       colWidths=[label, 8, right - label - 8], hAlign="RIGHT")
         table.setStyle(TableStyle([*plain, ("SPAN", (0, 0), (-1, 0))]))
         return [table, Spacer(1, 5 * mm)]
@@ -192,8 +190,8 @@ def flowables(block: LetterBlock, width: float, body: Any) -> list[Any]:
     name = ParagraphStyle("sign-name", parent=centred, fontName=font_name("bold"))
 
     def side(lines: tuple[str, ...], who: str) -> list[Any]:
-        shown = f"<u>{_escape(who)}</u>" if who else "…" * 14
-        return [*(Paragraph(_escape(line) or "&nbsp;", centred) for line in lines),
+        shown = f"<u>{markup(who)}</u>" if who else "…" * 14
+        return [*(Paragraph(markup(line) or "&nbsp;", centred) for line in lines),
                 Spacer(1, SIGN_ROOM * mm), Paragraph(f"( {shown} )", name)]
 
     half = width / 2
@@ -230,3 +228,9 @@ def numbered_canvas(label: str, font: str, right: float) -> type:
 
     return Numbered
 
+
+def markup(text: str) -> str:
+    """Plain text for reportlab's paragraph markup (which reads ``<`` and ``&``)."""
+    from xml.sax.saxutils import escape
+
+    return escape(text).replace("\n", "<br/>")

@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from heapq import heappop, heappush
-from typing import NamedTuple
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.chains import Chains
 from ronda.schedule.exact import fill_exactly, lighten_exactly, solvable_at_once
 from ronda.schedule.groups import balance_kinds
+from ronda.schedule.history import PastLoad, history_loads, past_loads
 from ronda.schedule.leaders import LeaderCounts, plan_leaders, rotate_leaders
 from ronda.schedule.newcomers import give_fair_share
-from ronda.schedule.rebalance import balance, balance_special, night_index
+from ronda.schedule.rebalance import balance, balance_special
 from ronda.schedule.rules import (
     ROSTER_RULES,
     Bends,
@@ -40,7 +40,6 @@ from ronda.schedule.rules import (
     blocked,
     blocks,
     leader_rule,
-    needs_leader,
     nights,
     serviceable,
     wants_leader,
@@ -50,11 +49,11 @@ from ronda.schedule.shifts import (
     Holiday,
     PlanChange,
     Shift,
-    Shortfall,
     diff_plans,
     is_weekend,
     pinned,
 )
+from ronda.schedule.shortfalls import explain_shortfalls
 from ronda.schedule.timetable import Timetable
 from ronda.schedule.wishes import honour_wishes
 
@@ -62,8 +61,6 @@ __all__ = ["Ledger", "PastLoad", "Plan", "Rules", "blocked", "build_schedule", "
            "past_loads", "serviceable", "team_for"]
 
 TEAM_ANCHOR = date(2024, 1, 1)  # a Monday: team rotation is counted from here, so it is stable
-MAX_LISTED = 12
-RULE_ORDER = ("away", "rest", "week", "day", "household", "tonight")
 
 
 @dataclass
@@ -95,47 +92,6 @@ class _Night:
         """Whether ``slot`` still wants a leader: every slot when the roster has enough
         leaders for one a shift, else one a night."""
         return wants_leader(self.leaders, slot, per_shift)
-
-
-class PastLoad(NamedTuple):
-    """A person's duties in the fairness window: ``served`` whole duties counted from their
-    first day, and ``credit``, the duties they are counted as equal for (*dihitung setara*)
-    over the days before they joined while the others were already on the roster."""
-
-    served: int
-    credit: float
-
-    @property
-    def total(self) -> float:
-        """What the balancing counts: duties served and the credit."""
-        return self.served + self.credit
-
-
-def past_loads(people: Sequence[Volunteer], past: Sequence[Shift], window: date,
-               start: date) -> dict[int, PastLoad]:
-    """Each person's duties in the fairness window before ``start``. Someone who joined after
-    the record began (the first night planned in the window) is credited with the others'
-    average over the days between, so a newcomer is neither punished for the past nor given a
-    free year; people who were all there from the first night get no credit."""
-    served = {v.id: 0 for v in people}
-    for s in past:
-        for p in s.volunteers:
-            if p in served:
-                served[p] += 1
-    if not past:
-        return {v.id: PastLoad(served[v.id], 0.0) for v in people}
-    began = max(window, min(s.date for s in past))
-    joined = {v.id: min(max(v.joined or began, began), start) for v in people}
-    member_days = sum((start - joined[v.id]).days for v in people)
-    rate = sum(served.values()) / member_days if member_days else 0.0
-    return {v.id: PastLoad(served[v.id], round(rate * (joined[v.id] - began).days, 9))
-            for v in people}
-
-
-def history_loads(people: Sequence[Volunteer], past: Sequence[Shift], window: date,
-                  start: date) -> dict[int, float]:
-    """What the balancing counts for each person before ``start`` (``past_loads``' totals)."""
-    return {i: load.total for i, load in past_loads(people, past, window, start).items()}
 
 
 class _Builder:
@@ -510,41 +466,6 @@ def _note_team_gap(plan: Plan, night: _Night, pool: list[Volunteer], required: l
     free = [v for v in people if v.team != team and b.free(v, night)]
     free.sort(key=lambda v: (b.load[v.id], v.name.casefold()))
     plan.team_gaps.append((night.date, team, missing, [v.id for v in free[:3]]))
-
-
-def explain_shortfalls(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules,
-                       ledger: Ledger, timetable: Timetable, *,
-                       regu_of: Callable[[date], str | None] | None = None) -> None:
-    """Say for each short shift why it is short, read from the final plan, so every reason
-    is true of the schedule as saved (``shifts`` is changed in place). With regu, a night
-    is its regu's: only its members' reasons are said (others are the substitutes)."""
-    people = [v for v in people if v.active and not v.purged]
-    has_leaders, per_shift = leader_rule(people, len(rules.slots))
-    for d, indexes in night_index(shifts).items():
-        on_night = {p for j in indexes for p in shifts[j].volunteers}
-        night = [shifts[j] for j in indexes]
-        for i in indexes:
-            s = shifts[i]
-            required = timetable.required_of(s)
-            no_leader = has_leaders and required > 0 and needs_leader(s, night, per_shift)
-            if len(s.volunteers) >= required and not no_leader:
-                shifts[i] = s.with_changes(short=None)
-                continue
-            # short only of a leader: say why each leader could not come
-            candidates = [v for v in people if v.leader] if len(s.volunteers) >= required \
-                else people
-            if regu_of is not None:
-                candidates = [v for v in candidates if v.team == regu_of(d)]
-            # every rule that keeps each one off, not just the first: a resident resting
-            # whose housemate is on that night is kept off by both
-            kept_off = [why for v in candidates if v.id not in on_night
-                        and (why := list(blocks(v, d, ledger, rules)))]
-            kept_off.sort(key=lambda whys: (min(
-                RULE_ORDER.index(e.rule) if e.rule in RULE_ORDER else 99 for e in whys),
-                whys[0].volunteer))
-            listed = tuple(e for whys in kept_off[:MAX_LISTED] for e in whys)
-            shifts[i] = s.with_changes(short=Shortfall(len(s.volunteers), required, listed,
-                                                       no_leader))
 
 
 def _count_changes(plan: Plan, before: dict[tuple[date, int], Shift]) -> None:

@@ -20,20 +20,11 @@ from typing import NamedTuple
 from ronda.model import Volunteer
 from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Holiday, Shift, is_weekend
+from ronda.schedule.trades import exchange, groups_of_equals
 from ronda.schedule.wishes import trade_gain, wishes
 
 SATURDAY = 5
 MAX_TRADES = 20_000  # a safety net; every trade narrows a spread, so far fewer happen
-
-
-def groups_of_equals(people: Sequence[Volunteer], max_per_week: int | None
-                     ) -> list[list[Volunteer]]:
-    """The people who should carry the same: one role, the same days, the same weekly
-    maximum (groups of one have nobody to be fair to)."""
-    found: dict[tuple, list[Volunteer]] = defaultdict(list)
-    for v in people:
-        found[(v.leader, tuple(sorted(v.days)), v.max_per_week or max_per_week)].append(v)
-    return [g for g in found.values() if len(g) > 1]
 
 
 def night_kinds(holidays: dict[date, Holiday]) -> list[tuple[str, Callable[[Shift], bool]]]:
@@ -135,36 +126,20 @@ def _trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, rul
                     va, vb, *nights, si.date, sj.date) < (0, 0)):
                 continue  # no kind evened out before widened, no wish given up
             if si.date == sj.date:  # two shifts of one night: they change places
-                _exchange(shifts, where, ledger, i, a, j, b)
+                exchange(shifts, where, ledger, i, a, j, b)
                 return si, sj
             if b in si.volunteers or a in sj.volunteers:
                 continue
             if blocked(vb, si.date, ledger, rules, ignore=sj.date, leaving=a) or \
                     blocked(va, sj.date, ledger, rules, ignore=si.date, leaving=b):
                 continue
-            _exchange(shifts, where, ledger, i, a, j, b)
+            exchange(shifts, where, ledger, i, a, j, b)
             # both must still hold once the other has moved
             if blocked(vb, si.date, ledger, rules, ignore=si.date) is None and \
                     blocked(va, sj.date, ledger, rules, ignore=sj.date) is None:
                 return si, sj
-            _exchange(shifts, where, ledger, i, b, j, a)
+            exchange(shifts, where, ledger, i, b, j, a)
     return None
-
-
-def _exchange(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, i: int,
-              a: int, j: int, b: int) -> None:
-    """``b`` takes ``a``'s place on shift ``i`` and ``a`` takes ``b``'s on ``j`` (leading
-    where the other led)."""
-    for k, out, into in ((i, a, b), (j, b, a)):
-        s = shifts[k]
-        shifts[k] = s.with_changes(
-            volunteers=tuple(into if p == out else p for p in s.volunteers),
-            leader=into if s.leader == out else s.leader)
-        ledger.remove(out, s.date)
-        where[out].remove(k)
-    for k, into in ((i, b), (j, a)):
-        ledger.add(into, shifts[k].date)
-        where[into].append(k)
 
 
 class GroupSpread(NamedTuple):

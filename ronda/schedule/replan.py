@@ -214,7 +214,7 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
     their fair share of the coming nights (``give_fair_share``). Shortfall reasons are
     renewed on the nights touched.
     """
-    from ronda.schedule.builder import explain_shortfalls
+    from ronda.schedule.shortfalls import explain_shortfalls
 
     r = _Repairer(shifts, people, rules, timetable)
     original = {s.key: s for s in shifts}

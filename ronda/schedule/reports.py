@@ -324,7 +324,7 @@ def schedule_report(shifts: Sequence[Shift], people: Sequence[Volunteer],
                     fairness_window: int = 365, include_removed: bool = False) -> ScheduleReport:
     """The accounts of the nights ``first``..``last`` among ``shifts``, judged with the duties
     served in the fairness window before them (as the builder counts them)."""
-    from ronda.schedule.builder import past_loads
+    from ronda.schedule.history import past_loads
 
     in_range = [s for s in shifts if first <= s.date <= last]
     rows = person_stats(in_range, people, holidays, today, include_removed)

@@ -138,6 +138,19 @@ class Shift:
     def with_changes(self, **changes: Any) -> Shift:
         return replace(self, **changes)
 
+    def people(self) -> set[int]:
+        """Everyone the shift names: on duty, present, absent, standing in, swapped, and
+        those its shortfall says were ruled out."""
+        found = {*self.volunteers, *self.present}
+        found.update(a.volunteer for a in self.absences)
+        found.update(a.substitute_id for a in self.absences if a.substitute_id is not None)
+        found.update(p for sw in self.swaps for p in (sw.out, sw.into))
+        if self.leader is not None:
+            found.add(self.leader)
+        if self.short is not None:
+            found.update(e.volunteer for e in self.short.excluded)
+        return found
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat(), "slot": self.slot, "volunteers": list(self.volunteers),

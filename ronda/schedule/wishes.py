@@ -19,6 +19,7 @@ from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
 from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Shift
+from ronda.schedule.trades import exchange, groups_of_equals
 
 MAX_ROUNDS = 50
 
@@ -27,8 +28,6 @@ def honour_wishes(shifts: list[Shift], people: Sequence[Volunteer], rules: Rules
                   ledger: Ledger, frozen: Collection[tuple[int, int]] = ()) -> None:
     """Trade duties within each group of equals while a trade the rules allow keeps more
     wishes (``trade_gain``); ``frozen`` duties never move."""
-    from ronda.schedule.groups import groups_of_equals  # groups weighs wishes in its trades
-
     where: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(shifts):
         for p in s.volunteers:
@@ -85,8 +84,6 @@ def _better_trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledg
     """One trade that keeps more of ``va``'s wishes, if the rules allow any: a night they
     would rather not for someone else's night, or someone else's night on a weekday they
     prefer and have none of."""
-    from ronda.schedule.groups import _exchange
-
     a = va.id
     a_nights = [shifts[k].date for k in where[a]]
     have = {DAY_KEYS[d.weekday()] for d in a_nights}
@@ -115,11 +112,11 @@ def _better_trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledg
             if blocked(vb, si.date, ledger, rules, ignore=sj.date, leaving=a) or \
                     blocked(va, sj.date, ledger, rules, ignore=si.date, leaving=b):
                 continue
-            _exchange(shifts, where, ledger, i, a, j, b)
+            exchange(shifts, where, ledger, i, a, j, b)
             if blocked(vb, si.date, ledger, rules, ignore=si.date) is None and \
                     blocked(va, sj.date, ledger, rules, ignore=sj.date) is None:
                 return True
-            _exchange(shifts, where, ledger, i, b, j, a)
+            exchange(shifts, where, ledger, i, b, j, a)
     return False
 
 

@@ -27,9 +27,9 @@ from ronda.neighbourhood.holidays import holiday_map
 from ronda.store.datafile import (
     _MIGRATED,
     DataFile,
-    _locked,
     is_year_file,
     load,
+    locked,
     open_data,
     write_atomically,
 )
@@ -92,7 +92,7 @@ def _reading(path: Path) -> Iterator[None]:
     if not os.access(path.parent, os.W_OK):
         yield
         return
-    with _locked(path, None):  # RONDA_LOCK_TIMEOUT, else 5 s
+    with locked(path, None):  # RONDA_LOCK_TIMEOUT, else 5 s
         yield
 
 
@@ -179,6 +179,6 @@ def area_registry(path: Path) -> CalendarRecord:
 
 def save_area_registry(path: Path, sent: dict[str, dict[str, Any]]) -> None:
     """Record what the liaison's calendar sent, under the area file's lock, atomically."""
-    with _locked(path, None):
+    with locked(path, None):
         merged = area_registry(path).with_sent(sent)
         write_atomically(_registry_path(path), orjson.dumps(merged.to_dict()))

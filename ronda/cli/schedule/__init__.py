@@ -9,9 +9,9 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.options import DryRun, Force, From, FromRequired, Json, Slot, To, Week, Yes
-from ronda.cli.schedule_view import render_week, shift_json
+from ronda.cli.schedule.view import render_week, shift_json
 from ronda.dates import resolve_period
-from ronda.neighbourhood.holidays import holiday_map
+from ronda.neighbourhood.holidays import holiday_map, marking
 from ronda.people.volunteers import find_volunteer, label
 from ronda.schedule.timetable import Timetable
 
@@ -42,11 +42,14 @@ def show(ctx: typer.Context, week: Week = None, from_: From = None, to: To = Non
         today = st.today(settings.timezone)
         first, last = resolve_period(today, week=week, start=from_, end=to,
                                     weeks=4 if volunteer else 1)
-        people, timetable = schedule_context(data)
+        timetable = Timetable.of(settings, holiday_map(data.holidays(*marking(first, last))))
         shifts = data.shifts(first, last)
         if volunteer:
+            people = {v.id: v for v in data.volunteers()}
             who = find_volunteer(people.values(), volunteer, include_inactive=True)
             shifts = [s for s in shifts if who.id in s.volunteers]
+        else:  # the people the week names, not the whole roster
+            people = data.people(set().union(*(s.people() for s in shifts)))
     st.out.emit(json, lambda: [shift_json(s, timetable, people, st.lang) for s in shifts],
                 lambda: render_week(st.out, shifts, timetable, people, today, settings.name,
                                     (first, last)))
@@ -109,8 +112,8 @@ def _figures(st: State, f: Figures, days: int, people: dict) -> None:
 def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
              start: date, end: date, today: date, figures: Figures, window: int,
              max_per_week: int | None, past: list, *, kept: bool) -> None:
-    from ronda.cli.replan_view import change_line
-    from ronda.cli.schedule_view import group_lines, shift_name, warn_short, wish_lines
+    from ronda.cli.replan import change_line
+    from ronda.cli.schedule.view import group_lines, shift_name, warn_short, wish_lines
     from ronda.dates import format_date, format_period
     from ronda.schedule.groups import group_spreads
     from ronda.schedule.reports import fairness, person_stats
@@ -161,7 +164,7 @@ def swap(ctx: typer.Context, night: Annotated[str, typer.Argument(metavar="DATE"
          name_in: Annotated[str, typer.Argument(metavar="NAME_IN")],
          slot: Slot = None, force: Force = False) -> None:
     """Put NAME_IN on a night in place of NAME_OUT; the rules are checked."""
-    from ronda.cli.schedule_view import accept_bent
+    from ronda.cli.schedule.view import accept_bent
     from ronda.dates import parse_date
     from ronda.schedule.edits import ShiftName
     from ronda.schedule.edits import swap as swap_shift
@@ -189,7 +192,7 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
              force: Force = False) -> None:
     """Tukar giliran: NAME1 takes NAME2's night and NAME2 takes NAME1's; the rules are
     checked (--force to bend them)."""
-    from ronda.cli.schedule_view import accept_bent
+    from ronda.cli.schedule.view import accept_bent
     from ronda.dates import parse_date
     from ronda.schedule.edits import ShiftName, exchange_nights
     from ronda.schedule.rules import Rules
@@ -212,7 +215,7 @@ def exchange(ctx: typer.Context, night_a: Annotated[str, typer.Argument(metavar=
 def check(ctx: typer.Context, json: Json = False) -> None:
     """List conflicts between the coming nights and the roster, and the places left open;
     exit code 1 when there are any."""
-    from ronda.cli.replan_view import list_conflicts
+    from ronda.cli.replan import list_conflicts
     from ronda.schedule.replan import find_conflicts, open_places
     from ronda.schedule.rules import Rules
 
@@ -297,7 +300,7 @@ def fine(ctx: typer.Context, paid: Annotated[str | None, Opt("--paid")] = None,
          all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:
     """Fines owed from the attendance logs; --paid ID|NAME records them paid into the kas."""
     from ronda.cash.book import fines
-    from ronda.cli.cash_view import render_fines
+    from ronda.cli.kas.view import render_fines
 
     st = state(ctx)
     if paid is not None:
@@ -332,7 +335,7 @@ def stats(ctx: typer.Context, from_: From = None, to: To = None,
           all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:
     """Per person and per regu: planned, served, absent, weekend and holiday nights, fines;
     and a verdict on fairness."""
-    from ronda.cli.schedule_view import render_report
+    from ronda.cli.schedule.view import render_report
     from ronda.schedule.reports import schedule_report
 
     st = state(ctx)

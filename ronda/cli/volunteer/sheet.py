@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ronda.cli.volunteer_view import days_label, field_text
+from ronda.cli.volunteer.view import days_label, field_text
 from ronda.dates import DAY_KEYS
 from ronda.errors import BadInput
 from ronda.i18n import t

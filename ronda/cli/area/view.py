@@ -11,7 +11,7 @@ from typing import Any
 from ronda.area.model import Area, AreaSnapshot, Problem
 from ronda.area.rollup import RTWeek
 from ronda.area.visits import VisitPlan
-from ronda.cli.incident_view import render_clock
+from ronda.cli.incident.view import render_clock
 from ronda.cli.output import Output, Shown
 from ronda.dates import DAY_SHORT, format_date, format_moment, format_period
 from ronda.i18n import t

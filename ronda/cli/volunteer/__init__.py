@@ -11,8 +11,8 @@ from ronda.cli.context import State, state
 from ronda.cli.files import decode_text, read_bytes_file, write_bytes_file, write_text_file
 from ronda.cli.options import DryRun, Json, NoRepair, VolunteerRef, Yes
 from ronda.cli.output import Output
-from ronda.cli.replan_view import follow_roster, tell
-from ronda.cli.volunteer_view import (
+from ronda.cli.replan import follow_roster, tell
+from ronda.cli.volunteer.view import (
     VOLUNTEER_HEADERS,
     away_label,
     reason_label,
@@ -336,7 +336,7 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
             ) -> None:
     """Add volunteers from a spreadsheet (.csv, .xlsx, .ods), or update them; all rows or
     none."""
-    from ronda.cli import sheet_view as view
+    from ronda.cli.volunteer import sheet as view
     from ronda.people.csvfile import duplicate_names, match_rows, settle_teams
     from ronda.people.headers import parse_map
 

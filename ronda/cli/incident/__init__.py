@@ -10,8 +10,8 @@ import typer
 
 from ronda.cli.context import State, state
 from ronda.cli.files import write_text_file
-from ronda.cli.incident_view import render_book, render_incident, render_stats
-from ronda.cli.options import Json
+from ronda.cli.incident.view import render_book, render_incident, render_stats
+from ronda.cli.options import Json, parse_format
 from ronda.dates import (
     format_date,
     format_moment,
@@ -40,7 +40,7 @@ from ronda.incidents.book import (
 from ronda.incidents.export import FORMATS, incident_file
 from ronda.incidents.privacy import incident_record, people_shown
 from ronda.incidents.report import board_lines, incident_stats
-from ronda.parsing import find_choice, parse_count, parse_format
+from ronda.parsing import find_choice, parse_count
 from ronda.people.volunteers import find_volunteer
 from ronda.schedule.timetable import Timetable
 

@@ -42,7 +42,7 @@ def add(ctx: typer.Context, amount: Annotated[str, typer.Argument(metavar="AMOUN
 def list_(ctx: typer.Context, month: Month = None, json: Json = False) -> None:
     """A month of the kas (this month unless --month) with the running balance."""
     from ronda.cash.book import month_report
-    from ronda.cli.cash_view import render_month
+    from ronda.cli.kas.view import render_month
 
     st = state(ctx)
     with st.data() as data:

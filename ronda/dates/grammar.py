@@ -1,6 +1,11 @@
 """How coordinators write a day, an evening, a period or a time, in Bahasa Indonesia and English:
-the grammar behind ``ronda.dates`` (``parse_date``, ``parse_span``, ``parse_moment``,
-``parse_datetime``); its words are in ``ronda._datewords``. Pure: today and now are passed in.
+the grammar behind ``ronda.dates.parse`` (``parse_date``, ``parse_span``, ``parse_moment``,
+``parse_datetime``); its words are in ``ronda.dates.words``. Pure: today and now are passed
+in.
+
+(Over 500 lines on purpose: it is one grammar, the phrase reader and the placing of what
+it read on a calendar share the ``Said`` and ``Anchor`` records, and its words are apart in
+``words.py``; split further, one rule of reading would be spread over modules.)
 
 A phrase is read in two steps. ``read`` turns the words into a ``Said`` (the day, evening or
 period they name, the clock time, the zone) without looking at a calendar; ``Said.spans``
@@ -27,7 +32,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from ronda._datewords import (
+from ronda.dates.days import DAY_ALIASES
+from ronda.dates.format import ClockName, DayName, SpanName, WeekdayName
+from ronda.dates.names import DAY_KEYS, ZONE_BY_ABBREVIATION, zone
+from ronda.dates.nights import DAY_CHANGE, FIRST_YEAR, LAST_YEAR, Toward, week_of
+from ronda.dates.words import (
     AFTER_WEEKDAY,
     BEFORE_WEEKDAY,
     DAY_OF_MONTH_WORDS,
@@ -43,21 +52,6 @@ from ronda._datewords import (
     RELATIVE_DAYS,
     RELATIVE_EVENINGS,
     WEEKS,
-)
-from ronda.dates import (
-    DAY_ALIASES,
-    DAY_CHANGE,
-    DAY_KEYS,
-    FIRST_YEAR,
-    LAST_YEAR,
-    ZONE_BY_ABBREVIATION,
-    ClockName,
-    DayName,
-    SpanName,
-    Toward,
-    WeekdayName,
-    week_of,
-    zone,
 )
 from ronda.errors import BadInput
 

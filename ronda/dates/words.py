@@ -1,10 +1,10 @@
 """The words coordinators use for days, evenings, periods and times, in Bahasa Indonesia and
-English: the vocabulary of ``ronda._datetext``'s grammar. Day and month names come from the
-tables of ``ronda.dates``; here are the words around them."""
+English: the vocabulary of ``ronda.dates.grammar``. Day and month names come from the tables
+of ``ronda.dates.names``; here are the words around them."""
 
 from __future__ import annotations
 
-from ronda.dates import MONTH_NAMES, MONTH_SHORT
+from ronda.dates.names import MONTH_NAMES, MONTH_SHORT
 
 # Several words that say one thing, joined before the phrase is split (the joined form is the
 # token read below).

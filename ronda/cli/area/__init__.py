@@ -15,7 +15,7 @@ import typer
 
 from ronda.area.model import Area, AreaSnapshot, Liaison
 from ronda.area.visits import VisitPlan
-from ronda.cli.area_view import (
+from ronda.cli.area.view import (
     render_area,
     render_area_incidents,
     render_area_schedule,
@@ -24,11 +24,11 @@ from ronda.cli.area_view import (
     report_problems,
 )
 from ronda.cli.context import State, state
-from ronda.cli.options import DryRun, From, Json, To, Week
+from ronda.cli.options import DryRun, From, Json, To, Week, parse_format
 from ronda.dates import parse_days, resolve_period
 from ronda.errors import BadInput
 from ronda.incidents.book import EARLIEST
-from ronda.parsing import parse_count, parse_format
+from ronda.parsing import parse_count
 from ronda.schedule.shifts import parse_guest_role
 from ronda.store.area import area_path, area_snapshot, read_area
 
@@ -72,7 +72,7 @@ def show(ctx: typer.Context, area_file: AreaFile = None, json: Json = False) -> 
     path, area, today, now = _today(ctx, area_file)
     snapshot = _snapshot(st, path, first=today, last=today + YEAR, since=EARLIEST,
                          until=today)
-    from ronda.cli.area_view import area_rows
+    from ronda.cli.area.view import area_rows
 
     rows = area_rows(snapshot, now)
     st.out.emit(json, lambda: {"area": area.name, "liaison": area.liaison.name, "rts": rows,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ronda.cli.context import State
-from ronda.cli.schedule_view import shift_name, warn_short, why_text
+from ronda.cli.reasons import warn_short, why_text
 from ronda.model import Volunteer
 from ronda.neighbourhood.holidays import holiday_map
 from ronda.people.volunteers import person_name
@@ -32,7 +32,7 @@ def change_line(change: PlanChange, timetable: Timetable, people: dict[int, Volu
 
     out = [p for p in change.before if p not in change.after]
     into = [p for p in change.after if p not in change.before]
-    night = shift_name(timetable, Shift(change.date, change.slot), lang)
+    night = timetable.name_of(Shift(change.date, change.slot), lang)
     now = names(change.after, people, lang, change.leader_after)
     if not out and not into:
         def who(p: int | None) -> str:
@@ -106,7 +106,7 @@ def tell(st: State, followed: Followed | None) -> None:
         shift = followed.shifts.get((c.date, c.slot))
         st.out.say("msg.line", text=change_line(c, followed.timetable, followed.people, lang))
         if shift is not None and shift.short:
-            warn_short(st.out, shift_name(followed.timetable, shift, lang), shift.short,
+            warn_short(st.out, followed.timetable.name_of(shift, lang), shift.short,
                        followed.people)
     render_conflicts(st, followed.conflicts, followed.timetable, followed.people)
     if followed.opened:
@@ -117,7 +117,7 @@ def conflict_text(conflict, timetable: Timetable, people: dict[int, Volunteer], 
                   lang: str) -> str:
     from ronda.i18n import t
 
-    night = shift_name(timetable, Shift(conflict.date, conflict.slot), lang)
+    night = timetable.name_of(Shift(conflict.date, conflict.slot), lang)
     if conflict.rule == "slots":
         return t("line.conflict_slots", lang, night=night)
     if conflict.rule == "short":
