@@ -41,11 +41,7 @@ def restore_backup(path: Path, number: int, lock_timeout: float | None = None, *
     ``year``, a backup of that year file of the incident book (the main file stays)."""
     if year is not None:
         return _restore_year(path, year, number, lock_timeout)
-    backups = list_backups(path)
-    chosen = next((b for b in backups if b.number == number), None)
-    if chosen is None:
-        raise BadInput("err.no_such_backup", number=number, count=len(backups))
-    payload = chosen.path.read_bytes()
+    chosen, payload = _backup(path, number)
     try:
         full_check(chosen.path, migrate(chosen.path, parse_file(chosen.path, payload)))
     except DataFileError as exc:
@@ -85,15 +81,21 @@ def _keep_ids_taken(path: Path, payload: bytes, current: bytes | None) -> bytes:
     return orjson.dumps(data)
 
 
+def _backup(path: Path, number: int) -> tuple[Backup, bytes]:
+    """Backup ``number`` (1 = newest) of ``path`` and its bytes; a number with no backup is
+    refused."""
+    backups = list_backups(path)
+    chosen = next((b for b in backups if b.number == number), None)
+    if chosen is None:
+        raise BadInput("err.no_such_backup", number=number, count=len(backups))
+    return chosen, chosen.path.read_bytes()
+
+
 def _restore_year(path: Path, year: int, number: int, lock_timeout: float | None) -> Backup:
     """Put back a year file's backup, checked in full first, under the main file's lock; the
     main file's counters are raised past its ids should they be behind."""
     target = year_path(path, year)
-    backups = list_backups(target)
-    chosen = next((b for b in backups if b.number == number), None)
-    if chosen is None:
-        raise BadInput("err.no_such_backup", number=number, count=len(backups))
-    payload = chosen.path.read_bytes()
+    chosen, payload = _backup(target, number)
     try:
         data = parse_file(chosen.path, payload)
         problems = check_book(data, year)
