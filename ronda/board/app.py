@@ -3,6 +3,10 @@ the cursor beside them, a status line and the keys below.
 
 Every change goes through ``Board`` (the core call the command makes, saved at once); what
 the board says comes from the catalogue in the language of the run.
+
+Longer than ronda's other modules (about 540 lines): the screen's key actions share its state
+(the cursor, the week shown, the changes to undo), and Textual binds them as the screen's
+methods; the parts that need no screen live in ``model``, ``keymap`` and ``widgets``.
 """
 
 from __future__ import annotations
