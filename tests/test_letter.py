@@ -110,6 +110,18 @@ def test_the_letter_has_every_part_of_a_surat_pengantar(run: Run, demo: Path,
     assert not any("Rahmat" in page for page in shown)
 
 
+def test_who_joined_the_patrol_stands_under_its_members(run: Run, demo: Path,
+                                                        tmp_path: Path) -> None:
+    evening, _, _ = patrol(run, 1)
+    assert run("schedule", "guest", evening, "Serda Bambang Irawan", "--role", "babinsa",
+               env=WEDNESDAY).exit_code == 0
+    shown, _ = letter(run, tmp_path)
+    theft = next(page for page in shown if "#1 Pencurian" in page)
+    assert "Ikut berpatroli Serda Bambang Irawan (Babinsa)" in theft
+    other = next(page for page in shown if "#2 " in page)
+    assert ("Ikut berpatroli" in other) == (patrol(run, 2)[0] == evening)
+
+
 def test_the_reporter_is_named_only_when_asked_for(run: Run, demo: Path,
                                                    tmp_path: Path) -> None:
     shown, said = letter(run, tmp_path, "--with-reporters")

@@ -19,7 +19,7 @@ from datetime import date
 
 from ronda.dates import format_date, format_moment, format_period
 from ronda.i18n import t
-from ronda.i18n.labels import CATEGORY, SP2HP, label
+from ronda.i18n.labels import CATEGORY, GUEST_ROLE, SP2HP, label
 from ronda.incidents.book import Incident
 from ronda.incidents.export import DETAILS
 from ronda.incidents.privacy import PeopleShown
@@ -44,6 +44,7 @@ class OnDuty:
     when: str
     leader: str
     members: tuple[str, ...]
+    guests: tuple[str, ...] = ()  # who joined the patrol: the Bhabinkamtibmas, a Babinsa
 
 
 def on_duty(i: Incident, linked: Shift | None, timetable: Timetable, names: dict[int, str],
@@ -57,8 +58,10 @@ def on_duty(i: Incident, linked: Shift | None, timetable: Timetable, names: dict
         timetable.name_of(linked, lang, hours=True, with_zone=True)
     lead = linked.leader if linked else None
     leader = names.get(lead, "") if lead in i.on_duty else ""
+    guests = tuple(f"{g.name} ({label(GUEST_ROLE, g.role, lang)})"
+                   for g in linked.guests) if linked else ()
     return OnDuty(when, leader, tuple(names[p] for p in i.on_duty
-                                      if p != lead and names.get(p)))
+                                      if p != lead and names.get(p)), guests)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ def _incident_page(h: Handed, k: int, count: int, timezone: str, lang: str) -> l
              (t("letter.leader", lang), duty.leader if duty and duty.leader else none),
              (t("letter.members", lang), ", ".join(duty.members) if duty and duty.members
               else none),
+             *([(t("letter.guests", lang), ", ".join(duty.guests))]
+               if duty and duty.guests else []),
              (t("col.status", lang), status_text(i, lang)),
              (t("col.station", lang), i.police.station or none),
              ("LP", i.police.lp or none), ("STTLP", i.police.sttlp or none),
