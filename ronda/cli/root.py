@@ -83,22 +83,9 @@ def _option_value(args: Sequence[str], option: str) -> str | None:
     return value
 
 
-def _command_word(args: Sequence[str]) -> str | None:
-    """The command's word as typed (``jadwal``), past the root options; None if none."""
-    i = 0
-    while i < len(args):
-        name, has_value, _ = args[i].partition("=")
-        if name in ROOT_VALUE_OPTIONS:
-            i += 1 if has_value else 2
-        elif args[i].startswith("-"):
-            i += 1
-        else:
-            return args[i]
-    return None
-
-
-def _no_command(args: Sequence[str]) -> bool:
-    """Whether ``args`` name no command, only root options (``ronda --db rt005.json``)."""
+def _past_root_options(args: Sequence[str]) -> int:
+    """Where the root's own options (``--db X``, ``--lang id``, ``--no-color``, ``--debug``)
+    end in ``args``."""
     i = 0
     while i < len(args):
         name, has_value, _ = args[i].partition("=")
@@ -107,8 +94,19 @@ def _no_command(args: Sequence[str]) -> bool:
         elif args[i] in ("--no-color", "--debug"):
             i += 1
         else:
-            return False
-    return True
+            break
+    return min(i, len(args))
+
+
+def _command_word(args: Sequence[str]) -> str | None:
+    """The command's word as typed (``jadwal``), past the root options; None if none."""
+    i = _past_root_options(args)
+    return args[i] if i < len(args) and not args[i].startswith("-") else None
+
+
+def _no_command(args: Sequence[str]) -> bool:
+    """Whether ``args`` name no command, only root options (``ronda --db rt005.json``)."""
+    return _past_root_options(args) == len(args)
 
 
 def _root_args(args: Sequence[str]) -> list[str]:

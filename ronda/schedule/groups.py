@@ -18,9 +18,9 @@ from functools import partial
 from typing import NamedTuple
 
 from ronda.model import Volunteer
-from ronda.schedule.rules import Ledger, Rules, blocked
+from ronda.schedule.rules import Ledger, Rules
 from ronda.schedule.shifts import Holiday, Shift, is_weekend
-from ronda.schedule.trades import exchange, groups_of_equals
+from ronda.schedule.trades import exchange, groups_of_equals, try_trade
 from ronda.schedule.wishes import trade_gain, wishes
 
 SATURDAY = 5
@@ -130,15 +130,8 @@ def _trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, rul
                 return si, sj
             if b in si.volunteers or a in sj.volunteers:
                 continue
-            if blocked(vb, si.date, ledger, rules, ignore=sj.date, leaving=a) or \
-                    blocked(va, sj.date, ledger, rules, ignore=si.date, leaving=b):
-                continue
-            exchange(shifts, where, ledger, i, a, j, b)
-            # both must still hold once the other has moved
-            if blocked(vb, si.date, ledger, rules, ignore=si.date) is None and \
-                    blocked(va, sj.date, ledger, rules, ignore=sj.date) is None:
+            if try_trade(shifts, where, ledger, rules, i, va, j, vb):
                 return si, sj
-            exchange(shifts, where, ledger, i, b, j, a)
     return None
 
 

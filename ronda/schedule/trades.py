@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ronda.model import Volunteer
-from ronda.schedule.rules import Ledger
+from ronda.schedule.rules import Ledger, Rules, blocked
 from ronda.schedule.shifts import Shift
 
 
@@ -36,3 +36,20 @@ def exchange(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, i
     for k, into in ((i, b), (j, a)):
         ledger.add(into, shifts[k].date)
         where[into].append(k)
+
+
+def try_trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledger, rules: Rules,
+              i: int, va: Volunteer, j: int, vb: Volunteer) -> bool:
+    """``exchange`` ``va`` on shift ``i`` with ``vb`` on ``j`` when the rules allow it for
+    both, checked before and again once both have moved (one's move can block the other's);
+    whether it was made (when not, the shifts are as they were)."""
+    a, b, si, sj = va.id, vb.id, shifts[i], shifts[j]
+    if blocked(vb, si.date, ledger, rules, ignore=sj.date, leaving=a) or \
+            blocked(va, sj.date, ledger, rules, ignore=si.date, leaving=b):
+        return False
+    exchange(shifts, where, ledger, i, a, j, b)
+    if blocked(vb, si.date, ledger, rules, ignore=si.date) is None and \
+            blocked(va, sj.date, ledger, rules, ignore=sj.date) is None:
+        return True
+    exchange(shifts, where, ledger, i, b, j, a)
+    return False

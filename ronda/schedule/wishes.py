@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Volunteer
-from ronda.schedule.rules import Ledger, Rules, blocked
+from ronda.schedule.rules import Ledger, Rules
 from ronda.schedule.shifts import Shift
-from ronda.schedule.trades import exchange, groups_of_equals
+from ronda.schedule.trades import groups_of_equals, try_trade
 
 MAX_ROUNDS = 50
 
@@ -109,14 +109,8 @@ def _better_trade(shifts: list[Shift], where: dict[int, list[int]], ledger: Ledg
                 continue
             if trade_gain(va, vb, a_nights, b_nights, si.date, sj.date) <= (0, 0):
                 continue
-            if blocked(vb, si.date, ledger, rules, ignore=sj.date, leaving=a) or \
-                    blocked(va, sj.date, ledger, rules, ignore=si.date, leaving=b):
-                continue
-            exchange(shifts, where, ledger, i, a, j, b)
-            if blocked(vb, si.date, ledger, rules, ignore=si.date) is None and \
-                    blocked(va, sj.date, ledger, rules, ignore=sj.date) is None:
+            if try_trade(shifts, where, ledger, rules, i, va, j, vb):
                 return True
-            exchange(shifts, where, ledger, i, b, j, a)
     return False
 
 
