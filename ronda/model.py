@@ -1,6 +1,6 @@
 """The data model: the neighbourhood's settings, its shift slots and its volunteers.
 
-Plain dataclasses with conversion to and from the JSON records the data file holds.
+Frozen records (``ronda.record``) with conversion to and from the JSON records the data file holds.
 ``from_dict`` checks types strictly: a record that does not fit raises ``SchemaError``.
 """
 
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ronda.dates import DAY_KEYS, format_time
 from ronda.errors import BadInput
+from ronda.record import Made, Record
 
 if TYPE_CHECKING:
     from ronda.i18n import Term
@@ -122,14 +122,13 @@ def _iso_time(value: Any, key: str) -> time:
         raise SchemaError("schema.not_a_time", field=key) from None
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(Record):
     """One shift of the night, e.g. 22.00–04.00 with 4 people (6 on Saturdays)."""
 
     start: time
     end: time
     required: int
-    by_day: dict[str, int] = field(default_factory=dict)
+    by_day: dict[str, int] = Made(dict)
 
     def required_on(self, day: str) -> int:
         """Head count on a weekday (``mon`` … ``sun``)."""
@@ -154,8 +153,7 @@ class Slot:
                    required, by_day)
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(Record):
     """A named person with an optional phone, e.g. the coordinator or the Bhabinkamtibmas."""
 
     name: str = ""
@@ -178,8 +176,7 @@ KENTONGAN_EVENTS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Record):
     """A neighbourhood: its name and area, shift slots, rules, contacts and notices."""
 
     name: str
@@ -210,15 +207,15 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name == "slots":
+        for name in self._fields:
+            value = getattr(self, name)
+            if name == "slots":
                 value = [s.to_dict() for s in value]
             elif isinstance(value, Contact):
                 value = value.to_dict()
-            elif f.name in ("emergency", "kentongan"):
+            elif name in ("emergency", "kentongan"):
                 value = [list(pair) for pair in value]
-            out[f.name] = value
+            out[name] = value
         return out
 
     @classmethod
@@ -281,8 +278,7 @@ class Away(NamedTuple):
         return cls(start, end, _need(d, "reason", str))
 
 
-@dataclass(frozen=True)
-class Volunteer:
+class Volunteer(Record):
     """A resident on the patrol roster, usually one per household."""
 
     id: int
@@ -313,7 +309,7 @@ class Volunteer:
                          days=(), joined=self.joined)
 
     def with_changes(self, **changes: Any) -> Volunteer:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def to_dict(self) -> dict[str, Any]:
         return {

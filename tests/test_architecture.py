@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ronda"
 # The shared ground, in the order its modules may import each other (each only the ones
 # before it): the catalogue, the error kinds, what is typed, phones, rupiah, dates, records.
 GROUND = ("ronda.i18n", "ronda.errors", "ronda.parsing", "ronda.phones", "ronda.money",
-          "ronda.dates", "ronda.model")
+          "ronda.dates", "ronda.record", "ronda.model")
 DOMAINS = ("ronda.people", "ronda.neighbourhood", "ronda.schedule", "ronda.incidents",
            "ronda.cash", "ronda.calendars", "ronda.printing", "ronda.area")
 STORE = "ronda.store"

@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,15 +33,14 @@ def has_screen() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-@dataclass
 class State:
     """The root options: data file, language, colour, debug."""
 
-    db: str | None = None
-    language: LanguageChoice = field(default_factory=LanguageChoice)
-    no_color: bool = False
-    debug: bool = False
-    _out: Output | None = field(default=None, repr=False)
+    def __init__(self, db: str | None = None, language: LanguageChoice | None = None,
+                 no_color: bool = False, debug: bool = False) -> None:
+        self.db, self.no_color, self.debug = db, no_color, debug
+        self.language = language if language is not None else LanguageChoice()
+        self._out: Output | None = None
 
     @property
     def path(self) -> Path:

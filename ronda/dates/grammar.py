@@ -327,15 +327,19 @@ def _choose(candidates: list[tuple[date, date]], today: date, toward: Toward,
 
 def _tokens(text: str) -> list[str]:
     raw = text.strip().lower().replace("’", "'").replace("jum'at", "jumat")
-    raw = re.sub(r"\bp\.\s?m\.?", "pm", re.sub(r"\ba\.\s?m\.?", "am", raw))
-    raw = re.sub(r"\b(pkl|tgl|pk|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|"
-                 r"nop|des|dec|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\.",
-                 r"\1 ", raw)
-    raw = re.sub(r"[,;·]", " ", raw)
-    raw = " ".join(raw.split())
-    for pattern, joined in PHRASES:
-        raw = re.sub(rf"(?<![\w']){pattern}(?![\w'])", joined, raw)
-    raw = _GLUED.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else m[3], raw)
+    # a date in figures (2027-06-09, 9/6) has no word to join or to part from its number:
+    # the patterns below, some twenty compiled on first use, are for words
+    words = any(ch.isalpha() for ch in raw)
+    if words:
+        raw = re.sub(r"\bp\.\s?m\.?", "pm", re.sub(r"\ba\.\s?m\.?", "am", raw))
+        raw = re.sub(r"\b(pkl|tgl|pk|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|"
+                     r"nov|nop|des|dec|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\.",
+                     r"\1 ", raw)
+    raw = " ".join(raw.replace(",", " ").replace(";", " ").replace("·", " ").split())
+    if words:
+        for pattern, joined in PHRASES:
+            raw = re.sub(rf"(?<![\w']){pattern}(?![\w'])", joined, raw)
+        raw = _GLUED.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else m[3], raw)
     return raw.split()
 
 

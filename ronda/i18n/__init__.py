@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -57,15 +56,13 @@ _CODE = re.compile(r"[a-z]{2,3}")
 Entry = str | dict[str, str]
 
 
-@dataclass
 class Language:
     """One language file, read."""
 
-    code: str
-    name: str
-    plural: str
-    formats: str
-    texts: dict[str, Entry] = field(default_factory=dict)
+    def __init__(self, code: str, name: str, plural: str, formats: str,
+                 texts: dict[str, Entry] | None = None) -> None:
+        self.code, self.name, self.plural, self.formats = code, name, plural, formats
+        self.texts: dict[str, Entry] = {} if texts is None else texts
 
 
 class _Cache:
@@ -182,16 +179,15 @@ def detect_language(explicit: str | None = None, setting: str | None = None) -> 
     return BASE
 
 
-@dataclass
 class LanguageChoice:
     """The language of a run, decided once by one rule (``detect_language``): ``--lang``,
     else ``RONDA_LANG``, else the neighbourhood's setting (read from the data file before
     any option is parsed), else the system locale. What a command writes may have its own
     (``document_lang``)."""
 
-    explicit: str | None = None
-    setting: str | None = None
-    _code: str | None = field(default=None, repr=False)
+    def __init__(self, explicit: str | None = None, setting: str | None = None) -> None:
+        self.explicit, self.setting = explicit, setting
+        self._code: str | None = None
 
     @property
     def code(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from ronda.dates import DAY_KEYS, DAY_SHORT, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
@@ -14,6 +13,7 @@ from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
 from ronda.money import format_money, parse_money
 from ronda.parsing import parse_bool, parse_choice, parse_count
 from ronda.phones import display_phone, normalize_phone
+from ronda.record import replace
 
 _CLEAR = {"-", ""}
 

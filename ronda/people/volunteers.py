@@ -60,7 +60,7 @@ def volunteer_fields(*, name: str | None = None, phone: str | None = None,
         out["leader"] = leader
     if days is not None:
         out["days"] = tuple(parse_days(days)) if days.strip() not in _CLEAR else \
-            Volunteer.__dataclass_fields__["days"].default
+            Volunteer._defaults["days"]
     if max_per_week is not None:
         out["max_per_week"] = None if str(max_per_week).strip() in _CLEAR else \
             parse_count(max_per_week, "--max-per-week", minimum=1, maximum=7)

@@ -5,11 +5,11 @@ A shift belongs to its evening date, even when it ends after midnight.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Any, NamedTuple
 
 from ronda.model import SchemaError, _iso_date, _iso_time, _need
+from ronda.record import Record
 
 ATTENDANCE = ("hadir", "izin", "sakit", "dinas", "tanpa-keterangan")
 EXCUSED = ("izin", "sakit", "dinas")  # with notice; tanpa-keterangan (TK, alpa) is not
@@ -111,8 +111,7 @@ class Swap(NamedTuple):
         return {"out": self.out, "in": self.into, "at": self.at, "bent": list(self.bent)}
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(Record):
     """One slot of one evening: the people on duty (leader first) and the night's log."""
 
     date: date
@@ -136,7 +135,7 @@ class Shift:
         return (self.date, self.slot)
 
     def with_changes(self, **changes: Any) -> Shift:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def people(self) -> set[int]:
         """Everyone the shift names: on duty, present, absent, standing in, swapped, and

@@ -9,7 +9,6 @@ the 01.00–04.00 shift of Monday evening runs on Tuesday morning.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from ronda.dates import (
@@ -24,16 +23,19 @@ from ronda.dates import (
 )
 from ronda.errors import BadInput
 from ronda.model import Settings, Slot
+from ronda.record import Made, Record
 from ronda.schedule.shifts import Holiday, Shift
 
 
-@dataclass(frozen=True, eq=False)
-class Timetable:
+class Timetable(Record):
     """A neighbourhood's shift slots in its time zone, with the holidays that add people."""
 
     slots: tuple[Slot, ...]
     timezone: str = "Asia/Jakarta"
-    holidays: Mapping[date, Holiday] = field(default_factory=dict)
+    holidays: Mapping[date, Holiday] = Made(dict)
+
+    __eq__ = object.__eq__  # one neighbourhood's timetable, with its worked-out windows
+    __hash__ = object.__hash__
 
     @classmethod
     def of(cls, settings: Settings, holidays: Mapping[date, Holiday] | None = None) -> Timetable:
