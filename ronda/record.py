@@ -36,6 +36,7 @@ class Record:
 
     __slots__ = ("__dict__",)
     _fields: ClassVar[tuple[str, ...]] = ()
+    _names: ClassVar[frozenset[str]] = frozenset()
     _defaults: ClassVar[dict[str, Any]] = {}
     _made: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]] = ()
 
@@ -44,7 +45,7 @@ class Record:
         names = tuple(n for n, kind in cls.__dict__.get("__annotations__", {}).items()
                       if not str(kind).startswith("ClassVar"))
         defaults = {n: cls.__dict__[n] for n in names if n in cls.__dict__}
-        cls._fields = names
+        cls._fields, cls._names = names, frozenset(names)
         cls._made = tuple((n, d.make) for n, d in defaults.items() if isinstance(d, Made))
         cls._defaults = {n: d for n, d in defaults.items() if not isinstance(d, Made)}
         for n, _ in cls._made:
@@ -52,18 +53,24 @@ class Record:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self._fields
-        if len(args) > len(fields):
-            raise TypeError(f"{type(self).__name__}() takes {len(fields)} fields, "
-                            f"{len(args)} were given")
-        values = dict(zip(fields, args, strict=False))  # the rest from keywords or defaults
-        for name, value in kwargs.items():
-            if name in values or name not in fields:
-                raise TypeError(f"{type(self).__name__}() got an unexpected or repeated "
-                                f"field {name!r}")
-            values[name] = value
+        if args:
+            if len(args) > len(fields):
+                raise TypeError(f"{type(self).__name__}() takes {len(fields)} fields, "
+                                f"{len(args)} were given")
+            values = dict(zip(fields, args, strict=False))  # the rest by keyword or default
+            if kwargs:
+                if not values.keys().isdisjoint(kwargs):
+                    raise TypeError(f"{type(self).__name__}() got a field twice")
+                values.update(kwargs)
+        else:
+            values = kwargs
+        if kwargs and not values.keys() <= self._names:
+            unknown = ", ".join(sorted(values.keys() - self._names))
+            raise TypeError(f"{type(self).__name__}() has no field {unknown}")
         if len(values) < len(fields):
             for name, value in self._defaults.items():
-                values.setdefault(name, value)
+                if name not in values:
+                    values[name] = value
             for name, make in self._made:
                 if name not in values:
                     values[name] = make()
@@ -74,12 +81,16 @@ class Record:
 
     def _replace(self: R, **changes: Any) -> R:
         """A copy with ``changes`` to some fields."""
-        values = {n: self.__dict__[n] for n in self._fields}
-        unknown = changes.keys() - values.keys()
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        if not changes.keys() <= self._names:
+            unknown = ", ".join(sorted(changes.keys() - self._names))
+            raise TypeError(f"{type(self).__name__} has no field {unknown}")
+        d = self.__dict__
+        # what a record worked out for itself (a timetable's windows) stays with it
+        values = dict(d) if len(d) == len(self._fields) else {n: d[n] for n in self._fields}
         values.update(changes)
-        return type(self)(**values)
+        copy = object.__new__(type(self))
+        object.__setattr__(copy, "__dict__", values)
+        return copy
 
     def _values(self) -> tuple[Any, ...]:
         d = self.__dict__
