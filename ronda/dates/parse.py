@@ -32,12 +32,33 @@ def parse_span(text: str, today: date, toward: Toward = "next") -> tuple[date, d
     ``minggu depan`` (a week or a Sunday?), ``Sabtu depan`` (the coming one or the next?),
     ``malam 28/11``, ``Jumat 28/11/2026`` (a Saturday).
     """
+    day = _in_figures(text)
+    if day is not None:
+        return day, day
     from ronda.dates.grammar import read
 
     said = read(text)
     if said.clock is not None or said.zone is not None:
         raise said.bad()  # a time where a day is asked for
     return said.spans(today, toward)
+
+
+_FIGURES = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _in_figures(text: str) -> date | None:
+    """A whole date in figures (``2027-06-09``, ``9/6/2027``) read without the grammar, which
+    takes a few milliseconds to load; anything else (or a date that does not exist) is left
+    to the grammar, which says what is wrong."""
+    m = _FIGURES.fullmatch(text.strip())
+    if m is None:
+        return None
+    year, month, day = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+    try:
+        found = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return found if FIRST_YEAR <= found.year <= LAST_YEAR else None
 
 
 def parse_date(text: str, today: date, toward: Toward = "next") -> date:
