@@ -21,18 +21,18 @@ class Shown(str):
     """A table header already in the reader's language (a day name), not a message key."""
 
 
-def _fits(table: Any, width: int) -> bool:
-    """Whether rich lays ``table`` out within ``width`` columns (its column minimums can add
-    up to a little more than the width it was given, and then it crops the right edge)."""
-    from rich.console import Console
+_ESCAPE = "\x1b["
 
-    probe = Console(width=width, color_system=None, force_terminal=False, emoji=False,
-                    highlight=False)
-    with probe.capture() as captured:
-        probe.print(table, crop=False)
+
+def _visible_width(line: str) -> int:
+    """The columns a rendered line takes on the terminal, its colour codes left out."""
     from rich.cells import cell_len
 
-    return all(cell_len(line) <= width for line in captured.get().splitlines())
+    if _ESCAPE in line:
+        import re
+
+        line = re.sub(r"\x1b\[[0-9;]*m", "", line)
+    return cell_len(line)
 
 
 class Output:
@@ -175,11 +175,20 @@ class Output:
                 plain.print(table)
             sys.stdout.write("".join(line.rstrip() + "\n"
                                      for line in captured.get().splitlines()))
-        elif least > console.width or not _fits(table, console.width):
-            # too narrow even wrapped: one block a row
+        elif least > console.width:  # too narrow even wrapped: one block a row
             self._stacked([self._header(k) for k in headers], rows, title, row_styles)
         else:
-            console.print(table)
+            # laid out once: rich's column minimums can add up to a little more than the
+            # width it was given, and then it would crop the right edge; such a table is
+            # shown a block a row instead
+            with console.capture() as captured:
+                console.print(table, crop=False)
+            shown = captured.get()
+            if all(_visible_width(line) <= console.width for line in shown.splitlines()):
+                console.file.write(shown)
+                console.file.flush()
+            else:
+                self._stacked([self._header(k) for k in headers], rows, title, row_styles)
 
     def _stacked(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
                  title: str | None, row_styles: Sequence[str | None] | None) -> None:
