@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ronda.dates import DAY_KEYS, DAY_SHORT
+from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.people.headers import header_score
 from ronda.people.sheet import (
@@ -167,6 +168,49 @@ def duplicate_names(rows: Sequence[ImportRow], roster: Sequence[Volunteer]) -> l
         else:
             first_line[key] = row.line
     return errors
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a sheet does to the roster, decided before anything is stored: the
+    people to add, the records to save changed (``--update``), the matching behind them
+    (None for a plain import), the rows that cannot be imported, and the active roster as
+    the import leaves it (for the rules it makes)."""
+
+    new: list[ImportRow]
+    changed: list[Volunteer]
+    update: SheetUpdate | None
+    errors: list[RowError]
+    after: list[Volunteer]
+
+
+def plan_import(rows: Sequence[ImportRow], roster: Sequence[Volunteer], *, update: bool,
+                source: str) -> ImportPlan:
+    """What the sheet's good ``rows`` do to ``roster``, teams written as the roster writes
+    them. With ``update`` each row is matched to someone (``match_rows``): the matched are
+    changed, the others added. Without, the rows on duty are added (residents kept off the
+    rota are no one to add) and a name already on the active roster or twice in the sheet
+    is refused; a sheet whose every new row is on the roster was imported before, and is
+    refused whole (``source`` names it)."""
+    rows = settle_teams(rows, roster)
+    found = match_rows(rows, roster) if update else None
+    new = found.new if found else [r for r in rows if r.off_duty is None]
+    twins = [] if found else duplicate_names(new, roster)
+    if new and sum(e.key == "err.csv_on_roster" for e in twins) == len(new):
+        raise BadInput("err.sheet_on_roster", count=len(new), path=source)
+    changed = [u.updated() for u in found.changed] if found else []
+    return ImportPlan(new, changed, found, found.errors if found else twins,
+                      roster_after(roster, changed, new))
+
+
+def roster_after(roster: Sequence[Volunteer], changed: Sequence[Volunteer],
+                 new: Sequence[ImportRow]) -> list[Volunteer]:
+    """The active roster once ``changed`` are saved and ``new`` added (erased records left
+    out); the new people have no id yet (0)."""
+    people = {v.id: v for v in roster if not v.purged}
+    people.update({v.id: v for v in changed})
+    return [v for v in people.values() if v.active] + [Volunteer(id=0, **r.fields)
+                                                        for r in new]
 
 
 def safe_cell(value: str) -> str:

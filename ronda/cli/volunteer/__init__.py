@@ -337,34 +337,27 @@ def import_(ctx: typer.Context, file: Annotated[str, typer.Argument(metavar="FIL
     """Add volunteers from a spreadsheet (.csv, .xlsx, .ods), or update them; all rows or
     none."""
     from ronda.cli.volunteer import sheet as view
-    from ronda.people.csvfile import duplicate_names, match_rows, settle_teams
+    from ronda.people.csvfile import plan_import
     from ronda.people.headers import parse_map
 
     st = state(ctx)
     reading = _read_sheet(file, sheet, parse_map(map_ or []))
     with st.data(write=not dry_run, backup=True) as data:
-        rows = settle_teams(reading.rows, data.volunteers())
-        roster = data.volunteers()
-        found = match_rows(rows, roster) if update else None
-        new = found.new if found else [r for r in rows if r.off_duty is None]
-        twins = [] if found else duplicate_names(new, roster)
-        if new and sum(e.key == "err.csv_on_roster" for e in twins) == len(new):
-            raise BadInput("err.sheet_on_roster", count=len(new), path=file)  # imported before
-        reading.errors += found.errors if found else twins
-        changed = [u.updated() for u in found.changed] if found else []
-        view.tell_sheet(st, reading, found, file, dry_run=dry_run)
-        reject_rows(st, [], new or rows, file)
-        if found:
-            show_sheet_update(st, found, file)
-        view.tell_rules(st, view.roster_after(roster, changed, new), full=dry_run)
+        plan = plan_import(reading.rows, data.volunteers(), update=update, source=file)
+        reading.errors += plan.errors
+        view.tell_sheet(st, reading, plan.update, file, dry_run=dry_run)
+        reject_rows(st, [], plan.new or reading.rows, file)
+        if plan.update:
+            show_sheet_update(st, plan.update, file)
+        view.tell_rules(st, plan.after, full=dry_run)
         if not dry_run:
             today = st.today(data.settings().timezone)
-            data.save_volunteers(changed)
+            data.save_volunteers(plan.changed)
             added = data.add_volunteers([Volunteer(id=0, joined=today, **row.fields)
-                                         for row in new])
-            followed = follow_roster(st, data, "edit" if found else "add",
+                                         for row in plan.new])
+            followed = follow_roster(st, data, "edit" if plan.update else "add",
                                      welcome=[v.id for v in added])
-    tell_imported(st, found, len(new), dry_run)
+    tell_imported(st, plan.update, len(plan.new), dry_run)
     if not dry_run:
         tell(st, followed)
 

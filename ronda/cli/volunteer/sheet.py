@@ -4,7 +4,6 @@ they make; and the refusals, a row or a whole column at a time."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from ronda.dates import DAY_KEYS
 from ronda.errors import BadInput
 from ronda.i18n import t
 from ronda.model import Volunteer
-from ronda.people.volunteers import households_with_several
+from ronda.people.roster import roster_rules
 
 if TYPE_CHECKING:
     from ronda.cli.context import State
@@ -39,11 +38,6 @@ def column_name(column: Column, lang: str) -> str:
     """``'Hobi'``, or ``3 (no header)`` for a column without one."""
     return f"'{column.title}'" if column.title else t("label.unnamed_column", lang,
                                                         number=column.number)
-
-
-def natural_key(text: str) -> list[str | int]:
-    """``B-2`` before ``B-11``: numbers in a text compared as numbers."""
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text.casefold())]
 
 
 def reject_sheet(st: State, reading: SheetReading, path: str) -> None:
@@ -106,12 +100,11 @@ def preview(st: State, rows: Sequence[ImportRow]) -> None:
 
 
 def tell_rules(st: State, people: Sequence[Volunteer], *, full: bool) -> None:
-    """The rules the roster now makes: households of two or more (never on one night) and
-    people limited to some days; each named with ``full`` (``--dry-run``), else counted."""
+    """The rules the roster now makes (``roster_rules``): households of two or more (never
+    on one night) and people limited to some days; each named with ``full``
+    (``--dry-run``), else counted."""
     lang = st.lang
-    homes = sorted(households_with_several(people).values(),
-                   key=lambda vs: natural_key(vs[0].household))
-    limited = [v for v in people if v.active and tuple(v.days) != DAY_KEYS]
+    homes, limited = roster_rules(people)
     if full:
         for group in homes:
             st.out.say("msg.sheet_household", house=group[0].household,
@@ -120,15 +113,6 @@ def tell_rules(st: State, people: Sequence[Volunteer], *, full: bool) -> None:
             st.out.say("msg.sheet_limited_days", name=v.name, days=days_label(v.days, lang))
     st.out.say("msg.sheet_rules", count=len(homes), limited=len(limited),
                limited_text=t("msg.sheet_rules_days", lang, count=len(limited)))
-
-
-def roster_after(roster: Sequence[Volunteer], changed: Sequence[Volunteer],
-                 new: Sequence[ImportRow]) -> list[Volunteer]:
-    """The active roster as the import leaves it (for the rules it makes)."""
-    people = {v.id: v for v in roster if not v.purged}
-    people.update({v.id: v for v in changed})
-    return [v for v in people.values() if v.active] + [Volunteer(id=0, **r.fields)
-                                                        for r in new]
 
 
 def tell_sheet(st: State, reading: SheetReading, found: SheetUpdate | None, path: str, *,

@@ -1,0 +1,68 @@
+"""The decisions the commands take from the core, read without a terminal or a data file:
+each function takes records and returns records or plain figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from ronda.errors import BadInput
+from ronda.model import Volunteer
+from ronda.people.csvfile import plan_import
+from ronda.people.roster import natural_key, roster_rules
+from ronda.people.sheet import ImportRow
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+
+
+def row(line: int, name: str, off_duty: str | None = None, **fields: object) -> ImportRow:
+    return ImportRow(line, {"name": name, **fields}, off_duty=off_duty)
+
+
+# ------------------------------------------------------------ importing a roster sheet
+
+ROSTER = [Volunteer(1, "Budi Santoso", household="A-01", team="Regu A"),
+          Volunteer(2, "Siti Aminah", phone="+6281234567890", household="A-02"),
+          Volunteer(3, "", purged=True)]
+
+
+def test_a_plain_import_adds_the_people_on_duty_and_refuses_names_on_the_roster() -> None:
+    plan = plan_import([row(2, "Agus", team="regu a"), row(3, "budi santoso"),
+                        row(4, "Dewi", off_duty="moved")], ROSTER, update=False, source="x.csv")
+    assert [r.fields["name"] for r in plan.new] == ["Agus", "budi santoso"]
+    assert plan.new[0].fields["team"] == "Regu A"  # written as the roster writes it
+    assert [(e.line, e.key) for e in plan.errors] == [(3, "err.csv_on_roster")]
+    assert plan.changed == [] and plan.update is None
+    assert [v.name for v in plan.after] == ["Budi Santoso", "Siti Aminah", "Agus",
+                                            "budi santoso"]
+
+
+def test_a_sheet_whose_every_new_name_is_on_the_roster_was_imported_before() -> None:
+    with pytest.raises(BadInput) as refused:
+        plan_import([row(2, "Budi Santoso"), row(3, "Siti Aminah")], ROSTER, update=False,
+                    source="warga.csv")
+    assert refused.value.key == "err.sheet_on_roster"
+    assert refused.value.args_ == {"count": 2, "path": "warga.csv"}
+
+
+def test_an_update_changes_the_matched_adds_the_others_and_takes_the_moved_off() -> None:
+    plan = plan_import([row(2, "Budi Santoso", household="A-09"),
+                        row(3, "Siti A.", phone="+6281234567890", off_duty="moved"),
+                        row(4, "Agus")], ROSTER, update=True, source="x.csv")
+    assert [(v.id, v.household, v.active) for v in plan.changed] == [(1, "A-09", True),
+                                                                     (2, "A-02", False)]
+    assert [r.fields["name"] for r in plan.new] == ["Agus"]
+    assert plan.update is not None and len(plan.update.matched) == 2
+    assert [v.name for v in plan.after] == ["Budi Santoso", "Agus"]  # Siti is off the rota
+
+
+# ------------------------------------------------------------ the rules a roster makes
+
+def test_houses_are_ordered_as_numbered_and_the_limited_named() -> None:
+    people = [Volunteer(1, "Agus", household="B-11"), Volunteer(2, "Dewi", household="b-11"),
+              Volunteer(3, "Eko", household="B-2", days=WEEKDAYS),
+              Volunteer(4, "Rina", household="B-2"), Volunteer(5, "Tono", household="B-3"),
+              Volunteer(6, "Wati", household="B-3", active=False, days=WEEKDAYS)]
+    homes, limited = roster_rules(people)
+    assert [[v.name for v in home] for home in homes] == [["Eko", "Rina"], ["Agus", "Dewi"]]
+    assert [v.name for v in limited] == ["Eko"]  # Wati is off the roster
+    assert natural_key("B-2") < natural_key("b-11")
