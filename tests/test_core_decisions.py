@@ -3,13 +3,17 @@ each function takes records and returns records or plain figures."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from ronda.cash.book import fines, pay_fines, unpaid
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.people.csvfile import plan_import
 from ronda.people.roster import natural_key, roster_rules
 from ronda.people.sheet import ImportRow
+from ronda.schedule.shifts import Absence, Shift
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 
@@ -66,3 +70,22 @@ def test_houses_are_ordered_as_numbered_and_the_limited_named() -> None:
     assert [[v.name for v in home] for home in homes] == [["Eko", "Rina"], ["Agus", "Dewi"]]
     assert [v.name for v in limited] == ["Eko"]  # Wati is off the roster
     assert natural_key("B-2") < natural_key("b-11")
+
+
+# ------------------------------------------------------------ fines owed
+
+def test_fines_are_owed_until_a_payment_settles_them() -> None:
+    monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
+    nights = [Shift(monday, 0, (1, 2, 3), absences=(Absence(2, "tanpa-keterangan", fine=20000),
+                                                    Absence(3, "izin"))),
+              Shift(tuesday, 0, (1, 2), absences=(Absence(1, "tanpa-keterangan", fine=20000),
+                                                  Absence(2, "tanpa-keterangan", fine=20000)))]
+    found = fines(nights, [])
+    assert [(f.evening.day, f.volunteer) for f in unpaid(found)] == [(23, 2), (24, 1), (24, 2)]
+    assert [f.evening.day for f in unpaid(found, volunteer=2)] == [23, 24]
+    assert [f.key for f in unpaid(found, volunteer=2, evening=tuesday)] == [(tuesday, 0, 2)]
+    # Pak 2 pays Monday's fine into the kas: Tuesday's is all he still owes
+    paid = pay_fines(unpaid(found, volunteer=2, evening=monday), tuesday, "#2 Agus")
+    found = fines(nights, paid)
+    assert [(f.evening.day, f.volunteer) for f in unpaid(found)] == [(24, 1), (24, 2)]
+    assert [f.evening.day for f in unpaid(found, volunteer=2)] == [24]

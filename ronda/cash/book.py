@@ -129,6 +129,15 @@ def fines(shifts: Sequence[Shift], entries: Sequence[CashEntry]) -> list[Fine]:
                    for f in out), key=lambda f: (f.evening, f.slot, f.volunteer))
 
 
+def unpaid(found: Sequence[Fine], *, volunteer: int | None = None,
+           evening: date | None = None) -> list[Fine]:
+    """The fines of ``found`` still owed: everyone's, or ``volunteer``'s; of every evening,
+    or of one ``evening`` (what a payment settles)."""
+    return [f for f in found if f.paid is None
+            and (volunteer is None or f.volunteer == volunteer)
+            and (evening is None or f.evening == evening)]
+
+
 def pay_fines(owed: Sequence[Fine], day: date, who: str) -> list[CashEntry]:
     """The entries that record ``owed`` fines of ``who`` as paid on ``day``."""
     if not owed:

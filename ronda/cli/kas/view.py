@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ronda.cash.book import Fine, MonthReport
+from ronda.cash.book import Fine, MonthReport, unpaid
 from ronda.cli.output import Output
 from ronda.dates import format_date, format_period
 from ronda.i18n.labels import ABSENCE, CASH_KIND, label
@@ -35,5 +35,5 @@ def render_fines(out: Output, shown: Sequence[Fine], people: dict[int, Volunteer
                 label(ABSENCE, f.reason, lang), format_money(f.amount),
                 format_date(f.paid, lang, weekday=False) if f.paid else ""] for f in shown],
               no_wrap=[0, 4])
-    owed = [f for f in shown if f.paid is None]
+    owed = unpaid(shown)
     out.say("msg.fines_owed", count=len(owed), total=format_money(sum(f.amount for f in owed)))

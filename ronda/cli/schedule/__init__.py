@@ -299,7 +299,7 @@ def fine(ctx: typer.Context, paid: Annotated[str | None, Opt("--paid")] = None,
          night: Annotated[str | None, Opt("--night")] = None,
          all_: Annotated[bool, Opt("--all")] = False, json: Json = False) -> None:
     """Fines owed from the attendance logs; --paid ID|NAME records them paid into the kas."""
-    from ronda.cash.book import fines
+    from ronda.cash.book import fines, unpaid
     from ronda.cli.kas.view import render_fines
 
     st = state(ctx)
@@ -310,20 +310,19 @@ def fine(ctx: typer.Context, paid: Annotated[str | None, Opt("--paid")] = None,
     with st.data() as data:
         found = fines(data.shifts(), data.cash())
         people = {v.id: v for v in data.volunteers()}
-    shown = found if all_ else [f for f in found if f.paid is None]
+    shown = found if all_ else unpaid(found)
     st.out.emit(json, [f.to_dict() for f in shown], lambda: render_fines(st.out, shown, people))
 
 
 def _pay_fines(st: State, data: DataFile, who: str, night: str | None) -> None:
-    from ronda.cash.book import balance, fines, pay_fines
+    from ronda.cash.book import balance, fines, pay_fines, unpaid
     from ronda.dates import parse_date
     from ronda.money import format_money
 
     today = st.today(data.settings().timezone)
     v = find_volunteer(data.volunteers(), who, include_inactive=True)
     evening = parse_date(night, today) if night else None
-    owed = [f for f in fines(data.shifts(), data.cash()) if f.volunteer == v.id
-            and f.paid is None and (evening is None or f.evening == evening)]
+    owed = unpaid(fines(data.shifts(), data.cash()), volunteer=v.id, evening=evening)
     entries = data.add_cash(pay_fines(owed, today, label(v)))
     st.out.done("msg.fines_paid", count=len(entries), who=label(v),
                 total=format_money(sum(e.amount for e in entries)),
