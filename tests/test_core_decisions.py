@@ -9,7 +9,8 @@ import pytest
 
 from ronda.cash.book import fines, pay_fines, unpaid
 from ronda.errors import BadInput
-from ronda.model import Volunteer
+from ronda.model import Settings, Volunteer
+from ronda.neighbourhood.config import plan_effect, set_value
 from ronda.people.csvfile import plan_import
 from ronda.people.roster import natural_key, roster_rules
 from ronda.people.sheet import ImportRow
@@ -89,3 +90,23 @@ def test_fines_are_owed_until_a_payment_settles_them() -> None:
     found = fines(nights, paid)
     assert [(f.evening.day, f.volunteer) for f in unpaid(found)] == [(24, 1), (24, 2)]
     assert [f.evening.day for f in unpaid(found, volunteer=2)] == [24]
+
+
+# ------------------------------------------------------------ what a setting does to the plan
+
+@pytest.mark.parametrize(("key", "value", "effect"), [
+    ("slots", "22.00-01.00=3, 01.00-04.00=3", "replan"),  # one shift more
+    ("start", "21.00", "replan"),  # the same shift at new hours
+    ("per-night", "6", "repair"),
+    ("per-night.sat", "7", "repair"),
+    ("rest", "3", "repair"),
+    ("max-per-week", "1", "repair"),
+    ("household-rule", "no", "repair"),
+    ("fine", "20000", None),
+    ("liaison.phone", "0813-9011-2468", None),
+    ("rest", "1", None),  # as it was
+])
+def test_a_new_setting_plans_again_repairs_or_leaves_the_coming_nights(
+        key: str, value: str, effect: str | None) -> None:
+    before = set_value(Settings(name="RT 005"), "rest", "1")
+    assert plan_effect(before, set_value(before, key, value)) == effect

@@ -11,7 +11,7 @@ from ronda.cli.options import Json
 from ronda.cli.output import Output
 from ronda.i18n.labels import KENTONGAN_STRIKES
 from ronda.model import Settings
-from ronda.neighbourhood.config import config_items, set_value
+from ronda.neighbourhood.config import config_items, plan_effect, set_value
 from ronda.store.datafile import DataFile
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -63,15 +63,9 @@ def set_(
         before = data.settings()
         settings = set_value(before, key, value)
         data.save_settings(settings)
-        followed = None
-        if [(s.start, s.end) for s in settings.slots] != [(s.start, s.end) for s in before.slots]:
-            moved = replan_for_new_slots(st, data)
-        else:
-            moved = None
-            if (settings.slots, settings.rest, settings.max_per_week,
-                    settings.household_rule) != (before.slots, before.rest,
-                                                 before.max_per_week, before.household_rule):
-                followed = follow_roster(st, data, "config")
+        effect = plan_effect(before, settings)
+        moved = replan_for_new_slots(st, data) if effect == "replan" else None
+        followed = follow_roster(st, data, "config") if effect == "repair" else None
     shown = dict(config_items(settings, st.out.lang)).get(key.strip().lower(), value)
     st.out.done("msg.config_set", key=key.strip().lower(), value=shown)
     if moved is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from ronda.dates import DAY_KEYS, DAY_SHORT, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
@@ -202,6 +203,20 @@ def set_value(settings: Settings, key: str, value: str) -> Settings:
     if prefix == "kentongan" and name in KENTONGAN_EVENTS:
         return _set_pair(settings, "kentongan", name, value)
     raise BadInput("err.unknown_key", key=key.strip())
+
+
+def plan_effect(before: Settings, after: Settings) -> Literal["replan", "repair"] | None:
+    """What a change of settings does to the coming nights: new hours for the night's
+    shifts (one shift more or less, or moved) plan them again for the new shifts
+    (``"replan"``); a new rule of the plan (how many on each shift, the rest between duties,
+    the weekly limit, the household rule) repairs them (``"repair"``); anything else
+    (names, contacts, money) leaves them be (None)."""
+    if [(s.start, s.end) for s in after.slots] != [(s.start, s.end) for s in before.slots]:
+        return "replan"
+    rules = (after.slots, after.rest, after.max_per_week, after.household_rule)
+    if rules != (before.slots, before.rest, before.max_per_week, before.household_rule):
+        return "repair"
+    return None
 
 
 def config_items(s: Settings, lang: str) -> list[tuple[str, str]]:
