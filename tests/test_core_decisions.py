@@ -3,12 +3,13 @@ each function takes records and returns records or plain figures."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from ronda.cash.book import fines, pay_fines, unpaid
 from ronda.errors import BadInput
+from ronda.incidents.book import VOID, Incident, Reporter, numbered_incidents, reporter_of
 from ronda.model import Settings, Volunteer
 from ronda.neighbourhood.config import plan_effect, set_value
 from ronda.people.csvfile import plan_import
@@ -110,3 +111,35 @@ def test_a_new_setting_plans_again_repairs_or_leaves_the_coming_nights(
         key: str, value: str, effect: str | None) -> None:
     before = set_value(Settings(name="RT 005"), "rest", "1")
     assert plan_effect(before, set_value(before, key, value)) == effect
+
+
+# ------------------------------------------------------------ the incident book
+
+WIB = timezone(timedelta(hours=7))
+NEIGHBOURS = [Volunteer(3, "Budi Santoso"), Volunteer(9, "Budi Hartono"),
+              Volunteer(4, "Siti Aminah")]
+
+
+def test_a_reporter_is_the_volunteer_named_else_a_resident_as_typed() -> None:
+    assert reporter_of(NEIGHBOURS, "siti", public=False) == Reporter(0, "Siti Aminah", 4)
+    assert reporter_of(NEIGHBOURS, "Bu Yanti", public=True) == Reporter(0, "Bu Yanti", None,
+                                                                        True)
+    assert reporter_of(NEIGHBOURS, "Siti Amnah", public=False).volunteer is None  # no guess
+    assert reporter_of(NEIGHBOURS, None, public=False) is None
+    with pytest.raises(BadInput) as refused:  # two Budis: never a guess
+        reporter_of(NEIGHBOURS, "Budi", public=False)
+    assert refused.value.key == "err.volunteer_ambiguous"
+
+
+def incident(number: int, day: int, hour: int, status: str = "new") -> Incident:
+    moment = datetime(2026, 11, day, hour, tzinfo=WIB)
+    return Incident(number, moment, moment, "theft", "Helm hilang", status=status)
+
+
+def test_incidents_named_by_number_come_once_in_the_order_they_happened() -> None:
+    late, early, same_night = incident(7, 24, 23), incident(5, 25, 2), incident(2, 24, 23)
+    chosen = numbered_incidents([late, early, late, same_night])
+    assert [i.id for i in chosen] == [2, 7, 5]
+    with pytest.raises(BadInput) as refused:
+        numbered_incidents([late, incident(8, 26, 1, status=VOID)])
+    assert (refused.value.key, refused.value.args_) == ("err.export_void", {"id": 8})

@@ -8,14 +8,14 @@ appearance, is what the police can act on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from ronda.errors import BadInput
 from ronda.i18n.labels import CATEGORY_WORDS, SEVERITY_WORDS, STATUS_WORDS
-from ronda.model import SchemaError, _need, clean_text
+from ronda.model import SchemaError, Volunteer, _need, clean_text
 from ronda.parsing import parse_choice
 from ronda.schedule.shifts import Shift
 
@@ -341,6 +341,35 @@ class Reporter:
     def from_dict(cls, d: dict[str, Any]) -> Reporter:
         return cls(_need(d, "incident", int), _need(d, "name", str),
                    _need(d, "volunteer", int, optional=True), _need(d, "public", bool))
+
+
+def reporter_of(people: Iterable[Volunteer], name: str | None,
+                public: bool) -> Reporter | None:
+    """Who reported, as ``--reporter`` names them (None: nobody named): the volunteer of
+    that name, never a guess, and a name that fits several refused (an erasure must find
+    them); any other name is a resident's, as typed. Confidential unless ``public``."""
+    from ronda.people.volunteers import find_volunteer  # the book alone needs no roster
+
+    if name is None:
+        return None
+    try:
+        v = find_volunteer(people, name, guess=False)
+        return Reporter(0, v.name, v.id, public)
+    except BadInput as exc:
+        if exc.key == "err.volunteer_ambiguous":
+            raise
+        return Reporter(0, clean_text(name, field_name="--reporter", required=True), None,
+                        public)
+
+
+def numbered_incidents(found: Iterable[Incident]) -> list[Incident]:
+    """The incidents an export names by number: each once, in the order they happened; a
+    voided entry is refused (logged by mistake, it is no report)."""
+    chosen = sorted({i.id: i for i in found}.values(), key=lambda i: (i.occurred_at, i.id))
+    void = next((i for i in chosen if i.status == VOID), None)
+    if void is not None:
+        raise BadInput("err.export_void", id=void.id)
+    return chosen
 
 
 def select_incidents(found: Sequence[Incident], *, category: str | None = None,

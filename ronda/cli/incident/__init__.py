@@ -25,14 +25,14 @@ from ronda.i18n import Term
 from ronda.i18n.labels import CATEGORY, CATEGORY_WORDS, INCIDENT_PROMPT
 from ronda.incidents.book import (
     EARLIEST,
-    VOID,
     Incident,
-    Reporter,
     new_incident,
+    numbered_incidents,
     parse_category,
     parse_severity,
     parse_sp2hp,
     parse_status,
+    reporter_of,
     select_incidents,
     update_incident,
     void_incident,
@@ -41,7 +41,6 @@ from ronda.incidents.export import FORMATS, incident_file
 from ronda.incidents.privacy import incident_record, people_shown
 from ronda.incidents.report import board_lines, incident_stats
 from ronda.parsing import find_choice, parse_count
-from ronda.people.volunteers import find_volunteer
 from ronda.schedule.timetable import Timetable
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -87,7 +86,7 @@ def log(ctx: typer.Context, at: Annotated[str | None, Opt("--at")] = None,
         shift = Timetable.of(settings).shift_at(
             moment, data.shifts(moment.date() - timedelta(days=2), moment.date()))
         incident = new_incident(report, now, shift)
-        source = _reporter(data.volunteers(), reporter, public_reporter)
+        source = reporter_of(data.volunteers(), reporter, public_reporter)
         stored = data.add_incident(incident, source)
     st.out.done("msg.incident_logged", id=stored.id,
                 when=format_moment(moment, settings.timezone, st.out.lang),
@@ -117,21 +116,6 @@ def _ask(st: State, **given: str | None) -> dict[str, str | None]:
             if given[key] is None:
                 given[key] = st.ask(INCIDENT_PROMPT[key], required=key == "behaviour")
     return given
-
-
-def _reporter(people, name: str | None, public: bool) -> Reporter | None:  # noqa: ANN001
-    from ronda.model import clean_text
-
-    if name is None:
-        return None
-    try:
-        v = find_volunteer(people, name, guess=False)  # any other name is a resident's
-        return Reporter(0, v.name, v.id, public)
-    except BadInput as exc:
-        if exc.key == "err.volunteer_ambiguous":  # never a guess: a purge must find them
-            raise
-        return Reporter(0, clean_text(name, field_name="--reporter", required=True), None,
-                        public)
 
 
 def _find(data, number: str) -> Incident:  # noqa: ANN001
@@ -217,11 +201,7 @@ def _chosen(data, st: State, since, until, month, numbers):  # noqa: ANN001, ANN
         return _select(data, st, since, until, None, None, None, month)
     if since or until or month:
         raise BadInput("err.incident_or_period")
-    found = sorted({i.id: i for i in (_find(data, n) for n in numbers)}.values(),
-                   key=lambda i: (i.occurred_at, i.id))
-    void = next((i for i in found if i.status == VOID), None)
-    if void is not None:
-        raise BadInput("err.export_void", id=void.id)
+    found = numbered_incidents(_find(data, n) for n in numbers)
     settings = data.settings()
     timetable = Timetable.of(settings)
     return settings, timetable.evening_of(found[0].occurred_at), \
