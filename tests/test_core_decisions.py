@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from ronda.area.model import RT
+from ronda.area.rollup import rt_rows
 from ronda.cash.book import fines, pay_fines, unpaid
 from ronda.errors import BadInput
 from ronda.incidents.book import VOID, Incident, Reporter, numbered_incidents, reporter_of
@@ -143,3 +145,25 @@ def test_incidents_named_by_number_come_once_in_the_order_they_happened() -> Non
     with pytest.raises(BadInput) as refused:
         numbered_incidents([late, incident(8, 26, 1, status=VOID)])
     assert (refused.value.key, refused.value.args_) == ("err.export_void", {"id": 8})
+
+
+# ------------------------------------------------------------ the area in figures
+
+def test_each_rt_of_the_area_in_a_few_figures() -> None:
+    settings = set_value(Settings(name="RT 001 / RW 004"), "coordinator.name", "Pak Slamet")
+    busy = RT("rt001", "rt001.json", settings,
+              people={1: Volunteer(1, "Agus"), 2: Volunteer(2, "Dewi"),
+                      3: Volunteer(3, "Eko", active=False)},
+              shifts=(Shift(date(2026, 11, 28), 0, (1, 2)), Shift(date(2026, 11, 30), 0),
+                      Shift(date(2026, 11, 29), 0, (1,))),
+              incidents=(incident(1, 2, 23, status="forwarded"), incident(2, 20, 23),
+                         incident(3, 25, 22, status="forwarded")))
+    empty = RT("rt002", "rt002.json", Settings(name="RT 002 / RW 004"))
+    now = datetime(2026, 12, 15, 20, tzinfo=WIB)
+    assert rt_rows([busy, empty], now) == [
+        {"rt": "rt001", "name": "RT 001 / RW 004", "file": "rt001.json", "volunteers": 2,
+         "planned_until": "2026-11-29",  # the 30th has nobody on it
+         "incidents": 3, "overdue": 1,  # forwarded 43 days ago with no news since
+         "coordinator": "Pak Slamet"},
+        {"rt": "rt002", "name": "RT 002 / RW 004", "file": "rt002.json", "volunteers": 0,
+         "planned_until": None, "incidents": 0, "overdue": 0, "coordinator": ""}]

@@ -21,6 +21,23 @@ from ronda.incidents.report import NIGHT_HOURS
 from ronda.schedule.timetable import Timetable
 
 
+def rt_rows(rts: Sequence[RT], now: datetime) -> list[dict[str, Any]]:
+    """Each RT of the area in a few figures (the stable JSON of ``ronda area --json``): its
+    key, name and file, the active people on its roster, the last night planned with someone
+    on it (None: nothing planned), its incidents, those whose police follow-up is overdue
+    ``now``, and its coordinator."""
+    rows = []
+    for rt in rts:
+        planned = [s.date for s in rt.shifts if s.volunteers]
+        rows.append({"rt": rt.key, "name": rt.name, "file": rt.file,
+                     "volunteers": sum(v.active for v in rt.people.values()),
+                     "planned_until": max(planned).isoformat() if planned else None,
+                     "incidents": len(rt.incidents),
+                     "overdue": sum(i.overdue(now) for i in rt.incidents),
+                     "coordinator": rt.settings.coordinator.name})
+    return rows
+
+
 @dataclass(frozen=True)
 class Night:
     """One RT's evening at a glance: people on duty against the head count (all its shifts),

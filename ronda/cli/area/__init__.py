@@ -72,9 +72,9 @@ def show(ctx: typer.Context, area_file: AreaFile = None, json: Json = False) -> 
     path, area, today, now = _today(ctx, area_file)
     snapshot = _snapshot(st, path, first=today, last=today + YEAR, since=EARLIEST,
                          until=today)
-    from ronda.cli.area.view import area_rows
+    from ronda.area.rollup import rt_rows
 
-    rows = area_rows(snapshot, now)
+    rows = rt_rows(snapshot.rts, now)
     st.out.emit(json, lambda: {"area": area.name, "liaison": area.liaison.name, "rts": rows,
                                "problems": _problems(st, snapshot)},
                 lambda: render_area(st.out, area, rows))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from ronda.area.model import Area, AreaSnapshot, Problem
+from ronda.area.model import Area, Problem
 from ronda.area.rollup import RTWeek
 from ronda.area.visits import VisitPlan
 from ronda.cli.incident.view import render_clock
@@ -24,20 +24,6 @@ def report_problems(out: Output, problems: Sequence[Problem]) -> None:
     """One line for each RT file that could not be read or written, in the user's language."""
     for p in problems:
         out.warn("warn.area_skipped", file=p.file, why=out.t(p.key, **p.args))
-
-
-def area_rows(snapshot: AreaSnapshot, now: datetime) -> list[dict[str, Any]]:
-    """Each RT of the area in a few figures (the stable JSON of ``ronda area --json``)."""
-    rows = []
-    for rt in snapshot.rts:
-        planned = [s.date for s in rt.shifts if s.volunteers]
-        rows.append({"rt": rt.key, "name": rt.name, "file": rt.file,
-                     "volunteers": sum(v.active for v in rt.people.values()),
-                     "planned_until": max(planned).isoformat() if planned else None,
-                     "incidents": len(rt.incidents),
-                     "overdue": sum(i.overdue(now) for i in rt.incidents),
-                     "coordinator": rt.settings.coordinator.name})
-    return rows
 
 
 def render_area(out: Output, area: Area, rows: list[dict[str, Any]]) -> None:
