@@ -15,7 +15,7 @@ from ronda.incidents.book import VOID, Incident, Reporter, numbered_incidents, r
 from ronda.model import Settings, Volunteer
 from ronda.neighbourhood.config import plan_effect, set_value
 from ronda.people.csvfile import plan_import
-from ronda.people.roster import natural_key, roster_rules
+from ronda.people.roster import lookalikes, natural_key, roster_listing, roster_rules
 from ronda.people.sheet import ImportRow
 from ronda.schedule.shifts import Absence, Shift
 
@@ -61,6 +61,28 @@ def test_an_update_changes_the_matched_adds_the_others_and_takes_the_moved_off()
     assert [r.fields["name"] for r in plan.new] == ["Agus"]
     assert plan.update is not None and len(plan.update.matched) == 2
     assert [v.name for v in plan.after] == ["Budi Santoso", "Agus"]  # Siti is off the rota
+
+
+# ------------------------------------------------------------ the roster listed
+
+TEAMS = [Volunteer(1, "budi", team="Regu B"), Volunteer(2, "Agus", team="Regu B", leader=True),
+         Volunteer(3, "Cahyo", team="Regu A"), Volunteer(4, "Dewi", team="regu b", active=False),
+         Volunteer(5, "Eko", household="A-01"), Volunteer(6, "", purged=True, active=False)]
+
+
+def test_the_roster_lists_the_active_by_team_leader_first_then_by_name() -> None:
+    assert [v.id for v in roster_listing(TEAMS)] == [5, 3, 2, 1]  # no regu comes first
+    assert [v.id for v in roster_listing(TEAMS, team=" REGU B ")] == [2, 1]
+    assert [v.id for v in roster_listing(TEAMS, team="Regu B", everyone=True)] == [2, 1, 4]
+    assert [v.id for v in roster_listing(TEAMS, everyone=True)] == [5, 3, 2, 1, 6, 4]
+
+
+def test_a_new_record_that_may_be_someone_already_on_the_roster() -> None:
+    twin, housemate = lookalikes(Volunteer(7, "BUDI", household="a-01"), TEAMS)
+    assert twin is not None and twin.id == 1 and housemate
+    assert lookalikes(Volunteer(7, "Dewi"), TEAMS) == (None, False)  # Dewi left the roster
+    assert lookalikes(TEAMS[0], TEAMS) == (None, False)  # not their own twin
+    assert lookalikes(Volunteer(7, "Fajar"), TEAMS) == (None, False)  # no household, none shared
 
 
 # ------------------------------------------------------------ the rules a roster makes

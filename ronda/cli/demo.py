@@ -66,10 +66,10 @@ def _show(st: State, path: Path, settings: Settings, people: list[Volunteer],
     from ronda.cli.incident.view import render_stats
     from ronda.cli.schedule.view import render_schedule
     from ronda.cli.volunteer import render_list
-    from ronda.cli.volunteer.view import roster_order
     from ronda.dates import format_period, week_of
     from ronda.incidents.report import incident_stats
     from ronda.neighbourhood.holidays import holiday_map
+    from ronda.people.roster import roster_order
     from ronda.printing.html import sheets_html
     from ronda.printing.pdf import sheets_pdf
     from ronda.printing.picture import week_png

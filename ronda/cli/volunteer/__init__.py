@@ -17,7 +17,6 @@ from ronda.cli.volunteer.view import (
     away_label,
     reason_label,
     reject_rows,
-    roster_order,
     show_sheet_update,
     status_label,
     tell_imported,
@@ -27,6 +26,7 @@ from ronda.dates import DAY_KEYS, DAY_NAMES, DAY_SHORT, format_date, format_peri
 from ronda.errors import BadInput
 from ronda.model import Volunteer
 from ronda.parsing import parse_count
+from ronda.people.roster import lookalikes, roster_listing
 from ronda.people.volunteers import (
     add_away,
     cancel_away,
@@ -66,11 +66,10 @@ AvoidDate = Annotated[list[str] | None, Opt("--avoid-date", help="help.opt.avoid
 
 def _warn_lookalikes(st: State, data: DataFile, v: Volunteer) -> None:
     """Warn when someone else active has the same name or lives in the same household."""
-    others = [o for o in data.volunteers() if o.id != v.id and o.active]
-    twin = next((o for o in others if o.name.casefold() == v.name.casefold()), None)
+    twin, housemate = lookalikes(v, data.volunteers())
     if twin:
         st.out.warn("warn.same_name", who=label(twin))
-    if v.household and any(o.household.casefold() == v.household.casefold() for o in others):
+    if housemate:
         st.out.warn("warn.same_household", household=v.household)
 
 
@@ -107,11 +106,8 @@ def list_(ctx: typer.Context, team: Annotated[str | None, Opt("--team")] = None,
     """List the roster."""
     st = state(ctx)
     with st.data() as data:
-        people = [v for v in data.volunteers() if all_ or v.active]
+        people = roster_listing(data.volunteers(), team=team, everyone=all_)
         today = st.today(data.settings().timezone)
-    if team is not None:
-        people = [v for v in people if v.team.casefold() == team.strip().casefold()]
-    people.sort(key=roster_order)
     st.out.emit(json, lambda: [v.to_dict() for v in people],
                 lambda: render_list(st, people, today))
 

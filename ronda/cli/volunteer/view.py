@@ -68,11 +68,6 @@ def volunteer_row(v: Volunteer, today: date, lang: str) -> list[str]:
             status_label(v, today, lang)]
 
 
-def roster_order(v: Volunteer) -> tuple[bool, str, bool, str]:
-    """Active first, then by team, leader first, then by name."""
-    return (not v.active, v.team.casefold(), not v.leader, v.name.casefold())
-
-
 def reject_rows(st: State, errors: Sequence[RowError], rows: Sequence[ImportRow],
                 path: str) -> None:
     """Print every bad row of a sheet and refuse it (nothing is imported), or refuse an
