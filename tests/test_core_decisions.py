@@ -14,10 +14,11 @@ from ronda.errors import BadInput
 from ronda.incidents.book import VOID, Incident, Reporter, numbered_incidents, reporter_of
 from ronda.model import Settings, Volunteer
 from ronda.neighbourhood.config import plan_effect, set_value
+from ronda.neighbourhood.holidays import holidays_of_year
 from ronda.people.csvfile import plan_import
 from ronda.people.roster import lookalikes, natural_key, roster_listing, roster_rules
 from ronda.people.sheet import ImportRow
-from ronda.schedule.shifts import Absence, Shift
+from ronda.schedule.shifts import Absence, Holiday, Shift
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 
@@ -189,3 +190,19 @@ def test_each_rt_of_the_area_in_a_few_figures() -> None:
          "coordinator": "Pak Slamet"},
         {"rt": "rt002", "name": "RT 002 / RW 004", "file": "rt002.json", "volunteers": 0,
          "planned_until": None, "incidents": 0, "overdue": 0, "coordinator": ""}]
+
+
+# ------------------------------------------------------------ a year's holidays
+
+def test_a_year_s_holidays_hold_its_own_dates_and_new_year_s_eve() -> None:
+    stored = [Holiday(date(2026, 8, 16), "Malam tirakatan", 2, local=True),
+              Holiday(date(2027, 8, 16), "Malam tirakatan", 2, local=True),
+              Holiday(date(2026, 12, 25), "Natal (disimpan)", local=False)]
+    found = {h.date: h for h in holidays_of_year(2026, stored)}
+    assert list(found) == sorted(found) and {d.year for d in found} == {2026}
+    assert found[date(2026, 8, 16)].name == "Malam tirakatan"  # the RT's own, not 2027's
+    assert found[date(2026, 8, 16)].extra == 2
+    assert found[date(2026, 12, 31)].title("en") == "New Year's Eve"  # 1/1/2027's eve
+    assert found[date(2026, 12, 25)].local is False  # the library's Christmas, not the stored
+    assert found[date(2026, 12, 25)].name != "Natal (disimpan)"
+    assert date(2025, 12, 31) not in found

@@ -14,7 +14,7 @@ from ronda.dates import format_date, parse_date
 from ronda.errors import BadInput
 from ronda.i18n import Term
 from ronda.model import clean_text
-from ronda.neighbourhood.holidays import holiday_map, national_holidays, night_of_extra
+from ronda.neighbourhood.holidays import holidays_of_year, national_holidays, night_of_extra
 from ronda.parsing import parse_count
 from ronda.schedule.shifts import Holiday
 
@@ -55,10 +55,8 @@ def list_(ctx: typer.Context, year: Annotated[str | None, typer.Option("--year")
     with st.data() as data:
         today = st.today(data.settings().timezone)
         chosen = parse_count(year, "--year", minimum=2000, maximum=2100) if year else today.year
-        local = [h for h in data.holidays() if h.local and h.date.year in (chosen, chosen + 1)]
-    # the next year's first holidays too: New Year's Eve is this year's
-    marked = holiday_map([*national_holidays([chosen, chosen + 1]), *local])
-    found = [h for h in marked.values() if h.date.year == chosen]
+        stored = data.holidays()
+    found = holidays_of_year(chosen, stored)
     st.out.emit(json, lambda: [{**h.to_dict(), "title": h.title(st.lang)} for h in found],
                 lambda: _render_holidays(st.out, found, chosen))
 

@@ -98,3 +98,13 @@ def holiday_map(found: Iterable[Holiday]) -> dict[date, Holiday]:
         else:
             out[day] = h
     return dict(sorted(out.items()))
+
+
+def holidays_of_year(year: int, stored: Iterable[Holiday]) -> list[Holiday]:
+    """The marked nights of ``year`` (``holiday_map``), by date: the national holidays and
+    their eves, and the neighbourhood's own dates among ``stored`` (the national ones kept
+    there are the library's again). The next year is read too: New Year's Eve, the eve of
+    the next 1 January, is this year's night."""
+    local = [h for h in stored if h.local and h.date.year in (year, year + 1)]
+    marked = holiday_map([*national_holidays([year, year + 1]), *local])
+    return [h for h in marked.values() if h.date.year == year]
