@@ -18,6 +18,7 @@ from ronda.neighbourhood.holidays import holidays_of_year
 from ronda.people.csvfile import plan_import
 from ronda.people.roster import lookalikes, natural_key, roster_listing, roster_rules
 from ronda.people.sheet import ImportRow
+from ronda.printing.slip import duties, slip_period
 from ronda.schedule.shifts import Absence, Holiday, Shift
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
@@ -206,3 +207,24 @@ def test_a_year_s_holidays_hold_its_own_dates_and_new_year_s_eve() -> None:
     assert found[date(2026, 12, 25)].local is False  # the library's Christmas, not the stored
     assert found[date(2026, 12, 25)].name != "Natal (disimpan)"
     assert date(2025, 12, 31) not in found
+
+
+# ------------------------------------------------------------ a personal slip
+
+def test_a_slip_covers_the_month_or_four_weeks_at_the_least() -> None:
+    monday = date(2026, 11, 23)
+    assert slip_period(date(2026, 2, 11), monday, 1, month=True) == (date(2026, 2, 1),
+                                                                      date(2026, 2, 28))
+    assert slip_period(date(2026, 11, 25), monday, 1, month=False) == (monday,
+                                                                       date(2026, 12, 20))
+    assert slip_period(date(2026, 11, 25), monday, 6, month=False)[1] == date(2027, 1, 3)
+
+
+def test_a_slip_names_the_person_s_duties_their_role_and_their_mates() -> None:
+    people = {1: Volunteer(1, "Agus"), 2: Volunteer(2, "Dewi"), 3: Volunteer(3, "Eko")}
+    nights = [Shift(date(2026, 11, 23), 0, (1, 2, 3), leader=1),
+              Shift(date(2026, 11, 24), 0, (3, 1), leader=3),
+              Shift(date(2026, 11, 25), 0, (2, 3), leader=2),
+              Shift(date(2026, 11, 26), 0, (1, 9))]  # nobody 9 on the roster
+    assert [(d.shift.date.day, d.leads, d.mates) for d in duties(1, nights, people)] == [
+        (23, True, ("Dewi", "Eko")), (24, False, ("Eko",)), (26, False, ())]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -17,6 +16,7 @@ from ronda.i18n import t
 from ronda.parsing import parse_count
 from ronda.people.volunteers import find_volunteer
 from ronda.phones import display_phone
+from ronda.printing.slip import duties, slip_period
 from ronda.schedule.timetable import Timetable
 
 FORMATS = ("terminal", "text", "md", "html", "pdf", "png", "whatsapp", "teams")
@@ -65,7 +65,7 @@ def roster(
         holidays = holiday_map(data.holidays())
         if volunteer:
             who = find_volunteer(people.values(), volunteer, include_inactive=True)
-            first, last = _slip_range(shown if week else today, start, count, month)
+            first, last = slip_period(shown if week else today, start, count, month)
             _slip(st, who, data.shifts(first, last), people, settings, first, last, fmt,
                   output, doc)
             return
@@ -196,13 +196,6 @@ def _changes(st: State, fmt: str, since: str | None, tell: bool,
     _write(st, "\n\n".join(blocks) + "\n", output)
 
 
-def _slip_range(anchor: date, monday: date, weeks: int, month: bool) -> tuple[date, date]:
-    if month:
-        first = anchor.replace(day=1)
-        return first, first.replace(day=monthrange(first.year, first.month)[1])
-    return monday, monday + timedelta(weeks=max(weeks, 4), days=-1)
-
-
 def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # noqa: ANN001
           fmt: str, output: str | None, lang: str) -> None:
     from ronda.printing.marks import escaper
@@ -213,13 +206,13 @@ def _slip(st: State, who, shifts, people, settings, first: date, last: date,  # 
     esc = escaper(fmt)
     lines = [f"{bold}{out.t('slip.title', name=esc(who.name))}{bold}", esc(settings.name),
              format_period(first, last, lang), ""]
-    mine = [s for s in shifts if who.id in s.volunteers]
+    mine = duties(who.id, shifts, people)
     timetable = Timetable.of(settings)
-    for s in mine:
-        mates = [esc(people[p].name) for p in s.volunteers if p != who.id and p in people]
-        role = out.t("poster.leader") if s.leader == who.id else \
-            out.t("slip.with", names=", ".join(mates))
-        lines.append(f"- {timetable.name_of(s, lang, hours=True, with_zone=True)} · {role}")
+    for d in mine:
+        role = out.t("poster.leader") if d.leads else \
+            out.t("slip.with", names=", ".join(esc(name) for name in d.mates))
+        lines.append(f"- {timetable.name_of(d.shift, lang, hours=True, with_zone=True)} · "
+                     f"{role}")
     if not mine:
         lines.append(out.t("slip.none", period=format_period(first, last, lang)))
     _write(st, "\n".join(lines) + "\n", output)
