@@ -156,6 +156,11 @@ def _loose_files(out: Any) -> None:
             out.warn(key, count=len(files), files=", ".join(files))
 
 
+# the commands built in this process, by name and language: a command is built once (typer
+# reads every parameter of its function) and run as often as it is called
+_BUILT: dict[tuple[str, str], Any] = {}
+
+
 class RondaGroup(TyperGroup):
     """The root group. Command groups load when used; domain errors become one translated
     line and exit code 2 (data file: 1); an unexpected error never shows a traceback unless
@@ -178,18 +183,20 @@ class RondaGroup(TyperGroup):
             return self.commands.get(name)
         if self.listing:  # its name and one line of help are all the root's help shows
             return TyperCommand(name, help=t(f"help.{name}", self.lang).split("\n")[0])
-        module, attr = COMMANDS[name].split(":")
-        target = getattr(importlib.import_module(module), attr)
-        if isinstance(target, typer.Typer):
-            command = lazy_group(target, name, self.lang)
-        else:
-            single = typer.Typer(add_completion=False)
-            single.command(name, cls=RondaCommand)(target)
-            command = typer.main.get_command(single)
-            translate_help(command, self.lang, name)
-        command.name = name
-        self.commands[name] = command
-        return command
+        if (name, self.lang) not in _BUILT:
+            module, attr = COMMANDS[name].split(":")
+            target = getattr(importlib.import_module(module), attr)
+            if isinstance(target, typer.Typer):
+                command = lazy_group(target, name, self.lang)
+            else:
+                single = typer.Typer(add_completion=False)
+                single.command(name, cls=RondaCommand)(target)
+                command = typer.main.get_command(single)
+                translate_help(command, self.lang, name)
+            command.name = name
+            _BUILT[name, self.lang] = command
+        self.commands[name] = _BUILT[name, self.lang]
+        return self.commands[name]
 
     def load_all(self) -> None:
         """Load every command (for help and for the tests that walk the tree)."""

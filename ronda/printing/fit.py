@@ -64,8 +64,24 @@ def _rungs(sheet: Sheet) -> list[Style]:
     return [*rungs, narrow, replace(narrow, rules=False)]
 
 
+_LAID: dict[str, Laid] = {}  # the last sheets laid out, by all they hold
+KEPT = 8
+
+
 def lay_out(sheet: Sheet) -> Laid:
-    """The week on as few pages as the rules above allow, in the largest type that fits."""
+    """The week on as few pages as the rules above allow, in the largest type that fits.
+
+    A week printed twice in one run (the PDF and the HTML, the poster beside the picture) is
+    laid out once: the layout depends on nothing but the sheet."""
+    key = repr(sheet)
+    if key not in _LAID:
+        if len(_LAID) >= KEPT:
+            del _LAID[next(iter(_LAID))]
+        _LAID[key] = _lay_out(sheet)
+    return _LAID[key]
+
+
+def _lay_out(sheet: Sheet) -> Laid:
     nights = list(sheet.nights)
     for groups, rung, top in _tries(sheet, [nights], [nights[:4], nights[4:]]):
         pages = _largest(sheet, groups, rung, top)
