@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     import ronda
 
     compileall.compile_dir(Path(ronda.__file__).parent, quiet=1)
+
+
+# the test modules, their asserts rewritten by pytest, are kept compiled too (pytest reads
+# them back only when the source is unchanged): otherwise each test process rewrites all of
+# them at every run, with PYTHONDONTWRITEBYTECODE set, 2 s of a run
+sys.dont_write_bytecode = False
 
 
 @pytest.fixture(scope="session")

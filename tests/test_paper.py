@@ -165,6 +165,7 @@ def densest(patrol: bool, lang: str = "id") -> Sheet:
     return full_week(MONDAY, shifts=3, per_shift=5, name_length=40, patrol=patrol, lang=lang)
 
 
+@pytest.mark.slow  # the envelope: two of the largest layouts, drawn and read back
 def test_the_densest_week_prints_the_poster_on_one_page_and_the_patrol_sheet_on_two() -> None:
     poster, patrol = densest(False), densest(True)
     laid = lay_out(poster)

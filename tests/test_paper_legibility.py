@@ -73,6 +73,7 @@ def test_a_two_shift_patrol_sheet_of_ordinary_names_keeps_the_letters_full_width
     whole_on_paper(laid.sheet, laid_pdf([laid]), names=READ_SHEET, phones=PHONE)
 
 
+@pytest.mark.slow  # past the densest week the paper promises: set and read back, 3 s
 def test_the_widest_patrol_sheet_takes_two_pages_every_name_and_phone_whole() -> None:
     """Three shifts of six a night, 45-letter names and phones, three guests, two holidays."""
     sheet = full_week(MONDAY, shifts=3, per_shift=6, name_length=45, patrol=True)
@@ -103,6 +104,7 @@ def test_a_shift_s_column_is_as_wide_as_its_names_ask() -> None:
 
 
 # Debian's chromium and poppler-utils are installed by .ci/run
+@pytest.mark.slow  # a browser started
 @pytest.mark.skipif(shutil.which("chromium") is None or shutil.which("pdftotext") is None,
                     reason="no chromium or pdftotext on this machine")
 def test_a_browser_prints_the_html_in_the_same_type_on_the_same_pages(tmp_path: Path) -> None:

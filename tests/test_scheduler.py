@@ -176,6 +176,7 @@ def exact_optimum(people: list[Volunteer], rules: Rules, days: list[date]) -> tu
     return best
 
 
+@pytest.mark.slow  # an exhaustive search on eighty random rosters
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.integers(3, 5), st.integers(3, 7), st.integers(1, 2), st.integers(0, 2),
        st.sampled_from([None, 2, 3]), st.lists(st.sampled_from(["", "A", "B"]), min_size=5,
