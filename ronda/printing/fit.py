@@ -65,17 +65,17 @@ def _rungs(sheet: Sheet) -> list[Style]:
 
 
 _LAID: dict[str, Laid] = {}  # the last sheets laid out, by all they hold
-KEPT = 8
+_KEPT = 8
 
 
 def lay_out(sheet: Sheet) -> Laid:
     """The week on as few pages as the rules above allow, in the largest type that fits.
 
-    A week printed twice in one run (the PDF and the HTML, the poster beside the picture) is
-    laid out once: the layout depends on nothing but the sheet."""
+    A week printed twice in one run (its PDF and its HTML) is laid out once: the layout
+    depends on nothing but the sheet."""
     key = repr(sheet)
     if key not in _LAID:
-        if len(_LAID) >= KEPT:
+        if len(_LAID) >= _KEPT:
             del _LAID[next(iter(_LAID))]
         _LAID[key] = _lay_out(sheet)
     return _LAID[key]
