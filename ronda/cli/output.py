@@ -13,6 +13,8 @@ from ronda.i18n import t
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ronda.cli.boxed import Screen
+
 
 PLAIN_TABLE_ROWS = 100
 
@@ -78,6 +80,13 @@ class Output:
         return self._console(stderr=False)
 
     @cached_property
+    def screen(self) -> Screen | None:
+        """Where stdout goes, read without loading rich's console (see ``boxed``)."""
+        from ronda.cli.boxed import stdout_screen
+
+        return stdout_screen(self.no_color)
+
+    @cached_property
     def err(self) -> Console:
         return self._console(stderr=True)
 
@@ -136,6 +145,43 @@ class Output:
         if len(rows) > PLAIN_TABLE_ROWS:
             self._plain_table([self._header(k) for k in headers], rows, title)
             return
+        from rich.cells import cell_len
+
+        shown = [self._header(key) for key in headers]
+        least = natural = 1  # the narrowest it can be without cutting anything; its own
+        kept: list[int] = []
+        minimums: list[int | None] = []
+        for i, header in enumerate(shown):
+            # words may wrap; figures, dates, hours, phones and money never break
+            words = any(" " in line for row in rows for line in row[i].splitlines())
+            longest = max((len(w) for row in rows for w in row[i].split()), default=0)
+            keep = not words or i in no_wrap
+            kept += [i] if keep else []
+            minimums.append(min(longest, 14) if words else None)
+            cells = max((cell_len(line) for row in rows for line in row[i].splitlines()),
+                        default=0)
+            narrowest = max(min(longest, 14), *(cell_len(w) for w in header.split()), 3)
+            pad = 2 if compact else 3
+            least += (max(cells, cell_len(header)) if keep else narrowest) + pad
+            natural += max(cells, cell_len(header)) + pad
+        screen = None if compact else self.screen
+        if screen is not None and (not screen.terminal or least <= screen.width):
+            from ronda.cli.boxed import draw
+
+            drawn = draw(shown, rows, width=screen.width if screen.terminal else
+                         max(screen.width, natural), title=title, row_styles=row_styles,
+                         cell_styles=cell_styles, no_wrap=kept, min_widths=minimums,
+                         escapes=screen.terminal, colour=screen.colour)
+            if drawn is not None:
+                if not screen.terminal:
+                    sys.stdout.write("".join(line.rstrip() + "\n"
+                                             for line in drawn.splitlines()))
+                elif all(_visible_width(line) <= screen.width for line in drawn.splitlines()):
+                    sys.stdout.write(drawn)
+                    sys.stdout.flush()
+                else:
+                    self._stacked(shown, rows, title, row_styles)
+                return
         from rich import box
         from rich.table import Table
         from rich.text import Text
@@ -144,23 +190,9 @@ class Output:
                       title_justify="left",
                       box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
                       pad_edge=not compact, collapse_padding=compact)
-        from rich.cells import cell_len
-
-        least = natural = 1  # the narrowest it can be without cutting anything; its own
-        for i, key in enumerate(headers):
-            # words may wrap; figures, dates, hours, phones and money never break
-            words = any(" " in line for row in rows for line in row[i].splitlines())
-            longest = max((len(w) for row in rows for w in row[i].split()), default=0)
-            keep = not words or i in no_wrap
-            table.add_column(self._header(key), overflow="fold", no_wrap=keep,
-                             min_width=min(longest, 14) if words else None)
-            header = self._header(key)
-            cells = max((cell_len(line) for row in rows for line in row[i].splitlines()),
-                        default=0)
-            narrowest = max(min(longest, 14), *(cell_len(w) for w in header.split()), 3)
-            pad = 2 if compact else 3
-            least += (max(cells, cell_len(header)) if keep else narrowest) + pad
-            natural += max(cells, cell_len(header)) + pad
+        for i, header in enumerate(shown):
+            table.add_column(header, overflow="fold", no_wrap=i in kept,
+                             min_width=minimums[i])
         for i, row in enumerate(rows):
             table.add_row(*(Text(cell, style=(cell_styles[i][j] or "") if cell_styles else "")
                             for j, cell in enumerate(row)),
@@ -176,7 +208,7 @@ class Output:
             sys.stdout.write("".join(line.rstrip() + "\n"
                                      for line in captured.get().splitlines()))
         elif least > console.width:  # too narrow even wrapped: one block a row
-            self._stacked([self._header(k) for k in headers], rows, title, row_styles)
+            self._stacked(shown, rows, title, row_styles)
         else:
             # laid out once: rich's column minimums can add up to a little more than the
             # width it was given, and then it would crop the right edge; such a table is
@@ -188,7 +220,7 @@ class Output:
                 console.file.write(shown)
                 console.file.flush()
             else:
-                self._stacked([self._header(k) for k in headers], rows, title, row_styles)
+                self._stacked(shown, rows, title, row_styles)
 
     def _stacked(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
                  title: str | None, row_styles: Sequence[str | None] | None) -> None:
