@@ -4,6 +4,14 @@ any width, for any cells, in both the plain and the coloured output."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from builders import example_neighbourhood
+from conftest import BASE_ENV
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich import box
@@ -78,7 +86,7 @@ def by_boxed(t: dict, width: int, escapes: bool, colour: bool) -> str | None:
                 colour=colour)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(tables(), st.integers(10, 140), st.booleans(), st.booleans())
 def test_any_table_at_any_width_reads_as_rich_draws_it(t: dict, width: int, escapes: bool,
                                                        colour: bool) -> None:
@@ -105,3 +113,24 @@ def test_the_week_view_s_tables_are_drawn_here_not_left_to_rich() -> None:
             assert ours == by_rich(t, width, escapes, True)
     assert "\x1b[31m" in by_boxed(t, 120, True, True)
     assert "\x1b[31m" not in by_boxed(t, 120, True, False)
+
+
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+def test_the_week_view_prints_its_table_without_rich_s_console(tmp_path: Path,
+                                                               terminal: bool) -> None:
+    """Piped and at a terminal of 120 columns, the week is printed (the box, a name, the
+    terminal's bold) while ``rich.console`` and ``rich.table`` stay unloaded."""
+    db = example_neighbourhood(tmp_path / "rt.json", date(2026, 11, 24))
+    code = ("import sys\nfrom ronda.cli.start import main\n"
+            f"sys.argv = ['ronda', '--db', {str(db)!r}, 'schedule']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('loaded:', ','.join(m for m in ('rich.console', 'rich.table') "
+            "if m in sys.modules), file=sys.stderr)")
+    env = {**{k: v for k, v in BASE_ENV.items() if v is not None}, "COLUMNS": "120",
+           "RONDA_TODAY": "2026-11-24", "TTY_COMPATIBLE": "1" if terminal else "0"}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env)
+    assert done.stderr.strip().endswith("loaded:"), done.stderr[-300:]
+    assert "┏━" in done.stdout and "Eko Prasetyo" in done.stdout
+    assert ("\x1b[1m" in done.stdout) == terminal
