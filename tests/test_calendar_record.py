@@ -251,3 +251,26 @@ def test_a_timeout_says_whether_a_change_may_have_arrived(
     early = run("publish", "caldav", SHARED, lang=lang, env=env)
     assert early.exit_code == 2 and sure in " ".join(early.stderr.split())
     assert digest(db) == before
+
+
+def test_files_written_are_recorded_and_a_renamed_person_s_earlier_file_is_to_delete() -> None:
+    """Budi's file is written under his new name: the one under his old name in the same
+    folder is to delete (with the digest ronda wrote, to check it is unchanged) and is
+    forgotten; another folder's file of his and the other people's files stay."""
+    folder, other = "/rt/kalender", "/rt/lama"
+    record = CalendarRecord({}, {}, {
+        f"{folder}/budi.ics": {"person": 2, "digest": "d-old", "state": LIVE},
+        f"{other}/budi.ics": {"person": 2, "digest": "d-other", "state": LIVE},
+        f"{folder}/siti.ics": {"person": 3, "digest": "d-siti", "state": LIVE}}, {}, [], {})
+    written = [(f"{folder}/budi-santoso.ics", 2, b"BEGIN:VCALENDAR", False),
+               (f"{folder}/agus.ics", 1, b"BEGIN:VCALENDAR\n", True),
+               (f"{folder}/semua.ics", None, b"BEGIN:VCALENDAR", False)]
+    after, stale = record.with_written(written, folder)
+    assert stale == {f"{folder}/budi.ics": "d-old"}
+    assert sorted(after.files) == [f"{folder}/agus.ics", f"{folder}/budi-santoso.ics",
+                                   f"{folder}/siti.ics", f"{other}/budi.ics"]
+    assert after.files[f"{folder}/agus.ics"]["state"] == RETIRED  # no longer on the roster
+    assert after.files[f"{folder}/budi-santoso.ics"]["digest"] != \
+        after.files[f"{folder}/agus.ics"]["digest"]
+    alone, none = record.with_written(written[:1])  # one file, no folder: nothing to delete
+    assert none == {} and f"{folder}/budi.ics" in alone.files

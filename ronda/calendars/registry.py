@@ -139,6 +139,22 @@ class CalendarRecord:
         files = {p: f for p, f in self.files.items() if p not in dropped}
         return replace(self, files={**files, **written})
 
+    def with_written(self, written: Iterable[tuple[str, int | None, bytes, bool]],
+                     folder: str | None = None) -> tuple[CalendarRecord, dict[str, str]]:
+        """This record with the personal files just ``written`` (absolute path, person,
+        content, whether the person has left the roster); with ``folder`` (absolute), also
+        the files it holds there for the same people under another name (a renamed
+        volunteer's earlier file): those to delete (path -> digest), which it forgets."""
+        files = {path: {"person": person, "digest": file_digest(payload),
+                        "state": RETIRED if former else LIVE}
+                 for path, person, payload, former in written if person is not None}
+        stale: dict[str, str] = {}
+        if folder is not None:
+            people = {f["person"] for f in files.values()}
+            stale = {p: f["digest"] for p, f in self.files_in(folder).items()
+                     if f["person"] in people and p not in files}
+        return self.with_files(files, gone=stale), stale
+
     def with_calendars(self, changes: Mapping[str, dict[str, Any] | None]) -> CalendarRecord:
         """This record with personal CalDAV calendars set (or, for None, forgotten); a
         calendar marked for erasure meanwhile stays marked until it is deleted."""

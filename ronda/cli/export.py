@@ -17,7 +17,7 @@ from ronda.errors import BadInput
 from ronda.parsing import parse_count
 
 if TYPE_CHECKING:
-    from ronda.calendars.feeds import Feed, Feeds
+    from ronda.calendars.feeds import Feeds
     from ronda.calendars.registry import CalendarRecord
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -62,8 +62,9 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
             payload = feeds.merged()
             write_bytes_file(output, payload)
             personal = output != "-" and len(feeds.feeds) == 1
-            record = _recorded(feeds.record, [(output, feeds.feeds[0], payload)] if personal
-                               else [])
+            record, _ = feeds.record.with_written(
+                [(os.path.abspath(output), f.person, payload, f.former) for f in feeds.feeds
+                 if personal])
         data.save_calendar_record(record)
     if per_volunteer or output != "-":
         st.out.done("msg.ics_per_volunteer" if per_volunteer else "msg.ics_written",
@@ -83,34 +84,20 @@ def _write_per_volunteer(st: State, folder_name: str, feeds: Feeds) -> CalendarR
     for feed in feeds.feeds:
         payload = feed.to_ical()
         write_bytes_file(str(folder / feed.file_name), payload)
-        written.append((str(folder / feed.file_name), feed, payload))
-    record = _recorded(feeds.record, written)
-    people = {f.person for f in feeds.feeds}
-    paths = {os.path.abspath(p) for p, _, _ in written}
-    stale = [p for p, f in record.files_in(os.path.abspath(folder)).items()
-             if f["person"] in people and p not in paths]
-    for path in stale:
-        outcome = remove_written(path, record.files[path]["digest"])
+        written.append((os.path.abspath(folder / feed.file_name), feed.person, payload,
+                        feed.former))
+    record, stale = feeds.record.with_written(written, os.path.abspath(folder))
+    for path, digest in stale.items():
+        outcome = remove_written(path, digest)
         if outcome not in ("removed", "gone"):
             _left(st, path, outcome)
-    return record.with_files({}, gone=stale)
+    return record
 
 
 def _left(st: State, path: str, why: str) -> None:
     """Say that a calendar file ronda wrote is still there, and why (see ``remove_written``)."""
     st.out.warn("warn.calendar_file_left", path=path,
                 why=st.out.t("calendar.file_changed") if why == "changed" else why)
-
-
-def _recorded(record: CalendarRecord, written: list[tuple[str, Feed, bytes]]
-              ) -> CalendarRecord:
-    """The record with each personal calendar file just written (path, feed, content)."""
-    from ronda.calendars.registry import LIVE, RETIRED, file_digest
-
-    return record.with_files({
-        os.path.abspath(path): {"person": feed.person, "digest": file_digest(payload),
-                                "state": RETIRED if feed.former else LIVE}
-        for path, feed, payload in written if feed.person is not None})
 
 
 @dataclass
