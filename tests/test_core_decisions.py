@@ -171,6 +171,23 @@ def test_incidents_named_by_number_come_once_in_the_order_they_happened() -> Non
     assert (refused.value.key, refused.value.args_) == ("err.export_void", {"id": 8})
 
 
+def test_a_book_and_an_area_start_at_the_evening_of_their_first_incident() -> None:
+    """When no period is asked for, the RT's book and the area's start at the first
+    incident's evening: 02.00 on Wednesday 25/11 is Tuesday's evening, in both."""
+    from ronda.area.rollup import area_opening_evening
+    from ronda.incidents.book import opening_evening
+    from ronda.schedule.timetable import Timetable
+
+    settings = Settings(name="RT 005")
+    found = [incident(7, 26, 23), incident(5, 25, 2)]
+    assert opening_evening(found, Timetable.of(settings)) == date(2026, 11, 24)
+    assert opening_evening([], Timetable.of(settings)) is None
+    rts = [RT("rt05", "rt05.json", settings, incidents=tuple(found)),
+           RT("rt06", "rt06.json", Settings(name="RT 006"), incidents=(incident(1, 25, 21),))]
+    assert area_opening_evening(rts) == date(2026, 11, 24)
+    assert area_opening_evening([RT("rt07", "rt07.json", settings)]) is None
+
+
 # ------------------------------------------------------------ the area in figures
 
 def test_each_rt_of_the_area_in_a_few_figures() -> None:
@@ -228,3 +245,60 @@ def test_a_slip_names_the_person_s_duties_their_role_and_their_mates() -> None:
               Shift(date(2026, 11, 26), 0, (1, 9))]  # nobody 9 on the roster
     assert [(d.shift.date.day, d.leads, d.mates) for d in duties(1, nights, people)] == [
         (23, True, ("Dewi", "Eko")), (24, False, ("Eko",)), (26, False, ())]
+
+
+# ------------------------------------------------------------ what a build tells
+
+def test_a_build_s_summary_counts_its_nights_its_filled_shifts_and_too_few_leaders() -> None:
+    """Three people for two shifts of two a night: each night one shift is short (one
+    person for two), every person does a duty a night, and one leader for two shifts is
+    told (a leader a night, not a shift)."""
+    from datetime import time
+
+    from ronda.model import Slot
+    from ronda.schedule.builder import Rules, build_schedule
+    from ronda.schedule.summary import build_summary
+    from ronda.schedule.timetable import Timetable
+
+    slots = (Slot(time(22), time(1), 2), Slot(time(1), time(4), 2))
+    monday, sunday = date(2026, 11, 23), date(2026, 11, 29)
+    timetable = Timetable.of(Settings(name="RT 005", slots=slots))
+
+    def summary(count: int, leaders: int):  # noqa: ANN202
+        people = [Volunteer(i, f"Warga {i}", household=f"H{i}", leader=i <= leaders)
+                  for i in range(1, count + 1)]
+        plan = build_schedule(people, Rules(slots, rest=0), monday, sunday)
+        return build_summary(plan, people, timetable, monday, sunday, monday, None)
+
+    few = summary(3, 1)
+    assert (few.nights, few.filled, few.places) == (7, 7, 14)
+    assert [(s.short.available, s.short.required) for s in few.short] == [(1, 2)] * 7
+    assert (few.fairness.least, few.fairness.most) == (7, 7)
+    assert few.leaders == 1  # fewer than the night's two shifts
+    enough = summary(8, 2)
+    assert (enough.nights, enough.filled, enough.places, enough.short) == (7, 14, 14, [])
+    assert enough.leaders is None
+
+
+# ------------------------------------------------------------ a repair after a roster change
+
+def test_a_repair_counts_the_places_it_had_to_leave_open() -> None:
+    """Cici leaves the roster: with Budi free the place is filled again (none opened);
+    without him Wednesday's shift stays one short, a place that was filled before."""
+    from datetime import time
+
+    from ronda.model import Slot
+    from ronda.schedule.replan import repair_plan
+    from ronda.schedule.rules import Rules
+    from ronda.schedule.timetable import Timetable
+
+    settings = Settings(name="RT 005", slots=(Slot(time(22), time(4), 2),))
+    planned = [Shift(date(2026, 11, 25), 0, volunteers=(1, 3))]
+    morning = datetime(2026, 11, 24, 8, tzinfo=WIB)
+    agus, budi = Volunteer(1, "Agus", household="A1"), Volunteer(2, "Budi", household="A2")
+    cici = Volunteer(3, "Cici", household="A3", active=False)
+    for people, opened, on_duty in (([agus, budi, cici], 0, (1, 2)), ([agus, cici], 1, (1,))):
+        repair = repair_plan(planned, people, Rules.of(settings), Timetable.of(settings),
+                             morning, cause="volunteer.remove")
+        assert repair.opened == opened
+        assert [s.volunteers for s in repair.shifts] == [on_duty]

@@ -15,7 +15,7 @@ from typing import Any
 
 from ronda.area.model import RT
 from ronda.dates import zone
-from ronda.incidents.book import Incident
+from ronda.incidents.book import Incident, opening_evening
 from ronda.incidents.privacy import incident_record
 from ronda.incidents.report import NIGHT_HOURS
 from ronda.schedule.timetable import Timetable
@@ -106,6 +106,14 @@ def area_incidents(rts: Sequence[RT]) -> list[tuple[RT, Incident]]:
     """Every RT's incidents, by time (then RT)."""
     found = [(rt, i) for rt in rts for i in rt.incidents]
     return sorted(found, key=lambda pair: (pair[1].occurred_at, pair[0].key, pair[1].id))
+
+
+def area_opening_evening(rts: Sequence[RT]) -> date | None:
+    """The evening of the area's first incident, each RT's read by its own shifts: where the
+    area's period starts when none was asked for."""
+    return min((d for rt in rts if (d := opening_evening(rt.incidents,
+                                                         Timetable.of(rt.settings)))),
+               default=None)
 
 
 def incident_row(rt: RT, i: Incident, now: datetime) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def follow_roster(st: State, data: DataFile, cause: str, *, repair: bool = True,
     """Repair the coming nights after a roster change (saved in ``data``, with the changes
     recorded), giving the people in ``welcome`` (just added) their fair share; with
     ``repair=False`` only find the conflicts. Print with ``tell``."""
-    from ronda.schedule.replan import find_conflicts, open_places, repair_plan
+    from ronda.schedule.replan import find_conflicts, repair_plan
     from ronda.schedule.rules import Rules
 
     settings = data.settings()
@@ -88,9 +88,7 @@ def follow_roster(st: State, data: DataFile, cause: str, *, repair: bool = True,
     data.record_plan_changes(result.changes)
     found.changes, found.conflicts = result.changes, result.remaining
     found.shifts = {s.key: s for s in result.shifts}
-    after = [found.shifts.get(s.key, s) for s in shifts]
-    found.opened = max(0, len(open_places(after, found.timetable, now))
-                       - len(open_places(shifts, found.timetable, now)))
+    found.opened = result.opened
     return found
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ronda.errors import BadInput
 from ronda.i18n.labels import CATEGORY_WORDS, SEVERITY_WORDS, STATUS_WORDS
 from ronda.model import SchemaError, Volunteer, _need, clean_text
 from ronda.parsing import parse_choice
 from ronda.schedule.shifts import Shift
+
+if TYPE_CHECKING:
+    from ronda.schedule.timetable import Timetable
 
 CATEGORIES = ("theft", "burglary", "robbery", "vehicle-theft", "livestock-theft", "suspicious",
               "vandalism", "fire", "flood", "fight", "street-racing", "drugs", "alcohol",
@@ -360,6 +363,12 @@ def reporter_of(people: Iterable[Volunteer], name: str | None,
             raise
         return Reporter(0, clean_text(name, field_name="--reporter", required=True), None,
                         public)
+
+
+def opening_evening(found: Iterable[Incident], timetable: Timetable) -> date | None:
+    """The evening of the earliest of ``found`` (02.00 belongs to the evening before): where
+    a book's period starts when none was asked for, not at the earliest date ronda reads."""
+    return min((timetable.evening_of(i.occurred_at) for i in found), default=None)
 
 
 def numbered_incidents(found: Iterable[Incident]) -> list[Incident]:

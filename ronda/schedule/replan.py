@@ -49,11 +49,13 @@ class Conflict:
 
 @dataclass
 class Repair:
-    """The shifts a repair changed (new versions), what changed, and what is left."""
+    """The shifts a repair changed (new versions), what changed, what is left, and how many
+    places (or leaders wanted) it left open that were filled before (``opened``)."""
 
     shifts: list[Shift] = field(default_factory=list)
     changes: list[PlanChange] = field(default_factory=list)
     remaining: list[Conflict] = field(default_factory=list)
+    opened: int = 0
 
 
 def open_to_change(shift: Shift, timetable: Timetable, now: datetime) -> bool:
@@ -271,4 +273,6 @@ def repair_plan(shifts: Sequence[Shift], people: Sequence[Volunteer], rules: Rul
     changes = diff_plans([original[s.key] for s in final], final, cause,
                          now.isoformat(timespec="seconds"))
     remaining = find_conflicts(list(r.shifts.values()), people, rules, timetable, now)
-    return Repair(final, changes, remaining)
+    opened = len(open_places(list(r.shifts.values()), timetable, now)) \
+        - len(open_places(shifts, timetable, now))
+    return Repair(final, changes, remaining, max(0, opened))

@@ -207,9 +207,10 @@ def _incidents(ctx: typer.Context, area_file: str | None, since: str | None,
     first, last = resolve_period(today, start=since, end=until, toward="past",
                                  default_start=EARLIEST, default_end=lambda _: today)
     snapshot = _snapshot(st, path, since=first, until=last)
-    found = [i.occurred_at.date() for rt in snapshot.rts for i in rt.incidents]
-    if found and not since:  # from the first incident, not from the year 2000
-        first = min(found)
+    if not since:
+        from ronda.area.rollup import area_opening_evening
+
+        first = area_opening_evening(snapshot.rts) or first
     return area, snapshot, first, last, now
 
 

@@ -28,6 +28,7 @@ from ronda.incidents.book import (
     Incident,
     new_incident,
     numbered_incidents,
+    opening_evening,
     parse_category,
     parse_severity,
     parse_sp2hp,
@@ -189,8 +190,8 @@ def _select(data, st: State, since, until, category, status, search,  # noqa: AN
                                      default_end=lambda _: today)
     found = select_incidents(data.incidents(first, last), category=category, status=status,
                              search=search)
-    if found and not since and month is None:  # from the first incident's evening, not 2000
-        first = Timetable.of(settings).evening_of(found[0].occurred_at)
+    if not since and month is None:
+        first = opening_evening(found, Timetable.of(settings)) or first
     return settings, first, last, found
 
 

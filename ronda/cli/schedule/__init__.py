@@ -16,6 +16,7 @@ from ronda.people.volunteers import find_volunteer, label
 from ronda.schedule.timetable import Timetable
 
 if TYPE_CHECKING:
+    from ronda.schedule.builder import Plan
     from ronda.schedule.planning import Figures
     from ronda.store.datafile import DataFile
 
@@ -109,49 +110,37 @@ def _figures(st: State, f: Figures, days: int, people: dict) -> None:
             for p, c in sorted(f.credits.items(), key=lambda pc: -pc[1])))
 
 
-def _summary(st: State, plan, people, timetable: Timetable,  # noqa: ANN001
+def _summary(st: State, plan: Plan, people: dict, timetable: Timetable,
              start: date, end: date, today: date, figures: Figures, window: int,
              max_per_week: int | None, past: list, *, kept: bool) -> None:
     from ronda.cli.replan import change_line
     from ronda.cli.schedule.view import group_lines, shift_name, warn_short, wish_lines
     from ronda.dates import format_date, format_period
-    from ronda.schedule.groups import group_spreads
-    from ronda.schedule.reports import fairness, person_stats
-    from ronda.schedule.wishes import wish_report
+    from ronda.schedule.summary import build_summary
 
     out, lang = st.out, st.out.lang
-    filled = sum(1 for s in plan.shifts if not (s.short and s.short.available <
-                                                  s.short.required))
-    nights_count = len({s.date for s in plan.shifts})  # nights past and never planned: none
-    out.done("msg.built", period=format_period(start, end, lang), count=nights_count,
-             filled=filled, slots=len(plan.shifts))
-    for s in plan.shifts:
-        if s.short:
-            warn_short(out, shift_name(timetable, s, lang), s.short, people)
-    stats = person_stats(plan.shifts, list(people.values()), timetable.holidays, today)
-    f = fairness(stats, list(people.values()))
+    summary = build_summary(plan, list(people.values()), timetable, start, end, today,
+                            max_per_week, past, kept)
+    out.done("msg.built", period=format_period(start, end, lang), count=summary.nights,
+             filled=summary.filled, slots=summary.places)
+    for s in summary.short:
+        warn_short(out, shift_name(timetable, s, lang), s.short, people)
+    f = summary.fairness
     out.say("msg.fairness", least=f.least, most=f.most, weekend_least=f.weekend_least,
             weekend_most=f.weekend_most, holiday_least=f.holiday_least,
             holiday_most=f.holiday_most)
-    group_lines(out, group_spreads(plan.shifts, list(people.values()), max_per_week,
-                                   timetable.holidays, start, end, past, kept),
-                timetable.slots)
-    wish_lines(out, wish_report(plan.shifts, list(people.values()), start, end), people)
+    group_lines(out, summary.groups, timetable.slots)
+    wish_lines(out, summary.wishes, people)
     _figures(st, figures, window, people)
     if plan.kept or plan.removed:
         out.say("msg.changes", kept=plan.kept, added=plan.added, removed=plan.removed)
-        moved = [c for c in plan.moved if c.before]
-        for c in moved[:MOVED_SHOWN]:
+        for c in summary.moved[:MOVED_SHOWN]:
             out.say("msg.line", text=change_line(c, timetable, people, lang))
-        if len(moved) > MOVED_SHOWN:
-            out.say("msg.line", text=out.t("reason.more", count=len(moved) - MOVED_SHOWN))
-    from ronda.schedule.rules import leader_rule
-
-    has_leaders, per_shift = leader_rule(people.values(), len(timetable.slots))
-    if has_leaders and not per_shift:
-        out.warn("warn.few_leaders", count=sum(1 for v in people.values()
-                                               if v.active and v.leader),
-                 slots=len(timetable.slots))
+        if len(summary.moved) > MOVED_SHOWN:
+            out.say("msg.line", text=out.t("reason.more",
+                                           count=len(summary.moved) - MOVED_SHOWN))
+    if summary.leaders is not None:
+        out.warn("warn.few_leaders", count=summary.leaders, slots=len(timetable.slots))
     for d, team, missing, suggested in plan.team_gaps:
         out.warn("warn.team_short", night=format_date(d, lang), team=team,
                  missing=", ".join(people[p].name for p in missing),
