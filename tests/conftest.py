@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import typer.main
+import typer.testing
 from builders import MONDAY, add_people, new_neighbourhood, two_shift_neighbourhood
 from typer.testing import CliRunner, Result
 
@@ -36,6 +38,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
     compileall.compile_dir(Path(ronda.__file__).parent, quiet=1)
 
+
+# typer's test runner builds the root command again at every call (it reads the root
+# options' signature: 2 ms a call, 2,000 calls a run); ronda's root is built once a process,
+# as the installed command does, and each call still parses and runs it from the start
+_ROOT = typer.main.get_command(app)
+typer.testing._get_command = lambda called: _ROOT if called is app else \
+    typer.main.get_command(called)
 
 # the test modules, their asserts rewritten by pytest, are kept compiled too (pytest reads
 # them back only when the source is unchanged): otherwise each test process rewrites all of
