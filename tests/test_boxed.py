@@ -15,16 +15,18 @@ from conftest import BASE_ENV
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ronda.cli.boxed import draw
+from ronda.cli.boxed import Screen, draw, stdout_screen
 
 WORDS = ["Senin", "malam", "Heru", "Purnomo", "0812-3456-7890", "22.00–04.00", "WIB", "★",
          "Raden", "Ayu", "Sekar", "Kinanthi", "Hadiningrat", "Hari", "Pahlawan", "sakit",
          "Bhabinkamtibmas", "only", "3", "of", "5", "available", "—", "Rp", "10.000", "·",
-         "Sosialisasi-keamanan-lingkungan-bersama-warga", "日本", "x"]
+         "Sosialisasi-keamanan-lingkungan-bersama-warga", "日本", "x", "مُحَمَّدٌ", "Jose\u0301",
+         "👨\u200d👩\u200d👧"]
 STYLES = [None, "bold", "red", "dim", "yellow", "green"]
 
 
@@ -98,7 +100,7 @@ def test_any_table_at_any_width_reads_as_rich_draws_it(t: dict, width: int, esca
 
 def test_the_week_view_s_tables_are_drawn_here_not_left_to_rich() -> None:
     """What the views meet is drawn: a table at its natural width, and one whose notes
-    wrap to fit 60 columns."""
+    wrap to fit 100 columns."""
     t = {"headers": ["Night", "Hours", "On duty", "Notes"], "no_wrap": (0, 1, 2),
          "title": "RT 005 / RW 002 · 23–29 November 2026",
          "rows": [["Mon 23/11/2026\nMonday night", "22:00–04:00 WIB",
@@ -106,7 +108,7 @@ def test_the_week_view_s_tables_are_drawn_here_not_left_to_rich() -> None:
                    "only 3 of 5 available: Heru Purnomo is away, Agus Salim rests"]],
          "row_styles": ["red"], "cell_styles": None}
     t["min_widths"] = min_widths(t["headers"], t["rows"], t["no_wrap"])
-    for width in (80, 120):
+    for width in (100, 160):
         for escapes in (False, True):
             ours = by_boxed(t, width, escapes, True)
             assert ours is not None
@@ -134,3 +136,32 @@ def test_the_week_view_prints_its_table_without_rich_s_console(tmp_path: Path,
     assert done.stderr.strip().endswith("loaded:"), done.stderr[-300:]
     assert "┏━" in done.stdout and "Eko Prasetyo" in done.stdout
     assert ("\x1b[1m" in done.stdout) == terminal
+
+
+def test_what_rich_would_lay_out_otherwise_is_left_to_rich(monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """A column whose least width (counted in letters) passes the width asked, a title with
+    a control character, a width of 0 columns and a dumb terminal: ``draw`` and the screen
+    give way, and rich lays the table out as before."""
+    marks = {"headers": ["Night", "Hours", "On duty", "Notes"], "no_wrap": (0, 1, 2),
+             "title": None, "row_styles": [None, None], "cell_styles": None,
+             "rows": [["Mon 23/11/2026", "22:00–04:00 WIB", "★ Eko Prasetyo  0878-1812-4622",
+                       "مُحَمَّدٌ x"],
+                      ["Tue 24/11/2026", "22:00–04:00 WIB",
+                       "★ Raden Ayu Sekar Kinanthi  0812-3456-7890", "ok"]]}
+    marks["min_widths"] = min_widths(marks["headers"], marks["rows"], marks["no_wrap"])
+    natural = 1 + sum(max(cell_len(line) for row in [marks["headers"], *marks["rows"]]
+                          for line in row[i].splitlines()) + 3 for i in range(4))
+    assert by_boxed(marks, natural, False, True) is None
+    assert draw(["Night"], [["Mon"]], width=80, title="RT\t005") is None
+    assert draw(["Night"], [["Mon"]], width=80, title="RT 005") is not None
+    monkeypatch.setenv("COLUMNS", "0")
+    assert stdout_screen(False) is None
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    assert stdout_screen(False) is None
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert stdout_screen(False) == Screen(True, 100, True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert stdout_screen(False) == Screen(True, 100, False)

@@ -24,7 +24,9 @@ from rich.cells import cell_len, set_cell_size
 # the SGR codes of the styles the views use, in rich's order (attributes, then colour)
 _ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3"}
 _COLOURS = {"red": "31", "green": "32", "yellow": "33"}
-_ODD = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029]")  # anything but "\n"
+# control characters but "\n" (rich expands tabs, keeps others as zero-width), and the
+# zero-width joiner (rich counts it at the end of a line)
+_ODD = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\u200d]")
 _TRAILING_SPACE = re.compile(r"\s+$")
 # the heavy head: top, header row, the rule under it, body rows, bottom
 _TOP, _HEAD, _RULE, _BODY, _BOTTOM = "┏━┳┓", "┃┃┃", "┡━╇┩", "│││", "└─┴┘"
@@ -44,8 +46,10 @@ def stdout_screen(no_color: bool) -> Screen | None:
     """What rich's console decides for stdout, read from the same environment; ``None``
     where rich has rules of its own (a dumb terminal, Windows, a non-UTF-8 stream)."""
     environ = os.environ
-    if sys.platform == "win32" or environ.get("TERM", "").lower() in ("dumb", "unknown"):
-        return None
+    if sys.platform == "win32" or environ.get("TERM", "").lower() in ("dumb", "unknown") \
+            or "IPython" in sys.modules \
+            or getattr(sys.stdin, "__module__", "").startswith("idlelib"):
+        return None  # rich's own rules: legacy Windows, dumb terminals, Jupyter, IDLE
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
     if not encoding.startswith("utf"):
         return None
@@ -70,6 +74,8 @@ def stdout_screen(no_color: bool) -> Screen | None:
     columns = environ.get("COLUMNS")
     if columns is not None and columns.isdigit():
         width = int(columns)
+        if not width:
+            return None  # rich takes a width of 0 as it is
     colour = not (no_color or environ.get("NO_COLOR", "") != "")
     return Screen(terminal, width or 80, colour)
 
@@ -83,7 +89,8 @@ def draw(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int,
     title_justify="left")`` prints it ``width`` columns wide, each line ending in a newline;
     with ``escapes`` its styles as terminal codes. ``None`` when rich would have to do more."""
     cells = [list(headers), *(list(r) for r in rows)]
-    if any(_ODD.search(c) for row in cells for c in row) or any("[" in h for h in headers):
+    if any(_ODD.search(c) for row in cells for c in row) or any("[" in h for h in headers) \
+            or (title and _ODD.search(title)):
         return None  # rich expands tabs and reads markup in headers: left to rich
     styles = [*(row_styles or [None] * len(rows))]
     if any(s not in (None, "", *_ATTRIBUTES, *_COLOURS) for s in styles) or any(
@@ -101,9 +108,11 @@ def draw(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int,
             return None  # rich would narrow every column evenly, cutting words: its own way
         widths = [_measure(col, w, minimum[i])[1] for i, (col, w) in
                   enumerate(zip(columns, widths, strict=True))]
-    if min(widths) < 3:
-        return None  # a column with no room inside its padding: rich's corner cases
     total = sum(widths) + count + 1
+    if min(widths) < 3 or total > width:
+        # a column with no room inside its padding, or columns wider than asked (a column's
+        # least width counts letters, not cells): rich's corner cases
+        return None
     lines = [set_cell_size(part, total) for part in _wrap(title, total, False)] if title else []
 
     def paint(text: str, *names: str | None) -> str:

@@ -215,9 +215,9 @@ class Output:
             # shown a block a row instead
             with console.capture() as captured:
                 console.print(table, crop=False)
-            shown = captured.get()
-            if all(_visible_width(line) <= console.width for line in shown.splitlines()):
-                console.file.write(shown)
+            printed = captured.get()
+            if all(_visible_width(line) <= console.width for line in printed.splitlines()):
+                console.file.write(printed)
                 console.file.flush()
             else:
                 self._stacked(shown, rows, title, row_styles)
