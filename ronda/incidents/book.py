@@ -368,7 +368,9 @@ def reporter_of(people: Iterable[Volunteer], name: str | None,
 def opening_evening(found: Iterable[Incident], timetable: Timetable) -> date | None:
     """The evening of the earliest of ``found`` (02.00 belongs to the evening before): where
     a book's period starts when none was asked for, not at the earliest date ronda reads."""
-    return min((timetable.evening_of(i.occurred_at) for i in found), default=None)
+    # a later moment never belongs to an earlier evening: the first incident's is the least
+    first = min(found, key=lambda i: i.occurred_at, default=None)
+    return None if first is None else timetable.evening_of(first.occurred_at)
 
 
 def numbered_incidents(found: Iterable[Incident]) -> list[Incident]:
