@@ -87,7 +87,8 @@ def draw(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int,
          escapes: bool = False, colour: bool = True) -> str | None:
     """The table as ``rich.table.Table(box=HEAVY_HEAD, header_style="bold",
     title_justify="left")`` prints it ``width`` columns wide, each line ending in a newline;
-    with ``escapes`` its styles as terminal codes. ``None`` when rich would have to do more."""
+    with ``escapes`` its styles as terminal codes, never wider than ``width``. ``None`` when
+    rich would have to do more, or would lay it out wider."""
     cells = [list(headers), *(list(r) for r in rows)]
     if any(_ODD.search(c) for row in cells for c in row) or any("[" in h for h in headers) \
             or (title and _ODD.search(title)):

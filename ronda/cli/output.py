@@ -172,15 +172,13 @@ class Output:
                          max(screen.width, natural), title=title, row_styles=row_styles,
                          cell_styles=cell_styles, no_wrap=kept, min_widths=minimums,
                          escapes=screen.terminal, colour=screen.colour)
-            if drawn is not None:
-                if not screen.terminal:
-                    sys.stdout.write("".join(line.rstrip() + "\n"
-                                             for line in drawn.splitlines()))
-                elif all(_visible_width(line) <= screen.width for line in drawn.splitlines()):
+            if drawn is not None:  # never wider than asked (else it is None)
+                if screen.terminal:
                     sys.stdout.write(drawn)
                     sys.stdout.flush()
-                else:
-                    self._stacked(shown, rows, title, row_styles)
+                else:  # piped or redirected: full width, nothing cut
+                    sys.stdout.write("".join(line.rstrip() + "\n"
+                                             for line in drawn.splitlines()))
                 return
         from rich import box
         from rich.table import Table
