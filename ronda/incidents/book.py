@@ -365,12 +365,11 @@ def reporter_of(people: Iterable[Volunteer], name: str | None,
                         public)
 
 
-def opening_evening(found: Iterable[Incident], timetable: Timetable) -> date | None:
-    """The evening of the earliest of ``found`` (02.00 belongs to the evening before): where
-    a book's period starts when none was asked for, not at the earliest date ronda reads."""
-    # a later moment never belongs to an earlier evening: the first incident's is the least
-    first = min(found, key=lambda i: i.occurred_at, default=None)
-    return None if first is None else timetable.evening_of(first.occurred_at)
+def opening_evening(found: Sequence[Incident], timetable: Timetable) -> date | None:
+    """The evening of the first of ``found``, in the order they happened as the book gives
+    them (02.00 belongs to the evening before): where a book's period starts when none was
+    asked for, not at the earliest date ronda reads."""
+    return timetable.evening_of(found[0].occurred_at) if found else None
 
 
 def numbered_incidents(found: Iterable[Incident]) -> list[Incident]:
@@ -393,7 +392,7 @@ def select_incidents(found: Sequence[Incident], *, category: str | None = None,
     needle = search.casefold() if search else ""
     return [i for i in found if (kind is None or i.category == kind)
             and (i.status == wanted if wanted else i.status != VOID)
-            and needle in " ".join((i.description, i.location, i.who, i.action, i.behaviour,
-                                    i.clothing, i.vehicle, i.plate,
-                                    i.police.lp or "")).casefold()]
+            and (not needle or needle in " ".join((
+                i.description, i.location, i.who, i.action, i.behaviour, i.clothing,
+                i.vehicle, i.plate, i.police.lp or "")).casefold())]
 
