@@ -5,8 +5,9 @@ The terminal views (the week above all) print one table. Loading ``rich.console`
 table out the way ``rich.table.Table`` does (the same widths, the same wrapping, the same
 box and padding, the same escape codes) for the cases the views meet: every column at its
 natural width, or the columns that may wrap narrowed until the table fits. Anything else
-(a table that must also narrow its unbreakable columns, tabs or control characters in a
-cell, a terminal that is not plain UTF-8) is left to rich: ``draw`` returns ``None``.
+(a table that must also narrow its unbreakable columns or that rich would lay out wider
+than asked, tabs or control characters, a dumb or non-UTF-8 terminal, Jupyter, IDLE) is
+left to rich: ``draw`` or ``stdout_screen`` returns ``None``.
 ``tests/test_boxed.py`` holds it to rich's own output, character for character.
 """
 
@@ -44,7 +45,8 @@ class Screen:
 
 def stdout_screen(no_color: bool) -> Screen | None:
     """What rich's console decides for stdout, read from the same environment; ``None``
-    where rich has rules of its own (a dumb terminal, Windows, a non-UTF-8 stream)."""
+    where rich has rules of its own (a dumb terminal, Windows, Jupyter, IDLE, a non-UTF-8
+    stream, a width of 0)."""
     environ = os.environ
     if sys.platform == "win32" or environ.get("TERM", "").lower() in ("dumb", "unknown") \
             or "IPython" in sys.modules \
