@@ -160,8 +160,14 @@ def _interrupted_at_question(argv: list[str], question: str, lang: str) -> tuple
     master, slave = pty.openpty()
     env = {**os.environ, "RONDA_LANG": lang, "NO_COLOR": "1", "COLUMNS": "100",
            "RONDA_TODAY": "2026-11-22"}
-    child = subprocess.Popen([sys.executable, "-m", "ronda", *argv], stdin=slave, stdout=slave,
-                             stderr=slave, env=env, close_fds=True)
+    # Ctrl-C as on a coordinator's terminal, even when the tests run in the background: a
+    # shell starts a background job with SIGINT ignored, and a child inherits that
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        child = subprocess.Popen([sys.executable, "-m", "ronda", *argv], stdin=slave,
+                                 stdout=slave, stderr=slave, env=env, close_fds=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     os.close(slave)
     seen = b""
     deadline = time.monotonic() + 60
