@@ -95,13 +95,26 @@ def drive(app: BoardApp, script: Script, size: tuple[int, int] = (80, 24)) -> An
             await pilot.pause()
             return await script(pilot, app)
 
-    return asyncio.run(go())
+    import textual.app
+
+    async def posted(*_: object, **__: object) -> None:
+        await asyncio.sleep(0)
+
+    # a key the pilot presses waits for the board to be idle once (``press`` pauses after
+    # each), not three times: Textual's pilot also waits twice inside each key press, at
+    # least 20 ms each, which was most of these tests' time
+    waited, textual.app.wait_for_idle = textual.app.wait_for_idle, posted
+    try:
+        return asyncio.run(go())
+    finally:
+        textual.app.wait_for_idle = waited
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
     """Press ``keys`` one by one, each handled (and the screen redrawn) before the next."""
-    await pilot.press(*keys)
-    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
 
 
 async def first_screen(pilot: Pilot, app: BoardApp) -> str:
