@@ -88,14 +88,26 @@ def by_boxed(t: dict, width: int, escapes: bool, colour: bool) -> str | None:
                 colour=colour)
 
 
-@settings(max_examples=200, deadline=None)
-@given(tables(), st.integers(10, 140), st.booleans(), st.booleans())
-def test_any_table_at_any_width_reads_as_rich_draws_it(t: dict, width: int, escapes: bool,
-                                                       colour: bool) -> None:
+def reads_as_rich(t: dict, width: int, escapes: bool, colour: bool) -> None:
     t["min_widths"] = min_widths(t["headers"], t["rows"], t["no_wrap"])
     ours = by_boxed(t, width, escapes, colour)
     if ours is not None:
         assert ours == by_rich(t, width, escapes, colour)
+
+
+@settings(max_examples=80, deadline=None)
+@given(tables(), st.integers(10, 140), st.booleans(), st.booleans())
+def test_any_table_at_any_width_reads_as_rich_draws_it(t: dict, width: int, escapes: bool,
+                                                       colour: bool) -> None:
+    reads_as_rich(t, width, escapes, colour)
+
+
+@pytest.mark.slow  # the same, at length
+@settings(max_examples=800, deadline=None)
+@given(tables(), st.integers(10, 140), st.booleans(), st.booleans())
+def test_many_more_tables_read_as_rich_draws_them(t: dict, width: int, escapes: bool,
+                                                  colour: bool) -> None:
+    reads_as_rich(t, width, escapes, colour)
 
 
 def test_the_week_view_s_tables_are_drawn_here_not_left_to_rich() -> None:
