@@ -176,6 +176,18 @@ KENTONGAN_EVENTS: tuple[str, ...] = (
 )
 
 
+# what a setting may be, as `config set` and `init` take it and as a data file is checked
+REST_MAX = 13  # nights off after a duty
+PER_WEEK = (1, 7)  # duties a week, at most
+FAIRNESS_DAYS = (28, 3650)  # the window of earlier nights that fairness counts
+
+
+def _within(value: int | None, field: str, low: int, high: int) -> int | None:
+    if value is not None and not low <= value <= high:
+        raise SchemaError("schema.out_of_range", field=field, low=low, high=high)
+    return value
+
+
 class Settings(Record):
     """A neighbourhood: its name and area, shift slots, rules, contacts and notices."""
 
@@ -239,8 +251,10 @@ class Settings(Record):
             "city": _need(d, "city", str), "timezone": _need(d, "timezone", str),
             "lang": _need(d, "lang", str),
             "slots": tuple(Slot.from_dict(s) for s in slots),
-            "rest": _need(d, "rest", int), "max_per_week": max_per_week,
-            "fairness_window": _need(d, "fairness_window", int, optional=True) or 365,
+            "rest": _within(_need(d, "rest", int), "rest", 0, REST_MAX),
+            "max_per_week": _within(max_per_week, "max_per_week", *PER_WEEK),
+            "fairness_window": _within(_need(d, "fairness_window", int, optional=True) or 365,
+                                       "fairness_window", *FAIRNESS_DAYS),
             "household_rule": _need(d, "household_rule", bool, optional=True) is not False,
             "coordinator": Contact.from_dict(_need(d, "coordinator", dict)),
             "liaison": Contact.from_dict(_need(d, "liaison", dict)),

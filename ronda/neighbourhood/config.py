@@ -10,7 +10,16 @@ from typing import Literal
 from ronda.dates import DAY_KEYS, DAY_SHORT, parse_day, parse_time, parse_timezone, zone_label
 from ronda.errors import BadInput
 from ronda.i18n import Term, languages, t
-from ronda.model import KENTONGAN_EVENTS, Contact, Settings, Slot, clean_text
+from ronda.model import (
+    FAIRNESS_DAYS,
+    KENTONGAN_EVENTS,
+    PER_WEEK,
+    REST_MAX,
+    Contact,
+    Settings,
+    Slot,
+    clean_text,
+)
 from ronda.money import format_money, parse_money
 from ronda.parsing import parse_bool, parse_choice, parse_count
 from ronda.phones import display_phone, normalize_phone
@@ -144,8 +153,9 @@ def parse_url(text: str) -> str:
 
 
 def _max_per_week(v: str) -> int | None:
-    return None if v.strip() in _CLEAR else parse_count(v, Term("setting.max_per_week"), minimum=1,
-                                                                  maximum=7)
+    low, high = PER_WEEK
+    return None if v.strip() in _CLEAR else parse_count(v, Term("setting.max_per_week"),
+                                                        minimum=low, maximum=high)
 
 
 SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
@@ -159,12 +169,13 @@ SETTERS: dict[str, Callable[[Settings, str], Settings]] = {
     "end": _set_end,
     "per-night": _set_per_night,
     **{f"per-night.{d}": _set_per_day(d) for d in DAY_KEYS},
-    "rest": _field("rest", lambda v: parse_count(v, Term("setting.rest"), maximum=13)),
+    "rest": _field("rest", lambda v: parse_count(v, Term("setting.rest"), maximum=REST_MAX)),
     "max-per-week": _field("max_per_week", _max_per_week),
     "household-rule": _field("household_rule", lambda v: parse_bool(v, "household-rule")),
     "fairness-window": _field("fairness_window",
-                              lambda v: parse_count(v, Term("setting.fairness_window"), minimum=28,
-                                                    maximum=3650)),
+                              lambda v: parse_count(v, Term("setting.fairness_window"),
+                                                    minimum=FAIRNESS_DAYS[0],
+                                                    maximum=FAIRNESS_DAYS[1])),
     "coordinator.name": _contact("coordinator", "name"),
     "coordinator.phone": _contact("coordinator", "phone"),
     "liaison.name": _contact("liaison", "name"),

@@ -28,12 +28,12 @@ def check_settings(data: dict[str, Any], problems: list[Damage]) -> None:
     """The settings record and the id counters, read in full by every command."""
     settings = data.get("settings", {}).get("1")
     if settings is None:
-        problems.append(Damage("settings", SchemaError("schema.missing")))
+        problems.append(Damage("settings/1", SchemaError("schema.missing")))
     else:
         try:
             Settings.from_dict(settings)
         except SchemaError as exc:
-            problems.append(Damage("settings", exc))
+            problems.append(Damage("settings/1", exc))
     meta = data.get("_meta", {}).get("1", {})
     counters = meta.get("next_id", {}) if isinstance(meta, dict) else None
     if not isinstance(counters, dict) or not all(
