@@ -61,10 +61,10 @@ def ics(ctx: typer.Context, output: Annotated[str | None, Opt("--output", "-o")]
         else:
             payload = feeds.merged()
             write_bytes_file(output, payload)
-            personal = output != "-" and len(feeds.feeds) == 1
+            # one person's calendar in a file of its own is recorded as theirs
+            one = feeds.feeds[0] if output != "-" and len(feeds.feeds) == 1 else None
             record, _ = feeds.record.with_written(
-                [(os.path.abspath(output), f.person, payload, f.former) for f in feeds.feeds
-                 if personal])
+                [(os.path.abspath(output), one.person, payload, one.former)] if one else [])
         data.save_calendar_record(record)
     if per_volunteer or output != "-":
         st.out.done("msg.ics_per_volunteer" if per_volunteer else "msg.ics_written",

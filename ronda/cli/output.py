@@ -37,6 +37,11 @@ def _visible_width(line: str) -> int:
     return cell_len(line)
 
 
+def _write_trimmed(text: str) -> None:
+    """``text`` on stdout without the spaces that end its lines (piped output)."""
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
+
+
 class Output:
     """Renders for one command in one language."""
 
@@ -177,8 +182,7 @@ class Output:
                     sys.stdout.write(drawn)
                     sys.stdout.flush()
                 else:  # piped or redirected: full width, nothing cut
-                    sys.stdout.write("".join(line.rstrip() + "\n"
-                                             for line in drawn.splitlines()))
+                    _write_trimmed(drawn)
                 return
         from rich import box
         from rich.table import Table
@@ -203,8 +207,7 @@ class Output:
                             emoji=False, force_terminal=False)
             with plain.capture() as captured:
                 plain.print(table)
-            sys.stdout.write("".join(line.rstrip() + "\n"
-                                     for line in captured.get().splitlines()))
+            _write_trimmed(captured.get())
         elif least > console.width:  # too narrow even wrapped: one block a row
             self._stacked(shown, rows, title, row_styles)
         else:

@@ -157,10 +157,15 @@ class Bends:
                    for when, bent in self.by_person.get(pid, []))
 
 
+def active_leaders(people: Iterable[Volunteer]) -> int:
+    """How many leaders the roster has on duty."""
+    return sum(1 for v in people if v.active and not v.purged and v.leader)
+
+
 def leader_rule(people: Iterable[Volunteer], slots: int) -> tuple[bool, bool]:
     """Whether the roster has leaders, and whether every shift needs one: it does when there
     is a leader for each of the night's ``slots``; with fewer, each night needs one."""
-    count = sum(1 for v in people if v.active and not v.purged and v.leader)
+    count = active_leaders(people)
     return count > 0, count >= slots
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ronda.model import Volunteer
 from ronda.schedule.groups import GroupSpread, group_spreads
 from ronda.schedule.reports import Fairness, fairness, person_stats
-from ronda.schedule.rules import leader_rule
+from ronda.schedule.rules import active_leaders, leader_rule
 from ronda.schedule.shifts import PlanChange, Shift
 from ronda.schedule.timetable import Timetable
 from ronda.schedule.wishes import WishReport, wish_report
@@ -40,18 +40,17 @@ def build_summary(plan: Plan, people: Sequence[Volunteer], timetable: Timetable,
                   past: Sequence[Shift] = (), kept: bool = False) -> BuildSummary:
     """The figures of ``plan``, built for ``first``..``last`` on ``today``; ``past`` are the
     nights of the fairness window before it, ``kept`` whether earlier plans were kept."""
-    shifts = plan.shifts
+    shifts, people = plan.shifts, list(people)
     # a shift the roster could not fill (fewer available than it needs) is not filled; one
     # short only of a leader is
     filled = sum(1 for s in shifts if not (s.short and s.short.available < s.short.required))
-    stats = person_stats(shifts, list(people), timetable.holidays, today)
+    stats = person_stats(shifts, people, timetable.holidays, today)
     has_leaders, per_shift = leader_rule(people, len(timetable.slots))
     return BuildSummary(
         nights=len({s.date for s in shifts}), filled=filled, places=len(shifts),
-        short=[s for s in shifts if s.short], fairness=fairness(stats, list(people)),
-        groups=group_spreads(shifts, list(people), max_per_week, timetable.holidays, first,
-                             last, past, kept),
-        wishes=wish_report(shifts, list(people), first, last),
+        short=[s for s in shifts if s.short], fairness=fairness(stats, people),
+        groups=group_spreads(shifts, people, max_per_week, timetable.holidays, first, last,
+                             past, kept),
+        wishes=wish_report(shifts, people, first, last),
         moved=[c for c in plan.moved if c.before],
-        leaders=sum(1 for v in people if v.active and not v.purged and v.leader)
-        if has_leaders and not per_shift else None)
+        leaders=active_leaders(people) if has_leaders and not per_shift else None)
