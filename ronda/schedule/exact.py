@@ -31,7 +31,7 @@ limit as a safety net; a result is taken only when it fills more than the plan h
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from time import perf_counter
@@ -121,9 +121,13 @@ class _Solver:
         self.h.addRow(low, high, len(terms), np.array([c for c, _ in terms], dtype=np.int32),
                       np.array([v for _, v in terms], dtype=float))
 
-    def best(self, costs: dict[int, float], maximize: bool) -> tuple[float, list[float]] | None:
-        """The best value of ``costs`` (its solution), kept as a bound for later stages."""
+    def best(self, costs: dict[int, float], maximize: bool, gap: float = 1e-6
+             ) -> tuple[float, list[float]] | None:
+        """The best value of ``costs`` (its solution), kept as a bound for later stages.
+        ``gap``: how close the solver's bound may come to a solution for it to count as
+        proved (no value ``costs`` can take lies closer to the best)."""
         np, h = self.np, self.h
+        h.setOptionValue("mip_abs_gap", gap)
         h.changeColsCost(self.n, np.arange(self.n, dtype=np.int32),
                          np.array([costs.get(i, 0.0) for i in range(self.n)], dtype=float))
         h.changeObjectiveSense(self.sense.kMaximize if maximize else self.sense.kMinimize)
@@ -304,9 +308,9 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
     for col, members in wants:
         start[col] = 1.0 if any(start[c] for c in members) else 0.0
 
-    goals = [({col: 1.0 for col in x.values()}, True, places_open),
-             ({col: 1.0 for col, _ in wants}, True, leads_open),
-             ({heaviest: 1.0}, False, busiest)]
+    goals = [({col: 1.0 for col in x.values()}, True, places_open, 1e-6),
+             ({col: 1.0 for col, _ in wants}, True, leads_open, 1e-6),
+             ({heaviest: 1.0}, False, busiest, _closest(chains.load.values()))]
     values = _improve(m, start, seconds, goals, {x[k]: 1.0 for k in current})
     if values is None:
         chains.rollback(mark)
@@ -325,22 +329,22 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
 
 
 def _improve(m: _Model, start: list[float], seconds: float,
-             goals: list[tuple[dict[int, float], bool, bool]],
+             goals: list[tuple[dict[int, float], bool, bool, float]],
              keep: dict[int, float]) -> list[float] | None:
-    """Solve the goals in order (each ``(costs, maximize, solve)``; one not solved keeps the
-    value it has in ``start``), then keep as much of ``start`` as they allow (``keep``).
+    """Solve the goals in order (each ``(costs, maximize, solve, gap)``; one not solved keeps
+    the value it has in ``start``), then keep as much of ``start`` as they allow (``keep``).
     None when no goal beats ``start``."""
     solver = _Solver(m, start, seconds)
     improved = False
     values = start
-    for costs, maximize, solve in goals:
+    for costs, maximize, solve, gap in goals:
         if not costs:
             continue
         now = sum(c * start[i] for i, c in costs.items())
         if not solve:
             solver.bound(costs, now, maximize)
             continue
-        result = solver.best(costs, maximize)
+        result = solver.best(costs, maximize, gap)
         if result is None:
             break
         value, values = result
@@ -352,6 +356,18 @@ def _improve(m: _Model, start: list[float], seconds: float,
         if result is not None:
             values = result[1]
     return values
+
+
+def _closest(loads: Iterable[float]) -> float:
+    """How near two different busiest totals can be, less a margin: a total is someone's load
+    plus whole duties, so two differ by a whole number or by the difference of two loads'
+    fractions (a later joiner's credit). A solve whose bound is nearer its best plan than this
+    has proved it; without it, HiGHS spends its whole time limit closing the last fraction of
+    a duty that no plan can take."""
+    fractions = sorted({round(v % 1.0, 6) % 1.0 for v in loads})
+    steps = [b - a for a, b in zip(fractions, fractions[1:], strict=False)]
+    steps.append(1.0 - fractions[-1] + fractions[0] if fractions else 1.0)
+    return max(1e-6, min(steps) - 1e-4)
 
 
 def _open_in(chains: Chains, window: list[int]) -> bool:
