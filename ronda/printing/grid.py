@@ -30,8 +30,11 @@ from ronda.printing.layout import (
     Style,
     Text,
     flow,
+    measure,
     moved,
+    shrunk,
     words,
+    wrap,
 )
 from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet, Watch
 
@@ -235,11 +238,66 @@ def _person(pen: Pen, p: Person, sheet: Sheet, x: float, y: float, w: float,
 @lru_cache(maxsize=1 << 14)
 def _person_at(p: Person, patrol: bool, z: Style, w: float, stretch: float,
                shrink: bool) -> tuple[tuple[Op, ...], float, float, float]:
-    """A person set at the top-left corner (a week is measured many times over): the
-    operations, the y under them, how far they pass ``w`` and where the last line ends."""
-    pen = Pen(stretch=stretch, shrink=shrink)
-    low = _set_person(pen, p, patrol, w, z)
-    return tuple(pen.ops), low, pen.over, pen.end
+    """A person set at the top-left corner: the operations, the y under them, how far they
+    pass ``w`` and where the last line ends.
+
+    A week is measured at many widths, and most of them break a name the same way: what is
+    drawn depends only on the type and the lines chosen (``_choices``), so it is drawn once
+    for each; only how far it passes ``w`` is worked out at each width."""
+    choices, over = _choices(p, patrol, z, w, stretch, shrink)
+    drawn = _DRAWN.get(choices)
+    if drawn is None:
+        if len(_DRAWN) >= _DRAWN_KEPT:
+            _DRAWN.clear()
+        pen = Pen(stretch=stretch, shrink=shrink)
+        low = _set_person(pen, p, patrol, w, z)
+        drawn = _DRAWN[choices] = (tuple(pen.ops), low, pen.end)
+    ops, low, end = drawn
+    return ops, low, over, end
+
+
+_DRAWN: dict[tuple, tuple[tuple[Op, ...], float, float]] = {}
+_DRAWN_KEPT = 1 << 15
+
+
+def _name_room(p: Person, patrol: bool, w: float, z: Style) -> tuple[float, float]:
+    """Where a person's name starts (after the attendance box and the leader's star) and
+    the room it has, at width ``w``."""
+    left, room = 0.0, w
+    if patrol:
+        side = z.name * PT * 0.8
+        left, room = side + 0.8, w - side - 0.8
+    if p.leader:
+        star = z.name * PT * 0.42
+        left, room = left + 2 * star + 0.7, room - 2 * star - 0.7
+    return left, room
+
+
+def _choices(p: Person, patrol: bool, z: Style, w: float, stretch: float,
+             shrink: bool) -> tuple[tuple, float]:
+    """What ``_set_person`` chooses at width ``w`` (each text's type and lines, the phone
+    after the name or under it), and how far its lines pass their room, as its pen would
+    measure it."""
+    kind = "bold" if p.leader else "regular"
+    text = _name_text(patrol, p, z)
+    left, room = _name_room(p, patrol, w, z)
+    size = shrunk(text, kind, z.name, room, z.floor, stretch) if shrink else z.name
+    lines = tuple(wrap(text, kind, size, room, HANG, stretch))
+    over = 0.0
+    for k, line in enumerate(lines):
+        over = max(over, measure(line, kind, size, stretch) - (room - (HANG if k else 0)))
+    if not p.phone:
+        return (p, patrol, z, stretch, size, lines), over
+    end = left + (HANG if len(lines) > 1 else 0) + measure(lines[-1], kind, size, stretch)
+    if end + 1.5 + measure(p.phone, "regular", z.phone, stretch) <= 0.0 + w:
+        return (p, patrol, z, stretch, size, lines, True), over
+    width = room - HANG
+    phone = shrunk(p.phone, "regular", z.phone, width, z.number_floor, stretch) \
+        if shrink else z.phone
+    numbers = tuple(wrap(p.phone, "regular", phone, width, HANG, stretch))
+    for k, line in enumerate(numbers):
+        over = max(over, measure(line, "regular", phone, stretch) - (width - (HANG if k else 0)))
+    return (p, patrol, z, stretch, size, lines, False, phone, numbers), over
 
 
 def _set_person(pen: Pen, p: Person, patrol: bool, w: float, z: Style) -> float:
