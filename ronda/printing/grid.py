@@ -289,7 +289,7 @@ def _choices(p: Person, patrol: bool, z: Style, w: float, stretch: float,
     if not p.phone:
         return (p, patrol, z, stretch, size, lines), over
     end = left + (HANG if len(lines) > 1 else 0) + measure(lines[-1], kind, size, stretch)
-    if end + 1.5 + measure(p.phone, "regular", z.phone, stretch) <= 0.0 + w:
+    if end + 1.5 + measure(p.phone, "regular", z.phone, stretch) <= w:
         return (p, patrol, z, stretch, size, lines, True), over
     width = room - HANG
     phone = shrunk(p.phone, "regular", z.phone, width, z.number_floor, stretch) \
@@ -301,25 +301,21 @@ def _choices(p: Person, patrol: bool, z: Style, w: float, stretch: float,
 
 
 def _set_person(pen: Pen, p: Person, patrol: bool, w: float, z: Style) -> float:
-    x, y = 0.0, 0.0
-    star = z.name * PT * 0.42
-    left, room = x, w
+    left, room = _name_room(p, patrol, w, z)
+    side = z.name * PT * 0.8
     if patrol:  # a box to write H, I, S or TK in
-        side = z.name * PT * 0.8
-        top = y + z.name * PT * (ascent_descent()[0] - 0.7)
-        pen.ops.append(Box(x, top, side, side, 0.5))
-        left, room = x + side + 0.8, w - side - 0.8
+        pen.ops.append(Box(0.0, z.name * PT * (ascent_descent()[0] - 0.7), side, side, 0.5))
     if p.leader:
-        pen.ops.append(Star(left + star, y + z.name * PT * 0.45, star))
-        left, room = left + 2 * star + 0.7, room - 2 * star - 0.7
-    y = pen.block(_name_text(patrol, p, z), left, y, room, "bold" if p.leader else "regular",
+        star = z.name * PT * 0.42
+        pen.ops.append(Star((side + 0.8 if patrol else 0.0) + star, z.name * PT * 0.45, star))
+    y = pen.block(_name_text(patrol, p, z), left, 0.0, room, "bold" if p.leader else "regular",
                   z.name, floor=z.floor)
     if not p.phone:
         return y
     last = pen.ops[-1]
     assert isinstance(last, Text)
     gap = 1.5
-    if pen.end + gap + pen.width(p.phone, "regular", z.phone) <= x + w:
+    if pen.end + gap + pen.width(p.phone, "regular", z.phone) <= w:
         pen.ops.append(Text(pen.end + gap, last.y, p.phone, "regular", z.phone, pen.stretch))
         return max(y, last.y + z.phone * PT * (LEADING - ascent_descent()[0]))
     return pen.block(p.phone, left + HANG, y, room - HANG, "regular", z.phone,
