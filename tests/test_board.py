@@ -100,14 +100,22 @@ def drive(app: BoardApp, script: Script, size: tuple[int, int] = (80, 24)) -> An
     async def posted(*_: object, **__: object) -> None:
         await asyncio.sleep(0)
 
+    from textual.screen import Screen
+
+    def unseen(screen: Screen, *_: object) -> None:
+        screen._dirty_widgets.clear()
+
     # a key the pilot presses waits for the board to be idle once (``press`` pauses after
     # each), not three times: Textual's pilot also waits twice inside each key press, at
-    # least 20 ms each, which was most of these tests' time
+    # least 20 ms each, which was most of these tests' time; and the frames a headless run
+    # throws away are not drawn (``screen_text`` draws the whole screen when a test reads it)
     waited, textual.app.wait_for_idle = textual.app.wait_for_idle, posted
+    refresh, Screen._compositor_refresh = Screen._compositor_refresh, unseen
     try:
         return asyncio.run(go())
     finally:
         textual.app.wait_for_idle = waited
+        Screen._compositor_refresh = refresh
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
