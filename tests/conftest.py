@@ -28,6 +28,13 @@ Run = Callable[..., Result]
 Made = Callable[..., Path]
 
 
+def again(*values: object, id: str | None = None) -> object:
+    """A case of a parametrized test that checks again, in the other language or another
+    size or format, what a case of the day-to-day run checks already, on the same lines and
+    branches: it runs in the full run (CI) with the slow tier."""
+    return pytest.param(*values, marks=pytest.mark.slow, id=id)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Byte-compile ronda first, as an installed package is: with PYTHONDONTWRITEBYTECODE
     set (as here and on some CI machines) every ``python -m ronda`` a test starts would

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from builders import add_people, example_neighbourhood, two_shift_neighbourhood
-from conftest import BASE_ENV, INIT, assert_golden, digest
+from conftest import BASE_ENV, INIT, again, assert_golden, digest
 from rich.console import Console
 from textual.pilot import Pilot
 
@@ -504,7 +504,7 @@ def test_a_language_saved_only_by_init_is_the_board_s(run, db: Path,  # noqa: AN
     assert papan.exit_code == 0 and "hanya baca" in seen[1]
 
 
-@pytest.mark.parametrize("no_color", [False, True])
+@pytest.mark.parametrize("no_color", [again(False, id="False"), True])
 def test_short_nights_and_broken_rules_are_marked_with_the_reason(demo: Path,
                                                                   no_color: bool) -> None:
     """Friday: someone on it has since said they are away (a rule the plan now breaks);
@@ -563,12 +563,12 @@ def test_without_a_terminal_the_board_says_so_and_does_not_wait(run, night_in_tw
 # --- snapshots at 80×24 ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("lang", [again("en", id="en"), "id"])
 def test_the_demo_at_80_by_24(demo_file: Path, lang: str) -> None:
     assert_golden(f"board/demo-{lang}.txt", drive(board_app(demo_file, lang), first_screen))
 
 
-@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("lang", [again("en", id="en"), "id"])
 def test_two_shifts_35_residents_a_guest_and_a_holiday_at_80_by_24(rt012_file: Path,
                                                                     lang: str) -> None:
     async def saturday(pilot: Pilot, app: BoardApp) -> str:

@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 
 import holidays as national
 import pytest
+from conftest import again
 
 from ronda.model import Slot, Volunteer
 from ronda.schedule.builder import Rules, build_schedule
@@ -60,7 +61,7 @@ ONE_SHIFT = Rules((Slot(time(22), time(4), 3),), rest=1)
 TWO_SHIFTS = Rules((Slot(time(22), time(1), 3), Slot(time(1), time(4), 3)), rest=1)
 
 
-@pytest.mark.parametrize("weeks", [13, 52])
+@pytest.mark.parametrize("weeks", [again(13, id="13"), 52])
 def test_a_quarter_and_a_year_are_even_within_each_group(weeks: int) -> None:
     people = residents(30, 6)
     shifts, holidays = plan(people, ONE_SHIFT, weeks)
@@ -83,7 +84,7 @@ def test_the_shift_after_midnight_goes_round_every_group() -> None:
     assert found["others"]["shift 2"][0] >= 6  # nobody is spared the 01.00 shift
 
 
-@pytest.mark.parametrize(("builds", "weeks"), [(3, 52), (12, 4)])
+@pytest.mark.parametrize(("builds", "weeks"), [(3, 52), again(12, 4, id="12-4")])
 def test_builds_in_a_row_keep_every_group_within_two(builds: int, weeks: int) -> None:
     """Each build counts the fairness window before it, so the sum stays even."""
     people = residents(30, 6)

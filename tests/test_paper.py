@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from builders import full_week
-from conftest import Run
+from conftest import Run, again
 from pypdf import PdfReader
 
 from ronda.printing.fit import adaptations, lay_out
@@ -140,7 +140,8 @@ def whole_on_paper(sheet: Sheet, pdf: bytes, *, names: float = FLOOR,
             assert "Bold" in font, (text, font)
 
 
-@pytest.mark.parametrize("make", [busy_poster, three_shift_poster, two_shift_patrol_sheet])
+@pytest.mark.parametrize("make", [busy_poster, again(three_shift_poster, id="three_shift_poster"),
+                                  again(two_shift_patrol_sheet, id="two_shift_patrol_sheet")])
 def test_a_busy_week_fits_one_page_with_every_line_inside_the_margins(make) -> None:  # noqa: ANN001
     sheet = make()
     laid = lay_out(sheet)
@@ -492,8 +493,9 @@ def test_a_report_table_never_splits_a_word_it_shrinks_its_type_to_fit(tmp_path:
     assert right <= 297 - 18 + 0.1  # the report's right margin
 
 
-@pytest.mark.parametrize("two", [False, True], ids=["one-shift", "two-shifts"])
-@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("lang", "two"), [
+    pytest.param("en", True, id="en-two-shifts"), pytest.param("id", False, id="id-one-shift"),
+    again("id", True, id="id-two-shifts"), again("en", False, id="en-one-shift")])
 def test_a_normal_week_reads_from_a_metre(run: Run, db: Path, tmp_path: Path, lang: str,
                                           two: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo's weeks (one shift of four, and two shifts of two or three): names at 12 pt

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from builders import full_week
+from conftest import again
 from pypdf import PdfReader
 from test_paper import (
     MONDAY,
@@ -35,7 +36,7 @@ def fullest_normal_week(patrol: bool, lang: str) -> Sheet:
     return full_week(MONDAY, shifts=2, per_shift=4, name_length=30, patrol=patrol, lang=lang)
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("lang", [again("id", id="id"), "en"])
 def test_the_fullest_normal_week_reads_from_a_metre_after_the_decided_steps(lang: str) -> None:
     poster = lay_out(fullest_normal_week(False, lang))
     assert len(poster.pages) == 1
@@ -64,7 +65,7 @@ def ordinary_two_shift_week(length: int, lang: str) -> Sheet:
                      lang=lang, names=envelope_name(length, length))
 
 
-@pytest.mark.parametrize(("length", "lang"), [(14, "id"), (20, "en")])
+@pytest.mark.parametrize(("length", "lang"), [(14, "id"), again(20, "en", id="20-en")])
 def test_a_two_shift_patrol_sheet_of_ordinary_names_keeps_the_letters_full_width(
         length: int, lang: str) -> None:
     laid = lay_out(ordinary_two_shift_week(length, lang))

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import icalendar
 import pytest
 from builders import MONDAY, two_shift_neighbourhood
-from conftest import TODAY, Run
+from conftest import TODAY, Run, again
 
 ENV = {"RONDA_TODAY": TODAY}
 NIGHT = "2026-11-26"  # a Thursday; its late shift runs on Friday 27/11 from 01.00
@@ -89,7 +89,7 @@ def test_one_function_names_the_night_and_the_morning_of_a_shift() -> None:
         "Thu night 31/12/2026 · 01:00–04:00 WIB (Fri 01/01/2027)"
 
 
-@LANGS
+@pytest.mark.parametrize("lang", [again("en", id="en"), "id"])
 def test_a_swap_names_the_late_shift_by_its_night_and_its_morning(run: Run, two: Path,
                                                                   lang: str) -> None:
     member = shifts(run)[(NIGHT, 1)]["volunteers"][1]["id"]

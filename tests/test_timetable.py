@@ -59,9 +59,22 @@ def people(n: int = 14) -> list[Volunteer]:
             for i in range(1, n + 1)]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(layouts(), st.integers(0, 400), st.floats(0, 0.999))
 def test_every_surface_agrees_with_the_timetable(layout, offset, fraction) -> None:
+    surfaces_agree(layout, offset, fraction)
+
+
+@pytest.mark.slow  # the same on a hundred random timetables
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layouts(), st.integers(0, 400), st.floats(0, 0.999))
+def test_every_surface_agrees_with_a_hundred_timetables(layout, offset, fraction) -> None:
+    surfaces_agree(layout, offset, fraction)
+
+
+def surfaces_agree(layout: tuple, offset: int, fraction: float) -> None:
+    """A week planned on ``layout``'s shifts, ``offset`` days after a Monday, reads the same
+    hours in the timetable, the JSON, the calendar, the incident book and the printed week."""
     slots, zone = layout
     assert check_slots(slots) == slots  # generated in running order, never overlapping
     hood = Settings(name="RT 001 / RW 001", timezone=zone, slots=slots, rest=0)
