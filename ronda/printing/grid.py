@@ -170,7 +170,7 @@ def _people(pen: Pen, people: list[Person], sheet: Sheet, x: float, y: float, w:
     """A shift's people, leader first, down as many columns side by side as make them
     lowest by at least half a line (one name a line reads best); a column never narrower
     than its longest word. Returns the y under them."""
-    best = (float("inf"), 1)
+    best: tuple[float, int, Pen] | None = None
     saving = z.name * PT * LEADING / 2
     widest = max(pen.width(word, "bold" if p.leader else "regular", z.name)
                  for p in people for word in words(p.name))
@@ -181,11 +181,15 @@ def _people(pen: Pen, people: list[Person], sheet: Sheet, x: float, y: float, w:
         if across > 1 and (w - (across - 1) * ACROSS_GAP) / across < widest:
             break
         probe = pen.probe(shrink=False)
-        low = _set_people(probe, people, sheet, 0, 0, w, across, z)
+        low = _set_people(probe, people, sheet, x, y, w, across, z)
         if probe.over > 0.01 and across > 1:
             break
-        if low < best[0] - saving:
-            best = (low, across)
+        if best is None or low < best[0] - saving:
+            best = (low, across, probe)
+    assert best is not None
+    if not pen.keep and not pen.shrink:  # only measuring, as the tries did: the best is it
+        pen.over, pen.end = max(pen.over, best[2].over), best[2].end
+        return best[0]
     return _set_people(pen, people, sheet, x, y, w, best[1], z)
 
 
