@@ -5,6 +5,7 @@ back, counting the imports made inside functions. Read from the source with ``as
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ronda"
@@ -22,7 +23,9 @@ DATES = ("ronda.dates.names", "ronda.dates.days", "ronda.dates.nights", "ronda.d
          "ronda.dates.words", "ronda.dates.grammar", "ronda.dates.parse", "ronda.dates")
 
 
+@cache
 def modules() -> dict[str, Path]:
+    """Every module of ronda and its file (read once, when a test first asks)."""
     found = {}
     for path in PACKAGE.rglob("*.py"):
         parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
@@ -32,12 +35,9 @@ def modules() -> dict[str, Path]:
     return found
 
 
-MODULES = modules()
-
-
 def _target(name: str) -> str | None:
     """The ronda module ``name`` is (or is in)."""
-    while name and name not in MODULES:
+    while name and name not in modules():
         name = name.rpartition(".")[0]
     return name or None
 
@@ -58,7 +58,7 @@ def imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             for a in node.names:
                 whole = f"{node.module}.{a.name}"
-                t = whole if whole in MODULES else _target(node.module)
+                t = whole if whole in modules() else _target(node.module)
                 if t:
                     found.add(t)
         for child in ast.iter_child_nodes(node):
@@ -68,7 +68,10 @@ def imports(path: Path) -> set[str]:
     return {t for t in found if t.startswith("ronda")}
 
 
-GRAPH = {name: imports(path) - {name} for name, path in MODULES.items()}
+@cache
+def graph() -> dict[str, set[str]]:
+    """What each module imports."""
+    return {name: imports(path) - {name} for name, path in modules().items()}
 
 
 def layer(name: str) -> str:
@@ -93,21 +96,21 @@ def may_import(importer: str, imported: str) -> bool:
 
 
 def test_each_folder_imports_only_the_folders_below_it() -> None:
-    wrong = sorted(f"{a} → {b}" for a, found in GRAPH.items() for b in found
+    wrong = sorted(f"{a} → {b}" for a, found in graph().items() for b in found
                    if not may_import(a, b))
     assert not wrong, "imports against docs/architecture.md: " + ", ".join(wrong)
 
 
 def test_the_catalogue_does_not_parse_and_the_parser_reads_no_catalogue() -> None:
-    i18n = [m for m in GRAPH if layer(m) == "ronda.i18n"]
-    assert all(layer(b) == "ronda.i18n" for m in i18n for b in GRAPH[m]), \
-        {m: GRAPH[m] for m in i18n}
-    assert GRAPH["ronda.parsing"] <= {"ronda.errors"}
+    i18n = [m for m in graph() if layer(m) == "ronda.i18n"]
+    assert all(layer(b) == "ronda.i18n" for m in i18n for b in graph()[m]), \
+        {m: graph()[m] for m in i18n}
+    assert graph()["ronda.parsing"] <= {"ronda.errors"}
 
 
 def test_the_dates_modules_import_one_way() -> None:
     for i, name in enumerate(DATES):
-        inside = {b for b in GRAPH[name] if layer(b) == "ronda.dates"}
+        inside = {b for b in graph()[name] if layer(b) == "ronda.dates"}
         assert inside <= set(DATES[:i]), (name, inside - set(DATES[:i]))
 
 
@@ -120,7 +123,7 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
     def strong(v: str) -> None:  # Tarjan's strongly connected components
         index[v] = low[v] = len(index)
         stack.append(v)
-        for w in sorted(GRAPH[v]):
+        for w in sorted(graph()[v]):
             if w not in index:
                 strong(w)
                 low[v] = min(low[v], low[w])
@@ -133,7 +136,7 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
             if part:
                 circles.append(sorted([v, *part]))
 
-    for name in sorted(GRAPH):
+    for name in sorted(graph()):
         if name not in index:
             strong(name)
     assert not circles, circles
