@@ -35,6 +35,19 @@ def again(*values: object, id: str | None = None) -> object:
     return pytest.param(*values, marks=pytest.mark.slow, id=id)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A test process lives long and holds many objects (the modules, Textual's apps, the
+    built commands): Python's cycle collector walked all of them again and again, 3.5 s of
+    CPU a run. What is loaded by now is left out of its walks (``gc.freeze``), and it walks
+    less often; it still collects, so a test's cycles do not pile up (a worker peaks at
+    290 MB, against 280 MB)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Byte-compile ronda first, as an installed package is: with PYTHONDONTWRITEBYTECODE
     set (as here and on some CI machines) every ``python -m ronda`` a test starts would
