@@ -425,22 +425,31 @@ def _shift_widths(pen: Pen, sheet: Sheet, nights: Sequence[Night], z: Style,
     def cell(i: int, k: int, w: float) -> float:
         key = (i, k, round(w, 1))
         if key not in heights:
+            w = key[2]
             probe = pen.probe(shrink=False)
             low = _cell(probe, sheet, nights[i].shifts[k], heads[k], 0, 0, w, z)
             probe.centred(heads[k], w / 2, 0, w - 2 * COLUMN_PAD, "bold", z.head)
             heights[key] = low if probe.over <= 0.01 else float("inf")
         return heights[key]
 
-    def total(widths: list[float]) -> float:
-        return sum(max(labels[i], *(cell(i, k, widths[k]) for k in range(len(n.shifts))))
-                   for i, n in enumerate(nights))
+    def total(widths: list[float], above: float = float("inf")) -> float:
+        done = 0.0
+        for i, n in enumerate(nights):
+            done += max(labels[i], *(cell(i, k, widths[k]) for k in range(len(n.shifts))))
+            if done > above:
+                return float("inf")
+        return done
 
     best = (total(even), even)
     # a share of the room moved at a time, while the rows get lower
     for _ in range(6 if slots > 1 else 0):
         moves = [[w + share * room * ((k == a) - (k == b)) for k, w in enumerate(best[1])]
                  for share in SHARES for a in range(slots) for b in range(slots) if a != b]
-        tried = min(((total(widths), widths) for widths in moves), key=lambda t: t[0])
+        tried = (float("inf"), best[1])
+        for widths in moves:
+            height = total(widths, min(tried[0], best[0] - 0.5))
+            if height < tried[0]:
+                tried = (height, widths)
         if tried[0] > best[0] - 0.5:
             break
         best = tried
