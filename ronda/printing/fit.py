@@ -83,8 +83,9 @@ def lay_out(sheet: Sheet) -> Laid:
 
 def _lay_out(sheet: Sheet) -> Laid:
     nights = list(sheet.nights)
-    for groups, rung, top in _tries(sheet, [nights], [nights[:4], nights[4:]]):
-        pages = _largest(sheet, groups, rung, top)
+    tight: Tight = {}
+    for groups, rung, top in _tries(sheet, [nights], [nights[:4], nights[4:]], tight):
+        pages = _largest(sheet, groups, rung, top, tight)
         if pages:
             return _with_rules(Laid(sheet, pages, groups, replace(rung, name=pages[0].size)))
     rung = replace(_rungs(sheet)[-1], floor=FLOOR)
@@ -95,9 +96,12 @@ def _lay_out(sheet: Sheet) -> Laid:
 
 
 Try = tuple[list[list[Night]], Style, float]  # pages' nights, style, the largest size tried
+# the smallest names' size at which a night a column did not fit, by pages' nights and style
+Tight = dict[tuple[tuple[tuple[int, ...], ...], Style], float]
 
 
-def _tries(sheet: Sheet, one: list[list[Night]], two: list[list[Night]]) -> Iterator[Try]:
+def _tries(sheet: Sheet, one: list[list[Night]], two: list[list[Night]],
+           tight: Tight) -> Iterator[Try]:
     """What to try, in order: on one page, then on two, each step at the size read from a
     metre (a word too wide for its cell never takes a name under it), then below it with
     every step taken (to 9 pt, then 8 pt) — the patrol sheet takes two pages before its
@@ -107,7 +111,7 @@ def _tries(sheet: Sheet, one: list[list[Night]], two: list[list[Night]]) -> Iter
 
     def at_mark(groups: list[list[Night]]) -> list[Try]:
         # when every step together does not hold the names at the mark, no step alone does
-        if not _pages(sheet, groups, replace(rungs[-1], name=read, floor=read))[1]:
+        if not _pages(sheet, groups, replace(rungs[-1], name=read, floor=read), tight)[1]:
             return []
         return [(groups, replace(rung, floor=read), LARGEST) for rung in rungs]
 
@@ -169,11 +173,16 @@ def _sizes(top: float, least: float) -> list[float]:
     return [top - k * STEP for k in range(round((top - least) / STEP) + 1)]
 
 
-def _pages(sheet: Sheet, groups: list[list[Night]], z: Style) -> tuple[list[Page], bool]:
+def _pages(sheet: Sheet, groups: list[list[Night]], z: Style,
+           tight: Tight | None = None) -> tuple[list[Page], bool]:
     """Every page of ``groups`` in style ``z``, a night a column or (when that does not fit)
-    a night a row, and whether they fit."""
+    a night a row, and whether they fit. A night a column that did not fit in smaller names
+    (``tight``) is not tried again in larger ones."""
     best: list[Page] = []
+    key = (tuple(tuple(map(id, group)) for group in groups), replace(z, name=0.0))
     for rows in (False, True):
+        if not rows and tight is not None and z.name >= tight.get(key, float("inf")):
+            continue
         pages = []
         fits = True
         for k, group in enumerate(groups):
@@ -184,23 +193,25 @@ def _pages(sheet: Sheet, groups: list[list[Night]], z: Style) -> tuple[list[Page
             fits = fits and over <= 0
         if fits:
             return pages, True
+        if not rows and tight is not None:
+            tight[key] = min(z.name, tight.get(key, float("inf")))
         best = best or pages
     return best, False
 
 
-def _largest(sheet: Sheet, groups: list[list[Night]], rung: Style,
-             top: float) -> list[Page] | None:
+def _largest(sheet: Sheet, groups: list[list[Night]], rung: Style, top: float,
+             tight: Tight | None = None) -> list[Page] | None:
     """The pages in the largest names' size from ``top`` down to the rung's floor that
     fits; None when not even the floor does."""
     sizes = _sizes(top, rung.floor)
-    bottom, fits = _pages(sheet, groups, replace(rung, name=sizes[-1]))
+    bottom, fits = _pages(sheet, groups, replace(rung, name=sizes[-1]), tight)
     if not fits:
         return None
     lo, hi = 0, len(sizes) - 1  # the fit only gets better as the type gets smaller
     found = {hi: bottom}
     while lo < hi:
         mid = (lo + hi) // 2
-        pages, fits = _pages(sheet, groups, replace(rung, name=sizes[mid]))
+        pages, fits = _pages(sheet, groups, replace(rung, name=sizes[mid]), tight)
         if fits:
             hi, found[mid] = mid, pages
         else:
