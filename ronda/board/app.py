@@ -25,7 +25,16 @@ from textual.widgets import Footer, Static
 
 from ronda.board.keymap import BOARD, bindings, shown
 from ronda.board.model import Board, Said
-from ronda.board.widgets import AttendanceForm, Cell, GuestForm, Help, Line, NightRow, Pick
+from ronda.board.widgets import (
+    AttendanceForm,
+    Cell,
+    GuestForm,
+    Help,
+    Line,
+    NightRow,
+    Pick,
+    Shown,
+)
 from ronda.cli.output import Output
 from ronda.dates import DAY_SHORT, format_period, week_of
 from ronda.errors import RondaError
@@ -84,7 +93,7 @@ class BoardScreen(Screen[None]):
     # drawing
     def compose(self) -> ComposeResult:
         slots = len(self.board.timetable.slots)
-        yield Static(id="title")
+        yield Shown(id="title", fixed=True)
         with Horizontal(id="main"):
             with Vertical(id="week"):
                 with Horizontal(id="heads"):
@@ -94,8 +103,8 @@ class BoardScreen(Screen[None]):
                 with Nights(id="nights"):
                     for i in range(7):
                         yield NightRow(slots, classes="-odd" if i % 2 else "")
-            yield Static(id="side")
-        yield Static(id="status")
+            yield Shown(id="side", fixed=True)
+        yield Shown(id="status")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -128,8 +137,8 @@ class BoardScreen(Screen[None]):
             title += f" · {self.t('board.read_only')}"
         if self.mark is not None:
             title += f" · {self.t('board.exchanging')}"
-        self.query_one("#title", Static).update(Text(title, no_wrap=True,
-                                                     overflow="ellipsis"))
+        self.query_one("#title", Shown).show_text(Text(title, no_wrap=True,
+                                                        overflow="ellipsis"))
         rows = list(self.query(NightRow))
         for i, (night, row) in enumerate(zip(b.nights, rows, strict=True)):
             holiday = b.holidays.get(night)
@@ -142,8 +151,8 @@ class BoardScreen(Screen[None]):
                 names.append(self.t("board.malam_minggu"))
             if holiday is not None:
                 names.append(holiday.title(self.lang))
-            row.query_one(".night", Static).update(Text("\n".join(names), no_wrap=True,
-                                                        overflow="ellipsis"))
+            row.query_one(".night", Shown).show_text(Text("\n".join(names), no_wrap=True,
+                                                           overflow="ellipsis"))
             for slot, cell in enumerate(row.query(Cell)):
                 shift = b.shift(night, slot)
                 cell.set_class(self._problem(night, slot, shift), "-short")
@@ -212,17 +221,17 @@ class BoardScreen(Screen[None]):
             verdict = b.verdict()
             text.append(self.t(verdict.key, **verdict.args),
                         style="green" if verdict.key == "board.fair" else "bold red")
-        self.query_one("#side", Static).update(text)
+        self.query_one("#side", Shown).show_text(text)
 
     def draw_status(self) -> None:
         """The last message, else what is wrong with the shift under the cursor, and why."""
-        status = self.query_one("#status", Static)
+        status = self.query_one("#status", Shown)
         if self.said is not None:
             text, problem = self.said
         else:
             text, problem = self.reasons()
         status.set_class(problem, "-problem")
-        status.update(Text(text))
+        status.show_text(Text(text))
 
     def reasons(self) -> tuple[str, bool]:
         from ronda.cli.replan import conflict_text

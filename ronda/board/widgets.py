@@ -34,7 +34,27 @@ class Line(NamedTuple):
     person: int | None = None
 
 
-class Cell(Static):
+class Shown(Static):
+    """Text on the board that is drawn again only when it changes, and laid out again only
+    when it can change its size: never when ``fixed`` (one line, or a panel of its own
+    size), else when its unwrapped text gains or loses a line or when it wraps."""
+
+    def __init__(self, *, fixed: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fixed = fixed
+        self.shown: tuple[str, object, tuple[object, ...]] | None = None
+
+    def show_text(self, text: Text) -> None:
+        now = (text.plain, text.style, tuple(text.spans))
+        if now == self.shown:
+            return
+        same_size = self.fixed or (self.shown is not None and bool(text.no_wrap) and
+                                   self.shown[0].count("\n") == text.plain.count("\n"))
+        self.shown = now
+        self.update(text, layout=not same_size)
+
+
+class Cell(Shown):
     """One shift of one night: its people (the leader starred), guests and shortfall; the
     person under the cursor drawn reversed."""
 
@@ -54,7 +74,7 @@ class Cell(Static):
             text.append(line.text, style=style or None)
             if i < len(lines) - 1:
                 text.append("\n")
-        self.update(text)
+        self.show_text(text)
 
 
 class NightRow(Horizontal):
@@ -65,7 +85,7 @@ class NightRow(Horizontal):
         self.slots = slots
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="night")
+        yield Shown(classes="night")
         for _ in range(self.slots):
             yield Cell(classes="cell")
 
