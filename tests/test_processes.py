@@ -114,6 +114,8 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     assert sorted(ids) == list(range(1, 17))
 
 
+@pytest.mark.slow  # real processes and a real pipe (test_python_m_ronda_runs_a_whole_command
+# is the day-to-day run's one real process)
 def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
     db = tmp_path / "rt.json"
     assert ronda(db, "demo").returncode == 0

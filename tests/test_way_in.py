@@ -219,6 +219,7 @@ def test_ctrl_c_at_a_confirmation_leaves_the_file_as_it_was(roster: Path) -> Non
     assert roster.read_bytes() == before
 
 
+@pytest.mark.slow  # four real processes: a banner goes to the real standard output
 def test_no_library_prints_a_banner(run: Run, roster: Path, tmp_path: Path) -> None:
     """What ronda prints is ronda's own: no solver banner, licence or notice of a library."""
     outputs = []
