@@ -140,8 +140,7 @@ def whole_on_paper(sheet: Sheet, pdf: bytes, *, names: float = FLOOR,
             assert "Bold" in font, (text, font)
 
 
-@pytest.mark.parametrize("make", [busy_poster, again(three_shift_poster, id="three_shift_poster"),
-                                  again(two_shift_patrol_sheet, id="two_shift_patrol_sheet")])
+@pytest.mark.parametrize("make", [busy_poster, three_shift_poster, two_shift_patrol_sheet])
 def test_a_busy_week_fits_one_page_with_every_line_inside_the_margins(make) -> None:  # noqa: ANN001
     sheet = make()
     laid = lay_out(sheet)

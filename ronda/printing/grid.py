@@ -421,11 +421,14 @@ def _shift_widths(pen: Pen, sheet: Sheet, nights: Sequence[Night], z: Style,
     slots = len(heads)
     even = [room / slots] * slots
     heights: dict[tuple[int, int, float], float] = {}
+    # a cell is measured at the first width asked of its 0.1 mm, in the order the tries ask:
+    # a try left off early still claims the widths its other cells would have been asked at
+    asked: dict[tuple[int, int, float], float] = {}
 
     def cell(i: int, k: int, w: float) -> float:
         key = (i, k, round(w, 1))
         if key not in heights:
-            w = key[2]
+            w = asked.setdefault(key, w)
             probe = pen.probe(shrink=False)
             low = _cell(probe, sheet, nights[i].shifts[k], heads[k], 0, 0, w, z)
             probe.centred(heads[k], w / 2, 0, w - 2 * COLUMN_PAD, "bold", z.head)
@@ -433,10 +436,14 @@ def _shift_widths(pen: Pen, sheet: Sheet, nights: Sequence[Night], z: Style,
         return heights[key]
 
     def total(widths: list[float], above: float = float("inf")) -> float:
+        """The rows' height at ``widths``; past ``above``, left off (infinite)."""
         done = 0.0
         for i, n in enumerate(nights):
             done += max(labels[i], *(cell(i, k, widths[k]) for k in range(len(n.shifts))))
             if done > above:
+                for j in range(i + 1, len(nights)):
+                    for k in range(len(nights[j].shifts)):
+                        asked.setdefault((j, k, round(widths[k], 1)), widths[k])
                 return float("inf")
         return done
 
@@ -445,7 +452,7 @@ def _shift_widths(pen: Pen, sheet: Sheet, nights: Sequence[Night], z: Style,
     for _ in range(6 if slots > 1 else 0):
         moves = [[w + share * room * ((k == a) - (k == b)) for k, w in enumerate(best[1])]
                  for share in SHARES for a in range(slots) for b in range(slots) if a != b]
-        tried = (float("inf"), best[1])
+        tried = (float("inf"), moves[0])  # the first of the lowest, as min() takes it
         for widths in moves:
             height = total(widths, min(tried[0], best[0] - 0.5))
             if height < tried[0]:
