@@ -93,7 +93,10 @@ def drive(app: BoardApp, script: Script, size: tuple[int, int] = (80, 24)) -> An
     async def go() -> Any:
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
-            return await script(pilot, app)
+            result = await script(pilot, app)
+            if app.is_running:  # the screen as the script left it, drawn whole at least once
+                screen_text(app)
+            return result
 
     import textual.app
 
@@ -108,7 +111,8 @@ def drive(app: BoardApp, script: Script, size: tuple[int, int] = (80, 24)) -> An
     # a key the pilot presses waits for the board to be idle once (``press`` pauses after
     # each), not three times: Textual's pilot also waits twice inside each key press, at
     # least 20 ms each, which was most of these tests' time; and the frames a headless run
-    # throws away are not drawn (``screen_text`` draws the whole screen when a test reads it)
+    # throws away are not drawn (``screen_text`` draws the whole screen when a test reads it,
+    # and once after every script)
     waited, textual.app.wait_for_idle = textual.app.wait_for_idle, posted
     refresh, Screen._compositor_refresh = Screen._compositor_refresh, unseen
     try:
