@@ -32,9 +32,8 @@ from ronda.printing.layout import (
     flow,
     measure,
     moved,
-    shrunk,
+    set_in,
     words,
-    wrap,
 )
 from ronda.printing.poster import PATROL_NOTES, Night, Person, Sheet, Watch
 
@@ -283,25 +282,19 @@ def _choices(p: Person, patrol: bool, z: Style, w: float, stretch: float,
     after the name or under it), and how far its lines pass their room, as its pen would
     measure it."""
     kind = "bold" if p.leader else "regular"
-    text = _name_text(patrol, p, z)
     left, room = _name_room(p, patrol, w, z)
-    size = shrunk(text, kind, z.name, room, z.floor, stretch) if shrink else z.name
-    lines = tuple(wrap(text, kind, size, room, HANG, stretch))
-    over = 0.0
-    for k, line in enumerate(lines):
-        over = max(over, measure(line, kind, size, stretch) - (room - (HANG if k else 0)))
+    size, lines, over = set_in(_name_text(patrol, p, z), kind, z.name, room, floor=z.floor,
+                               hang=HANG, stretch=stretch, shrink=shrink)
+    over = max(0.0, over)
     if not p.phone:
         return (p, patrol, z, stretch, size, lines), over
     end = left + (HANG if len(lines) > 1 else 0) + measure(lines[-1], kind, size, stretch)
     if end + 1.5 + measure(p.phone, "regular", z.phone, stretch) <= w:
         return (p, patrol, z, stretch, size, lines, True), over
-    width = room - HANG
-    phone = shrunk(p.phone, "regular", z.phone, width, z.number_floor, stretch) \
-        if shrink else z.phone
-    numbers = tuple(wrap(p.phone, "regular", phone, width, HANG, stretch))
-    for k, line in enumerate(numbers):
-        over = max(over, measure(line, "regular", phone, stretch) - (width - (HANG if k else 0)))
-    return (p, patrol, z, stretch, size, lines, False, phone, numbers), over
+    phone, numbers, more = set_in(p.phone, "regular", z.phone, room - HANG,
+                                  floor=z.number_floor, hang=HANG, stretch=stretch,
+                                  shrink=shrink)
+    return (p, patrol, z, stretch, size, lines, False, phone, numbers), max(over, more)
 
 
 def _set_person(pen: Pen, p: Person, patrol: bool, w: float, z: Style) -> float:

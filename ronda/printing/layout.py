@@ -154,7 +154,12 @@ def wrap(text: str, kind: str, size: float, width: float, hang: float = HANG,
     """``text`` broken at spaces into lines no wider than ``width`` mm (the lines after the
     first ``hang`` mm narrower); a word wider than a line stands whole on a line of its own
     (the width taken to the 0.05 mm below, so a week measured many times over reuses it)."""
-    return list(_wrapped(text, kind, size, math.floor(width * 20) / 20, hang, stretch))
+    return list(_lines(text, kind, size, width, hang, stretch))
+
+
+def _lines(text: str, kind: str, size: float, width: float, hang: float,
+           stretch: float) -> tuple[str, ...]:
+    return _wrapped(text, kind, size, math.floor(width * 20) / 20, hang, stretch)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -190,6 +195,19 @@ def shrunk(text: str, kind: str, size: float, width: float, floor: float | None,
     return max(floor, math.floor(size * ratio / 0.05) * 0.05)
 
 
+def set_in(text: str, kind: str, size: float, width: float, *, floor: float | None,
+           hang: float, stretch: float, shrink: bool) -> tuple[float, tuple[str, ...], float]:
+    """The type and lines ``Pen.block`` sets ``text`` in, ``width`` mm wide, and the most a
+    line passes its width (the first line ``width``, the others ``width`` - ``hang``)."""
+    if shrink:
+        size = shrunk(text, kind, size, width, floor, stretch, hang)
+    lines = _lines(text, kind, size, width, hang, stretch)
+    over = measure(lines[0], kind, size, stretch) - width
+    for line in lines[1:]:
+        over = max(over, measure(line, kind, size, stretch) - (width - hang))
+    return size, lines, over
+
+
 class Pen:
     """Writes wrapped text downwards, keeps the operations and how far any line overflows
     the width it was given."""
@@ -215,15 +233,15 @@ class Pen:
               floor: float | None = None, hang: float = HANG) -> float:
         """Wrapped text whose first baseline is ``y`` + one ascent, in type made smaller
         (down to ``floor``) when a word is wider than ``width``; returns the y under it."""
-        if self.shrink:
-            size = shrunk(text, kind, size, width, floor, self.stretch, hang)
+        size, lines, over = set_in(text, kind, size, width, floor=floor, hang=hang,
+                                   stretch=self.stretch, shrink=self.shrink)
+        self.over = max(self.over, over)
         step = size * PT * leading
-        for k, line in enumerate(wrap(text, kind, size, width, hang, self.stretch)):
+        for k, line in enumerate(lines):
             left = x + (hang if k else 0)
             base = y + size * PT * ascent_descent()[0]
             self.ops.append(Text(left, base, line, kind, size, self.stretch))
             w = self.width(line, kind, size)
-            self.over = max(self.over, w - (width - (hang if k else 0)))
             self.end = left + w
             if underline:
                 self.ops.append(Rule(left, base + 0.5, left + w, base + 0.5, 0.5))
