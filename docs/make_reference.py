@@ -29,9 +29,10 @@ ENV = {"COLUMNS": "100", "NO_COLOR": "1", "RONDA_LANG": None, "RONDA_DB": None,
 
 
 def _paths(command, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:  # noqa: ANN001
-    for name, sub in getattr(command, "commands", {}).items():
+    # in the order the groups declare their commands, not the order they happened to be built
+    for name in command.list_commands(None) if hasattr(command, "commands") else ():
         yield (*prefix, name)
-        yield from _paths(sub, (*prefix, name))
+        yield from _paths(command.commands[name], (*prefix, name))
 
 
 def commands() -> list[tuple[str, ...]]:

@@ -30,8 +30,8 @@ Made = Callable[..., Path]
 
 def again(*values: object, id: str | None = None) -> object:
     """A case of a parametrized test that checks again, in the other language or another
-    size or format, what a case of the day-to-day run checks already, on the same lines and
-    branches: it runs in the full run (CI) with the slow tier."""
+    size or format, or as a real process, what a case of the day-to-day run checks already,
+    on the same lines and branches: it runs in the full run (CI) with the slow tier."""
     return pytest.param(*values, marks=pytest.mark.slow, id=id)
 
 

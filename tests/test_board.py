@@ -92,7 +92,7 @@ def drive(app: BoardApp, script: Script, size: tuple[int, int] = (80, 24)) -> An
     """Run ``app`` headless at ``size`` and ``script`` against it; what the script returns."""
     async def go() -> Any:
         async with app.run_test(size=size) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             result = await script(pilot, app)
             if app.is_running:  # the screen as the script left it, drawn whole at least once
                 screen_text(app)
@@ -126,7 +126,31 @@ async def press(pilot: Pilot, *keys: str) -> None:
     """Press ``keys`` one by one, each handled (and the screen redrawn) before the next."""
     for key in keys:
         await pilot.press(key)
-        await pilot.pause()
+        await settle(pilot)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the board has handled every message and laid out what changed.
+
+    Textual's ``pilot.pause()`` waits until the process has used little CPU for 20 ms, at
+    least once, which is most of what a headless key costs; this asks the app instead: no
+    message or callback left in any screen or widget, no layout, scroll or refresh pending.
+    """
+    app = pilot.app
+    for _ in range(1000):
+        await pilot._wait_for_screen()
+        screen = app.screen
+        if (screen._layout_required or screen._scroll_required or screen._repaint_required
+                or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
+            screen._on_timer_update()
+            continue
+        pumps = [app, *(node for shown in app.screen_stack
+                        for node in shown.walk_children(with_self=True))]
+        if any(not pump._message_queue.empty() or pump._next_callbacks for pump in pumps):
+            await asyncio.sleep(0)
+            continue
+        return
+    raise AssertionError("the board kept working after a key")
 
 
 async def first_screen(pilot: Pilot, app: BoardApp) -> str:
@@ -399,7 +423,7 @@ def test_p_prints_the_week_and_its_picture_w_the_whatsapp_text_c_the_change_mess
         said.append(status(app))
         await press(pilot, "p")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         said.append(status(app))
         await press(pilot, "w")
         said.append(app.clipboard)
