@@ -1,14 +1,26 @@
-"""An exact solve takes a busiest total as proved once no plan's total can lie between the
-solver's bound and its best plan: a total is someone's load plus whole duties, so two totals
-that differ by more than a millionth of a duty (the solver's own tolerance, 1e-6) differ by
-more than ``_closest`` of the loads."""
+"""Busiest totals proved light enough. An exact solve takes a busiest total as proved once no
+plan's total can lie between the solver's bound and its best plan: a total is someone's load
+plus whole duties, so two totals that differ by more than a millionth of a duty (the solver's
+own tolerance, 1e-6) differ by more than ``_closest`` of the loads. And a build asks no solve
+at all when a bound shows that no plan can be lighter (``_lightest``): the duties, or the
+leader posts among the leaders, raised evenly to what each can carry."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from collections import Counter
+from datetime import date, time, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ronda.dates import DAY_KEYS
+from ronda.model import Away, Slot, Volunteer
+from ronda.schedule.builder import Rules, build_schedule
 from ronda.schedule.exact import _closest
+
+MONDAY = date(2026, 11, 23)
 
 # loads as the builder keeps them: whole duties, and a later joiner's credit (the average
 # before they joined times the nights they missed, so any fraction)
@@ -31,3 +43,88 @@ def test_whole_duties_leave_almost_a_duty_and_a_credit_its_fraction() -> None:
     assert _closest([10.0, 3.0, 7.0]) > 0.99
     # a later joiner counted as 1.3 beside whole totals: 10 and 10.3 are the nearest two
     assert 0.29 < _closest([10.0, 4.0, 1.3]) < 0.3
+
+
+# --- a busiest total proved without a solve --------------------------------------------------
+
+
+@st.composite
+def neighbourhoods(draw: st.DrawFn) -> tuple[list[Volunteer], Rules, int]:
+    """An RT of 8 to 36 residents, a quarter leaders, most free most nights, some away or
+    with a weekly maximum, one to three shifts a night; and how many nights to plan."""
+    people = []
+    for i in range(1, draw(st.integers(8, 36)) + 1):
+        days = tuple(d for d in DAY_KEYS if draw(st.integers(0, 4)) > 0) or ("sat",)
+        away = ()
+        if draw(st.integers(0, 6)) == 0:
+            first = MONDAY + timedelta(days=draw(st.integers(-3, 20)))
+            away = (Away(first, first + timedelta(days=draw(st.integers(0, 9))), "mudik"),)
+        people.append(Volunteer(id=i, name=f"Warga {i}", household=f"H{i // 2}",
+                                leader=draw(st.integers(0, 3)) == 0, days=days, away=away,
+                                max_per_week=draw(st.sampled_from([None, None, 2, 3]))))
+    layout = draw(st.sampled_from([((22, 4),), ((22, 1), (1, 4)), ((21, 0), (0, 2), (2, 4))]))
+    slots = tuple(Slot(time(a), time(b), draw(st.integers(1, 4)),
+                       {"sat": draw(st.integers(2, 5))} if draw(st.booleans()) else {})
+                  for a, b in layout)
+    rules = Rules(slots, rest=draw(st.integers(0, 3)),
+                  max_per_week=draw(st.sampled_from([None, 2, 3])))
+    return people, rules, draw(st.sampled_from([7, 14, 28]))
+
+
+def bound_checked_against_highs(monkeypatch: pytest.MonkeyPatch, examples: int) -> None:
+    """Plan ``examples`` random neighbourhoods; whenever the bound says the busiest total is
+    as light as it can be, HiGHS, asked to lighten it, must find nothing lighter."""
+    import ronda.schedule.exact as exact
+
+    proved = []
+    bound = exact._lightest
+
+    def checked(chains: Any, first: date, last: date, fixed: set[tuple[int, int]]) -> bool:
+        said = bound(chains, first, last, fixed)
+        if said:
+            assert not exact._solve_window(chains, first, last, exact.TIME_LIMIT, fixed,
+                                           busiest=True)
+            proved.append((first, last))
+        return said
+
+    monkeypatch.setattr(exact, "_lightest", checked)
+
+    @settings(max_examples=examples, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(neighbourhoods(), st.integers(0, 5))
+    def plans(neighbourhood: tuple[list[Volunteer], Rules, int], seed: int) -> None:
+        people, rules, length = neighbourhood
+        history = build_schedule(people, rules, MONDAY - timedelta(days=14),
+                                 MONDAY - timedelta(days=1), seed=seed).shifts
+        build_schedule(people, rules, MONDAY, MONDAY + timedelta(days=length - 1),
+                       history=history, seed=seed)
+
+    plans()
+    assert len(proved) >= examples // 5  # the bound did prove, often: this checked something
+
+
+@pytest.mark.slow  # a solve for each bound that proves: the exact solver's checks run in CI
+def test_a_busiest_total_the_bound_proves_is_one_no_solve_can_lighten(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping the solve the bound makes needless changes no plan, on 30 random RTs."""
+    bound_checked_against_highs(monkeypatch, 30)
+
+
+def test_nine_leaders_for_56_shifts_make_7_the_lightest_busiest_total(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """RT 012's four weeks: two shifts a night, each wanting a leader, nine leaders. 56 posts
+    among nine leaders give one of them at least 7 (56 / 9 = 6.2), so a plan whose busiest
+    has 7 is as light as any can be, without asking the solver."""
+    leaders = [Volunteer(id=i, name=f"Ketua {i}", leader=True) for i in range(1, 10)]
+    others = [Volunteer(id=i, name=f"Warga {i}") for i in range(10, 35)]
+    rules = Rules((Slot(time(22), time(1), 3), Slot(time(1), time(4), 3)), rest=1)
+    import ronda.schedule.exact as exact
+
+    def solve(*_: object, **__: object) -> bool:
+        raise AssertionError("HiGHS was asked")
+
+    monkeypatch.setattr(exact, "_solve_window", solve)
+    plan = build_schedule(leaders + others, rules, MONDAY, MONDAY + timedelta(days=27))
+    led = Counter(s.leader for s in plan.shifts)
+    assert sum(led.values()) == 56 and max(led.values()) == 7
+    assert len({s.leader for s in plan.shifts}) == 9
