@@ -354,6 +354,9 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
         return False
     places_open = any(chains.short(i) and chains.could_come(i, False) for i in window)
     leads_open = any(chains.wants_leader(i) and chains.could_come(i, True) for i in window)
+    # the busiest total already as light as a bound allows: solved for only when the places
+    # or leader posts solved first changed the plan
+    light = busiest and _lightest(chains, first, last, fixed)
     before = _score(chains, window)
     mark = len(chains.journal)
     current: dict[tuple[int, int], bool] = {}  # (shift, person) -> led: what may move
@@ -406,9 +409,9 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
     for col, members in wants:
         start[col] = 1.0 if any(start[c] for c in members) else 0.0
 
-    goals = [({col: 1.0 for col in x.values()}, True, places_open, 1e-6),
-             ({col: 1.0 for col, _ in wants}, True, leads_open, 1e-6),
-             ({heaviest: 1.0}, False, busiest, _closest(chains.load.values()))]
+    goals = [({col: 1.0 for col in x.values()}, True, places_open, 1e-6, False),
+             ({col: 1.0 for col, _ in wants}, True, leads_open, 1e-6, False),
+             ({heaviest: 1.0}, False, busiest, _closest(chains.load.values()), light)]
     values = _improve(m, start, seconds, goals, {x[k]: 1.0 for k in current})
     if values is None:
         chains.rollback(mark)
@@ -427,19 +430,20 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
 
 
 def _improve(m: _Model, start: list[float], seconds: float,
-             goals: list[tuple[dict[int, float], bool, bool, float]],
+             goals: list[tuple[dict[int, float], bool, bool, float, bool]],
              keep: dict[int, float]) -> list[float] | None:
-    """Solve the goals in order (each ``(costs, maximize, solve, gap)``; one not solved keeps
-    the value it has in ``start``), then keep as much of ``start`` as they allow (``keep``).
-    None when no goal beats ``start``."""
+    """Solve the goals in order (each ``(costs, maximize, solve, gap, reached)``; one not
+    solved keeps the value it has in ``start``, and so does one ``reached`` already while no
+    goal before it has changed the plan), then keep as much of ``start`` as they allow
+    (``keep``). None when no goal beats ``start``."""
     solver = _Solver(m, start, seconds)
     improved = False
     values = start
-    for costs, maximize, solve, gap in goals:
+    for costs, maximize, solve, gap, reached in goals:
         if not costs:
             continue
         now = sum(c * start[i] for i, c in costs.items())
-        if not solve:
+        if not solve or (reached and not improved):
             solver.bound(costs, now, maximize)
             continue
         result = solver.best(costs, maximize, gap)
