@@ -82,6 +82,18 @@ def test_counting_stops_at_the_first_row_past_the_limit() -> None:
     assert refused.value.key == "err.csv_too_many_rows"
 
 
+def test_rows_are_counted_before_any_phone_is_checked(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import ronda.people.volunteers
+
+    checked = []
+    monkeypatch.setattr(ronda.people.volunteers, "normalize_phone", checked.append)
+    sheet = sheet_of(MAX_ROWS + 1, tmp_path / "kelurahan.csv")
+    with pytest.raises(BadInput) as refused:
+        read_roster_csv(sheet.read_text("utf-8"))
+    assert refused.value.key == "err.csv_too_many_rows" and checked == []
+
+
 def test_a_file_past_the_size_limit_is_refused_unread(run: Run, roster: Path,
                                                      tmp_path: Path) -> None:
     huge = tmp_path / "dua-juta.csv"

@@ -161,8 +161,9 @@ def read_sheet(lines: Iterable[tuple[int, Sequence[Cell]]],
                extra_cells_refused: bool = True) -> SheetReading:
     """Read a roster sheet given as ``(row number, cells)``; every bad row is reported, none
     is skipped. A header naming one column twice, or more than ``MAX_ROWS`` rows, is refused
-    at once (the rows are counted as they are read). ``extra_cells_refused``: a cell right of
-    the last header is a bad row (a CSV line split by an unquoted separator)."""
+    at once (the rows are counted before any is read, and counting stops at the first past
+    the limit). ``extra_cells_refused``: a cell right of the last header is a bad row (a CSV
+    line split by an unquoted separator)."""
     by_hand = by_hand or {}
     stream = iter(lines)
     try:
@@ -177,13 +178,13 @@ def read_sheet(lines: Iterable[tuple[int, Sequence[Cell]]],
     reading = SheetReading(header_line, map_columns(header, by_hand))
     failures: dict[int, list[tuple[int, str, BadInput]]] = {}
     values: dict[int, int] = {}
-    count = 0
+    people: list[tuple[int, Sequence[Cell]]] = []
     for line, cells in stream:
-        if _not_a_person(cells, reading.columns):
-            continue
-        count += 1
-        if count > MAX_ROWS:
-            raise BadInput("err.csv_too_many_rows", **import_limits())
+        if not _not_a_person(cells, reading.columns):
+            people.append((line, cells))
+            if len(people) > MAX_ROWS:  # refused before a phone is checked
+                raise BadInput("err.csv_too_many_rows", **import_limits())
+    for line, cells in people:
         extra = cells[len(reading.columns):]
         if extra and not _blank(extra):
             if extra_cells_refused:
