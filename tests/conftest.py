@@ -164,6 +164,28 @@ def roster(neighbourhood: Path, made: Made) -> Path:
     return made(neighbourhood, four_volunteers)
 
 
+def demo_files(path: Path, lang: str, today: str) -> Path:
+    """What ``ronda --db PATH --lang LANG demo`` leaves beside ``path`` on ``today``: the data
+    file, the week's poster, picture and calendar, the letter to the Polsek."""
+    result = CliRunner().invoke(app, ["--db", str(path), "--lang", lang, "demo"],
+                                env={**BASE_ENV, "RONDA_TODAY": today})
+    assert result.exit_code == 0, result.output
+    return path
+
+
+Demo = Callable[..., Path]
+
+
+@pytest.fixture
+def demo(db: Path, made: Made) -> Demo:
+    """``demo(today=TODAY, lang="en")``: ``db`` as ``ronda demo`` leaves it, for a test that
+    starts from the demo (the demo is run once a test process, its files copied)."""
+    def copy(today: str = TODAY, lang: str = "en") -> Path:
+        return made(db, demo_files, lang, today)
+
+    return copy
+
+
 def book_files(db: Path) -> list[Path]:
     """The incident book's year files beside the data file ``db``, oldest year first."""
     return sorted(db.parent.glob(f"{db.stem}.incidents-*.json"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from builders import example_neighbourhood, plan
-from conftest import Made, Run, digest
+from conftest import Demo, Made, Run, digest
 
 TUESDAY = {"RONDA_TODAY": "2026-11-24"}  # this week is 23–29 November 2026
 
@@ -34,8 +34,8 @@ def shifts(run: Run, *args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_build_prints_a_summary_with_fairness(run: Run, db: Path) -> None:
-    assert run("demo", env=TUESDAY).exit_code == 0
+def test_build_prints_a_summary_with_fairness(run: Run, demo: Demo) -> None:
+    demo(TUESDAY["RONDA_TODAY"])
     result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "4", "--yes",
                  env=TUESDAY)
     assert result.exit_code == 0, result.output
@@ -259,8 +259,8 @@ def test_holidays_national_and_local(run: Run, planned: Path) -> None:
     assert run("holiday", "remove", "2026-12-24", env=TUESDAY).exit_code == 2
 
 
-def test_teams_mode_suggests_substitutes_for_a_short_regu(run: Run, db: Path) -> None:
-    assert run("demo", env=TUESDAY).exit_code == 0
+def test_teams_mode_suggests_substitutes_for_a_short_regu(run: Run, demo: Demo) -> None:
+    demo(TUESDAY["RONDA_TODAY"])
     result = run("schedule", "build", "--from", "23/11/2026", "--weeks", "2", "--mode", "teams",
                  "--yes", env=TUESDAY)
     assert result.exit_code == 0, result.output

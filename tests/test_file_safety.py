@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import Run, digest
+from conftest import Demo, Run, digest
 
 from ronda.store.datafile import list_backups
 
@@ -57,8 +57,8 @@ def test_exports_are_private_and_never_follow_a_link(run: Run, roster: Path,
     assert target.read_text() == "untouched"
 
 
-def test_the_per_volunteer_folder_is_private(run: Run, db: Path, tmp_path: Path) -> None:
-    assert run("demo").exit_code == 0
+def test_the_per_volunteer_folder_is_private(run: Run, demo: Demo, tmp_path: Path) -> None:
+    demo()
     folder = tmp_path / "kalender"
     assert run("export", "ics", "--per-volunteer", str(folder)).exit_code == 0
     assert mode(folder) == 0o700 and all(mode(p) == 0o600 for p in folder.iterdir())
@@ -221,9 +221,9 @@ def test_a_bad_lock_timeout_is_bad_input(run: Run, roster: Path) -> None:
     assert digest(roster) == before
 
 
-def test_a_calendar_to_stdout_is_printed_not_written(run: Run, db: Path,
+def test_a_calendar_to_stdout_is_printed_not_written(run: Run, demo: Demo,
                                                      tmp_path: Path) -> None:
-    assert run("demo").exit_code == 0
+    demo()
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Run, digest
+from conftest import Demo, Run, digest
 
 NOW = {"RONDA_NOW": "2026-11-29T08:00:00+07:00"}
 
 
-def logged(run: Run, db: Path) -> str:
-    assert run("demo", env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
+def logged(run: Run, demo: Demo) -> str:
+    demo("2026-11-24")
     result = run("incident", "log", "--at", "-1h", "--category", "theft", "--description",
                  "Helm hilang <script>alert(1)</script> | kolom", "--witness",
                  "Pak Darto 0812-1111-2222", "--reporter", "Slamet Riyadi", "--json", env=NOW)
@@ -20,8 +20,8 @@ def logged(run: Run, db: Path) -> str:
     return str(json.loads(result.stdout)["id"])
 
 
-def test_witnesses_and_reporters_only_when_asked(run: Run, db: Path, tmp_path: Path) -> None:
-    number = logged(run, db)
+def test_witnesses_and_reporters_only_when_asked(run: Run, demo: Demo) -> None:
+    number = logged(run, demo)
     plain = [run("incident", "show", number, "--json", env=NOW).stdout,
              run("incident", "list", "--json", env=NOW).stdout,
              run("incident", "export", "--format", "json", env=NOW).stdout,
@@ -36,14 +36,15 @@ def test_witnesses_and_reporters_only_when_asked(run: Run, db: Path, tmp_path: P
     assert "reporters" in asked.stderr  # said out loud that it is private
 
 
-def test_markdown_exports_are_text_not_html(run: Run, db: Path) -> None:
-    logged(run, db)
+def test_markdown_exports_are_text_not_html(run: Run, demo: Demo) -> None:
+    logged(run, demo)
     md = run("incident", "export", "--format", "md", env=NOW).stdout
     assert "<script>" not in md and "&lt;script&gt;" in md and "\\| kolom" in md
 
 
-def test_an_ambiguous_reporter_is_refused_not_guessed(run: Run, db: Path) -> None:
-    assert run("demo", env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
+def test_an_ambiguous_reporter_is_refused_not_guessed(run: Run, demo: Demo,
+                                                      db: Path) -> None:
+    demo("2026-11-24")
     before = digest(db)
     result = run("incident", "log", "--at", "-1h", "--category", "theft", "--description",
                  "x", "--reporter", "Santoso", env=NOW)
@@ -51,8 +52,9 @@ def test_an_ambiguous_reporter_is_refused_not_guessed(run: Run, db: Path) -> Non
     assert digest(db) == before
 
 
-def test_a_purge_erases_the_name_everywhere_ronda_wrote_it(run: Run, db: Path) -> None:
-    number = logged(run, db)
+def test_a_purge_erases_the_name_everywhere_ronda_wrote_it(run: Run, demo: Demo,
+                                                          db: Path) -> None:
+    number = logged(run, demo)
     env = {"RONDA_TODAY": "2026-11-24"}
     monday = json.loads(run("schedule", "--json", "--week", "2026-11-23", env=env).stdout)[0]
     absent = monday["volunteers"][-1]["id"]
@@ -77,8 +79,8 @@ def test_a_purge_erases_the_name_everywhere_ronda_wrote_it(run: Run, db: Path) -
 
 
 def test_incident_show_hides_the_witness_and_search_never_finds_one(run: Run,
-                                                                     db: Path) -> None:
-    number = logged(run, db)
+                                                                     demo: Demo) -> None:
+    number = logged(run, demo)
     shown = run("incident", "show", number, env={**NOW, "COLUMNS": "200"}).stdout
     assert "Darto" not in shown and "confidential" in shown
     found = run("incident", "list", "--search", "Darto", "--json", env=NOW).stdout
@@ -87,8 +89,8 @@ def test_incident_show_hides_the_witness_and_search_never_finds_one(run: Run,
     assert "Pak Darto" in asked.stdout
 
 
-def test_a_purge_matches_whole_names_only(run: Run, db: Path) -> None:
-    assert run("demo", env={"RONDA_TODAY": "2026-11-24"}).exit_code == 0
+def test_a_purge_matches_whole_names_only(run: Run, demo: Demo, db: Path) -> None:
+    demo("2026-11-24")
     env = {"RONDA_TODAY": "2026-11-24"}
     monday = json.loads(run("schedule", "--json", "--week", "2026-11-23", env=env).stdout)[0]
     assert run("schedule", "attend", "2026-11-23", "--absent", str(monday["volunteers"][-1]["id"]),
@@ -98,9 +100,9 @@ def test_a_purge_matches_whole_names_only(run: Run, db: Path) -> None:
     assert "Alif Rahman" in db.read_text()
 
 
-def test_a_purge_erases_the_person_from_every_backup_and_says_which(run: Run,
+def test_a_purge_erases_the_person_from_every_backup_and_says_which(run: Run, demo: Demo,
                                                                      db: Path) -> None:
-    number = logged(run, db)  # Slamet Riyadi reported it: his name is in the 2026 year file
+    number = logged(run, demo)  # Slamet Riyadi reported it: his name is in the 2026 year file
     slamet = json.loads(run("volunteer", "show", "Slamet Riyadi", "--json").stdout)
     marks = [slamet["name"], slamet["phone"], slamet["address"]]
     assert all(marks)
