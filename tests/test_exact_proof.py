@@ -131,3 +131,15 @@ def test_nine_leaders_for_56_shifts_make_7_the_lightest_busiest_total(
     led = Counter(s.leader for s in plan.shifts)
     assert sum(led.values()) == 56 and max(led.values()) == 7
     assert len({s.leader for s in plan.shifts}) == 9
+
+
+def test_the_level_is_where_the_lightest_carry_the_duties_and_a_total_can_be() -> None:
+    from ronda.schedule.exact import _at_least
+
+    floors = {1: 0.0, 2: 3.0, 3: 1.3}  # 1.3: a later joiner's credit
+    # 4 duties more: 1 and 3 rise to 2.65 together, and the nearest total 1 or 3 can reach
+    # there is 3 (none of 2.3, 2.65 is a load plus whole duties but 3.0 and 3.3)
+    assert _at_least(floors, {1: 9, 2: 9, 3: 9}, [1, 2, 3], 4) == 3.0
+    # 1 can carry one: 2 and 3 rise with the rest to 3.65, and the nearest total is 4
+    assert _at_least(floors, {1: 1, 2: 9, 3: 9}, [1, 2, 3], 4) == 4.0
+    assert _at_least(floors, {1: 1, 2: 1, 3: 1}, [1, 2, 3], 4) == 0.0  # they cannot carry 4
