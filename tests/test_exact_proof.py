@@ -1,8 +1,8 @@
 """Busiest totals proved light enough. An exact solve takes a busiest total as proved once no
 plan's total can lie between the solver's bound and its best plan: a total is someone's load
 plus whole duties, so two totals that differ by more than a millionth of a duty (the solver's
-own tolerance, 1e-6) differ by more than ``_closest`` of the loads. And a build asks no solve
-at all when a bound shows that no plan can be lighter (``_lightest``): the duties, or the
+own tolerance, 1e-6) differ by more than ``closest`` of the loads. And a build asks no solve
+at all when a bound shows that no plan can be lighter (``lightest``): the duties, or the
 leader posts among the leaders, raised evenly to what each can carry."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from ronda.dates import DAY_KEYS
 from ronda.model import Away, Slot, Volunteer
 from ronda.schedule.builder import Rules, build_schedule
-from ronda.schedule.exact import _closest
+from ronda.schedule.lightest import _at_least, closest
 
 MONDAY = date(2026, 11, 23)
 
@@ -32,7 +32,7 @@ LOADS = st.lists(st.one_of(st.integers(0, 60).map(float),
 @settings(max_examples=200, deadline=None)
 @given(LOADS)
 def test_no_two_busiest_totals_are_nearer_than_the_gap(loads: list[float]) -> None:
-    gap = _closest(loads)
+    gap = closest(loads)
     totals = sorted(load + k for load in loads for k in range(4))
     assert 0 < gap < 1
     assert all(b - a > gap or b - a <= 1e-6
@@ -40,9 +40,9 @@ def test_no_two_busiest_totals_are_nearer_than_the_gap(loads: list[float]) -> No
 
 
 def test_whole_duties_leave_almost_a_duty_and_a_credit_its_fraction() -> None:
-    assert _closest([10.0, 3.0, 7.0]) > 0.99
+    assert closest([10.0, 3.0, 7.0]) > 0.99
     # a later joiner counted as 1.3 beside whole totals: 10 and 10.3 are the nearest two
-    assert 0.29 < _closest([10.0, 4.0, 1.3]) < 0.3
+    assert 0.29 < closest([10.0, 4.0, 1.3]) < 0.3
 
 
 # --- a busiest total proved without a solve --------------------------------------------------
@@ -77,20 +77,23 @@ def bound_checked_against_highs(monkeypatch: pytest.MonkeyPatch, examples: int) 
     import ronda.schedule.exact as exact
 
     proved = []
-    bound = exact._lightest
+    bound = exact.lightest
 
-    def checked(chains: Any, first: date, last: date, fixed: set[tuple[int, int]]) -> bool:
-        said = bound(chains, first, last, fixed)
-        if said and not exact._open_in(chains, exact._shifts_between(chains, first, last)):
+    def checked(chains: Any, window: list[int], fixed: set[tuple[int, int]]) -> bool:
+        said = bound(chains, window, fixed)
+        first, last = (min(chains.shifts[i].date for i in window),
+                       max(chains.shifts[i].date for i in window))
+        assert exact._shifts_between(chains, first, last) == window
+        if said and not exact._open_in(chains, window):
             # nothing open: HiGHS, solving, could only lighten the busiest total
-            monkeypatch.setattr(exact, "_lightest", lambda *_: False)
+            monkeypatch.setattr(exact, "lightest", lambda *_: False)
             assert not exact._solve_window(chains, first, last, exact.TIME_LIMIT, fixed,
                                            busiest=True)
-            monkeypatch.setattr(exact, "_lightest", checked)
+            monkeypatch.setattr(exact, "lightest", checked)
             proved.append((first, last))
         return said
 
-    monkeypatch.setattr(exact, "_lightest", checked)
+    monkeypatch.setattr(exact, "lightest", checked)
 
     @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
@@ -134,8 +137,6 @@ def test_nine_leaders_for_56_shifts_make_7_the_lightest_busiest_total(
 
 
 def test_the_level_is_where_the_lightest_carry_the_duties_and_a_total_can_be() -> None:
-    from ronda.schedule.exact import _at_least
-
     floors = {1: 0.0, 2: 3.0, 3: 1.3}  # 1.3: a later joiner's credit
     # 4 duties more: 1 and 3 rise to 2.65 together, and the nearest total 1 or 3 can reach
     # there is 3 (none of 2.3, 2.65 is a load plus whole duties but 3.0 and 3.3)
