@@ -556,3 +556,19 @@ def test_a_plans_figures_follow_the_criteria_in_order() -> None:
     assert (f.filled, f.places) == (5, 6)
     assert (f.led, f.leader_wants) == (1, 3)
     assert (f.busiest, f.least) == (3, 1)  # Warga A: 3 now; Ketua: 1
+
+
+def test_someone_made_a_leader_between_builds_never_overfills_a_shift() -> None:
+    """Six residents, one a night; resident 1 becomes a leader after the first build. The
+    rebuild keeps the nights planned before and wants a leader on each: where a kept duty
+    already fills the night there is no room to add one (it once added them anyway, two on
+    a night that asks one, and the exact pass then failed on that night)."""
+    people = [Volunteer(id=i, name=f"Warga {i}") for i in range(1, 7)]
+    rules = Rules((Slot(time(22), time(4), 1),), rest=2)
+    end = MONDAY + timedelta(days=13)
+    first = build_schedule(people, rules, MONDAY, end)
+    leader = [v.with_changes(leader=True) if v.id == 1 else v for v in people]
+    again = build_schedule(leader, rules, MONDAY, end, existing=first.shifts)
+    assert all(len(s.volunteers) == 1 for s in again.shifts)
+    assert sum(s.leader == 1 for s in again.shifts) == 5  # as often as the rest allows
+    check_hard_rules(again, leader, rules, (), "rotate")

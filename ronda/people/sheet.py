@@ -161,9 +161,9 @@ def read_sheet(lines: Iterable[tuple[int, Sequence[Cell]]],
                extra_cells_refused: bool = True) -> SheetReading:
     """Read a roster sheet given as ``(row number, cells)``; every bad row is reported, none
     is skipped. A header naming one column twice, or more than ``MAX_ROWS`` rows, is refused
-    at once (the rows are counted before any is read, and counting stops at the first past
-    the limit). ``extra_cells_refused``: a cell right of the last header is a bad row (a CSV
-    line split by an unquoted separator)."""
+    at once (the rows are counted before any row's cells are checked, and counting stops at
+    the first past the limit). ``extra_cells_refused``: a cell right of the last header is a
+    bad row (a CSV line split by an unquoted separator)."""
     by_hand = by_hand or {}
     stream = iter(lines)
     try:

@@ -210,8 +210,9 @@ class _Builder:
         skipped: list[tuple[str, tuple]] = []
         if self.has_leaders:
             for slot in open_slots:
-                if not night.needs_leader(slot, self.leader_per_shift) or not required[slot]:
-                    continue
+                if not night.needs_leader(slot, self.leader_per_shift) \
+                        or len(night.people[slot]) >= required[slot]:
+                    continue  # no leader wanted, or duties kept from before fill the shift
                 chosen = self._next_free("leader", night, skipped)
                 if chosen is not None:
                     self.place(night, chosen, slot, leader=True)

@@ -199,10 +199,23 @@ def lighten_exactly(chains: Chains, seconds: float = TOTAL_TIME) -> bool:
     if not chains.shifts or even(chains.load):
         return False
     first, last = chains.shifts[0].date, chains.shifts[-1].date
-    if not _small(chains, first, last) or lightest(
-            chains, _shifts_between(chains, first, last), chains.b.frozen):
+    if not _small(chains, first, last):
         return False
+    window = _shifts_between(chains, first, last)
+    if not _open_in(chains, window) and lightest(chains, window,
+                                                 _kept(chains, window, chains.b.frozen)):
+        return False  # nothing to fill, and the busiest total proved as light as can be
     return _solve_window(chains, first, last, seconds, chains.b.frozen, busiest=True)
+
+
+def _kept(chains: Chains, window: list[int], fixed: set[tuple[int, int]]
+          ) -> set[tuple[int, int]]:
+    """The duties of ``window`` an exact solve leaves where they are: ``fixed``, and every
+    duty of a shift that has more people than it asks (duties kept from before a change of
+    head count): no plan is wanted there, only none lost."""
+    over = {(i, p) for i in window if len(chains.shifts[i].volunteers) > chains.required(i)
+            for p in chains.shifts[i].volunteers}
+    return fixed | over if over else fixed
 
 
 def solvable_at_once(chains: Chains) -> bool:
@@ -258,6 +271,7 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
         return False
     places_open = any(chains.short(i) and chains.could_come(i, False) for i in window)
     leads_open = any(chains.wants_leader(i) and chains.could_come(i, True) for i in window)
+    fixed = _kept(chains, window, fixed)
     # the busiest total already as light as a bound allows: solved for only when the places
     # or leader posts solved first changed the plan
     light = busiest and lightest(chains, window, fixed)
