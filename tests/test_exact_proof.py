@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_scheduler import shift_rules
 
 from ronda.dates import DAY_KEYS
 from ronda.model import Away, Slot, Volunteer
@@ -62,13 +63,7 @@ def neighbourhoods(draw: st.DrawFn) -> tuple[list[Volunteer], Rules, int]:
         people.append(Volunteer(id=i, name=f"Warga {i}", household=f"H{i // 2}",
                                 leader=draw(st.integers(0, 3)) == 0, days=days, away=away,
                                 max_per_week=draw(st.sampled_from([None, None, 2, 3]))))
-    layout = draw(st.sampled_from([((22, 4),), ((22, 1), (1, 4)), ((21, 0), (0, 2), (2, 4))]))
-    slots = tuple(Slot(time(a), time(b), draw(st.integers(1, 4)),
-                       {"sat": draw(st.integers(2, 5))} if draw(st.booleans()) else {})
-                  for a, b in layout)
-    rules = Rules(slots, rest=draw(st.integers(0, 3)),
-                  max_per_week=draw(st.sampled_from([None, 2, 3])))
-    return people, rules, draw(st.sampled_from([7, 14, 28]))
+    return people, draw(shift_rules()), draw(st.sampled_from([7, 14, 28]))
 
 
 def bound_checked_against_highs(monkeypatch: pytest.MonkeyPatch, examples: int) -> None:
@@ -126,10 +121,10 @@ def test_nine_leaders_for_56_shifts_make_7_the_lightest_busiest_total(
     rules = Rules((Slot(time(22), time(1), 3), Slot(time(1), time(4), 3)), rest=1)
     import ronda.schedule.exact as exact
 
-    def solve(*_: object, **__: object) -> bool:
+    def solver(*_: object, **__: object) -> None:
         raise AssertionError("HiGHS was asked")
 
-    monkeypatch.setattr(exact, "_solve_window", solve)
+    monkeypatch.setattr(exact, "_Solver", solver)
     plan = build_schedule(leaders + others, rules, MONDAY, MONDAY + timedelta(days=27))
     led = Counter(s.leader for s in plan.shifts)
     assert sum(led.values()) == 56 and max(led.values()) == 7

@@ -90,13 +90,19 @@ def rosters(draw):
             leader=draw(st.integers(0, 3)) == 0, days=days or ("sat",),
             max_per_week=draw(st.sampled_from([None, None, 1, 2, 3])),
             active=draw(st.integers(0, 9)) > 0, away=away, team=f"Regu {i % 3}"))
+    return people, draw(shift_rules())
+
+
+@st.composite
+def shift_rules(draw):
+    """One to three shifts a night (one across midnight), one to four people each, some
+    with more on Saturday; a rest of 0 to 3 nights, perhaps a weekly maximum."""
     layout = draw(st.sampled_from([((22, 4),), ((22, 1), (1, 4)), ((21, 0), (0, 2), (2, 4))]))
     slots = tuple(Slot(time(a), time(b), draw(st.integers(1, 4)),
                        {"sat": draw(st.integers(1, 5))} if draw(st.booleans()) else {})
                   for a, b in layout)
-    rules = Rules(slots, rest=draw(st.integers(0, 3)),
-                  max_per_week=draw(st.sampled_from([None, 2, 3])))
-    return people, rules
+    return Rules(slots, rest=draw(st.integers(0, 3)),
+                 max_per_week=draw(st.sampled_from([None, 2, 3])))
 
 
 def hard_rules_hold(roster, length: int, seed: int, mode: str) -> None:  # noqa: ANN001

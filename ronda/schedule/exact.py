@@ -201,10 +201,6 @@ def lighten_exactly(chains: Chains, seconds: float = TOTAL_TIME) -> bool:
     first, last = chains.shifts[0].date, chains.shifts[-1].date
     if not _small(chains, first, last):
         return False
-    window = _shifts_between(chains, first, last)
-    if not _open_in(chains, window) and lightest(chains, window,
-                                                 _kept(chains, window, chains.b.frozen)):
-        return False  # nothing to fill, and the busiest total proved as light as can be
     return _solve_window(chains, first, last, seconds, chains.b.frozen, busiest=True)
 
 
@@ -273,8 +269,10 @@ def _solve_window(chains: Chains, first: date, last: date, seconds: float,
     leads_open = any(chains.wants_leader(i) and chains.could_come(i, True) for i in window)
     fixed = _kept(chains, window, fixed)
     # the busiest total already as light as a bound allows: solved for only when the places
-    # or leader posts solved first changed the plan
+    # or leader posts solved first change the plan, and with none open nothing is solved
     light = busiest and lightest(chains, window, fixed)
+    if light and not places_open and not leads_open:
+        return False
     before = _score(chains, window)
     mark = len(chains.journal)
     current: dict[tuple[int, int], bool] = {}  # (shift, person) -> led: what may move

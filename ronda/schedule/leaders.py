@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ronda.dates import day_key
 from ronda.model import Volunteer
-from ronda.schedule.rules import Ledger, Rules, blocked
+from ronda.schedule.rules import Ledger, Rules, blocked, on_roster
 
 MAX_STATES = 4000  # beyond this the plan is left to the night-by-night builder
 
@@ -62,8 +62,7 @@ def plan_leaders(leaders: Sequence[Volunteer], evenings: Sequence[date],
     for d in evenings:
         new_week = d.weekday() == 0
         want = wanted.get(d, 0)
-        free_today = [k for k, v in enumerate(leaders)
-                      if day_key(d) in v.days and v.away_on(d) is None]
+        free_today = [k for k, v in enumerate(leaders) if on_roster(v, d)]
         layer: dict[tuple, tuple[int, int, int, tuple | None, tuple[int, ...]]] = {}
         for before, (led, kept_off, score) in best.items():
             state = tuple((gap, 0) for gap, _ in before) if new_week else before

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ronda.dates import day_key
+from ronda.schedule.rules import on_roster
 
 if TYPE_CHECKING:
     from ronda.schedule.chains import Chains
@@ -92,7 +92,7 @@ def _carry(chains: Chains, nights: list[date]) -> dict[int, int]:
     rules = chains.rules
     caps: dict[int, int] = {}
     for p, v in chains.by_id.items():
-        free = [d for d in nights if day_key(d) in v.days and v.away_on(d) is None]
+        free = [d for d in nights if on_roster(v, d)]
         apart = 0
         previous: date | None = None
         for d in free:

@@ -164,7 +164,7 @@ def capacity(v: Volunteer, first: date, last: date, rest: int,
     """(the most duties ``v`` can do in [first, last], the nights they are available)."""
     from datetime import timedelta
 
-    from ronda.dates import day_key
+    from ronda.schedule.rules import on_roster
 
     start = max(first, v.joined) if v.joined else first
     limit = v.max_per_week or max_per_week
@@ -173,7 +173,7 @@ def capacity(v: Volunteer, first: date, last: date, rest: int,
     weeks: dict[tuple[int, int], int] = defaultdict(int)
     d = start
     while d <= last:
-        if day_key(d) in v.days and v.away_on(d) is None:
+        if on_roster(v, d):
             nights += 1
             week = d.isocalendar()[:2]
             if (previous is None or (d - previous).days > rest) and \

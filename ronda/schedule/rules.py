@@ -186,6 +186,12 @@ def needs_leader(shift: Shift, night: Iterable[Shift], per_shift: bool) -> bool:
         per_shift or index == 0)
 
 
+def on_roster(v: Volunteer, d: date) -> bool:
+    """Whether ``v``'s roster entry lets them serve evening ``d``: one of their weekdays,
+    and not away (the first two rules ``blocks`` tells)."""
+    return day_key(d) in v.days and v.away_on(d) is None
+
+
 def serviceable(v: Volunteer, first: date, last: date) -> int:
     """Nights in [first, last] a person could serve by day and away periods alone."""
     def count(a: date, b: date) -> int:
